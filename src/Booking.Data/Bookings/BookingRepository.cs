@@ -1,0 +1,215 @@
+using Booking.Domain.Eligibility;
+using Booking.Domain.Inventory;
+using Booking.Domain.Scheduling;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Booking.Data.Bookings;
+
+/// <summary>The bookings table: the durable truth behind every inventory grain.</summary>
+public sealed class BookingRepository(NpgsqlDataSource dataSource)
+{
+    private const string BookingColumns = """
+        id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat, status, hold_id,
+        idempotency_key, citizen_ciphertext, encryption_key_id, language, version, created_at, cancelled_at
+        """;
+
+    /// <summary>Seats taken by live bookings of a clinic between two instants: what an inventory grain rebuilds from.</summary>
+    public async Task<IReadOnlyList<SeatAssignment>> SeatsAsync(Guid locationId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select id, service_code, slot_start, seat from bookings
+            where location_id = @locationId and status = 'confirmed' and slot_start >= @from and slot_start < @until
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("locationId", locationId);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("until", until.ToUniversalTime());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var seats = new List<SeatAssignment>();
+        while (await reader.ReadAsync(cancellationToken))
+            seats.Add(new SeatAssignment(reader.GetGuid(0), new SlotKey(reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)), reader.GetInt32(3)));
+        return seats;
+    }
+
+    /// <summary>
+    /// Commits a batch of bookings in one statement (group commit: a hot clinic pays one round trip for many
+    /// confirmations). Rows the database refuses are not an error for the others; each gets its own outcome.
+    /// </summary>
+    public async Task<IReadOnlyList<InsertOutcome>> InsertAsync(IReadOnlyList<NewBooking> bookings, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
+                                  slot_capacity, status, hold_id, idempotency_key, citizen_ciphertext, encryption_key_id,
+                                  citizen_fingerprint, health_card_fingerprint, language, consent_at)
+            select b.id, b.code, b.tenant, b.location, b.service, b.slot_start, b.slot_end, b.seat, b.capacity, 'confirmed',
+                   b.hold, b.idem, b.cipher, b.key_id, b.fingerprint, b.card, b.language, b.consent
+            from unnest(@id, @code, @tenant, @location, @service, @slot_start, @slot_end, @seat, @capacity, @hold, @idem,
+                        @cipher, @key_id, @fingerprint, @card, @language, @consent)
+                 as b(id, code, tenant, location, service, slot_start, slot_end, seat, capacity, hold, idem,
+                      cipher, key_id, fingerprint, card, language, consent)
+            on conflict do nothing
+            returning id
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        var p = command.Parameters;
+        p.AddWithValue("id", bookings.Select(b => b.Id).ToArray());
+        p.AddWithValue("code", bookings.Select(b => b.ConfirmationCode).ToArray());
+        p.AddWithValue("tenant", bookings.Select(b => b.TenantId).ToArray());
+        p.AddWithValue("location", bookings.Select(b => b.LocationId).ToArray());
+        p.AddWithValue("service", bookings.Select(b => b.ServiceCode).ToArray());
+        p.AddWithValue("slot_start", bookings.Select(b => b.SlotStart.ToUniversalTime()).ToArray());
+        p.AddWithValue("slot_end", bookings.Select(b => b.SlotEnd.ToUniversalTime()).ToArray());
+        p.AddWithValue("seat", bookings.Select(b => b.Seat).ToArray());
+        p.AddWithValue("capacity", bookings.Select(b => b.SlotCapacity).ToArray());
+        p.AddWithValue("hold", bookings.Select(b => b.HoldId).ToArray());
+        p.Add(new NpgsqlParameter("idem", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = bookings.Select(b => (object?)b.IdempotencyKey ?? DBNull.Value).ToArray() });
+        p.AddWithValue("cipher", bookings.Select(b => b.Citizen.Ciphertext).ToArray());
+        p.AddWithValue("key_id", bookings.Select(b => b.Citizen.KeyId).ToArray());
+        p.AddWithValue("fingerprint", bookings.Select(b => b.Citizen.Fingerprint).ToArray());
+        p.Add(new NpgsqlParameter("card", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = bookings.Select(b => (object?)b.Citizen.HealthCardFingerprint ?? DBNull.Value).ToArray() });
+        p.AddWithValue("language", bookings.Select(b => b.Citizen.Language).ToArray());
+        p.AddWithValue("consent", bookings.Select(b => b.ConsentAt.ToUniversalTime()).ToArray());
+
+        var inserted = new HashSet<Guid>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+                inserted.Add(reader.GetGuid(0));
+
+        var refused = bookings.Where(b => !inserted.Contains(b.Id)).ToList();
+        var explanations = refused.Count == 0 ? [] : await ExplainRefusals(refused, cancellationToken);
+        return bookings.Select(b => inserted.Contains(b.Id) ? new InsertOutcome.Inserted() : explanations[b.Id]).ToList();
+    }
+
+    /// <summary>Why rows were refused by <c>on conflict do nothing</c>: which unique guard they hit.</summary>
+    private async Task<Dictionary<Guid, InsertOutcome>> ExplainRefusals(IReadOnlyList<NewBooking> refused, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            select {BookingColumns} from bookings
+            where hold_id = any(@holds) or idempotency_key = any(@keys)
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("holds", refused.Select(b => b.HoldId).ToArray());
+        command.Parameters.AddWithValue("keys", refused.Where(b => b.IdempotencyKey is not null).Select(b => b.IdempotencyKey!).ToArray());
+        var existing = await ReadAll(command, cancellationToken);
+
+        var outcomes = new Dictionary<Guid, InsertOutcome>();
+        foreach (var booking in refused)
+        {
+            var sameHold = existing.FirstOrDefault(e => e.HoldId == booking.HoldId);
+            var sameKey = booking.IdempotencyKey is null ? null : existing.FirstOrDefault(e => e.IdempotencyKey == booking.IdempotencyKey);
+            outcomes[booking.Id] = (sameHold, sameKey) switch
+            {
+                ({ } previous, _) => new InsertOutcome.AlreadyConfirmed(previous),
+                (null, { }) => new InsertOutcome.IdempotencyKeyReused(),
+                _ => await SeatIsTaken(booking, cancellationToken) ? new InsertOutcome.SeatTaken() : new InsertOutcome.CodeCollision(),
+            };
+        }
+        return outcomes;
+    }
+
+    private async Task<bool> SeatIsTaken(NewBooking booking, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            select exists (select 1 from bookings
+                           where location_id = @location and service_code = @service and slot_start = @start
+                             and seat = @seat and status = 'confirmed')
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("location", booking.LocationId);
+        command.Parameters.AddWithValue("service", booking.ServiceCode);
+        command.Parameters.AddWithValue("start", booking.SlotStart.ToUniversalTime());
+        command.Parameters.AddWithValue("seat", booking.Seat);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public Task<StoredBooking?> FindByCodeAsync(string confirmationCode, CancellationToken cancellationToken = default) =>
+        FindOne("confirmation_code = @value", confirmationCode, cancellationToken);
+
+    public Task<StoredBooking?> FindByHoldAsync(string holdId, CancellationToken cancellationToken = default) =>
+        FindOne("hold_id = @value", holdId, cancellationToken);
+
+    private async Task<StoredBooking?> FindOne(string condition, string value, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"select {BookingColumns} from bookings where {condition}");
+        command.Parameters.AddWithValue("value", value);
+        return (await ReadAll(command, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>Cancels a live booking if nobody changed it since <paramref name="expectedVersion"/> was read.</summary>
+    public async Task<bool> CancelAsync(Guid bookingId, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            update bookings set status = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
+            where id = @id and version = @version and status = 'confirmed'
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", bookingId);
+        command.Parameters.AddWithValue("version", expectedVersion);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>Moves a live booking to another seat in one statement, if nobody changed it since it was read.
+    /// The seat guard still applies: a taken seat refuses the move and the booking stays where it was.</summary>
+    public async Task<MoveOutcome> MoveAsync(Guid bookingId, int expectedVersion, Guid locationId, Slot slot, int seat, string newHoldId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            update bookings
+            set location_id = @location, slot_start = @start, slot_end = @end, seat = @seat, slot_capacity = @capacity,
+                hold_id = @hold, updated_at = now(), version = version + 1
+            where id = @id and version = @version and status = 'confirmed' and service_code = @service
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", bookingId);
+        command.Parameters.AddWithValue("version", expectedVersion);
+        command.Parameters.AddWithValue("location", locationId);
+        command.Parameters.AddWithValue("service", slot.ServiceCode);
+        command.Parameters.AddWithValue("start", slot.Start.ToUniversalTime());
+        command.Parameters.AddWithValue("end", slot.End.ToUniversalTime());
+        command.Parameters.AddWithValue("seat", seat);
+        command.Parameters.AddWithValue("capacity", slot.Capacity);
+        command.Parameters.AddWithValue("hold", newHoldId);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? MoveOutcome.Moved : MoveOutcome.BookingChanged;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return MoveOutcome.SeatTaken;
+        }
+    }
+
+    /// <summary>A citizen's earlier live bookings, found by fingerprint (health card when given, else name + birth date).</summary>
+    public async Task<IReadOnlyList<PreviousAppointment>> HistoryAsync(byte[] citizenFingerprint, byte[]? healthCardFingerprint, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select b.service_code, (b.slot_start at time zone l.time_zone)::date
+            from bookings b join locations l on l.id = b.location_id
+            where b.status = 'confirmed' and (b.citizen_fingerprint = @fingerprint or b.health_card_fingerprint = @card)
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("fingerprint", citizenFingerprint);
+        command.Parameters.Add(new NpgsqlParameter("card", NpgsqlDbType.Bytea) { Value = (object?)healthCardFingerprint ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var history = new List<PreviousAppointment>();
+        while (await reader.ReadAsync(cancellationToken))
+            history.Add(new PreviousAppointment(reader.GetString(0), reader.GetFieldValue<DateOnly>(1)));
+        return history;
+    }
+
+    private static async Task<List<StoredBooking>> ReadAll(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var bookings = new List<StoredBooking>();
+        while (await reader.ReadAsync(cancellationToken))
+            bookings.Add(new StoredBooking(
+                reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7),
+                reader.GetString(8), reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.GetFieldValue<byte[]>(11), reader.GetString(12), reader.GetString(13), reader.GetInt32(14),
+                reader.GetFieldValue<DateTimeOffset>(15), reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16)));
+        return bookings;
+    }
+}
+
+public enum MoveOutcome { Moved, BookingChanged, SeatTaken }

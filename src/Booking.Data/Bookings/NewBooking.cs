@@ -1,0 +1,31 @@
+using Booking.Grains.Inventory;
+
+namespace Booking.Data.Bookings;
+
+/// <summary>A booking about to be committed: the seat the inventory grain gave it and the sealed citizen.</summary>
+public sealed record NewBooking(
+    Guid Id,
+    string ConfirmationCode,
+    Guid TenantId,
+    Guid LocationId,
+    string ServiceCode,
+    DateTimeOffset SlotStart,
+    DateTimeOffset SlotEnd,
+    int Seat,
+    int SlotCapacity,
+    string HoldId,
+    string? IdempotencyKey,
+    SealedCitizen Citizen,
+    DateTimeOffset ConsentAt);
+
+public abstract record InsertOutcome
+{
+    public sealed record Inserted : InsertOutcome;
+    /// <summary>The hold was confirmed before (a retried request): here is that booking.</summary>
+    public sealed record AlreadyConfirmed(StoredBooking Existing) : InsertOutcome;
+    /// <summary>The idempotency key was used before for another hold.</summary>
+    public sealed record IdempotencyKeyReused : InsertOutcome;
+    /// <summary>The database guard refused the seat: the grain's memory was stale.</summary>
+    public sealed record SeatTaken : InsertOutcome;
+    public sealed record CodeCollision : InsertOutcome;
+}

@@ -1,0 +1,116 @@
+using Booking.Domain.Catalog;
+using Booking.Domain.Scheduling;
+using Dapper;
+using Npgsql;
+
+namespace Booking.Data.Catalog;
+
+/// <summary>Reads the reference data the engine needs: services, clinics and their schedules.</summary>
+public sealed class CatalogRepository(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<Service>> ServicesAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select code, name_fr, name_en, duration_minutes, min_age_years, max_age_years,
+                   min_interval_service, min_interval_days
+            from services order by code
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ServiceRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToService()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Location>> LocationsAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone
+            from locations order by name
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LocationRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToLocation()).ToList();
+    }
+
+    public async Task<Location?> LocationAsync(Guid locationId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone
+            from locations where id = @locationId
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<LocationRow>(new CommandDefinition(sql, new { locationId }, cancellationToken: cancellationToken));
+        return row?.ToLocation();
+    }
+
+    /// <summary>The template lines and exceptions of a clinic that can affect <paramref name="date"/>.</summary>
+    public async Task<LocationSchedule> ScheduleAsync(Location location, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select service_code, iso_weekday, opens_at, closes_at, slot_minutes, capacity, valid_from, valid_until
+            from schedule_templates
+            where location_id = @locationId and valid_from <= @date and (valid_until is null or valid_until >= @date);
+
+            select service_code, on_date, kind, opens_at, closes_at, slot_minutes, capacity
+            from schedule_exceptions
+            where location_id = @locationId and on_date = @date;
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { locationId = location.Id, date }, cancellationToken: cancellationToken));
+        var template = (await results.ReadAsync<TemplateRow>()).Select(r => r.ToOpening()).ToList();
+        var exceptions = (await results.ReadAsync<ExceptionRow>()).Select(r => r.ToException()).ToList();
+        return new LocationSchedule(location.TimeZone, template, exceptions);
+    }
+
+    /// <summary>Clinics that may offer <paramref name="serviceCode"/> on <paramref name="date"/> (a template line or
+    /// extra hours); the availability index wakes their inventory grains.</summary>
+    public async Task<IReadOnlyList<Guid>> LocationsOfferingAsync(string serviceCode, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select location_id from schedule_templates
+            where service_code = @serviceCode and iso_weekday = @isoWeekday
+              and valid_from <= @date and (valid_until is null or valid_until >= @date)
+            union
+            select location_id from schedule_exceptions
+            where service_code = @serviceCode and on_date = @date and kind = 'extra_hours'
+            """;
+        var isoWeekday = date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { serviceCode, isoWeekday, date }, cancellationToken: cancellationToken));
+        return ids.ToList();
+    }
+
+    private sealed record ServiceRow(string code, string name_fr, string name_en, int duration_minutes, int? min_age_years,
+        int? max_age_years, string? min_interval_service, int? min_interval_days)
+    {
+        public Service ToService() => new(code, name_fr, name_en, duration_minutes, new EligibilityRule(min_age_years, max_age_years,
+            min_interval_service is null ? null : new MinimumInterval(min_interval_service, min_interval_days!.Value)));
+    }
+
+    private sealed record LocationRow(Guid id, Guid tenant_id, string name, string address, string city, string postal_code,
+        double latitude, double longitude, string time_zone)
+    {
+        public Location ToLocation() => new(id, tenant_id, name, address, city, postal_code, new GeoPoint(latitude, longitude), time_zone);
+    }
+
+    private sealed record TemplateRow(string service_code, short iso_weekday, TimeSpan opens_at, TimeSpan closes_at, int slot_minutes,
+        int capacity, DateTime valid_from, DateTime? valid_until)
+    {
+        public WeeklyOpening ToOpening() => new(service_code, (DayOfWeek)(iso_weekday % 7), TimeOnly.FromTimeSpan(opens_at),
+            TimeOnly.FromTimeSpan(closes_at), slot_minutes, capacity, DateOnly.FromDateTime(valid_from),
+            valid_until is { } until ? DateOnly.FromDateTime(until) : null);
+    }
+
+    private sealed record ExceptionRow(string? service_code, DateTime on_date, string kind, TimeSpan? opens_at, TimeSpan? closes_at,
+        int? slot_minutes, int? capacity)
+    {
+        public ScheduleException ToException() => new(service_code, DateOnly.FromDateTime(on_date), kind switch
+            {
+                "closed" => ScheduleExceptionKind.Closed,
+                "extra_hours" => ScheduleExceptionKind.ExtraHours,
+                _ => ScheduleExceptionKind.Capacity,
+            },
+            opens_at is { } o ? TimeOnly.FromTimeSpan(o) : null,
+            closes_at is { } c ? TimeOnly.FromTimeSpan(c) : null,
+            slot_minutes, capacity);
+    }
+}

@@ -1,0 +1,46 @@
+using Booking.Data.Audit;
+using Booking.Data.Bookings;
+using Booking.Data.Catalog;
+using Booking.Data.Protection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Booking.Data.Infrastructure;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>One pooled <see cref="NpgsqlDataSource"/> per process, the repositories and the migration runner.</summary>
+    public static IServiceCollection AddBookingData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<CatalogRepository>();
+        services.AddSingleton<BookingRepository>();
+        services.AddSingleton<InventoryAudit>();
+        services.AddSingleton<MigrationRunner>();
+        return services;
+    }
+
+    /// <summary>The keys for personal data and manage links, read from a file outside the database.</summary>
+    public static IServiceCollection AddBookingProtection(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ProtectionOptions>()
+            .Bind(configuration.GetSection(ProtectionOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => File.Exists(o.KeyFile), "Booking:DataProtection:KeyFile must name an existing key file.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => KeyRing.Load(sp.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyFile));
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton<ManageTokens>();
+        return services;
+    }
+
+    public static IHealthChecksBuilder AddDatabaseCheck(this IHealthChecksBuilder builder, params string[] tags) =>
+        builder.AddCheck<DatabaseHealthCheck>("postgresql", tags: tags);
+}

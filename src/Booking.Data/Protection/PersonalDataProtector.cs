@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Booking.Domain.Citizens;
+using Booking.Grains.Inventory;
+
+namespace Booking.Data.Protection;
+
+/// <summary>Encrypts personal fields in the application so the database only ever sees ciphertext.</summary>
+public sealed class PersonalDataProtector(KeyRing keys)
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    public SealedCitizen Seal(CitizenDetails citizen)
+    {
+        var plaintext = JsonSerializer.SerializeToUtf8Bytes(citizen);
+        var key = keys.EncryptionKeys[keys.ActiveKeyId];
+        var output = new byte[NonceSize + TagSize + plaintext.Length];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedData(keys.ActiveKeyId));
+        return new SealedCitizen(output, keys.ActiveKeyId, CitizenFingerprint(citizen),
+            citizen.HealthCardNumber is { } card ? HealthCardFingerprint(card) : null, citizen.Language);
+    }
+
+    public CitizenDetails Unseal(byte[] ciphertext, string keyId)
+    {
+        var key = keys.EncryptionKeys.TryGetValue(keyId, out var k) ? k
+            : throw new CryptographicException($"Encryption key '{keyId}' is not in the key ring.");
+        var plaintext = new byte[ciphertext.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(ciphertext.AsSpan(0, NonceSize), ciphertext.AsSpan(NonceSize + TagSize), ciphertext.AsSpan(NonceSize, TagSize), plaintext, AssociatedData(keyId));
+        return JsonSerializer.Deserialize<CitizenDetails>(plaintext)!;
+    }
+
+    /// <summary>Same person, same fingerprint, whatever the accents or case they typed this time.</summary>
+    public byte[] CitizenFingerprint(CitizenDetails citizen) =>
+        Hmac($"{Fold(citizen.LastName)}|{Fold(citizen.FirstName)}|{citizen.BirthDate:yyyy-MM-dd}");
+
+    public byte[] HealthCardFingerprint(string healthCardNumber) => Hmac("card|" + Fold(healthCardNumber));
+
+    private byte[] Hmac(string value) => HMACSHA256.HashData(keys.FingerprintKey, Encoding.UTF8.GetBytes(value));
+
+    private static byte[] AssociatedData(string keyId) => Encoding.UTF8.GetBytes("citizen:" + keyId);
+
+    private static string Fold(string value)
+    {
+        var decomposed = value.Normalize(NormalizationForm.FormD);
+        var kept = decomposed.Where(c => char.IsLetterOrDigit(c)).Select(char.ToUpperInvariant);
+        return new string(kept.ToArray());
+    }
+}

@@ -1,0 +1,152 @@
+using Booking.Domain.Scheduling;
+
+namespace Booking.Domain.Inventory;
+
+/// <summary>
+/// The capacity book of one clinic-day: slots, holds and seats. Not thread-safe by design: its owner
+/// (an Orleans grain) serialises every call, which is what makes over-capacity impossible, not unlikely.
+/// Invariant: for every slot, seats taken + live holds ≤ capacity whenever a hold is granted.
+/// </summary>
+public sealed class SlotInventory
+{
+    private readonly Dictionary<SlotKey, SlotBook> _slots = new();
+    private readonly Dictionary<string, Hold> _holds = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, SeatAssignment> _seats = new();
+    private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
+
+    public SlotInventory(IEnumerable<Slot> slots, IEnumerable<SeatAssignment> taken)
+    {
+        foreach (var slot in slots)
+            _slots[slot.Key.Normalised()] = new SlotBook(slot with { Start = slot.Start.ToUniversalTime(), End = slot.End.ToUniversalTime() });
+        foreach (var seat in taken)
+            Occupy(seat with { Slot = seat.Slot.Normalised() });
+    }
+
+    public int LiveHolds => _holds.Count;
+
+    public HoldOutcome TryHold(SlotKey key, string holdId, DateTimeOffset now, TimeSpan holdFor)
+    {
+        PurgeExpiredHolds(now);
+        if (!_slots.TryGetValue(key.Normalised(), out var book) || book.Slot.Capacity == 0)
+            return new HoldOutcome.NoSuchSlot();
+        if (book.Slot.Start <= now)
+            return new HoldOutcome.SlotStarted();
+        if (book.Remaining == 0)
+            return new HoldOutcome.Full();
+
+        var hold = new Hold(holdId, book.Slot, now + holdFor);
+        book.Holds++;
+        _holds.Add(holdId, hold);
+        _expiries.Enqueue(holdId, hold.ExpiresAt);
+        return new HoldOutcome.Held(hold);
+    }
+
+    public Hold? FindHold(string holdId) => _holds.GetValueOrDefault(holdId);
+
+    public bool ReleaseHold(string holdId)
+    {
+        if (!_holds.Remove(holdId, out var hold))
+            return false;
+        _slots[hold.Slot.Key].Holds--;
+        return true;
+    }
+
+    /// <summary>Turns a live hold into a seat for <paramref name="bookingId"/>. The seat counts as taken
+    /// from now on; if the booking then fails to commit, the caller gives it back with <see cref="ReleaseSeat"/>.</summary>
+    public ClaimOutcome ClaimSeat(string holdId, Guid bookingId, DateTimeOffset now)
+    {
+        if (!_holds.TryGetValue(holdId, out var hold))
+            return new ClaimOutcome.UnknownHold();
+        ReleaseHold(holdId);
+        if (hold.ExpiresAt <= now)
+            return new ClaimOutcome.HoldExpired();
+
+        var book = _slots[hold.Slot.Key];
+        var seat = book.LowestFreeSeat();
+        Occupy(new SeatAssignment(bookingId, hold.Slot.Key, seat));
+        return new ClaimOutcome.Claimed(book.Slot, seat);
+    }
+
+    public SeatAssignment? FindSeat(Guid bookingId) => _seats.TryGetValue(bookingId, out var s) ? s : null;
+
+    public bool ReleaseSeat(Guid bookingId)
+    {
+        if (!_seats.Remove(bookingId, out var assignment))
+            return false;
+        _slots[assignment.Slot].Seats.Remove(assignment.Seat);
+        return true;
+    }
+
+    /// <summary>Completes a move within this clinic-day: the booking gives up its old seat and keeps the one claimed
+    /// for the move under <paramref name="claimId"/>.</summary>
+    public void TransferSeat(Guid claimId, Guid bookingId)
+    {
+        ReleaseSeat(bookingId);
+        if (_seats.Remove(claimId, out var claimed))
+            _seats[bookingId] = claimed with { BookingId = bookingId };
+    }
+
+    public int Remaining(SlotKey key, DateTimeOffset now)
+    {
+        PurgeExpiredHolds(now);
+        return _slots.TryGetValue(key.Normalised(), out var book) ? book.Remaining : 0;
+    }
+
+    public IEnumerable<string> Services => _slots.Keys.Select(k => k.ServiceCode).Distinct();
+
+    /// <summary>Bookable slots of a service that have not started, with what is left of each.</summary>
+    public IReadOnlyList<SlotAvailability> Availability(string serviceCode, DateTimeOffset now)
+    {
+        PurgeExpiredHolds(now);
+        return _slots.Values
+            .Where(b => b.Slot.ServiceCode == serviceCode && b.Slot.Start > now && b.Slot.Capacity > 0)
+            .OrderBy(b => b.Slot.Start)
+            .Select(b => new SlotAvailability(b.Slot.Start, b.Slot.End, b.Remaining))
+            .ToList();
+    }
+
+    /// <summary>Drops holds whose time is up and returns the services whose availability changed.</summary>
+    public IReadOnlySet<string> PurgeExpiredHolds(DateTimeOffset now)
+    {
+        HashSet<string>? changed = null;
+        while (_expiries.TryPeek(out var holdId, out var expiresAt) && expiresAt <= now)
+        {
+            _expiries.Dequeue();
+            // A hold released or claimed earlier is no longer in _holds; its queue entry is just skipped.
+            if (_holds.TryGetValue(holdId, out var hold) && ReleaseHold(holdId))
+                (changed ??= []).Add(hold.Slot.ServiceCode);
+        }
+        return changed ?? (IReadOnlySet<string>)new HashSet<string>();
+    }
+
+    private void Occupy(SeatAssignment seat)
+    {
+        if (!_slots.TryGetValue(seat.Slot, out var book))
+        {
+            // A booking whose slot the schedule no longer has (e.g. a closure added later): keep its seat so it
+            // can still be cancelled or moved, but offer nothing new there.
+            book = new SlotBook(new Slot(seat.Slot.ServiceCode, seat.Slot.Start, seat.Slot.Start, 0));
+            _slots[seat.Slot] = book;
+        }
+        book.Seats.Add(seat.Seat);
+        _seats[seat.BookingId] = seat;
+    }
+
+    private sealed class SlotBook(Slot slot)
+    {
+        public Slot Slot { get; } = slot;
+        public HashSet<int> Seats { get; } = [];
+        public int Holds { get; set; }
+
+        // Seats above a reduced capacity still hold real people, so they count against what is left.
+        public int Remaining => Math.Max(0, Slot.Capacity - Seats.Count - Holds);
+
+        public int LowestFreeSeat()
+        {
+            var seat = 0;
+            while (Seats.Contains(seat))
+                seat++;
+            return seat;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Booking.Grains.Availability;
+
+namespace Booking.Grains.Inventory;
+
+/// <summary>
+/// The inventory of one clinic on one local date (key: <see cref="LocationDayKey"/>). Every hold, confirmation,
+/// cancellation and move of its slots goes through it, one at a time, so no slot is ever over capacity; a
+/// confirmation is acknowledged only once its row is committed in PostgreSQL.
+/// </summary>
+public interface ILocationDayGrain : IGrainWithStringKey
+{
+    Task<HoldResult> Hold(HoldRequest request);
+    Task ReleaseHold(string holdId);
+    Task<ConfirmResult> Confirm(ConfirmRequest request);
+    Task<ChangeResult> Cancel(CancelRequest request);
+
+    /// <summary>Reschedules a booking into a hold of this clinic-day: the new seat is committed before the old
+    /// one is given back, so the citizen is never left without an appointment.</summary>
+    Task<ChangeResult> MoveHere(MoveRequest request);
+
+    /// <summary>Told by the grain a booking moved to, once the move is durable.</summary>
+    Task SeatMovedAway(Guid bookingId);
+
+    /// <summary>What is left for one service; the availability index asks this when it (re)activates.</summary>
+    Task<LocationAvailability> Availability(string serviceCode);
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Booking.Silo.Extensions;
+
+/// <summary>Where this silo listens and which cluster it joins. Bound from the <c>Orleans</c> section.</summary>
+public sealed class SiloEndpointOptions
+{
+    public const string Section = "Orleans";
+
+    [Required] public string ClusterId { get; set; } = "booking-dev";
+    [Required] public string ServiceId { get; set; } = "booking";
+    /// <summary>The address other silos and clients reach this one at (loopback for a single machine).</summary>
+    [Required] public string AdvertisedIPAddress { get; set; } = "127.0.0.1";
+    [Range(1, 65535)] public int SiloPort { get; set; } = 11111;
+    [Range(1, 65535)] public int GatewayPort { get; set; } = 30000;
+}

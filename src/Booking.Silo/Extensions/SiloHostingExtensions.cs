@@ -1,0 +1,62 @@
+using System.Net;
+using Booking.Data.Infrastructure;
+using Booking.ServiceDefaults;
+using Booking.Silo.Inventory;
+using Orleans.Configuration;
+
+namespace Booking.Silo.Extensions;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>PostgreSQL's ADO.NET provider name, as Orleans' providers know it.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>The services grains need, shared by the real silo and the test cluster.</summary>
+    public static IServiceCollection AddInventoryServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBookingData(configuration);
+        services.AddOptions<InventoryOptions>().Bind(configuration.GetSection(InventoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>A silo on PostgreSQL: membership (how silos and clients find each other), grain state and reminders
+    /// all in the same database as the bookings, so the platform has one stateful dependency.</summary>
+    public static IHostApplicationBuilder AddBookingSilo(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+            ?? throw new InvalidOperationException("ConnectionStrings:Booking is required.");
+        var endpoint = builder.Configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+
+        builder.Services.AddInventoryServices(builder.Configuration);
+        // Registered before Orleans so the schema exists before the silo writes its membership row.
+        builder.Services.AddHostedService<MigrateOnStart>();
+        builder.Services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = endpoint.ClusterId;
+                o.ServiceId = endpoint.ServiceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Parse(endpoint.AdvertisedIPAddress), endpoint.SiloPort, endpoint.GatewayPort);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorageAsDefault(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+        });
+        return builder;
+    }
+}

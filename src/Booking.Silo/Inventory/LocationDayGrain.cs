@@ -1,0 +1,250 @@
+using Booking.Data.Bookings;
+using Booking.Data.Catalog;
+using Booking.Domain.Bookings;
+using Booking.Domain.Catalog;
+using Booking.Domain.Inventory;
+using Booking.Domain.Scheduling;
+using Booking.Grains.Availability;
+using Booking.Grains.Inventory;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Booking.Silo.Inventory;
+
+/// <summary>
+/// One clinic on one date. Capacity decisions happen synchronously inside one turn of this activation (no await
+/// between checking and taking), so they are serial; the grain is reentrant only so that a confirmation waiting on
+/// PostgreSQL does not block holds, and so that waiting confirmations share one commit (<see cref="GroupCommit{TItem,TResult}"/>).
+/// Holds live in memory only: a silo crash loses them (the citizen holds again), never a confirmed booking.
+/// </summary>
+[Reentrant]
+public sealed class LocationDayGrain(
+    CatalogRepository catalog,
+    BookingRepository bookings,
+    IOptions<InventoryOptions> options,
+    TimeProvider clock,
+    ILogger<LocationDayGrain> logger) : Grain, ILocationDayGrain
+{
+    private readonly InventoryOptions _options = options.Value;
+    private readonly HoldRequestLog _holdRequests = new();
+    private readonly Dictionary<string, Task<ConfirmResult>> _confirmations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changedServices = new(StringComparer.Ordinal);
+    private LocationDayKey _key;
+    private Location? _location;
+    private SlotInventory _inventory = new([], []);
+    private GroupCommit<NewBooking, InsertOutcome> _commits = null!;
+    private long _version;
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = LocationDayKey.Parse(this.GetPrimaryKeyString());
+        _commits = new GroupCommit<NewBooking, InsertOutcome>(batch => bookings.InsertAsync(batch), _options.MaxCommitBatch);
+        _location = await catalog.LocationAsync(_key.LocationId, cancellationToken);
+        if (_location is not null)
+        {
+            var schedule = await catalog.ScheduleAsync(_location, _key.Date, cancellationToken);
+            var (dayStart, dayEnd) = LocalDayBounds(_location.TimeZone, _key.Date);
+            var seats = await bookings.SeatsAsync(_location.Id, dayStart, dayEnd, cancellationToken);
+            _inventory = new SlotInventory(SlotGenerator.SlotsOn(schedule, _key.Date), seats);
+        }
+        _changedServices.UnionWith(_inventory.Services);
+        this.RegisterGrainTimer(PublishChanges, new GrainTimerCreationOptions(TimeSpan.Zero, _options.PublishInterval) { Interleave = true });
+    }
+
+    public Task<HoldResult> Hold(HoldRequest request)
+    {
+        if (request.IdempotencyKey is { } key && _holdRequests.Find(key, Now) is { } previous)
+            return Task.FromResult(previous.Request == request ? previous.Result : new HoldResult.KeyReused());
+
+        HoldResult result = _inventory.TryHold(new SlotKey(request.ServiceCode, request.Start), HoldId.New(_key), Now, _options.HoldDuration) switch
+        {
+            HoldOutcome.Held { Hold: var hold } => new HoldResult.Held(hold.HoldId, hold.ExpiresAt, hold.Slot.ServiceCode, hold.Slot.Start, hold.Slot.End),
+            HoldOutcome.Full => new HoldResult.Full(),
+            HoldOutcome.SlotStarted => new HoldResult.SlotStarted(),
+            _ => new HoldResult.NoSuchSlot(),
+        };
+        if (result is HoldResult.Held held)
+        {
+            _changedServices.Add(request.ServiceCode);
+            // A deactivation would drop the hold from memory: stay active at least as long as it lives.
+            DelayDeactivation(_options.HoldDuration);
+            if (request.IdempotencyKey is { } newKey)
+                _holdRequests.Remember(newKey, request, result, held.ExpiresAt);
+        }
+        return Task.FromResult(result);
+    }
+
+    public Task ReleaseHold(string holdId)
+    {
+        if (_inventory.FindHold(holdId) is { } hold && _inventory.ReleaseHold(holdId))
+            _changedServices.Add(hold.Slot.ServiceCode);
+        return Task.CompletedTask;
+    }
+
+    public Task<ConfirmResult> Confirm(ConfirmRequest request)
+    {
+        // A retry of a confirmation that is under way (or done) in this activation shares its outcome.
+        if (_confirmations.TryGetValue(request.HoldId, out var underway))
+            return underway;
+        var confirmation = ConfirmOnce(request);
+        if (!confirmation.IsCompleted)
+            _confirmations[request.HoldId] = confirmation;
+        return confirmation;
+    }
+
+    private async Task<ConfirmResult> ConfirmOnce(ConfirmRequest request)
+    {
+        if (_inventory.FindHold(request.HoldId) is null)
+            return await bookings.FindByHoldAsync(request.HoldId) is { IsConfirmed: true } earlier
+                ? new ConfirmResult.Confirmed(ToConfirmation(earlier.Id, earlier.ConfirmationCode, earlier.SlotStart, earlier.SlotEnd, earlier.ServiceCode))
+                : Forget(request.HoldId, new ConfirmResult.UnknownHold());
+
+        var bookingId = Guid.CreateVersion7();
+        var claim = _inventory.ClaimSeat(request.HoldId, bookingId, Now);
+        if (claim is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat })
+            return Forget(request.HoldId, claim is ClaimOutcome.HoldExpired ? new ConfirmResult.HoldExpired() : new ConfirmResult.UnknownHold());
+        _changedServices.Add(slot.ServiceCode);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = new NewBooking(bookingId, ConfirmationCode.New(), _location!.TenantId, _location.Id, slot.ServiceCode, slot.Start, slot.End,
+                seat, slot.Capacity, request.HoldId, request.IdempotencyKey, request.Citizen, request.ConsentAt);
+            var outcome = await CommitOrRebuild(row);
+            switch (outcome)
+            {
+                case InsertOutcome.Inserted:
+                    return new ConfirmResult.Confirmed(ToConfirmation(bookingId, row.ConfirmationCode, slot.Start, slot.End, slot.ServiceCode));
+                case InsertOutcome.CodeCollision when attempt < 3:
+                    continue;
+                case InsertOutcome.AlreadyConfirmed { Existing: var earlier }:
+                    _inventory.ReleaseSeat(bookingId);
+                    return new ConfirmResult.Confirmed(ToConfirmation(earlier.Id, earlier.ConfirmationCode, earlier.SlotStart, earlier.SlotEnd, earlier.ServiceCode));
+                case InsertOutcome.IdempotencyKeyReused:
+                    _inventory.ReleaseSeat(bookingId);
+                    return Forget(request.HoldId, new ConfirmResult.KeyReused());
+                default:
+                    // The seat guard refused us: our memory disagrees with the database, so rebuild from it.
+                    logger.LogWarning("Seat {Seat} of {Slot} refused by the database for {Grain}; rebuilding inventory", seat, slot.Start, _key);
+                    DeactivateOnIdle();
+                    return Forget(request.HoldId, new ConfirmResult.SlotTaken());
+            }
+        }
+    }
+
+    /// <summary>If the write fails we cannot know whether it landed: give the seat back in memory and rebuild
+    /// this activation from the database before anyone else books here.</summary>
+    private async Task<InsertOutcome> CommitOrRebuild(NewBooking row)
+    {
+        try
+        {
+            return await _commits.Submit(row);
+        }
+        catch
+        {
+            _inventory.ReleaseSeat(row.Id);
+            _confirmations.Remove(row.HoldId);
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public async Task<ChangeResult> Cancel(CancelRequest request)
+    {
+        if (!await bookings.CancelAsync(request.BookingId, request.ExpectedVersion))
+            return ChangeResult.BookingChanged;
+        ReleaseSeat(request.BookingId);
+        return ChangeResult.Done;
+    }
+
+    public async Task<ChangeResult> MoveHere(MoveRequest request)
+    {
+        if (_inventory.FindHold(request.HoldId) is not { } hold)
+            return ChangeResult.UnknownHold;
+        if (hold.Slot.ServiceCode != request.ServiceCode)
+            return ChangeResult.WrongService;
+
+        var claimId = Guid.NewGuid();
+        if (_inventory.ClaimSeat(request.HoldId, claimId, Now) is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat })
+            return ChangeResult.HoldExpired;
+        _changedServices.Add(slot.ServiceCode);
+
+        var moved = await bookings.MoveAsync(request.BookingId, request.ExpectedVersion, _key.LocationId, slot, seat, request.HoldId);
+        if (moved != MoveOutcome.Moved)
+        {
+            _inventory.ReleaseSeat(claimId);
+            if (moved == MoveOutcome.SeatTaken)
+                DeactivateOnIdle();
+            return moved == MoveOutcome.SeatTaken ? ChangeResult.SlotTaken : ChangeResult.BookingChanged;
+        }
+
+        _inventory.TransferSeat(claimId, request.BookingId);
+        if (request.From != _key)
+            await TellOldClinicDay(request.From, request.BookingId);
+        return ChangeResult.Done;
+    }
+
+    /// <summary>The move is already durable; if the old clinic-day cannot be told now, its memory stays on the
+    /// safe side (the seat looks taken) until it next rebuilds from the database.</summary>
+    private async Task TellOldClinicDay(LocationDayKey from, Guid bookingId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ILocationDayGrain>(from.ToString()).SeatMovedAway(bookingId);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not release the old seat of booking {BookingId} in {From}", bookingId, from);
+        }
+    }
+
+    public Task SeatMovedAway(Guid bookingId)
+    {
+        ReleaseSeat(bookingId);
+        return Task.CompletedTask;
+    }
+
+    public Task<LocationAvailability> Availability(string serviceCode) =>
+        Task.FromResult(Snapshot(serviceCode));
+
+    private void ReleaseSeat(Guid bookingId)
+    {
+        if (_inventory.FindSeat(bookingId) is { } seat && _inventory.ReleaseSeat(bookingId))
+            _changedServices.Add(seat.Slot.ServiceCode);
+    }
+
+    private Task PublishChanges(CancellationToken cancellationToken)
+    {
+        _changedServices.UnionWith(_inventory.PurgeExpiredHolds(Now));
+        _holdRequests.Purge(Now);
+        foreach (var service in _changedServices)
+            GrainFactory.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For(service, _key.Date)).Publish(Snapshot(service)).Ignore();
+        _changedServices.Clear();
+        return Task.CompletedTask;
+    }
+
+    private LocationAvailability Snapshot(string serviceCode)
+    {
+        // Versions must grow across activations too, so they start from the clock.
+        _version = Math.Max(_version + 1, Now.UtcTicks);
+        var slots = _inventory.Availability(serviceCode, Now)
+            .Where(s => s.Remaining > 0)
+            .Select(s => new FreeSlot(s.Start, s.End, s.Remaining))
+            .ToList();
+        return new LocationAvailability(_key.LocationId, _version, slots);
+    }
+
+    private BookingConfirmation ToConfirmation(Guid id, string code, DateTimeOffset start, DateTimeOffset end, string service) =>
+        new(id, code, _key.LocationId, service, start, end);
+
+    private ConfirmResult Forget(string holdId, ConfirmResult failure)
+    {
+        _confirmations.Remove(holdId);
+        return failure;
+    }
+
+    private static (DateTimeOffset Start, DateTimeOffset End) LocalDayBounds(TimeZoneInfo zone, DateOnly date) =>
+        (TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), zone),
+         TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+}
