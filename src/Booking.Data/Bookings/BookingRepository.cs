@@ -38,18 +38,25 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<InsertOutcome>> InsertAsync(IReadOnlyList<NewBooking> bookings, CancellationToken cancellationToken = default)
     {
+        // The booking and the audit record of its creation commit together: no personal data without its trace.
         const string sql = """
-            insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
-                                  slot_capacity, status, hold_id, idempotency_key, citizen_ciphertext, encryption_key_id,
-                                  citizen_fingerprint, health_card_fingerprint, language, consent_at)
-            select b.id, b.code, b.tenant, b.location, b.service, b.slot_start, b.slot_end, b.seat, b.capacity, 'confirmed',
-                   b.hold, b.idem, b.cipher, b.key_id, b.fingerprint, b.card, b.language, b.consent
-            from unnest(@id, @code, @tenant, @location, @service, @slot_start, @slot_end, @seat, @capacity, @hold, @idem,
-                        @cipher, @key_id, @fingerprint, @card, @language, @consent)
-                 as b(id, code, tenant, location, service, slot_start, slot_end, seat, capacity, hold, idem,
-                      cipher, key_id, fingerprint, card, language, consent)
-            on conflict do nothing
-            returning id
+            with inserted as (
+                insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
+                                      slot_capacity, status, hold_id, idempotency_key, citizen_ciphertext, encryption_key_id,
+                                      citizen_fingerprint, health_card_fingerprint, language, consent_at)
+                select b.id, b.code, b.tenant, b.location, b.service, b.slot_start, b.slot_end, b.seat, b.capacity, 'confirmed',
+                       b.hold, b.idem, b.cipher, b.key_id, b.fingerprint, b.card, b.language, b.consent
+                from unnest(@id, @code, @tenant, @location, @service, @slot_start, @slot_end, @seat, @capacity, @hold, @idem,
+                            @cipher, @key_id, @fingerprint, @card, @language, @consent)
+                     as b(id, code, tenant, location, service, slot_start, slot_end, seat, capacity, hold, idem,
+                          cipher, key_id, fingerprint, card, language, consent)
+                on conflict do nothing
+                returning id),
+            traced as (
+                insert into personal_data_access_log (actor, access, table_name, record_id, program, source_ip)
+                select 'citizen:booking', 'create', 'bookings', i.id, 'Booking.Silo/confirm', a.ip
+                from inserted i join unnest(@id, @source_ip) as a(id, ip) on a.id = i.id)
+            select id from inserted
             """;
         await using var command = dataSource.CreateCommand(sql);
         var p = command.Parameters;
@@ -70,6 +77,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         p.Add(new NpgsqlParameter("card", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = bookings.Select(b => (object?)b.Citizen.HealthCardFingerprint ?? DBNull.Value).ToArray() });
         p.AddWithValue("language", bookings.Select(b => b.Citizen.Language).ToArray());
         p.AddWithValue("consent", bookings.Select(b => b.ConsentAt.ToUniversalTime()).ToArray());
+        p.Add(new NpgsqlParameter("source_ip", NpgsqlDbType.Array | NpgsqlDbType.Inet) { Value = bookings.Select(b => (object?)b.SourceIp ?? DBNull.Value).ToArray() });
 
         var inserted = new HashSet<Guid>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -180,16 +188,22 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>A citizen's earlier live bookings, found by fingerprint (health card when given, else name + birth date).</summary>
-    public async Task<IReadOnlyList<PreviousAppointment>> HistoryAsync(byte[] citizenFingerprint, byte[]? healthCardFingerprint, CancellationToken cancellationToken = default)
+    /// <summary><paramref name="excludingHoldId"/> and <paramref name="excludingBookingId"/> leave out the booking being
+    /// confirmed again (a retry) or moved, which must not count against itself.</summary>
+    public async Task<IReadOnlyList<PreviousAppointment>> HistoryAsync(byte[] citizenFingerprint, byte[]? healthCardFingerprint,
+        string? excludingHoldId = null, Guid? excludingBookingId = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select b.service_code, (b.slot_start at time zone l.time_zone)::date
             from bookings b join locations l on l.id = b.location_id
             where b.status = 'confirmed' and (b.citizen_fingerprint = @fingerprint or b.health_card_fingerprint = @card)
+              and b.hold_id is distinct from @hold and b.id is distinct from @booking
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("fingerprint", citizenFingerprint);
         command.Parameters.Add(new NpgsqlParameter("card", NpgsqlDbType.Bytea) { Value = (object?)healthCardFingerprint ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("hold", NpgsqlDbType.Text) { Value = (object?)excludingHoldId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("booking", NpgsqlDbType.Uuid) { Value = (object?)excludingBookingId ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var history = new List<PreviousAppointment>();
         while (await reader.ReadAsync(cancellationToken))

@@ -16,7 +16,8 @@ public sealed record NewBooking(
     string HoldId,
     string? IdempotencyKey,
     SealedCitizen Citizen,
-    DateTimeOffset ConsentAt);
+    DateTimeOffset ConsentAt,
+    System.Net.IPAddress? SourceIp);
 
 public abstract record InsertOutcome
 {

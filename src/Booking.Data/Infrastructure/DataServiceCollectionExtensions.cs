@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<BookingRepository>();
         services.AddSingleton<InventoryAudit>();
+        services.AddSingleton<PersonalDataAccessLog>();
         services.AddSingleton<MigrationRunner>();
         return services;
     }

@@ -1,7 +1,8 @@
 namespace Booking.Grains.Inventory;
 
+/// <summary><see cref="SourceIp"/> is the citizen's address, for the audit record of the booking's creation.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ConfirmRequest(string HoldId, SealedCitizen Citizen, DateTimeOffset ConsentAt, string? IdempotencyKey);
+public sealed record ConfirmRequest(string HoldId, SealedCitizen Citizen, DateTimeOffset ConsentAt, string? IdempotencyKey, string? SourceIp);
 
 /// <summary>What the citizen is told once the booking is durable.</summary>
 [GenerateSerializer, Immutable]

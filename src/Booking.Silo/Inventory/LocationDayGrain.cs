@@ -58,7 +58,7 @@ public sealed class LocationDayGrain(
         if (request.IdempotencyKey is { } key && _holdRequests.Find(key, Now) is { } previous)
             return Task.FromResult(previous.Request == request ? previous.Result : new HoldResult.KeyReused());
 
-        HoldResult result = _inventory.TryHold(new SlotKey(request.ServiceCode, request.Start), HoldId.New(_key), Now, _options.HoldDuration) switch
+        HoldResult result = _inventory.TryHold(new SlotKey(request.ServiceCode, request.Start), HoldId.New(_key, request.ServiceCode), Now, _options.HoldDuration) switch
         {
             HoldOutcome.Held { Hold: var hold } => new HoldResult.Held(hold.HoldId, hold.ExpiresAt, hold.Slot.ServiceCode, hold.Slot.Start, hold.Slot.End),
             HoldOutcome.Full => new HoldResult.Full(),
@@ -110,7 +110,8 @@ public sealed class LocationDayGrain(
         for (var attempt = 1; ; attempt++)
         {
             var row = new NewBooking(bookingId, ConfirmationCode.New(), _location!.TenantId, _location.Id, slot.ServiceCode, slot.Start, slot.End,
-                seat, slot.Capacity, request.HoldId, request.IdempotencyKey, request.Citizen, request.ConsentAt);
+                seat, slot.Capacity, request.HoldId, request.IdempotencyKey, request.Citizen, request.ConsentAt,
+                request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null);
             var outcome = await CommitOrRebuild(row);
             switch (outcome)
             {

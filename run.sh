@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Brings up the whole platform on localhost with demo data: PostgreSQL (installed if missing, data in .local/),
+# migrations, demo seed, the Orleans silo, the citizen web/API host, the admin host and the notification worker.
+# Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/postgres.sh
+
+WEB_PORT=${WEB_PORT:-5080}
+SILO_HTTP_PORT=${SILO_HTTP_PORT:-5081}
+ADMIN_PORT=${ADMIN_PORT:-5082}
+STATE=${BOOKING_STATE_DIR:-$PWD/.local}
+mkdir -p "$STATE"
+# The server runs as 'postgres', which must be able to reach its data folder; a checkout under a private home
+# folder is not reachable, so its data then lives in /var/lib instead.
+PG_DIR="$STATE/postgres"
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$STATE"; then
+  PG_DIR="/var/lib/booking-dev/$(echo "$PWD" | md5sum | cut -c1-12)"
+fi
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  pg_stop "$PG_DIR"
+  echo "Stopped."
+}
+trap cleanup INT TERM EXIT
+
+pg_ensure_installed
+PG_PORT=$(pg_free_port 5433)
+pg_start "$PG_DIR" "$PG_PORT"
+pg_create_database "$PG_DIR" "$PG_PORT" booking
+export ConnectionStrings__Booking="$(pg_connection "$PG_DIR" "$PG_PORT")"
+export Booking__DataProtection__KeyFile="$STATE/keys.json"
+
+echo "Building..."
+dotnet build Booking.sln -c Release -v q -nologo >"$STATE/build.log" 2>&1 || { tail -n 30 "$STATE/build.log"; exit 1; }
+bin() { echo "src/$1/bin/Release/net10.0/$2.dll"; }
+
+dotnet "$(bin Booking.Tool Booking.Tool)" init-keys "$Booking__DataProtection__KeyFile"
+dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo
+
+start() { # name, then the command; logs go to .local/<name>.log
+  local name=$1; shift
+  "$@" >"$STATE/$name.log" 2>&1 &
+  pids+=($!)
+}
+start silo env ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP_PORT" dotnet "$(bin Booking.Silo Booking.Silo)"
+start web env ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" dotnet "$(bin Booking.Web Booking.Web)"
+start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)"
+start notifications dotnet "$(bin Notifications Notifications)"
+
+echo "Waiting for the platform to be ready..."
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$WEB_PORT/health/ready" >/dev/null 2>&1; then
+    cat <<MSG
+
+Booking platform is up (logs in $STATE/*.log):
+  Citizen API + docs   http://127.0.0.1:$WEB_PORT/scalar/v1   (OpenAPI: /openapi/v1.json)
+  Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
+  Admin (placeholder)  http://127.0.0.1:$ADMIN_PORT/
+  PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/password)
+Try:  curl 'http://127.0.0.1:$WEB_PORT/api/v1/availability?service=COVID19&postalCode=H2X1Y4&days=3'
+Press Ctrl-C to stop.
+MSG
+    wait -n "${pids[@]}" || true
+    echo "A process stopped unexpectedly; see $STATE/*.log"
+    exit 1
+  fi
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "A process failed to start; see $STATE/*.log"; exit 1; }; done
+  sleep 1
+done
+echo "The platform did not become ready in 120 s; see $STATE/*.log"
+exit 1

@@ -1,0 +1,76 @@
+using Booking.Data.Demo;
+using Booking.Data.Infrastructure;
+using Booking.Data.PostalCodes;
+using Booking.Data.Protection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Operator commands. The connection string comes from ConnectionStrings__Booking (or --ConnectionStrings:Booking=...).
+const string usage = """
+    usage: Booking.Tool <command>
+      migrate                      apply database migrations (ours and Orleans')
+      seed-demo                    demo tenants, clinics, services, 30 days of schedules, Québec FSA centroids
+      import-postal-codes FILE     import a GeoNames postal-code dump for Canada (CA.txt or CA_full.txt)
+      init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent
+    """;
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(usage);
+    return 2;
+}
+
+if (args[0] == "init-keys")
+{
+    if (args.Length < 2)
+    {
+        Console.Error.WriteLine(usage);
+        return 2;
+    }
+    if (File.Exists(args[1]))
+    {
+        Console.WriteLine($"Key file {args[1]} already exists; left as is.");
+        return 0;
+    }
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(args[1]))!);
+    KeyRing.Generate($"k{DateTime.UtcNow:yyyyMMdd}").Save(args[1]);
+    Console.WriteLine($"Created key file {args[1]}.");
+    return 0;
+}
+
+var builder = Host.CreateApplicationBuilder(args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddBookingData(builder.Configuration);
+builder.Services.AddSingleton<DemoSeed>();
+using var host = builder.Build();
+var services = host.Services;
+
+switch (args[0])
+{
+    case "migrate":
+        var applied = await services.GetRequiredService<MigrationRunner>().ApplyAsync();
+        Console.WriteLine(applied.Count == 0 ? "Database is up to date." : $"Applied: {string.Join(", ", applied)}");
+        return 0;
+
+    case "seed-demo":
+        await services.GetRequiredService<MigrationRunner>().ApplyAsync();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Montreal")).DateTime);
+        await services.GetRequiredService<DemoSeed>().ApplyAsync(today);
+        var centroids = await services.GetRequiredService<PostalCodeRepository>().UpsertAsync(FsaCentroidSeed.Read());
+        Console.WriteLine($"Demo data seeded for {today:yyyy-MM-dd} + 30 days; {centroids} FSA centroids.");
+        return 0;
+
+    case "import-postal-codes" when args.Length >= 2:
+        using (var reader = File.OpenText(args[1]))
+        {
+            var file = new GeoNamesPostalCodeReader(reader);
+            var imported = await services.GetRequiredService<PostalCodeRepository>().UpsertAsync(file.Read());
+            Console.WriteLine($"Imported {imported} postal codes from {args[1]} ({file.SkippedLines} malformed lines skipped).");
+        }
+        return 0;
+
+    default:
+        Console.Error.WriteLine(usage);
+        return 2;
+}

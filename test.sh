@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test. Starts its own PostgreSQL (installed from Debian packages if missing) on a free loopback
+# port in a temporary folder, and removes it afterwards.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/postgres.sh
+
+pg_ensure_installed
+PG_DIR=$(mktemp -d /tmp/booking-test-pg.XXXXXX)
+chmod 755 "$PG_DIR"
+cleanup() {
+  pg_stop "$PG_DIR"
+  rm -rf "$PG_DIR"
+}
+trap cleanup EXIT
+PG_PORT=$(pg_free_port 55433)
+pg_start "$PG_DIR" "$PG_PORT"
+# Each test fixture creates its own database on this server.
+export BOOKING_TEST_POSTGRES="$(pg_connection "$PG_DIR" "$PG_PORT" postgres)"
+
+dotnet build Booking.sln -c Release -v q -nologo
+dotnet test Booking.sln -c Release --no-build --logger "console;verbosity=normal" "$@"

@@ -1,0 +1,132 @@
+using Booking.Domain.Inventory;
+using Booking.Domain.Scheduling;
+
+namespace Booking.Domain.Tests;
+
+public class SlotInventoryTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan TenMinutes = TimeSpan.FromMinutes(10);
+    private static readonly Slot Nine = new("FLU", Now.AddHours(2), Now.AddHours(2).AddMinutes(15), 2);
+
+    private static SlotInventory Inventory(params SeatAssignment[] taken) => new([Nine], taken);
+
+    [Fact]
+    public void Hold_fails_when_slot_is_full()
+    {
+        var inventory = Inventory();
+
+        Assert.IsType<HoldOutcome.Held>(inventory.TryHold(Nine.Key, "a", Now, TenMinutes));
+        Assert.IsType<HoldOutcome.Held>(inventory.TryHold(Nine.Key, "b", Now, TenMinutes));
+        Assert.IsType<HoldOutcome.Full>(inventory.TryHold(Nine.Key, "c", Now, TenMinutes));
+        Assert.Equal(0, inventory.Remaining(Nine.Key, Now));
+    }
+
+    [Fact]
+    public void Seats_already_booked_in_the_database_count_against_capacity()
+    {
+        var inventory = Inventory(new SeatAssignment(Guid.NewGuid(), Nine.Key, 0));
+
+        Assert.IsType<HoldOutcome.Held>(inventory.TryHold(Nine.Key, "a", Now, TenMinutes));
+        Assert.IsType<HoldOutcome.Full>(inventory.TryHold(Nine.Key, "b", Now, TenMinutes));
+    }
+
+    [Fact]
+    public void An_expired_hold_frees_its_place_and_cannot_be_confirmed()
+    {
+        var inventory = Inventory();
+        inventory.TryHold(Nine.Key, "a", Now, TenMinutes);
+        inventory.TryHold(Nine.Key, "b", Now, TenMinutes);
+        var later = Now + TenMinutes;
+
+        Assert.Equal(2, inventory.Remaining(Nine.Key, later));
+        Assert.IsType<ClaimOutcome.UnknownHold>(inventory.ClaimSeat("a", Guid.NewGuid(), later));
+    }
+
+    [Fact]
+    public void A_hold_claimed_after_its_expiry_but_before_the_sweep_is_refused()
+    {
+        var inventory = Inventory();
+        inventory.TryHold(Nine.Key, "a", Now, TenMinutes);
+
+        Assert.IsType<ClaimOutcome.HoldExpired>(inventory.ClaimSeat("a", Guid.NewGuid(), Now + TenMinutes));
+        Assert.Equal(2, inventory.Remaining(Nine.Key, Now));
+    }
+
+    [Fact]
+    public void Confirmed_holds_get_distinct_seats_below_capacity()
+    {
+        var inventory = Inventory();
+        inventory.TryHold(Nine.Key, "a", Now, TenMinutes);
+        inventory.TryHold(Nine.Key, "b", Now, TenMinutes);
+
+        var first = Assert.IsType<ClaimOutcome.Claimed>(inventory.ClaimSeat("a", Guid.NewGuid(), Now));
+        var second = Assert.IsType<ClaimOutcome.Claimed>(inventory.ClaimSeat("b", Guid.NewGuid(), Now));
+
+        Assert.Equal([0, 1], new[] { first.Seat, second.Seat }.Order());
+        Assert.Equal(0, inventory.Remaining(Nine.Key, Now));
+    }
+
+    [Fact]
+    public void Releasing_a_seat_reopens_it_for_the_next_hold()
+    {
+        var booking = Guid.NewGuid();
+        var inventory = Inventory(new SeatAssignment(booking, Nine.Key, 0), new SeatAssignment(Guid.NewGuid(), Nine.Key, 1));
+
+        Assert.True(inventory.ReleaseSeat(booking));
+        inventory.TryHold(Nine.Key, "a", Now, TenMinutes);
+        var claimed = Assert.IsType<ClaimOutcome.Claimed>(inventory.ClaimSeat("a", Guid.NewGuid(), Now));
+
+        Assert.Equal(0, claimed.Seat);
+    }
+
+    [Fact]
+    public void Holds_on_unknown_or_started_slots_are_refused()
+    {
+        var inventory = Inventory();
+
+        Assert.IsType<HoldOutcome.NoSuchSlot>(inventory.TryHold(new SlotKey("FLU", Now.AddHours(3)), "a", Now, TenMinutes));
+        Assert.IsType<HoldOutcome.NoSuchSlot>(inventory.TryHold(new SlotKey("COVID19", Nine.Start), "a", Now, TenMinutes));
+        Assert.IsType<HoldOutcome.SlotStarted>(inventory.TryHold(Nine.Key, "a", Nine.Start, TenMinutes));
+    }
+
+    [Fact]
+    public void A_booking_in_a_slot_the_schedule_dropped_can_still_be_released_but_nothing_new_is_offered()
+    {
+        var orphan = new SeatAssignment(Guid.NewGuid(), new SlotKey("FLU", Now.AddHours(5)), 0);
+        var inventory = Inventory(orphan);
+
+        Assert.IsType<HoldOutcome.NoSuchSlot>(inventory.TryHold(orphan.Slot, "a", Now, TenMinutes));
+        Assert.DoesNotContain(inventory.Availability("FLU", Now), s => s.Start == orphan.Slot.Start);
+        Assert.True(inventory.ReleaseSeat(orphan.BookingId));
+    }
+
+    [Fact]
+    public void Moving_within_the_day_keeps_the_new_seat_and_frees_the_old_one()
+    {
+        var booking = Guid.NewGuid();
+        var ten = Nine with { Start = Nine.Start.AddHours(1), End = Nine.End.AddHours(1) };
+        var inventory = new SlotInventory([Nine, ten], [new SeatAssignment(booking, Nine.Key, 0)]);
+        inventory.TryHold(ten.Key, "move", Now, TenMinutes);
+        var claimId = Guid.NewGuid();
+        inventory.ClaimSeat("move", claimId, Now);
+
+        inventory.TransferSeat(claimId, booking);
+
+        Assert.Equal(ten.Key, inventory.FindSeat(booking)!.Value.Slot);
+        Assert.Null(inventory.FindSeat(claimId));
+        Assert.Equal(2, inventory.Remaining(Nine.Key, Now));
+        Assert.Equal(1, inventory.Remaining(ten.Key, Now));
+    }
+
+    [Fact]
+    public void Availability_lists_future_slots_with_what_is_left()
+    {
+        var inventory = Inventory(new SeatAssignment(Guid.NewGuid(), Nine.Key, 1));
+
+        var free = Assert.Single(inventory.Availability("FLU", Now));
+
+        Assert.Equal(1, free.Remaining);
+        Assert.Empty(inventory.Availability("FLU", Nine.Start));
+    }
+}
