@@ -1,3 +1,4 @@
+using Xunit;
 using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;

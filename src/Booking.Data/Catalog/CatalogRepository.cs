@@ -92,25 +92,22 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
         public Location ToLocation() => new(id, tenant_id, name, address, city, postal_code, new GeoPoint(latitude, longitude), time_zone);
     }
 
-    private sealed record TemplateRow(string service_code, short iso_weekday, TimeSpan opens_at, TimeSpan closes_at, int slot_minutes,
-        int capacity, DateTime valid_from, DateTime? valid_until)
+    private sealed record TemplateRow(string service_code, short iso_weekday, TimeOnly opens_at, TimeOnly closes_at, int slot_minutes,
+        int capacity, DateOnly valid_from, DateOnly? valid_until)
     {
-        public WeeklyOpening ToOpening() => new(service_code, (DayOfWeek)(iso_weekday % 7), TimeOnly.FromTimeSpan(opens_at),
-            TimeOnly.FromTimeSpan(closes_at), slot_minutes, capacity, DateOnly.FromDateTime(valid_from),
-            valid_until is { } until ? DateOnly.FromDateTime(until) : null);
+        public WeeklyOpening ToOpening() =>
+            new(service_code, (DayOfWeek)(iso_weekday % 7), opens_at, closes_at, slot_minutes, capacity, valid_from, valid_until);
     }
 
-    private sealed record ExceptionRow(string? service_code, DateTime on_date, string kind, TimeSpan? opens_at, TimeSpan? closes_at,
+    private sealed record ExceptionRow(string? service_code, DateOnly on_date, string kind, TimeOnly? opens_at, TimeOnly? closes_at,
         int? slot_minutes, int? capacity)
     {
-        public ScheduleException ToException() => new(service_code, DateOnly.FromDateTime(on_date), kind switch
+        public ScheduleException ToException() => new(service_code, on_date, kind switch
             {
                 "closed" => ScheduleExceptionKind.Closed,
                 "extra_hours" => ScheduleExceptionKind.ExtraHours,
                 _ => ScheduleExceptionKind.Capacity,
             },
-            opens_at is { } o ? TimeOnly.FromTimeSpan(o) : null,
-            closes_at is { } c ? TimeOnly.FromTimeSpan(c) : null,
-            slot_minutes, capacity);
+            opens_at, closes_at, slot_minutes, capacity);
     }
 }

@@ -20,8 +20,30 @@ public static class SiloHostingExtensions
         return services;
     }
 
-    /// <summary>A silo on PostgreSQL: membership (how silos and clients find each other), grain state and reminders
-    /// all in the same database as the bookings, so the platform has one stateful dependency.</summary>
+    /// <summary>Membership (how silos and clients find each other), grain state and reminders in PostgreSQL, through
+    /// the tables and named queries of migrations 0001–0004. Grain classes must each use their own state name: the
+    /// ADO.NET storage provider keys state by state name and grain key only, not by grain type.</summary>
+    public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
+    {
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorageAsDefault(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+
+    /// <summary>A silo whose cluster state lives in the same PostgreSQL as the bookings: one stateful dependency.</summary>
     public static IHostApplicationBuilder AddBookingSilo(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
@@ -41,21 +63,7 @@ public static class SiloHostingExtensions
                 o.ServiceId = endpoint.ServiceId;
             });
             silo.ConfigureEndpoints(IPAddress.Parse(endpoint.AdvertisedIPAddress), endpoint.SiloPort, endpoint.GatewayPort);
-            silo.UseAdoNetClustering(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-            silo.AddAdoNetGrainStorageAsDefault(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
+            silo.UsePostgres(connectionString);
         });
         return builder;
     }

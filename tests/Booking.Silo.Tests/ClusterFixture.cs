@@ -1,0 +1,69 @@
+using Booking.Silo.Extensions;
+using Booking.Testing;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace Booking.Silo.Tests;
+
+/// <summary>
+/// A real two-silo Orleans cluster whose membership, grain state and reminders are in PostgreSQL (the project's
+/// own migrations), with the inventory grains talking to a freshly seeded booking database.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>Short enough for expiry tests to finish quickly, long enough for a confirm under load.</summary>
+    public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(6);
+
+    public PostgresDatabase Database { get; } = new();
+    public TestCluster Cluster { get; private set; } = null!;
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        builder.Options.UseTestClusterMembership = false;
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Booking"] = Database.ConnectionString,
+            ["Booking:Inventory:HoldDuration"] = HoldDuration.ToString(),
+            ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
+        }));
+        builder.AddSiloBuilderConfigurator<PostgresSilo>();
+        builder.AddClientBuilderConfigurator<PostgresClient>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed class PostgresSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.UsePostgres(silo.Configuration.GetConnectionString("Booking")!);
+            silo.Services.AddInventoryServices(silo.Configuration);
+        }
+    }
+
+    private sealed class PostgresClient : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = SiloHostingExtensions.Invariant;
+                o.ConnectionString = configuration.GetConnectionString("Booking");
+            });
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
