@@ -63,7 +63,7 @@ public class LocationDayGrainTests(ClusterFixture fixture)
             ClusterFixture.HoldDuration * 3, "the expired holds to be swept");
 
         var late = await _citizens.Confirm(BookingScenario.Plateau, date, ((HoldResult.Held)holds[0]).HoldId);
-        Assert.IsType<ConfirmResult.UnknownHold>(late);
+        Assert.IsType<ConfirmResult.HoldExpired>(late);
     }
 
     [Fact]

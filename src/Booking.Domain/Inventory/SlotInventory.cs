@@ -105,18 +105,18 @@ public sealed class SlotInventory
             .ToList();
     }
 
-    /// <summary>Drops holds whose time is up and returns the services whose availability changed.</summary>
-    public IReadOnlySet<string> PurgeExpiredHolds(DateTimeOffset now)
+    /// <summary>Drops holds whose time is up and returns them.</summary>
+    public IReadOnlyList<Hold> PurgeExpiredHolds(DateTimeOffset now)
     {
-        HashSet<string>? changed = null;
+        List<Hold>? expired = null;
         while (_expiries.TryPeek(out var holdId, out var expiresAt) && expiresAt <= now)
         {
             _expiries.Dequeue();
             // A hold released or claimed earlier is no longer in _holds; its queue entry is just skipped.
             if (_holds.TryGetValue(holdId, out var hold) && ReleaseHold(holdId))
-                (changed ??= []).Add(hold.Slot.ServiceCode);
+                (expired ??= []).Add(hold);
         }
-        return changed ?? (IReadOnlySet<string>)new HashSet<string>();
+        return expired ?? [];
     }
 
     private void Occupy(SeatAssignment seat)

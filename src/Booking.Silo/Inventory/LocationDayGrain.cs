@@ -27,6 +27,7 @@ public sealed class LocationDayGrain(
 {
     private readonly InventoryOptions _options = options.Value;
     private readonly HoldRequestLog _holdRequests = new();
+    private readonly ExpiredHolds _expiredHolds = new();
     private readonly Dictionary<string, Task<ConfirmResult>> _confirmations = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedServices = new(StringComparer.Ordinal);
     private LocationDayKey _key;
@@ -97,7 +98,8 @@ public sealed class LocationDayGrain(
     private async Task<ConfirmResult> ConfirmOnce(ConfirmRequest request)
     {
         if (_inventory.FindHold(request.HoldId) is null)
-            return await bookings.FindByHoldAsync(request.HoldId) is { IsConfirmed: true } earlier
+            return _expiredHolds.Contains(request.HoldId) ? Forget(request.HoldId, new ConfirmResult.HoldExpired())
+                : await bookings.FindByHoldAsync(request.HoldId) is { IsConfirmed: true } earlier
                 ? new ConfirmResult.Confirmed(ToConfirmation(earlier.Id, earlier.ConfirmationCode, earlier.SlotStart, earlier.SlotEnd, earlier.ServiceCode))
                 : Forget(request.HoldId, new ConfirmResult.UnknownHold());
 
@@ -162,7 +164,7 @@ public sealed class LocationDayGrain(
     public async Task<ChangeResult> MoveHere(MoveRequest request)
     {
         if (_inventory.FindHold(request.HoldId) is not { } hold)
-            return ChangeResult.UnknownHold;
+            return _expiredHolds.Contains(request.HoldId) ? ChangeResult.HoldExpired : ChangeResult.UnknownHold;
         if (hold.Slot.ServiceCode != request.ServiceCode)
             return ChangeResult.WrongService;
 
@@ -217,8 +219,13 @@ public sealed class LocationDayGrain(
 
     private Task PublishChanges(CancellationToken cancellationToken)
     {
-        _changedServices.UnionWith(_inventory.PurgeExpiredHolds(Now));
+        foreach (var expired in _inventory.PurgeExpiredHolds(Now))
+        {
+            _changedServices.Add(expired.Slot.ServiceCode);
+            _expiredHolds.Add(expired, Now);
+        }
         _holdRequests.Purge(Now);
+        _expiredHolds.Purge(Now);
         foreach (var service in _changedServices)
             GrainFactory.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For(service, _key.Date)).Publish(Snapshot(service)).Ignore();
         _changedServices.Clear();
