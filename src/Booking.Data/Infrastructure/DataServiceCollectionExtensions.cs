@@ -1,6 +1,7 @@
 using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
+using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<BookingRepository>();
+        services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
         services.AddSingleton<MigrationRunner>();

@@ -1,0 +1,42 @@
+using Booking.Domain.Catalog;
+using Booking.Grains.Availability;
+using Booking.Web.Apis;
+
+namespace Booking.Web.Availability;
+
+public sealed record AvailabilityQuery(string ServiceCode, GeoPoint Origin, DateOnly From, int Days, double RadiusKm, int Limit);
+
+/// <summary>Nearby clinics with free slots, nearest first, answered from memory: clinics from the reference data,
+/// slots from the per-service-day snapshots. Only clinics within the radius are looked at, nearest first, until
+/// the limit is reached.</summary>
+public sealed class AvailabilitySearch(ReferenceData referenceData, AvailabilitySnapshots snapshots, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<LocationAvailabilityResponse>> FindAsync(AvailabilityQuery query, CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.GetAsync(cancellationToken);
+        var days = await Task.WhenAll(Enumerable.Range(0, query.Days).Select(d => snapshots.GetAsync(query.ServiceCode, query.From.AddDays(d))));
+        var now = clock.GetUtcNow();
+
+        var found = new List<LocationAvailabilityResponse>();
+        var nearby = reference.Locations.Values
+            .Select(location => (location, distance: query.Origin.DistanceKmTo(location.Position)))
+            .Where(x => x.distance <= query.RadiusKm)
+            .OrderBy(x => x.distance);
+        foreach (var (location, distance) in nearby)
+        {
+            var free = days.SelectMany(day => day.GetValueOrDefault(location.Id) ?? []).Where(s => s.Start > now && s.Remaining > 0).ToList();
+            if (free.Count > 0)
+                found.Add(ToResponse(location, distance, free));
+            if (found.Count == query.Limit)
+                break;
+        }
+        return found;
+    }
+
+    private static LocationAvailabilityResponse ToResponse(Location location, double distanceKm, IEnumerable<FreeSlot> slots) =>
+        new(location.Id, location.Name, location.Address, location.City, Math.Round(distanceKm, 1), location.TimeZoneId,
+            slots.OrderBy(s => s.Start).Select(s => new SlotResponse(Local(location, s.Start), Local(location, s.End), s.Remaining)).ToList());
+
+    /// <summary>Times are shown with the clinic's own UTC offset, so "09:00" reads as 09:00 where the clinic is.</summary>
+    public static DateTimeOffset Local(Location location, DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, location.TimeZone);
+}

@@ -1,0 +1,61 @@
+using Booking.Data.Infrastructure;
+using Booking.ServiceDefaults;
+using Booking.Web.Availability;
+using Booking.Web.Bookings;
+using Booking.Web.Infrastructure;
+using Booking.Web.Validation;
+using Microsoft.AspNetCore.Routing;
+using Orleans.Configuration;
+
+namespace Booking.Web.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddBookingData(builder.Configuration);
+        services.AddBookingProtection(builder.Configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache(o => o.SizeLimit = 200_000);
+        services.AddSingleton<ReferenceData>();
+        services.AddSingleton<AvailabilitySnapshots>();
+        services.AddSingleton<AvailabilitySearch>();
+        services.AddSingleton<PostalCodeLocator>();
+        services.AddSingleton<CitizenValidator>();
+        services.AddSingleton<EligibilityGate>();
+        services.AddSingleton<ManageLinkAccess>();
+
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag)
+            .AddCheck<ClusterHealthCheck>("orleans", tags: [ServiceDefaultsExtensions.ReadyTag]);
+
+        builder.AddOrleansClient();
+        return builder;
+    }
+
+    /// <summary>The web host is an Orleans client: it finds the silos' gateways in the same PostgreSQL membership table.</summary>
+    private static void AddOrleansClient(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+            ?? throw new InvalidOperationException("ConnectionStrings:Booking is required.");
+        var orleans = builder.Configuration.GetSection("Orleans");
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = orleans["ClusterId"] ?? "booking-dev";
+                o.ServiceId = orleans["ServiceId"] ?? "booking";
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = connectionString;
+            });
+        });
+    }
+}

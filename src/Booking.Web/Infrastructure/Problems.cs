@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Booking.Web.Infrastructure;
+
+/// <summary>The problem types the API answers with (RFC 7807). Each <c>type</c> is documented in the README.</summary>
+public static class Problems
+{
+    public static ProblemDetails SlotFull() => Make(StatusCodes.Status409Conflict, "slot-full",
+        "This slot is fully booked", "Someone took the last place. Pick another time.");
+    public static ProblemDetails SlotStarted() => Make(StatusCodes.Status409Conflict, "slot-started",
+        "This slot has already started", "Pick a later time.");
+    public static ProblemDetails SlotNotFound() => Make(StatusCodes.Status404NotFound, "slot-not-found",
+        "No such slot", "This clinic offers no slot for that service at that time.");
+    public static ProblemDetails LocationNotFound() => Make(StatusCodes.Status404NotFound, "location-not-found",
+        "No such clinic", "No clinic has that id.");
+    public static ProblemDetails HoldNotFound() => Make(StatusCodes.Status404NotFound, "hold-not-found",
+        "No such hold", "The hold does not exist, was released, or was already used.");
+    public static ProblemDetails HoldExpired() => Make(StatusCodes.Status409Conflict, "hold-expired",
+        "Your hold has expired", "The slot was kept for you for a limited time. Pick a slot again.");
+    public static ProblemDetails SlotTaken() => Make(StatusCodes.Status409Conflict, "slot-taken",
+        "This slot could not be confirmed", "The place was taken at the last moment. Pick another time.");
+    public static ProblemDetails BookingNotFound() => Make(StatusCodes.Status404NotFound, "booking-not-found",
+        "No such booking", "No booking matches this confirmation code and manage token.");
+    public static ProblemDetails BookingChanged() => Make(StatusCodes.Status409Conflict, "booking-changed",
+        "The booking changed meanwhile", "It was cancelled or moved by another request. Reload it and try again.");
+    public static ProblemDetails BookingNotChangeable(string reason) => Make(StatusCodes.Status409Conflict, "booking-not-changeable",
+        "This booking can no longer be changed", reason);
+    public static ProblemDetails IdempotencyKeyReused() => Make(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+        "Idempotency-Key already used", "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+    public static ProblemDetails NotEligible(string detail) => Make(StatusCodes.Status422UnprocessableEntity, "not-eligible",
+        "Not eligible for this service", detail);
+    public static ProblemDetails ServiceUnavailable() => Make(StatusCodes.Status503ServiceUnavailable, "temporarily-unavailable",
+        "Temporarily unavailable", "The booking service is restarting or overloaded. Nothing was lost; try again in a few seconds.");
+    public static ProblemDetails MalformedRequest(string detail) => Make(StatusCodes.Status400BadRequest, "malformed-request",
+        "The request could not be read", detail);
+
+    private static ProblemDetails Make(int status, string type, string title, string detail) =>
+        new() { Status = status, Type = $"/problems/{type}", Title = title, Detail = detail };
+}

@@ -1,0 +1,27 @@
+using Booking.ServiceDefaults;
+using Booking.Web.Apis;
+using Booking.Web.Extensions;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapDefaultEndpoints();
+
+app.MapGroup("/api/v1")
+    .MapCatalogApi()
+    .MapAvailabilityApi()
+    .MapHoldsApi()
+    .MapBookingsApi();
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+
+app.Run();
+
+/// <summary>Visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Booking.Domain.Citizens;
+using Booking.Web.Apis;
+using PhoneNumbers;
+
+namespace Booking.Web.Validation;
+
+/// <summary>Checks and normalises what a citizen typed: trimmed names, an E.164 phone (Canadian numbers may be
+/// typed without +1), a RAMQ-shaped health card number, at least one way to reach them.</summary>
+public sealed partial class CitizenValidator(TimeProvider clock)
+{
+    private const int MaxNameLength = 100;
+    private const int MaxEmailLength = 254;
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    public CitizenDetails? Validate(CitizenBody? body, ValidationErrors errors, string prefix = "citizen")
+    {
+        if (body is null)
+        {
+            errors.Add(prefix, "The citizen's details are required.");
+            return null;
+        }
+        var firstName = Name(body.FirstName, $"{prefix}.firstName", errors);
+        var lastName = Name(body.LastName, $"{prefix}.lastName", errors);
+        var birthDate = BirthDate(body.BirthDate, $"{prefix}.birthDate", errors);
+        var card = HealthCard(body.HealthCardNumber, $"{prefix}.healthCardNumber", errors);
+        var email = Email(body.Email, $"{prefix}.email", errors);
+        var phone = Phone(body.Phone, $"{prefix}.phone", errors);
+        if (string.IsNullOrWhiteSpace(body.Email) && string.IsNullOrWhiteSpace(body.Phone))
+            errors.Add($"{prefix}.email", "Give an e-mail address or a phone number so we can send your confirmation.");
+        var language = (body.Language ?? "fr").Trim().ToLowerInvariant();
+        if (language is not ("fr" or "en"))
+            errors.Add($"{prefix}.language", "Language must be \"fr\" or \"en\".");
+
+        return errors.Any ? null : new CitizenDetails(firstName!, lastName!, birthDate!.Value, card, email, phone, language);
+    }
+
+    private static string? Name(string? value, string field, ValidationErrors errors)
+    {
+        var name = value?.Trim();
+        if (string.IsNullOrEmpty(name))
+            errors.Add(field, "This field is required.");
+        else if (name.Length > MaxNameLength)
+            errors.Add(field, $"At most {MaxNameLength} characters.");
+        else if (!NamePattern().IsMatch(name))
+            errors.Add(field, "Use letters, spaces, hyphens and apostrophes only.");
+        else
+            return name;
+        return null;
+    }
+
+    private DateOnly? BirthDate(string? value, string field, ValidationErrors errors)
+    {
+        if (!DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.Add(field, "Give the birth date as YYYY-MM-DD.");
+            return null;
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (date > today || date < today.AddYears(-130))
+        {
+            errors.Add(field, "This birth date is not plausible.");
+            return null;
+        }
+        return date;
+    }
+
+    private static string? HealthCard(string? value, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var card = new string(value.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+        if (HealthCardPattern().IsMatch(card))
+            return card;
+        errors.Add(field, "A Québec health insurance number has 4 letters and 8 digits, e.g. TREM 8005 0112.");
+        return null;
+    }
+
+    private static string? Email(string? value, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        var email = value.Trim();
+        if (email.Length <= MaxEmailLength && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && parsed.Host.Contains('.'))
+            return email;
+        errors.Add(field, "This e-mail address is not valid.");
+        return null;
+    }
+
+    private static string? Phone(string? value, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        try
+        {
+            var number = Phones.Parse(value, "CA");
+            if (Phones.IsValidNumber(number))
+                return Phones.Format(number, PhoneNumberFormat.E164);
+        }
+        catch (NumberParseException)
+        {
+            // Reported below like any other invalid number.
+        }
+        errors.Add(field, "This phone number is not valid. Example: 514 555-0123 or +1 514 555 0123.");
+        return null;
+    }
+
+    [GeneratedRegex(@"^[\p{L}][\p{L}\p{M} '’.-]*$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[A-Z]{4}[0-9]{8}$")]
+    private static partial Regex HealthCardPattern();
+}

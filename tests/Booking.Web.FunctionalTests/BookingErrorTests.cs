@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Booking.Testing;
+
+namespace Booking.Web.FunctionalTests;
+
+/// <summary>Every user mistake gets a clear problem (RFC 7807) and changes nothing; none of them is a 500.</summary>
+[Collection(PlatformCollection.Name)]
+public class BookingErrorTests(PlatformFixture platform)
+{
+    private readonly CitizenApi _api = new(platform.Http);
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string type)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(type, (await CitizenApi.Json(response))["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Holding_a_full_slot_is_a_409()
+    {
+        var start = QuebecDate.At(QuebecDate.NextWeekday(5), 9, 15);
+        await _api.HoldId(CitizenApi.HauteVille, "BLOOD", start);
+        await _api.HoldId(CitizenApi.HauteVille, "BLOOD", start);
+
+        await AssertProblem(await _api.Hold(CitizenApi.HauteVille, "BLOOD", start), HttpStatusCode.Conflict, "/problems/slot-full");
+    }
+
+    [Fact]
+    public async Task Holding_a_time_the_clinic_does_not_offer_is_a_404()
+    {
+        var offHours = QuebecDate.At(QuebecDate.NextWeekday(5), 23, 50);
+        var notOnTheGrid = QuebecDate.At(QuebecDate.NextWeekday(5), 9, 7);
+
+        await AssertProblem(await _api.Hold(CitizenApi.Plateau, "FLU", offHours), HttpStatusCode.NotFound, "/problems/slot-not-found");
+        await AssertProblem(await _api.Hold(CitizenApi.Plateau, "FLU", notOnTheGrid), HttpStatusCode.NotFound, "/problems/slot-not-found");
+        await AssertProblem(await _api.Hold(CitizenApi.Plateau, "COVID19", QuebecDate.At(QuebecDate.NextWeekday(5), 9)), HttpStatusCode.NotFound, "/problems/slot-not-found");
+    }
+
+    [Fact]
+    public async Task Holding_at_an_unknown_clinic_is_a_404()
+    {
+        await AssertProblem(await _api.Hold(Guid.NewGuid(), "FLU", QuebecDate.At(QuebecDate.NextWeekday(5), 9)), HttpStatusCode.NotFound, "/problems/location-not-found");
+    }
+
+    [Fact]
+    public async Task A_hold_with_missing_fields_names_each_of_them()
+    {
+        var response = await platform.Http.PostAsJsonAsync("/api/v1/holds", new { });
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/validation");
+        var errors = (await CitizenApi.Json(await platform.Http.PostAsJsonAsync("/api/v1/holds", new { }))!)["errors"]!;
+        Assert.NotNull(errors["locationId"]);
+        Assert.NotNull(errors["service"]);
+        Assert.NotNull(errors["start"]);
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("{\"locationId\": \"not-a-guid\", \"service\": \"FLU\", \"start\": \"2030-01-01T09:00:00-05:00\"}")]
+    [InlineData("{\"locationId\": \"10000000-0000-4000-8000-000000000003\", \"service\": \"FLU\", \"start\": \"next tuesday\"}")]
+    public async Task An_unreadable_body_is_a_400_problem(string body)
+    {
+        var response = await platform.Http.PostAsync("/api/v1/holds", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/malformed-request");
+    }
+
+    [Fact]
+    public async Task An_unusable_idempotency_key_is_a_400()
+    {
+        var response = await _api.Hold(CitizenApi.Plateau, "FLU", QuebecDate.At(QuebecDate.NextWeekday(5), 9), new string('k', 101));
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/validation");
+    }
+
+    [Fact]
+    public async Task Confirming_an_unknown_or_malformed_hold_is_a_404()
+    {
+        var wellFormedButUnknown = $"{CitizenApi.Plateau:N}.{QuebecDate.NextWeekday(5):yyyyMMdd}.FLU.{new string('a', 24)}";
+
+        await AssertProblem(await _api.Confirm(wellFormedButUnknown), HttpStatusCode.NotFound, "/problems/hold-not-found");
+        await AssertProblem(await _api.Confirm("nonsense"), HttpStatusCode.NotFound, "/problems/hold-not-found");
+    }
+
+    [Fact]
+    public async Task Confirming_without_consent_or_with_bad_details_lists_every_field_and_keeps_the_hold()
+    {
+        var start = QuebecDate.At(QuebecDate.NextWeekday(5), 10);
+        var holdId = await _api.HoldId(CitizenApi.Plateau, "FLU", start);
+        var bad = new { firstName = "", lastName = "Roy<script>", birthDate = "2999-01-01", healthCardNumber = "123", email = "not-an-email", phone = "12", language = "de" };
+
+        var response = await _api.Confirm(holdId, bad, consent: false);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/validation");
+        var errors = (await CitizenApi.Json(await _api.Confirm(holdId, bad, consent: false)))["errors"]!.AsObject();
+        Assert.Equal(
+            ["citizen.birthDate", "citizen.email", "citizen.firstName", "citizen.healthCardNumber", "citizen.language", "citizen.lastName", "citizen.phone", "consent"],
+            errors.Select(e => e.Key).Order());
+        Assert.Equal(HttpStatusCode.Created, (await _api.Confirm(holdId)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_citizen_must_give_an_email_or_a_phone()
+    {
+        var holdId = await _api.HoldId(CitizenApi.Plateau, "FLU", QuebecDate.At(QuebecDate.NextWeekday(5), 10, 10));
+
+        var response = await _api.Confirm(holdId, CitizenApi.NewCitizen(email: null, phone: null));
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/validation");
+    }
+
+    [Fact]
+    public async Task Confirming_an_expired_hold_is_a_409_and_books_nothing()
+    {
+        var start = QuebecDate.At(QuebecDate.NextWeekday(5), 10, 20);
+        var holdId = await _api.HoldId(CitizenApi.Plateau, "FLU", start);
+        await Task.Delay(PlatformFixture.HoldDuration + TimeSpan.FromSeconds(1));
+
+        var response = await _api.Confirm(holdId);
+
+        await AssertProblem(response, HttpStatusCode.Conflict, "/problems/hold-expired");
+        Assert.Equal(0L, await platform.Database.ScalarAsync<long>("select count(*) from bookings where hold_id = @h", ("h", holdId)));
+    }
+
+    [Fact]
+    public async Task A_wrong_manage_token_looks_exactly_like_an_unknown_booking()
+    {
+        var booked = await _api.Book(CitizenApi.Plateau, "FLU", QuebecDate.At(QuebecDate.NextWeekday(5), 10, 30));
+        var code = booked["confirmationCode"]!.GetValue<string>();
+
+        await AssertProblem(await _api.Get(code, "forged-token"), HttpStatusCode.NotFound, "/problems/booking-not-found");
+        await AssertProblem(await _api.Cancel(code, "forged-token"), HttpStatusCode.NotFound, "/problems/booking-not-found");
+        await AssertProblem(await _api.Get("AAAAA-AAAAA", "forged-token"), HttpStatusCode.NotFound, "/problems/booking-not-found");
+        Assert.Equal("confirmed", (await CitizenApi.Json(await _api.Get(code, booked["manageToken"]!.GetValue<string>())))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Rescheduling_into_another_service_or_after_cancelling_is_refused()
+    {
+        var booked = await _api.Book(CitizenApi.Plateau, "FLU", QuebecDate.At(QuebecDate.NextWeekday(5), 10, 40));
+        var code = booked["confirmationCode"]!.GetValue<string>();
+        var token = booked["manageToken"]!.GetValue<string>();
+        var bloodHold = await _api.HoldId(CitizenApi.Plateau, "BLOOD", QuebecDate.At(QuebecDate.NextWeekday(5), 8));
+
+        await AssertProblem(await _api.Reschedule(code, token, bloodHold), HttpStatusCode.BadRequest, "/problems/validation");
+        await _api.Cancel(code, token);
+        var fluHold = await _api.HoldId(CitizenApi.Plateau, "FLU", QuebecDate.At(QuebecDate.NextWeekday(5), 10, 50));
+        await AssertProblem(await _api.Reschedule(code, token, fluHold), HttpStatusCode.Conflict, "/problems/booking-not-changeable");
+    }
+}

@@ -1,0 +1,72 @@
+extern alias silo;
+using Booking.Data.PostalCodes;
+using silo::Booking.Silo.Extensions;
+using Booking.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Booking.Web.FunctionalTests;
+
+/// <summary>
+/// The platform as it runs: a real silo (the production host setup: ADO.NET clustering on loopback ports, migrations
+/// at start) and the web host as an Orleans client finding it through the PostgreSQL membership table.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(10);
+
+    private readonly string _clusterId = $"web-tests-{Guid.NewGuid():N}";
+    private readonly string _keyFile = TestKeyFile.Create();
+    private IHost _silo = null!;
+    private WebApplicationFactory<Program> _web = null!;
+
+    public PostgresDatabase Database { get; } = new();
+    public HttpClient Http { get; private set; } = null!;
+    public IServiceProvider WebServices => _web.Services;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        await new PostalCodeRepository(Database.DataSource).UpsertAsync(FsaCentroidSeed.Read());
+
+        var silo = Host.CreateApplicationBuilder();
+        silo.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Booking"] = Database.ConnectionString,
+            ["Orleans:ClusterId"] = _clusterId,
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            ["Booking:Inventory:HoldDuration"] = HoldDuration.ToString(),
+            ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
+        });
+        silo.AddBookingSilo();
+        _silo = silo.Build();
+        await _silo.StartAsync();
+
+        _web = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
+            web.UseSetting("Orleans:ClusterId", _clusterId);
+            web.UseSetting("Booking:DataProtection:KeyFile", _keyFile);
+        });
+        Http = _web.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await _web.DisposeAsync();
+        await _silo.StopAsync();
+        _silo.Dispose();
+        await Database.DisposeAsync();
+        File.Delete(_keyFile);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
