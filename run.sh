@@ -20,14 +20,14 @@ fi
 
 pids=()
 cleanup() {
-  trap - INT TERM EXIT
   echo; echo "Stopping..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   pg_stop "$PG_DIR"
   echo "Stopped."
 }
-trap cleanup INT TERM EXIT
+trap 'exit 130' INT TERM
+trap cleanup EXIT
 
 pg_ensure_installed
 PG_PORT=$(pg_free_port 5433)
