@@ -19,4 +19,10 @@ pg_start "$PG_DIR" "$PG_PORT"
 export BOOKING_TEST_POSTGRES="$(pg_connection "$PG_DIR" "$PG_PORT" postgres)"
 
 dotnet build Booking.sln -c Release -v q -nologo
-dotnet test Booking.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+LOG="$PG_DIR/test-output.log"
+status=0
+dotnet test Booking.sln -c Release --no-build "$@" 2>&1 | tee "$LOG" || status=$?
+# One closing line over every test assembly, e.g. "tests: 92 passed, 0 failed".
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' FS='[ ,]+' "$LOG"
+exit $status

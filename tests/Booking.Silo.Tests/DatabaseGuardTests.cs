@@ -44,7 +44,7 @@ public class DatabaseGuardTests(ClusterFixture fixture)
         Assert.IsType<InsertOutcome.Inserted>(again[0]);
     }
 
-    public static async Task InsertDirectly(PostgresDatabase database, Guid location, string service, DateTimeOffset start, int seat)
+    internal static async Task InsertDirectly(PostgresDatabase database, Guid location, string service, DateTimeOffset start, int seat)
     {
         var outcome = await new BookingRepository(database.DataSource).InsertAsync([Row(location, service, start, seat)]);
         Assert.IsType<InsertOutcome.Inserted>(outcome[0]);

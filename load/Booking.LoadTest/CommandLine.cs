@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace Booking.LoadTest;
+
+/// <summary>Bad input from the person running the tool: printed with the usage, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>What the command line asked for. Unset optional values fall back to the scenario file.</summary>
+public sealed record CommandLine(
+    string Scenario,
+    Uri BaseUrl,
+    string Database,
+    int? DurationSeconds,
+    int? Users,
+    long? MaxRequests,
+    int? DayOffset,
+    int PgBenchConnections,
+    int PgBenchSeconds,
+    bool SkipPgBench,
+    string OutputDirectory,
+    bool AllowRemote)
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project load/Booking.LoadTest -- --scenario <stampede|hot-location|browse|file.json>
+                 --base-url http://127.0.0.1:5080 --db "Host=127.0.0.1;Port=5433;Username=booking;Database=booking"
+                 [--duration SECONDS] [--users N] [--max-requests N] [--day-offset N]   (override the scenario file)
+                 [--pgbench-connections 32] [--pgbench-seconds 10] [--no-pgbench]
+                 [--out load/results] [--allow-remote]
+
+          --db             Npgsql connection string of the platform's database (invariants are checked there, pgbench
+                           runs there). Without a Password, PGPASSWORD is used, then the password ./run.sh keeps.
+          --allow-remote   permit a base URL or database that is not on this machine (a deployment you own).
+        exit codes: 0 ok, 1 an invariant was violated, 2 bad usage, 3 the run or the checks could not be completed.
+        """;
+
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        string[] valued = ["--scenario", "--base-url", "--db", "--duration", "--users", "--max-requests", "--day-offset",
+            "--pgbench-connections", "--pgbench-seconds", "--out"];
+        string[] switches = ["--no-pgbench", "--allow-remote", "--help", "-h"];
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (switches.Contains(arg))
+                flags.Add(arg);
+            else if (valued.Contains(arg) && i + 1 < args.Count)
+                values[arg] = args[++i];
+            else
+                throw new UsageException(valued.Contains(arg) ? $"{arg} needs a value." : $"Unknown argument '{arg}'.");
+        }
+        if (flags.Contains("--help") || flags.Contains("-h"))
+            throw new UsageException("");
+
+        var scenario = values.GetValueOrDefault("--scenario") ?? throw new UsageException("--scenario is required.");
+        var baseUrlText = values.GetValueOrDefault("--base-url", "http://127.0.0.1:5080");
+        if (!Uri.TryCreate(baseUrlText, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+            throw new UsageException($"--base-url '{baseUrlText}' is not an http(s) URL.");
+        var database = values.GetValueOrDefault("--db") ?? throw new UsageException("--db is required (the invariants are checked in PostgreSQL).");
+
+        return new CommandLine(
+            scenario,
+            baseUrl,
+            database,
+            OptionalInt(values, "--duration", min: 1),
+            OptionalInt(values, "--users", min: 1),
+            OptionalInt(values, "--max-requests", min: 1),
+            OptionalInt(values, "--day-offset", min: 0),
+            OptionalInt(values, "--pgbench-connections", min: 1) ?? 32,
+            OptionalInt(values, "--pgbench-seconds", min: 1) ?? 10,
+            flags.Contains("--no-pgbench"),
+            values.GetValueOrDefault("--out") ?? DefaultOutputDirectory(),
+            flags.Contains("--allow-remote"));
+    }
+
+    private static int? OptionalInt(Dictionary<string, string> values, string name, int min)
+    {
+        if (!values.TryGetValue(name, out var text))
+            return null;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min)
+            throw new UsageException($"{name} must be a whole number of at least {min}.");
+        return value;
+    }
+
+    /// <summary>load/results of the checkout we run from (git-ignored), wherever the working directory is inside it.</summary>
+    private static string DefaultOutputDirectory()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Booking.sln")))
+                return Path.Combine(dir.FullName, "load", "results");
+        return Path.Combine("load", "results");
+    }
+}
