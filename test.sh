@@ -21,7 +21,10 @@ export BOOKING_TEST_POSTGRES="$(pg_connection "$PG_DIR" "$PG_PORT" postgres)"
 dotnet build Booking.sln -c Release -v q -nologo
 LOG="$PG_DIR/test-output.log"
 status=0
-dotnet test Booking.sln -c Release --no-build "$@" 2>&1 | tee "$LOG" || status=$?
+# Test projects run one after another (-m:1): each starts its own Orleans silos, and on a 2-core machine they
+# would otherwise starve each other. A hung test host fails within 5 minutes and names the test, instead of
+# running out the CI clock.
+dotnet test Booking.sln -c Release --no-build -m:1 --blame-hang-timeout 5m --blame-hang-dump-type none "$@" 2>&1 | tee "$LOG" || status=$?
 # One closing line over every test assembly, e.g. "tests: 92 passed, 0 failed".
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' FS='[ ,]+' "$LOG"

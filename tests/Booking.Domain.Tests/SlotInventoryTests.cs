@@ -40,7 +40,46 @@ public class SlotInventoryTests
         var later = Now + TenMinutes;
 
         Assert.Equal(2, inventory.Remaining(Nine.Key, later));
-        Assert.IsType<ClaimOutcome.UnknownHold>(inventory.ClaimSeat("a", Guid.NewGuid(), later));
+        Assert.IsType<ClaimOutcome.HoldExpired>(inventory.ClaimSeat("a", Guid.NewGuid(), later));
+        Assert.True(inventory.HasExpired("b"));
+    }
+
+    [Fact]
+    public void A_hold_never_granted_here_is_unknown_not_expired()
+    {
+        var inventory = Inventory();
+
+        Assert.IsType<ClaimOutcome.UnknownHold>(inventory.ClaimSeat("never", Guid.NewGuid(), Now));
+        Assert.False(inventory.HasExpired("never"));
+    }
+
+    [Fact]
+    public void Expired_holds_are_forgotten_after_an_hour()
+    {
+        var inventory = Inventory();
+        inventory.TryHold(Nine.Key, "a", Now, TenMinutes);
+        inventory.PurgeExpiredHolds(Now + TenMinutes);
+
+        inventory.PurgeExpiredHolds(Now + TenMinutes + SlotInventory.ExpiredHoldMemory + TimeSpan.FromSeconds(1));
+
+        Assert.False(inventory.HasExpired("a"));
+    }
+
+    [Fact]
+    public void Every_change_is_reported_once_per_service_whoever_noticed_it()
+    {
+        var covid = new Slot("COVID19", Nine.Start, Nine.End, 5);
+        var inventory = new SlotInventory([Nine, covid], []);
+        Assert.Equal(["COVID19", "FLU"], inventory.TakeChangedServices().Order());
+
+        inventory.TryHold(Nine.Key, "a", Now, TenMinutes);
+        inventory.TryHold(Nine.Key, "b", Now, TenMinutes);
+        Assert.Equal(["FLU"], inventory.TakeChangedServices());
+        Assert.Empty(inventory.TakeChangedServices());
+
+        // An expiry noticed by a read, not by a sweep, must still be published.
+        inventory.Remaining(covid.Key, Now + TenMinutes);
+        Assert.Equal(["FLU"], inventory.TakeChangedServices());
     }
 
     [Fact]

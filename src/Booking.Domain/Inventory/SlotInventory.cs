@@ -13,6 +13,12 @@ public sealed class SlotInventory
     private readonly Dictionary<string, Hold> _holds = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, SeatAssignment> _seats = new();
     private readonly PriorityQueue<string, DateTimeOffset> _expiries = new();
+    private readonly Dictionary<string, DateTimeOffset> _expired = new(StringComparer.Ordinal);
+    private readonly Queue<(string HoldId, DateTimeOffset ExpiredAt)> _expiredInOrder = new();
+    private readonly HashSet<string> _changedServices = new(StringComparer.Ordinal);
+
+    /// <summary>How long an expired hold is remembered, so a late confirmation hears "expired", not "unknown".</summary>
+    public static readonly TimeSpan ExpiredHoldMemory = TimeSpan.FromHours(1);
 
     public SlotInventory(IEnumerable<Slot> slots, IEnumerable<SeatAssignment> taken)
     {
@@ -20,6 +26,7 @@ public sealed class SlotInventory
             _slots[slot.Key.Normalised()] = new SlotBook(slot with { Start = slot.Start.ToUniversalTime(), End = slot.End.ToUniversalTime() });
         foreach (var seat in taken)
             Occupy(seat with { Slot = seat.Slot.Normalised() });
+        _changedServices.UnionWith(Services);
     }
 
     public int LiveHolds => _holds.Count;
@@ -36,6 +43,7 @@ public sealed class SlotInventory
 
         var hold = new Hold(holdId, book.Slot, now + holdFor);
         book.Holds++;
+        _changedServices.Add(key.ServiceCode);
         _holds.Add(holdId, hold);
         _expiries.Enqueue(holdId, hold.ExpiresAt);
         return new HoldOutcome.Held(hold);
@@ -48,6 +56,7 @@ public sealed class SlotInventory
         if (!_holds.Remove(holdId, out var hold))
             return false;
         _slots[hold.Slot.Key].Holds--;
+        _changedServices.Add(hold.Slot.ServiceCode);
         return true;
     }
 
@@ -55,11 +64,10 @@ public sealed class SlotInventory
     /// from now on; if the booking then fails to commit, the caller gives it back with <see cref="ReleaseSeat"/>.</summary>
     public ClaimOutcome ClaimSeat(string holdId, Guid bookingId, DateTimeOffset now)
     {
+        PurgeExpiredHolds(now);
         if (!_holds.TryGetValue(holdId, out var hold))
-            return new ClaimOutcome.UnknownHold();
+            return HasExpired(holdId) ? new ClaimOutcome.HoldExpired() : new ClaimOutcome.UnknownHold();
         ReleaseHold(holdId);
-        if (hold.ExpiresAt <= now)
-            return new ClaimOutcome.HoldExpired();
 
         var book = _slots[hold.Slot.Key];
         var seat = book.LowestFreeSeat();
@@ -74,7 +82,19 @@ public sealed class SlotInventory
         if (!_seats.Remove(bookingId, out var assignment))
             return false;
         _slots[assignment.Slot].Seats.Remove(assignment.Seat);
+        _changedServices.Add(assignment.Slot.ServiceCode);
         return true;
+    }
+
+    /// <summary>True for a hold that ran out (within <see cref="ExpiredHoldMemory"/>), as opposed to one never granted here.</summary>
+    public bool HasExpired(string holdId) => _expired.ContainsKey(holdId);
+
+    /// <summary>The services whose availability changed since the last call (holds, seats, expiries), for publishing.</summary>
+    public IReadOnlyList<string> TakeChangedServices()
+    {
+        var changed = _changedServices.ToList();
+        _changedServices.Clear();
+        return changed;
     }
 
     /// <summary>Completes a move within this clinic-day: the booking gives up its old seat and keeps the one claimed
@@ -105,18 +125,21 @@ public sealed class SlotInventory
             .ToList();
     }
 
-    /// <summary>Drops holds whose time is up and returns them.</summary>
-    public IReadOnlyList<Hold> PurgeExpiredHolds(DateTimeOffset now)
+    /// <summary>Drops holds whose time is up. Every read and write does this first, so an expired hold never counts.</summary>
+    public void PurgeExpiredHolds(DateTimeOffset now)
     {
-        List<Hold>? expired = null;
         while (_expiries.TryPeek(out var holdId, out var expiresAt) && expiresAt <= now)
         {
             _expiries.Dequeue();
             // A hold released or claimed earlier is no longer in _holds; its queue entry is just skipped.
-            if (_holds.TryGetValue(holdId, out var hold) && ReleaseHold(holdId))
-                (expired ??= []).Add(hold);
+            if (ReleaseHold(holdId))
+            {
+                _expired[holdId] = now;
+                _expiredInOrder.Enqueue((holdId, now));
+            }
         }
-        return expired ?? [];
+        while (_expiredInOrder.TryPeek(out var old) && now - old.ExpiredAt > ExpiredHoldMemory)
+            _expired.Remove(_expiredInOrder.Dequeue().HoldId);
     }
 
     private void Occupy(SeatAssignment seat)
@@ -130,6 +153,7 @@ public sealed class SlotInventory
         }
         book.Seats.Add(seat.Seat);
         _seats[seat.BookingId] = seat;
+        _changedServices.Add(seat.Slot.ServiceCode);
     }
 
     private sealed class SlotBook(Slot slot)

@@ -27,9 +27,7 @@ public sealed class LocationDayGrain(
 {
     private readonly InventoryOptions _options = options.Value;
     private readonly HoldRequestLog _holdRequests = new();
-    private readonly ExpiredHolds _expiredHolds = new();
     private readonly Dictionary<string, Task<ConfirmResult>> _confirmations = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _changedServices = new(StringComparer.Ordinal);
     private LocationDayKey _key;
     private Location? _location;
     private SlotInventory _inventory = new([], []);
@@ -50,7 +48,6 @@ public sealed class LocationDayGrain(
             var seats = await bookings.SeatsAsync(_location.Id, dayStart, dayEnd, cancellationToken);
             _inventory = new SlotInventory(SlotGenerator.SlotsOn(schedule, _key.Date), seats);
         }
-        _changedServices.UnionWith(_inventory.Services);
         this.RegisterGrainTimer(PublishChanges, new GrainTimerCreationOptions(TimeSpan.Zero, _options.PublishInterval) { Interleave = true });
     }
 
@@ -68,7 +65,6 @@ public sealed class LocationDayGrain(
         };
         if (result is HoldResult.Held held)
         {
-            _changedServices.Add(request.ServiceCode);
             // A deactivation would drop the hold from memory: stay active at least as long as it lives.
             DelayDeactivation(_options.HoldDuration);
             if (request.IdempotencyKey is { } newKey)
@@ -79,8 +75,7 @@ public sealed class LocationDayGrain(
 
     public Task ReleaseHold(string holdId)
     {
-        if (_inventory.FindHold(holdId) is { } hold && _inventory.ReleaseHold(holdId))
-            _changedServices.Add(hold.Slot.ServiceCode);
+        _inventory.ReleaseHold(holdId);
         return Task.CompletedTask;
     }
 
@@ -97,9 +92,9 @@ public sealed class LocationDayGrain(
 
     private async Task<ConfirmResult> ConfirmOnce(ConfirmRequest request)
     {
-        if (_inventory.FindHold(request.HoldId) is null)
-            return _expiredHolds.Contains(request.HoldId) ? Forget(request.HoldId, new ConfirmResult.HoldExpired())
-                : await bookings.FindByHoldAsync(request.HoldId) is { IsConfirmed: true } earlier
+        // Not held here and not expired: either a retry of a confirmation from an earlier activation, or unknown.
+        if (_inventory.FindHold(request.HoldId) is null && !_inventory.HasExpired(request.HoldId))
+            return await bookings.FindByHoldAsync(request.HoldId) is { IsConfirmed: true } earlier
                 ? new ConfirmResult.Confirmed(ToConfirmation(earlier.Id, earlier.ConfirmationCode, earlier.SlotStart, earlier.SlotEnd, earlier.ServiceCode))
                 : Forget(request.HoldId, new ConfirmResult.UnknownHold());
 
@@ -107,7 +102,6 @@ public sealed class LocationDayGrain(
         var claim = _inventory.ClaimSeat(request.HoldId, bookingId, Now);
         if (claim is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat })
             return Forget(request.HoldId, claim is ClaimOutcome.HoldExpired ? new ConfirmResult.HoldExpired() : new ConfirmResult.UnknownHold());
-        _changedServices.Add(slot.ServiceCode);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -157,21 +151,20 @@ public sealed class LocationDayGrain(
     {
         if (!await bookings.CancelAsync(request.BookingId, request.ExpectedVersion))
             return ChangeResult.BookingChanged;
-        ReleaseSeat(request.BookingId);
+        _inventory.ReleaseSeat(request.BookingId);
         return ChangeResult.Done;
     }
 
     public async Task<ChangeResult> MoveHere(MoveRequest request)
     {
         if (_inventory.FindHold(request.HoldId) is not { } hold)
-            return _expiredHolds.Contains(request.HoldId) ? ChangeResult.HoldExpired : ChangeResult.UnknownHold;
+            return _inventory.HasExpired(request.HoldId) ? ChangeResult.HoldExpired : ChangeResult.UnknownHold;
         if (hold.Slot.ServiceCode != request.ServiceCode)
             return ChangeResult.WrongService;
 
         var claimId = Guid.NewGuid();
         if (_inventory.ClaimSeat(request.HoldId, claimId, Now) is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat })
             return ChangeResult.HoldExpired;
-        _changedServices.Add(slot.ServiceCode);
 
         var moved = await bookings.MoveAsync(request.BookingId, request.ExpectedVersion, _key.LocationId, slot, seat, request.HoldId);
         if (moved != MoveOutcome.Moved)
@@ -204,31 +197,19 @@ public sealed class LocationDayGrain(
 
     public Task SeatMovedAway(Guid bookingId)
     {
-        ReleaseSeat(bookingId);
+        _inventory.ReleaseSeat(bookingId);
         return Task.CompletedTask;
     }
 
     public Task<LocationAvailability> Availability(string serviceCode) =>
         Task.FromResult(Snapshot(serviceCode));
 
-    private void ReleaseSeat(Guid bookingId)
-    {
-        if (_inventory.FindSeat(bookingId) is { } seat && _inventory.ReleaseSeat(bookingId))
-            _changedServices.Add(seat.Slot.ServiceCode);
-    }
-
     private Task PublishChanges(CancellationToken cancellationToken)
     {
-        foreach (var expired in _inventory.PurgeExpiredHolds(Now))
-        {
-            _changedServices.Add(expired.Slot.ServiceCode);
-            _expiredHolds.Add(expired, Now);
-        }
+        _inventory.PurgeExpiredHolds(Now);
         _holdRequests.Purge(Now);
-        _expiredHolds.Purge(Now);
-        foreach (var service in _changedServices)
+        foreach (var service in _inventory.TakeChangedServices())
             GrainFactory.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For(service, _key.Date)).Publish(Snapshot(service)).Ignore();
-        _changedServices.Clear();
         return Task.CompletedTask;
     }
 
