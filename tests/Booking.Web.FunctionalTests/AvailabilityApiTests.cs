@@ -36,6 +36,20 @@ public class AvailabilityApiTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Each_clinic_lists_its_earliest_free_slots_up_to_the_asked_number()
+    {
+        var from = QuebecDate.NextWeekday(2);
+        var all = await CitizenApi.Json(await platform.Http.GetAsync($"/api/v1/availability?service=FLU&postalCode=H2H2B4&from={from:yyyy-MM-dd}&days=2&slotsPerLocation=500"));
+        var few = await CitizenApi.Json(await platform.Http.GetAsync($"/api/v1/availability?service=FLU&postalCode=H2H2B4&from={from:yyyy-MM-dd}&days=2&slotsPerLocation=3"));
+
+        var allStarts = all["locations"]![0]!["slots"]!.AsArray().Select(s => s!["start"]!.GetValue<DateTimeOffset>()).ToList();
+        var fewStarts = few["locations"]![0]!["slots"]!.AsArray().Select(s => s!["start"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.True(allStarts.Count > 100);
+        Assert.Equal(allStarts.Order(), allStarts);
+        Assert.Equal(allStarts.Take(3), fewStarts);
+    }
+
+    [Fact]
     public async Task A_quebec_city_postal_code_is_not_sent_to_montreal()
     {
         var body = await CitizenApi.Json(await platform.Http.GetAsync($"/api/v1/availability?service=FLU&postalCode=G1R4P5&from={QuebecDate.NextWeekday(2):yyyy-MM-dd}"));
@@ -66,6 +80,7 @@ public class AvailabilityApiTests(PlatformFixture platform)
     [InlineData("service=COVID19&postalCode=H2X1Y4&days=0", "days")]
     [InlineData("service=COVID19&postalCode=H2X1Y4&days=90", "days")]
     [InlineData("service=COVID19&postalCode=H2X1Y4&radiusKm=0", "radiusKm")]
+    [InlineData("service=COVID19&postalCode=H2X1Y4&slotsPerLocation=0", "slotsPerLocation")]
     public async Task Bad_search_input_gets_a_validation_problem_naming_the_field(string query, string field)
     {
         var response = await platform.Http.GetAsync($"/api/v1/availability?{query}");

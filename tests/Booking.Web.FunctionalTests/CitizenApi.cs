@@ -52,7 +52,7 @@ public sealed class CitizenApi(HttpClient http)
     public async Task<int> Remaining(string postalCode, string service, Guid location, DateTimeOffset start)
     {
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, QuebecDate.Zone).DateTime);
-        var body = await Json(await http.GetAsync($"/api/v1/availability?service={service}&postalCode={postalCode}&from={date:yyyy-MM-dd}&days=1&limit=50"));
+        var body = await Json(await http.GetAsync($"/api/v1/availability?service={service}&postalCode={postalCode}&from={date:yyyy-MM-dd}&days=1&limit=50&slotsPerLocation=500"));
         var clinic = body["locations"]!.AsArray().FirstOrDefault(l => l!["locationId"]!.GetValue<Guid>() == location);
         var slot = clinic?["slots"]!.AsArray().FirstOrDefault(s => s!["start"]!.GetValue<DateTimeOffset>() == start);
         return slot?["remaining"]!.GetValue<int>() ?? 0;

@@ -10,16 +10,19 @@ public static class AvailabilityApi
 {
     private const int MaxDays = 31;
     private const int BookingHorizonDays = 365;
+    // "Clinics near me" shows each clinic's first times; a day picker asks for one day with a larger number.
+    private const int DefaultSlotsPerLocation = 20;
+    private const int MaxSlotsPerLocation = 500;
 
     public static RouteGroupBuilder MapAvailabilityApi(this RouteGroupBuilder api)
     {
         api.MapGet("/availability", Search).WithName("SearchAvailability")
-            .WithSummary("Nearby clinics with free slots for a service, nearest first");
+            .WithSummary("Nearby clinics with free slots for a service, nearest first, each with its earliest slotsPerLocation free slots");
         return api;
     }
 
     private static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> Search(
-        string? service, string? postalCode, string? from, int? days, double? radiusKm, int? limit,
+        string? service, string? postalCode, string? from, int? days, double? radiusKm, int? limit, int? slotsPerLocation,
         ReferenceData referenceData, PostalCodeLocator locator, AvailabilitySearch search, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -43,10 +46,13 @@ public static class AvailabilityApi
             errors.Add("radiusKm", "Between 1 and 1000 km.");
         if (limit is < 1 or > 50)
             errors.Add("limit", "Between 1 and 50 clinics.");
+        if (slotsPerLocation is < 1 or > MaxSlotsPerLocation)
+            errors.Add("slotsPerLocation", $"Between 1 and {MaxSlotsPerLocation} slots.");
         if (errors.Any)
             return errors.ToProblem();
 
-        var query = new AvailabilityQuery(service!, origin!.Value.Point, start, days ?? 7, radiusKm ?? 50, limit ?? 10);
+        var query = new AvailabilityQuery(service!, origin!.Value.Point, start, days ?? 7, radiusKm ?? 50, limit ?? 10,
+            slotsPerLocation ?? DefaultSlotsPerLocation);
         var locations = await search.FindAsync(query, cancellationToken);
         return TypedResults.Ok(new AvailabilityResponse(service!, origin.Value.Code.ToString(), start, query.Days, locations));
     }

@@ -4,7 +4,7 @@ using Booking.Web.Apis;
 
 namespace Booking.Web.Availability;
 
-public sealed record AvailabilityQuery(string ServiceCode, GeoPoint Origin, DateOnly From, int Days, double RadiusKm, int Limit);
+public sealed record AvailabilityQuery(string ServiceCode, GeoPoint Origin, DateOnly From, int Days, double RadiusKm, int Limit, int SlotsPerLocation);
 
 /// <summary>Nearby clinics with free slots, nearest first, answered from memory: clinics from the reference data,
 /// slots from the per-service-day snapshots. Only clinics within the radius are looked at, nearest first, until
@@ -24,7 +24,9 @@ public sealed class AvailabilitySearch(ReferenceData referenceData, Availability
             .OrderBy(x => x.distance);
         foreach (var (location, distance) in nearby)
         {
-            var free = days.SelectMany(day => day.GetValueOrDefault(location.Id) ?? []).Where(s => s.Start > now && s.Remaining > 0).ToList();
+            // Days are in date order and each day's slots in time order, so the first ones found are the earliest.
+            var free = days.SelectMany(day => day.GetValueOrDefault(location.Id) ?? [])
+                .Where(s => s.Start > now && s.Remaining > 0).Take(query.SlotsPerLocation).ToList();
             if (free.Count > 0)
                 found.Add(ToResponse(location, distance, free));
             if (found.Count == query.Limit)
@@ -35,7 +37,7 @@ public sealed class AvailabilitySearch(ReferenceData referenceData, Availability
 
     private static LocationAvailabilityResponse ToResponse(Location location, double distanceKm, IEnumerable<FreeSlot> slots) =>
         new(location.Id, location.Name, location.Address, location.City, Math.Round(distanceKm, 1), location.TimeZoneId,
-            slots.OrderBy(s => s.Start).Select(s => new SlotResponse(Local(location, s.Start), Local(location, s.End), s.Remaining)).ToList());
+            slots.Select(s => new SlotResponse(Local(location, s.Start), Local(location, s.End), s.Remaining)).ToList());
 
     /// <summary>Times are shown with the clinic's own UTC offset, so "09:00" reads as 09:00 where the clinic is.</summary>
     public static DateTimeOffset Local(Location location, DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, location.TimeZone);
