@@ -20,7 +20,7 @@ public static class DataServiceCollectionExtensions
             .Configure(o => o.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "")
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<BookingRepository>();
         services.AddSingleton<PostalCodeRepository>();
@@ -28,6 +28,16 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PersonalDataAccessLog>();
         services.AddSingleton<MigrationRunner>();
         return services;
+    }
+
+    /// <summary>The booking path runs the same few statements thousands of times a second; preparing them spares
+    /// PostgreSQL a parse and a plan each time (measured: most of its CPU under load). A connection string may override.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        return builder.Build();
     }
 
     /// <summary>The keys for personal data and manage links, read from a file outside the database.</summary>
