@@ -11,5 +11,6 @@ public sealed record Location(
     GeoPoint Position,
     string TimeZoneId)
 {
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    // Resolved once: every slot shown converts through it, and the system look-up takes a process-wide lock.
+    public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }
