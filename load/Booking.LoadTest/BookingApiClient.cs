@@ -43,10 +43,10 @@ public sealed class BookingApiClient(HttpClient http, RunMetrics metrics, RunBud
         return new HttpClient(handler) { BaseAddress = root, Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    public Task<ApiCall<AvailabilityAnswer>> AvailabilityAsync(string service, string postalCode, DateOnly from, int days, double radiusKm, int limit)
+    public Task<ApiCall<AvailabilityAnswer>> AvailabilityAsync(string service, string postalCode, DateOnly from, int days, double radiusKm, int limit, int slotsPerLocation)
     {
         var path = string.Create(CultureInfo.InvariantCulture,
-            $"api/v1/availability?service={Uri.EscapeDataString(service)}&postalCode={Uri.EscapeDataString(postalCode)}&from={from:yyyy-MM-dd}&days={days}&radiusKm={radiusKm}&limit={limit}");
+            $"api/v1/availability?service={Uri.EscapeDataString(service)}&postalCode={Uri.EscapeDataString(postalCode)}&from={from:yyyy-MM-dd}&days={days}&radiusKm={radiusKm}&limit={limit}&slotsPerLocation={slotsPerLocation}");
         return SendAsync(Step.Availability, new HttpRequestMessage(HttpMethod.Get, path), ApiJson.Default.AvailabilityAnswer);
     }
 

@@ -23,6 +23,9 @@ public sealed record ScenarioSettings
     public int Limit { get; init; } = 10;
     /// <summary>A citizen picks among the first N slots of an answer (nearest clinics, earliest times first).</summary>
     public int SlotPickWindow { get; init; } = 20;
+
+    /// <summary>Asked of the search so that it lists every slot a citizen may pick (the API lists at most 500 per clinic).</summary>
+    public int SlotsPerLocation => Math.Min(SlotPickWindow, 500);
     public int HoldAttemptsPerSearch { get; init; } = 3;
     public int SearchesPerCitizen { get; init; } = 3;
     public HotLocation? HotLocation { get; init; }

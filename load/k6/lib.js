@@ -202,7 +202,9 @@ export function harness(settings) {
     availability(service, postalCode, from, days) {
       if (!tryStartRequest()) return { outcome: NOT_SENT, status: 0 };
       const url = `${BASE_URL}/api/v1/availability?service=${encodeURIComponent(service)}&postalCode=${encodeURIComponent(postalCode)}`
-        + `&from=${from}&days=${days}&radiusKm=${settings.radiusKm}&limit=${settings.limit}`;
+        + `&from=${from}&days=${days}&radiusKm=${settings.radiusKm}&limit=${settings.limit}`
+        // Every slot a citizen may pick; the API lists at most 500 per clinic.
+        + `&slotsPerLocation=${Math.min(settings.slotPickWindow, 500)}`;
       return record('availability', http.get(url, params('availability', 'GET /api/v1/availability')), []);
     },
 

@@ -14,7 +14,7 @@ public sealed class HotLocationScenario(ScenarioSettings settings, BookingApiCli
         var hot = settings.HotLocation
             ?? throw new UsageException($"Scenario '{settings.Name}' needs a hotLocation section (locationId, postalCode, service, dayOffset).");
         var day = QuebecCalendar.DaysAhead(hot.DayOffset);
-        var found = await api.AvailabilityAsync(hot.Service, hot.PostalCode, day, days: 1, settings.RadiusKm, settings.Limit);
+        var found = await api.AvailabilityAsync(hot.Service, hot.PostalCode, day, days: 1, settings.RadiusKm, settings.Limit, settings.SlotsPerLocation);
         if (found.Answer is not { } answer)
             throw new ScenarioSetupException($"The availability search for the hot clinic-day failed ({Describe(found)}).");
         _slots = answer.Locations

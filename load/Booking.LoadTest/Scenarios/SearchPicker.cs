@@ -10,5 +10,6 @@ public static class SearchPicker
             QuebecCalendar.DaysAhead(user.Random.Next(settings.DateWindow.FromDaysAhead, settings.DateWindow.ToDaysAhead + 1)),
             settings.SearchDays,
             settings.RadiusKm,
-            settings.Limit);
+            settings.Limit,
+            settings.SlotsPerLocation);
 }
