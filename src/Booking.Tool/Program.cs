@@ -64,9 +64,12 @@ switch (args[0])
     case "import-postal-codes" when args.Length >= 2:
         using (var reader = File.OpenText(args[1]))
         {
+            // Streamed: the full Canadian file is some 800 000 lines.
             var file = new GeoNamesPostalCodeReader(reader);
-            var imported = await services.GetRequiredService<PostalCodeRepository>().UpsertAsync(file.Read());
-            Console.WriteLine($"Imported {imported} postal codes from {args[1]} ({file.SkippedLines} malformed lines skipped).");
+            var imported = await services.GetRequiredService<PostalCodeRepository>().UpsertAsync(file.ReadAsync());
+            Console.WriteLine($"Imported {imported} postal codes from {file.LinesRead} lines of {args[1]}.");
+            if (file.SkippedLines > 0)
+                Console.WriteLine($"Skipped {file.SkippedLines} malformed lines, first at lines {string.Join(", ", file.FirstSkippedLineNumbers)}.");
         }
         return 0;
 

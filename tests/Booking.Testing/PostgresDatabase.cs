@@ -22,9 +22,6 @@ public sealed class PostgresDatabase : IAsyncLifetime
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
-    /// <summary>Seeds the demo tenant hierarchy with schedules starting today (Québec time).</summary>
-    public bool SeedDemo { get; init; } = true;
-
     public async Task InitializeAsync()
     {
         await using (var server = NpgsqlDataSource.Create(_server))
@@ -32,8 +29,8 @@ public sealed class PostgresDatabase : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         DataSource = NpgsqlDataSource.Create(ConnectionString);
         await new MigrationRunner(DataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync();
-        if (SeedDemo)
-            await new DemoSeed(DataSource).ApplyAsync(QuebecDate.Today);
+        // The demo tenant hierarchy, with schedules starting today (Québec time).
+        await new DemoSeed(DataSource).ApplyAsync(QuebecDate.Today);
     }
 
     public async Task DisposeAsync()

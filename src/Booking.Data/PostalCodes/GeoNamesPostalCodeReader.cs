@@ -31,15 +31,6 @@ public sealed class GeoNamesPostalCodeReader(TextReader reader)
     /// <summary>Line numbers (1-based) of the first few skipped lines, for an operator to look at.</summary>
     public IReadOnlyList<int> FirstSkippedLineNumbers => _skippedLineNumbers;
 
-    public IEnumerable<PostalCodeCentroid> Read()
-    {
-        while (reader.ReadLine() is { } line)
-        {
-            if (Accept(line) is { } centroid)
-                yield return centroid;
-        }
-    }
-
     public async IAsyncEnumerable<PostalCodeCentroid> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         while (await reader.ReadLineAsync(cancellationToken) is { } line)

@@ -29,9 +29,6 @@ public readonly record struct PostalCode
     /// <summary>Canada Post's display form: <c>H2X 1Y4</c> (or <c>H2X</c>).</summary>
     public override string ToString() => Value.Length == 6 ? $"{Value[..3]} {Value[3..]}" : Value;
 
-    public static PostalCode Parse(string text) =>
-        TryParse(text, out var code) ? code : throw new FormatException($"'{text}' is not a Canadian postal code.");
-
     /// <summary>Accepts <c>H2X 1Y4</c>, <c>h2x1y4</c>, <c>H2X-1Y4</c> (any run of spaces or hyphens between the two
     /// halves, surrounding white space ignored) and a bare FSA <c>H2X</c>.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out PostalCode code)

@@ -29,8 +29,6 @@ public sealed class SlotInventory
         _changedServices.UnionWith(Services);
     }
 
-    public int LiveHolds => _holds.Count;
-
     public HoldOutcome TryHold(SlotKey key, string holdId, DateTimeOffset now, TimeSpan holdFor)
     {
         PurgeExpiredHolds(now);
