@@ -6,7 +6,8 @@ namespace Booking.Data.Demo;
 /// <summary>
 /// The demo tenant hierarchy a new user books against: two health regions under a ministry, six clinics in
 /// Montréal, Laval and Québec City, three services, and schedule templates for the next 30 days. Fixed ids so
-/// load scenarios and docs can name them. Idempotent: running it twice changes nothing.
+/// load scenarios and docs can name them. Idempotent, except that a later run extends the schedules to 30 days
+/// from that day, so the demo never runs out of slots.
 /// </summary>
 public sealed class DemoSeed(NpgsqlDataSource dataSource)
 {
@@ -89,7 +90,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
                 await connection.ExecuteAsync("""
                     insert into schedule_templates (id, location_id, service_code, iso_weekday, opens_at, closes_at, slot_minutes, capacity, valid_from, valid_until)
                     values (@id, @location, @service, @isoDay, @opens, @closes, @minutes, @capacity, @from, @until)
-                    on conflict (id) do nothing
+                    on conflict (id) do update set valid_until = greatest(schedule_templates.valid_until, excluded.valid_until)
                     """, cancellationToken, ("id", TemplateId(clinic, service, isoDay)), ("location", Location(clinic)), ("service", service),
                     ("isoDay", (short)isoDay), ("opens", opens), ("closes", closes), ("minutes", minutes), ("capacity", capacity),
                     ("from", today), ("until", today.AddDays(30)));
