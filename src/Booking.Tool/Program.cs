@@ -2,6 +2,7 @@ using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
+using Booking.Domain.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -55,7 +56,7 @@ switch (args[0])
 
     case "seed-demo":
         await services.GetRequiredService<MigrationRunner>().ApplyAsync();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Montreal")).DateTime);
+        var today = QuebecTime.Today(TimeProvider.System);
         await services.GetRequiredService<DemoSeed>().ApplyAsync(today);
         var centroids = await services.GetRequiredService<PostalCodeRepository>().UpsertAsync(FsaCentroidSeed.Read());
         Console.WriteLine($"Demo data seeded for {today:yyyy-MM-dd} + 30 days; {centroids} FSA centroids.");

@@ -1,10 +1,12 @@
+using Booking.Domain.Catalog;
+
 namespace Booking.Testing;
 
 public static class QuebecDate
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("America/Montreal");
+    public static TimeZoneInfo Zone => QuebecTime.Zone;
 
-    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Zone).DateTime);
+    public static DateOnly Today => QuebecTime.Today(TimeProvider.System);
 
     /// <summary>A weekday a few days ahead, so demo schedules (08:00–20:00 on weekdays) have every slot in the future.</summary>
     public static DateOnly NextWeekday(int atLeastDaysAhead = 2)

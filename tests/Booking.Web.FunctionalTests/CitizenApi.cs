@@ -51,7 +51,7 @@ public sealed class CitizenApi(HttpClient http)
     /// <summary>What the availability search currently says is left in one slot (0 when it is not listed).</summary>
     public async Task<int> Remaining(string postalCode, string service, Guid location, DateTimeOffset start)
     {
-        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, QuebecDate.Zone).DateTime);
+        var date = Domain.Catalog.QuebecTime.DateOf(QuebecDate.Zone, start);
         var body = await Json(await http.GetAsync($"/api/v1/availability?service={service}&postalCode={postalCode}&from={date:yyyy-MM-dd}&days=1&limit=50&slotsPerLocation=500"));
         var clinic = body["locations"]!.AsArray().FirstOrDefault(l => l!["locationId"]!.GetValue<Guid>() == location);
         var slot = clinic?["slots"]!.AsArray().FirstOrDefault(s => s!["start"]!.GetValue<DateTimeOffset>() == start);

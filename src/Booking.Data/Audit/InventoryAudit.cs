@@ -30,7 +30,7 @@ public sealed class InventoryAudit(NpgsqlDataSource dataSource, CatalogRepositor
         var locations = (await catalog.LocationsAsync(cancellationToken)).ToDictionary(l => l.Id);
         var overCapacity = new List<SlotOccupancy>();
         var orphans = new List<SlotOccupancy>();
-        foreach (var day in booked.GroupBy(b => (b.Location, Date: LocalDate(locations[b.Location].TimeZone, b.Slot.Start))))
+        foreach (var day in booked.GroupBy(b => (b.Location, Date: locations[b.Location].DateOf(b.Slot.Start))))
         {
             var schedule = await catalog.ScheduleAsync(locations[day.Key.Location], day.Key.Date, cancellationToken);
             var capacities = SlotGenerator.SlotsOn(schedule, day.Key.Date).ToDictionary(s => s.Key.Normalised(), s => s.Capacity);
@@ -60,7 +60,4 @@ public sealed class InventoryAudit(NpgsqlDataSource dataSource, CatalogRepositor
             missing.Add(reader.GetString(0));
         return missing;
     }
-
-    private static DateOnly LocalDate(TimeZoneInfo zone, DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 }

@@ -13,4 +13,15 @@ public sealed record Location(
 {
     // Resolved once: every slot shown converts through it, and the system look-up takes a process-wide lock.
     public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>The clinic's own date for an instant: which clinic-day a slot belongs to.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => QuebecTime.DateOf(TimeZone, instant);
+
+    /// <summary>An instant shown with the clinic's own UTC offset, so "09:00" reads as 09:00 where the clinic is.</summary>
+    public DateTimeOffset LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
+    /// <summary>The instants between which a local date runs at this clinic (23 or 25 hours on DST days).</summary>
+    public (DateTimeOffset Start, DateTimeOffset End) DayBounds(DateOnly date) =>
+        (TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), TimeZone),
+         TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeZone));
 }

@@ -44,7 +44,7 @@ public sealed class LocationDayGrain(
         if (_location is not null)
         {
             var schedule = await catalog.ScheduleAsync(_location, _key.Date, cancellationToken);
-            var (dayStart, dayEnd) = LocalDayBounds(_location.TimeZone, _key.Date);
+            var (dayStart, dayEnd) = _location.DayBounds(_key.Date);
             var seats = await bookings.SeatsAsync(_location.Id, dayStart, dayEnd, cancellationToken);
             _inventory = new SlotInventory(SlotGenerator.SlotsOn(schedule, _key.Date), seats);
         }
@@ -232,8 +232,4 @@ public sealed class LocationDayGrain(
         _confirmations.Remove(holdId);
         return failure;
     }
-
-    private static (DateTimeOffset Start, DateTimeOffset End) LocalDayBounds(TimeZoneInfo zone, DateOnly date) =>
-        (TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), zone),
-         TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
 }

@@ -1,3 +1,4 @@
+using Booking.Domain.Catalog;
 using System.Globalization;
 using Booking.Data.PostalCodes;
 using Booking.Web.Availability;

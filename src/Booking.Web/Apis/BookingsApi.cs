@@ -72,7 +72,7 @@ public static class BookingsApi
         var location = reference.Locations[booking.LocationId];
         return TypedResults.Created($"/api/v1/bookings/{booking.ConfirmationCode}", new BookingCreatedResponse(
             booking.ConfirmationCode, services.Tokens.For(booking.ConfirmationCode), booking.LocationId, booking.ServiceCode,
-            AvailabilitySearch.Local(location, booking.Start), AvailabilitySearch.Local(location, booking.End), "confirmed"));
+            location.LocalTime(booking.Start), location.LocalTime(booking.End), "confirmed"));
     }
 
     private static async Task<Results<Ok<BookingResponse>, ProblemHttpResult>> Get(
@@ -92,7 +92,7 @@ public static class BookingsApi
         {
             if (found.Booking.SlotStart <= services.Clock.GetUtcNow())
                 return TypedResults.Problem(Problems.BookingNotChangeable("The appointment time has passed."));
-            var from = new LocationDayKey(found.Location.Id, QuebecTime.LocalDate(found.Location.TimeZone, found.Booking.SlotStart));
+            var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(found.Booking.SlotStart));
             var result = await services.Cluster.GetGrain<ILocationDayGrain>(from.ToString()).Cancel(new CancelRequest(found.Booking.Id, found.Booking.Version));
             found = await services.ManageLink.ReloadAsync(found.Booking.ConfirmationCode, cancellationToken) ?? found;
             // Losing a race to another cancel of the same booking is still the outcome the citizen asked for.
@@ -129,7 +129,7 @@ public static class BookingsApi
         if (await services.Eligibility.RefusalAsync(found.Service, citizen, to.Date, null, booking.Id, cancellationToken) is { } refusal)
             return TypedResults.Problem(Problems.NotEligible(refusal));
 
-        var from = new LocationDayKey(found.Location.Id, QuebecTime.LocalDate(found.Location.TimeZone, booking.SlotStart));
+        var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(booking.SlotStart));
         var result = await services.Cluster.GetGrain<ILocationDayGrain>(to.ToString())
             .MoveHere(new MoveRequest(booking.Id, booking.Version, booking.ServiceCode, body.HoldId!, from));
         if (result != ChangeResult.Done)

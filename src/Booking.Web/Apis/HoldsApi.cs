@@ -37,13 +37,13 @@ public static class HoldsApi
         if (!reference.Locations.TryGetValue(body!.LocationId!.Value, out var location))
             return TypedResults.Problem(Problems.LocationNotFound());
         var start = body.Start!.Value.ToUniversalTime();
-        var day = new LocationDayKey(location.Id, QuebecTime.LocalDate(location.TimeZone, start));
+        var day = new LocationDayKey(location.Id, location.DateOf(start));
 
         var result = await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Hold(new HoldRequest(body.Service!, start, idempotencyKey));
         return result switch
         {
             HoldResult.Held held => TypedResults.Created($"/api/v1/holds/{held.HoldId}", new HoldResponse(held.HoldId, held.ExpiresAt, location.Id,
-                held.ServiceCode, AvailabilitySearch.Local(location, held.Start), AvailabilitySearch.Local(location, held.End))),
+                held.ServiceCode, location.LocalTime(held.Start), location.LocalTime(held.End))),
             HoldResult.Full => TypedResults.Problem(Problems.SlotFull()),
             HoldResult.SlotStarted => TypedResults.Problem(Problems.SlotStarted()),
             HoldResult.KeyReused => TypedResults.Problem(Problems.IdempotencyKeyReused()),

@@ -37,8 +37,5 @@ public sealed class AvailabilitySearch(ReferenceData referenceData, Availability
 
     private static LocationAvailabilityResponse ToResponse(Location location, double distanceKm, IEnumerable<FreeSlot> slots) =>
         new(location.Id, location.Name, location.Address, location.City, Math.Round(distanceKm, 1), location.TimeZoneId,
-            slots.Select(s => new SlotResponse(Local(location, s.Start), Local(location, s.End), s.Remaining)).ToList());
-
-    /// <summary>Times are shown with the clinic's own UTC offset, so "09:00" reads as 09:00 where the clinic is.</summary>
-    public static DateTimeOffset Local(Location location, DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, location.TimeZone);
+            slots.Select(s => new SlotResponse(location.LocalTime(s.Start), location.LocalTime(s.End), s.Remaining)).ToList());
 }
