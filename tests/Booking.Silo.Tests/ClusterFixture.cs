@@ -1,3 +1,4 @@
+using Booking.Grains;
 using Booking.Silo.Extensions;
 using Booking.Testing;
 using Microsoft.Extensions.Configuration;
@@ -56,7 +57,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(IConfiguration configuration, IClientBuilder client) =>
             client.UseAdoNetClustering(o =>
             {
-                o.Invariant = SiloHostingExtensions.Invariant;
+                o.Invariant = ClusterIdentity.AdoNetInvariant;
                 o.ConnectionString = configuration.GetConnectionString("Booking");
             });
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Booking.Data.Infrastructure;
+using Booking.Grains;
 using Booking.ServiceDefaults;
 using Booking.Silo.Inventory;
 using Orleans.Configuration;
@@ -8,9 +9,6 @@ namespace Booking.Silo.Extensions;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>PostgreSQL's ADO.NET provider name, as Orleans' providers know it.</summary>
-    public const string Invariant = "Npgsql";
-
     /// <summary>The services grains need, shared by the real silo and the test cluster.</summary>
     public static IServiceCollection AddInventoryServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,17 +25,17 @@ public static class SiloHostingExtensions
     {
         silo.UseAdoNetClustering(o =>
         {
-            o.Invariant = Invariant;
+            o.Invariant = ClusterIdentity.AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
         silo.AddAdoNetGrainStorageAsDefault(o =>
         {
-            o.Invariant = Invariant;
+            o.Invariant = ClusterIdentity.AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
         silo.UseAdoNetReminderService(o =>
         {
-            o.Invariant = Invariant;
+            o.Invariant = ClusterIdentity.AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
         return silo;
@@ -48,7 +46,7 @@ public static class SiloHostingExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? throw new InvalidOperationException("ConnectionStrings:Booking is required.");
-        var endpoint = builder.Configuration.GetSection(SiloEndpointOptions.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
+        var endpoint = builder.Configuration.GetSection(ClusterIdentity.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
 
         builder.Services.AddInventoryServices(builder.Configuration);
         // Registered before Orleans so the schema exists before the silo writes its membership row.

@@ -1,4 +1,5 @@
 using Booking.Data.Infrastructure;
+using Booking.Grains;
 using Booking.ServiceDefaults;
 using Booking.Web.Availability;
 using Booking.Web.Bookings;
@@ -43,17 +44,17 @@ public static class ApplicationServiceExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? throw new InvalidOperationException("ConnectionStrings:Booking is required.");
-        var orleans = builder.Configuration.GetSection("Orleans");
+        var orleans = builder.Configuration.GetSection(ClusterIdentity.Section);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = orleans["ClusterId"] ?? "booking-dev";
-                o.ServiceId = orleans["ServiceId"] ?? "booking";
+                o.ClusterId = orleans["ClusterId"] ?? ClusterIdentity.DefaultClusterId;
+                o.ServiceId = orleans["ServiceId"] ?? ClusterIdentity.DefaultServiceId;
             });
             client.UseAdoNetClustering(o =>
             {
-                o.Invariant = "Npgsql";
+                o.Invariant = ClusterIdentity.AdoNetInvariant;
                 o.ConnectionString = connectionString;
             });
         });
