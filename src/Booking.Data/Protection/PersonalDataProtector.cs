@@ -21,9 +21,13 @@ public sealed class PersonalDataProtector(KeyRing keys)
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(key, TagSize);
         aes.Encrypt(nonce, plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedData(keys.ActiveKeyId));
-        return new SealedCitizen(output, keys.ActiveKeyId, CitizenFingerprint(citizen),
-            citizen.HealthCardNumber is { } card ? HealthCardFingerprint(card) : null, citizen.Language);
+        var (fingerprint, healthCard) = Fingerprints(citizen);
+        return new SealedCitizen(output, keys.ActiveKeyId, fingerprint, healthCard, citizen.Language);
     }
+
+    /// <summary>The keyed fingerprints a citizen is found by: name and birth date always, health card when given.</summary>
+    public (byte[] Citizen, byte[]? HealthCard) Fingerprints(CitizenDetails citizen) =>
+        (CitizenFingerprint(citizen), citizen.HealthCardNumber is { } card ? HealthCardFingerprint(card) : null);
 
     public CitizenDetails Unseal(byte[] ciphertext, string keyId)
     {
@@ -36,10 +40,10 @@ public sealed class PersonalDataProtector(KeyRing keys)
     }
 
     /// <summary>Same person, same fingerprint, whatever the accents or case they typed this time.</summary>
-    public byte[] CitizenFingerprint(CitizenDetails citizen) =>
+    private byte[] CitizenFingerprint(CitizenDetails citizen) =>
         Hmac($"{Fold(citizen.LastName)}|{Fold(citizen.FirstName)}|{citizen.BirthDate:yyyy-MM-dd}");
 
-    public byte[] HealthCardFingerprint(string healthCardNumber) => Hmac("card|" + Fold(healthCardNumber));
+    private byte[] HealthCardFingerprint(string healthCardNumber) => Hmac("card|" + Fold(healthCardNumber));
 
     private byte[] Hmac(string value) => HMACSHA256.HashData(keys.FingerprintKey, Encoding.UTF8.GetBytes(value));
 

@@ -54,9 +54,11 @@ public static class BookingsApi
         if (!reference.Services.TryGetValue(serviceCode, out var service))
             return TypedResults.Problem(Problems.HoldNotFound());
 
-        if (await services.Eligibility.RefusalAsync(service, citizen!, day.Date, body.HoldId, null, cancellationToken) is { } refusal)
-            return TypedResults.Problem(Problems.NotEligible(refusal));
+        // Sealing computes the fingerprints the eligibility check looks the citizen's history up by.
         var sealedCitizen = services.Protector.Seal(citizen!);
+        if (await services.Eligibility.RefusalAsync(service, citizen!.BirthDate, (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint),
+                day.Date, body.HoldId, null, cancellationToken) is { } refusal)
+            return TypedResults.Problem(Problems.NotEligible(refusal));
 
         var request = new ConfirmRequest(body.HoldId!, sealedCitizen, services.Clock.GetUtcNow(), idempotencyKey, http.Connection.RemoteIpAddress?.ToString());
         var result = await services.Cluster.GetGrain<ILocationDayGrain>(day.ToString()).Confirm(request);
@@ -126,7 +128,7 @@ public static class BookingsApi
         }
 
         var citizen = services.Protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
-        if (await services.Eligibility.RefusalAsync(found.Service, citizen, to.Date, null, booking.Id, cancellationToken) is { } refusal)
+        if (await services.Eligibility.RefusalAsync(found.Service, citizen.BirthDate, services.Protector.Fingerprints(citizen), to.Date, null, booking.Id, cancellationToken) is { } refusal)
             return TypedResults.Problem(Problems.NotEligible(refusal));
 
         var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(booking.SlotStart));
