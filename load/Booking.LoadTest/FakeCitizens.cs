@@ -1,7 +1,7 @@
 namespace Booking.LoadTest;
 
 public sealed record FakeCitizen(string FirstName, string LastName, string BirthDate, string? HealthCardNumber,
-    string Email, string Phone, string Language);
+    string Email, bool EmailConsent, string Phone, string Language);
 
 /// <summary>A different citizen for every journey: the minimum-interval rule refuses the same person the same vaccine
 /// twice, so a reused identity would show up as 422s that are not the platform's fault. Names must be letters only
@@ -26,6 +26,7 @@ public sealed class FakeCitizens
             OldestBirthDate.AddDays((int)(n * 7919 % BirthDateSpreadDays)).ToString("yyyy-MM-dd"),
             HealthCardNumber: null,
             Email: $"citoyen.{suffix}@example.org",
+            EmailConsent: true,
             Phone: "+15145550143",
             Language: n % 3 == 0 ? "en" : "fr");
     }

@@ -248,6 +248,7 @@ export function harness(settings) {
         birthDate: birth.toISOString().slice(0, 10),
         healthCardNumber: null,
         email: `citoyen.${suffix}@example.org`,
+        emailConsent: true,
         phone: '+15145550143',
         language: n % 3 === 0 ? 'en' : 'fr',
       };

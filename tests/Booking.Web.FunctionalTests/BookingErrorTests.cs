@@ -97,7 +97,7 @@ public class BookingErrorTests(PlatformFixture platform)
         await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/validation");
         var errors = (await CitizenApi.Json(await _api.Confirm(holdId, bad, consent: false)))["errors"]!.AsObject();
         Assert.Equal(
-            ["citizen.birthDate", "citizen.email", "citizen.firstName", "citizen.healthCardNumber", "citizen.language", "citizen.lastName", "citizen.phone", "consent"],
+            ["citizen.birthDate", "citizen.email", "citizen.emailConsent", "citizen.firstName", "citizen.healthCardNumber", "citizen.language", "citizen.lastName", "citizen.phone", "consent"],
             errors.Select(e => e.Key).Order());
         Assert.Equal(HttpStatusCode.Created, (await _api.Confirm(holdId)).StatusCode);
     }
@@ -110,6 +110,19 @@ public class BookingErrorTests(PlatformFixture platform)
         var response = await _api.Confirm(holdId, CitizenApi.NewCitizen(email: null, phone: null));
 
         await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/validation");
+    }
+
+    [Fact]
+    public async Task An_email_address_without_consent_to_be_written_to_is_refused_and_the_hold_kept()
+    {
+        var holdId = await _api.HoldId(CitizenApi.Plateau, "FLU", QuebecDate.At(QuebecDate.NextWeekday(5), 10, 30));
+        var withoutConsent = new { firstName = "Marc", lastName = "Lavoie", birthDate = "1970-02-03", email = "marc@example.org", emailConsent = false, language = "fr" };
+
+        var response = await _api.Confirm(holdId, withoutConsent);
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/validation");
+        Assert.Equal(["citizen.emailConsent"], (await CitizenApi.Json(response))["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(HttpStatusCode.Created, (await _api.Confirm(holdId)).StatusCode);
     }
 
     [Fact]

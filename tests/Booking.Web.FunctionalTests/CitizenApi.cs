@@ -61,7 +61,7 @@ public sealed class CitizenApi(HttpClient http)
     public static object NewCitizen(string? birthDate = null, string? email = "citoyen@example.org", string? phone = "+1 514 555 0143")
     {
         var n = Interlocked.Increment(ref _nextCitizen);
-        return new { firstName = "Élise", lastName = $"Tremblay-{ToLetters(n)}", birthDate = birthDate ?? "1980-05-01", email, phone, language = "fr" };
+        return new { firstName = "Élise", lastName = $"Tremblay-{ToLetters(n)}", birthDate = birthDate ?? "1980-05-01", email, emailConsent = email is not null, phone, language = "fr" };
     }
 
     public static async Task<JsonNode> Json(HttpResponseMessage response) =>

@@ -1,7 +1,8 @@
 namespace Booking.Domain.Citizens;
 
 /// <summary>What a citizen gives to confirm a booking. At least one contact (e-mail or phone) is required;
-/// the phone is in E.164. Validated at the edge before it gets here.</summary>
+/// the phone is in E.164. An e-mail address is only kept with the citizen's consent to be written to (health
+/// information goes by e-mail only with consent). Validated at the edge before it gets here.</summary>
 public sealed record CitizenDetails(
     string FirstName,
     string LastName,
@@ -9,4 +10,5 @@ public sealed record CitizenDetails(
     string? HealthCardNumber,
     string? Email,
     string? Phone,
-    string Language);
+    string Language,
+    bool EmailConsent);

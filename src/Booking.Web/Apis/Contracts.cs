@@ -5,7 +5,7 @@ namespace Booking.Web.Apis;
 public sealed record HoldBody(Guid? LocationId, string? Service, DateTimeOffset? Start);
 
 public sealed record CitizenBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber,
-    string? Email, string? Phone, string? Language);
+    string? Email, string? Phone, string? Language, bool? EmailConsent);
 
 public sealed record BookingBody(string? HoldId, CitizenBody? Citizen, bool? Consent);
 
@@ -26,7 +26,7 @@ public sealed record BookingCreatedResponse(string ConfirmationCode, string Mana
     DateTimeOffset Start, DateTimeOffset End, string Status);
 
 public sealed record CitizenResponse(string FirstName, string LastName, DateOnly BirthDate, string? HealthCardLast4, string? Email,
-    string? Phone, string Language);
+    string? Phone, string Language, bool EmailConsent);
 
 public sealed record BookingResponse(string ConfirmationCode, string Status, Guid LocationId, string LocationName, string Address,
     string City, string Service, string ServiceNameFr, string ServiceNameEn, DateTimeOffset Start, DateTimeOffset End,

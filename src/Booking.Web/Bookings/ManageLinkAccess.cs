@@ -46,7 +46,7 @@ public sealed class ManageLinkAccess(BookingRepository bookings, ManageTokens to
         var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
         return new BookingResponse(booking.ConfirmationCode, booking.Status, location.Id, location.Name, location.Address, location.City,
             service.Code, service.NameFr, service.NameEn, location.LocalTime(booking.SlotStart), location.LocalTime(booking.SlotEnd),
-            new CitizenResponse(citizen.FirstName, citizen.LastName, citizen.BirthDate, citizen.HealthCardNumber?[^4..], citizen.Email, citizen.Phone, citizen.Language),
+            new CitizenResponse(citizen.FirstName, citizen.LastName, citizen.BirthDate, citizen.HealthCardNumber?[^4..], citizen.Email, citizen.Phone, citizen.Language, citizen.EmailConsent),
             booking.CancelledAt);
     }
 }

@@ -30,11 +30,14 @@ public sealed partial class CitizenValidator(TimeProvider clock)
         var phone = Phone(body.Phone, $"{prefix}.phone", errors);
         if (string.IsNullOrWhiteSpace(body.Email) && string.IsNullOrWhiteSpace(body.Phone))
             errors.Add($"{prefix}.email", "Give an e-mail address or a phone number so we can send your confirmation.");
+        var emailConsent = body.EmailConsent ?? false;
+        if (!string.IsNullOrWhiteSpace(body.Email) && !emailConsent)
+            errors.Add($"{prefix}.emailConsent", "Tick the box to agree to receive e-mails, or leave the e-mail address empty.");
         var language = (body.Language ?? "fr").Trim().ToLowerInvariant();
         if (language is not ("fr" or "en"))
             errors.Add($"{prefix}.language", "Language must be \"fr\" or \"en\".");
 
-        return errors.Any ? null : new CitizenDetails(firstName!, lastName!, birthDate!.Value, card, email, phone, language);
+        return errors.Any ? null : new CitizenDetails(firstName!, lastName!, birthDate!.Value, card, email, phone, language, emailConsent);
     }
 
     private static string? Name(string? value, string field, ValidationErrors errors)
