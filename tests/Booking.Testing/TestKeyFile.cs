@@ -1,4 +1,5 @@
 using Booking.Data.Protection;
+using Booking.Passes.Keys;
 
 namespace Booking.Testing;
 
@@ -9,6 +10,7 @@ public static class TestKeyFile
     {
         var path = Path.Combine(Path.GetTempPath(), $"booking-test-keys-{Guid.NewGuid():N}.json");
         KeyRing.Generate("test").Save(path);
+        SigningKeyFile.AddFirstKeyIfMissing(path, DateTimeOffset.UtcNow.AddDays(-1));
         return path;
     }
 }
