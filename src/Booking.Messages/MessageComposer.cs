@@ -29,6 +29,7 @@ public sealed class MessageComposer(
         var live = kind is MessageKind.BookingConfirmed or MessageKind.BookingRescheduled or MessageKind.BookingMovedByClinic or MessageKind.Reminder;
 
         var attachments = new List<MessageAttachment>();
+        string? token = null;
         if (live || cancelled)
         {
             var appointment = CalendarEntry(facts, reference, values, manageLink);
@@ -38,7 +39,7 @@ public sealed class MessageComposer(
         if (live)
         {
             var location = reference.Location(facts.LocationId);
-            var token = passes.Issue(AppointmentPassClaims.ForAppointment(facts.BookingId, facts.ConfirmationCode, facts.LocationId,
+            token = passes.Issue(AppointmentPassClaims.ForAppointment(facts.BookingId, facts.ConfirmationCode, facts.LocationId,
                 facts.ServiceCode, facts.SlotStart, location.TimeZone));
             attachments.Add(new MessageAttachment(facts.Language == "en" ? "appointment-pass.png" : "preuve-rendez-vous.png", "image/png",
                 PassQrCode.Png(token), PassContentId));
@@ -48,7 +49,7 @@ public sealed class MessageComposer(
             template.RenderSubject(values),
             template.RenderText(values),
             EmailLayout.Html(template.RenderHtml(values), manageLink, live ? PassContentId : null, facts.Language),
-            attachments);
+            attachments) { PassToken = token };
     }
 
     public async Task<SmsMessage> ComposeSmsAsync(MessageKind kind, AppointmentFacts facts, CancellationToken cancellationToken)

@@ -11,7 +11,11 @@ public sealed record AppointmentFacts(Guid BookingId, Guid TenantId, string Conf
     string CitizenFirstName, string ServiceCode, Guid LocationId, DateTimeOffset SlotStart, DateTimeOffset SlotEnd,
     DateTimeOffset? PreviousSlotStart, Guid? PreviousLocationId);
 
-public sealed record EmailMessage(string Subject, string TextBody, string HtmlBody, IReadOnlyList<MessageAttachment> Attachments);
+public sealed record EmailMessage(string Subject, string TextBody, string HtmlBody, IReadOnlyList<MessageAttachment> Attachments)
+{
+    /// <summary>The signed pass drawn in the QR attachment, when there is one (no name, no health information).</summary>
+    public string? PassToken { get; init; }
+}
 
 /// <summary>A file sent with an e-mail; with a <see cref="ContentId"/> it is shown inline (<c>cid:</c>) in the HTML body.</summary>
 public sealed record MessageAttachment(string FileName, string ContentType, byte[] Content, string? ContentId);
