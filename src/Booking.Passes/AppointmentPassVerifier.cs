@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Booking.Passes.Keys;
 
 namespace Booking.Passes;
 
@@ -11,6 +13,8 @@ public sealed class AppointmentPassVerifier
 {
     private readonly Func<JsonWebKeySet> _keys;
     private readonly TimeProvider _time;
+    // Keyed by the whole public key, not the kid alone, so a changed set can never reuse another key's objects.
+    private readonly ConcurrentDictionary<JsonWebKey, EcdsaPool> _verifiers = new();
 
     /// <summary>A verifier that follows the platform's own published keys as they rotate.</summary>
     public AppointmentPassVerifier(PublishedKeys keys, TimeProvider time) : this(keys.Current, time) { }
@@ -35,8 +39,9 @@ public sealed class AppointmentPassVerifier
         if (_keys().Find(pass.Kid) is not { } key)
             return new PassVerification.Invalid(PassInvalidReason.UnknownKey, "The pass was not signed by a key this service publishes.");
 
-        using var ecdsa = ECDsa.Create(key.ToParameters());
-        if (!ecdsa.VerifyData(pass.SigningInput, pass.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        var authentic = _verifiers.GetOrAdd(key, k => new EcdsaPool(k.ToParameters())).Use(ecdsa =>
+            ecdsa.VerifyData(pass.SigningInput, pass.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+        if (!authentic)
             return new PassVerification.Invalid(PassInvalidReason.BadSignature, "The pass was altered or not signed by this service.");
         if (_time.GetUtcNow() >= pass.Claims.ExpiresAt)
             return new PassVerification.Invalid(PassInvalidReason.Expired, $"The pass expired at {pass.Claims.ExpiresAt:u}.");

@@ -9,10 +9,12 @@ namespace Booking.Passes.Keys;
 public sealed class SigningKey
 {
     private readonly ECParameters _privateKey;
+    private readonly EcdsaPool _signers;
 
     private SigningKey(ECParameters privateKey, DateTimeOffset createdAt, DateTimeOffset activatesAt, DateTimeOffset? retiresAt)
     {
         _privateKey = privateKey;
+        _signers = new EcdsaPool(privateKey);
         CreatedAt = createdAt;
         ActivatesAt = activatesAt;
         RetiresAt = retiresAt;
@@ -50,11 +52,8 @@ public sealed class SigningKey
     public SigningKey RetiringAt(DateTimeOffset retiresAt) => new(_privateKey, CreatedAt, ActivatesAt, retiresAt);
 
     /// <summary>The JWS signature (IEEE P1363 r‖s, as RFC 7518 §3.4 requires) of the signing input.</summary>
-    internal byte[] Sign(ReadOnlySpan<byte> signingInput)
-    {
-        using var ecdsa = ECDsa.Create(_privateKey);
-        return ecdsa.SignData(signingInput, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-    }
+    internal byte[] Sign(byte[] signingInput) => _signers.Use(ecdsa =>
+        ecdsa.SignData(signingInput, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 
     internal byte[] ExportPkcs8()
     {
