@@ -2,6 +2,7 @@ using Booking.Passes.Keys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Passes;
@@ -21,10 +22,20 @@ public static class PassServiceCollectionExtensions
                 "The key file has no appointment-pass signing key: run `Booking.Tool init-keys FILE` once.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => SigningKeyFile.Load(sp.GetRequiredService<IOptions<AppointmentPassOptions>>().Value.KeyFile));
+        services.TryAddSingleton(sp => LoadRing(sp));
         services.TryAddSingleton<PublishedKeys>();
         services.TryAddSingleton<AppointmentPassIssuer>();
         services.TryAddSingleton(sp => new AppointmentPassVerifier(sp.GetRequiredService<PublishedKeys>(), sp.GetRequiredService<TimeProvider>()));
         return services;
+    }
+
+    /// <summary>Every read of the signing keys is logged (ids and dates only), as the ministry's key rules ask.</summary>
+    private static SigningKeyRing LoadRing(IServiceProvider services)
+    {
+        var path = services.GetRequiredService<IOptions<AppointmentPassOptions>>().Value.KeyFile;
+        var ring = SigningKeyFile.Load(path);
+        services.GetService<ILoggerFactory>()?.CreateLogger(typeof(SigningKeyRing))
+            .LogInformation("Appointment-pass signing keys read from {KeyFile}: {Keys}", path, string.Join("; ", ring.Keys));
+        return ring;
     }
 }
