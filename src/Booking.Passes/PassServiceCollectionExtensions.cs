@@ -18,7 +18,7 @@ public static class PassServiceCollectionExtensions
             .Bind(configuration.GetSection(AppointmentPassOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => File.Exists(o.KeyFile), "The key file for appointment passes (Booking:Passes:KeyFile or Booking:DataProtection:KeyFile) must exist.")
-            .Validate(o => SigningKeyFile.Load(o.KeyFile).Keys.Count > 0,
+            .Validate(o => !File.Exists(o.KeyFile) || SigningKeyFile.Load(o.KeyFile).Keys.Count > 0,
                 "The key file has no appointment-pass signing key: run `Booking.Tool init-keys FILE` once.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
