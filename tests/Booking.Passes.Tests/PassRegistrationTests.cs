@@ -31,7 +31,7 @@ public sealed class PassRegistrationTests : IDisposable
     public void The_pass_key_file_setting_overrides_the_shared_one_and_the_registered_parts_work_together()
     {
         KeyRing.Generate("k1").Save(_path);
-        var passFile = TestKeyFileWithSigningKey();
+        var passFile = Booking.Testing.TestKeyFile.Create();
 
         using var services = Provider(("Booking:DataProtection:KeyFile", _path), ("Booking:Passes:KeyFile", passFile));
         var token = services.GetRequiredService<AppointmentPassIssuer>().Issue(PassScenario.Claims(DateTimeOffset.UtcNow.AddDays(1)));
@@ -55,6 +55,4 @@ public sealed class PassRegistrationTests : IDisposable
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
         return new ServiceCollection().AddLogging().AddAppointmentPasses(configuration).BuildServiceProvider();
     }
-
-    private static string TestKeyFileWithSigningKey() => Booking.Testing.TestKeyFile.Create();
 }
