@@ -12,8 +12,6 @@ public sealed class TemplateOverrides(IReadOnlyList<TemplateOverride> rows, IRea
     private readonly ILookup<(MessageKind, string, MessageChannel), TemplateOverride> _byMessage =
         rows.ToLookup(r => (r.Kind, r.Language, r.Channel));
 
-    public static TemplateOverrides None { get; } = new([], new Dictionary<Guid, Guid?>());
-
     public MessageTemplate Resolve(MessageKind kind, string language, MessageChannel channel, Guid tenantId, string serviceCode)
     {
         var candidates = _byMessage[(kind, language, channel)].ToList();
