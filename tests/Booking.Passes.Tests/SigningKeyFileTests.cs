@@ -85,6 +85,7 @@ public sealed class SigningKeyFileTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_key_file_is_readable_by_its_owner_only()
     {
         File.WriteAllText(_path, "{}");
