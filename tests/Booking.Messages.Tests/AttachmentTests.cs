@@ -87,7 +87,7 @@ public sealed class AttachmentTests(MessagesFixture fixture) : IClassFixture<Mes
     public async Task No_message_carries_the_health_card_number_or_last_name_the_booking_holds()
     {
         // What the booking stores (sealed); the worker unseals it and passes on the first name only.
-        var citizen = new CitizenDetails("Marie", "Tremblay", new DateOnly(1980, 5, 1), "TREM80050112", "marie@example.org", "+15145550143", "fr");
+        var citizen = new CitizenDetails("Marie", "Tremblay", new DateOnly(1980, 5, 1), "TREM80050112", "marie@example.org", "+15145550143", "fr", EmailConsent: true);
         var facts = MessagesFixture.Facts("fr", Slot, previousStart: Slot.AddDays(-1)) with { CitizenFirstName = citizen.FirstName };
 
         foreach (var kind in Enum.GetValues<MessageKind>())
