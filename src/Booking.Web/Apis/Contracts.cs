@@ -7,7 +7,10 @@ public sealed record HoldBody(Guid? LocationId, string? Service, DateTimeOffset?
 public sealed record CitizenBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber,
     string? Email, string? Phone, string? Language);
 
-public sealed record BookingBody(string? HoldId, CitizenBody? Citizen, bool? Consent);
+/// <param name="Screening">Answers to the service's screening questions, by question id (yes = true).</param>
+/// <param name="PriorityGroups">Groups the citizen declares (health-worker, chronic-condition, pregnant, general).</param>
+public sealed record BookingBody(string? HoldId, CitizenBody? Citizen, bool? Consent,
+    Dictionary<string, bool?>? Screening = null, List<string?>? PriorityGroups = null);
 
 public sealed record RescheduleBody(string? HoldId);
 
@@ -31,3 +34,8 @@ public sealed record CitizenResponse(string FirstName, string LastName, DateOnly
 public sealed record BookingResponse(string ConfirmationCode, string Status, Guid LocationId, string LocationName, string Address,
     string City, string Service, string ServiceNameFr, string ServiceNameEn, DateTimeOffset Start, DateTimeOffset End,
     CitizenResponse Citizen, DateTimeOffset? CancelledAt);
+
+public sealed record ScreeningQuestionResponse(string Id, int Version, string TextFr, string TextEn, bool? BlockingAnswer,
+    string? ExplanationFr, string? ExplanationEn);
+
+public sealed record ScreeningResponse(string Service, IReadOnlyList<ScreeningQuestionResponse> Questions);

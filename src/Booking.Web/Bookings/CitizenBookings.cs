@@ -1,5 +1,6 @@
 using System.Net;
 using Booking.Data.Audit;
+using Booking.Data.Bookings;
 using Booking.Data.Protection;
 using Booking.Grains.Inventory;
 using Booking.Web.Apis;
@@ -20,6 +21,7 @@ public sealed class CitizenBookings(
     EligibilityGate eligibility,
     ManageTokens tokens,
     ManageLinkAccess manageLink,
+    DeclarationRepository declarationStore,
     TimeProvider clock)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same booking.</param>
@@ -33,18 +35,23 @@ public sealed class CitizenBookings(
         if (body?.Consent is not true)
             errors.Add("consent", ErrorCodes.ConsentRequired, "We need your consent to use these details for this appointment.");
         var citizen = validator.Validate(body?.Citizen, errors);
+        var reference = await referenceData.GetAsync(cancellationToken);
+        // The hold names the service, hence the screening questions the answers are checked against.
+        Domain.Catalog.Service? service = null;
+        var holdIsWellFormed = HoldId.TryParse(body?.HoldId, out var day, out var serviceCode) && reference.Services.TryGetValue(serviceCode, out service);
+        var declarations = holdIsWellFormed
+            ? DeclarationReader.Read(reference.ScreeningOf(service!.Code), body!.Screening, body.PriorityGroups, errors) : null;
         if (errors.Any)
             return errors;
-        if (!HoldId.TryParse(body!.HoldId, out var day, out var serviceCode))
+        if (!holdIsWellFormed)
             return new Refusal.HoldNotFound();
-        var reference = await referenceData.GetAsync(cancellationToken);
-        if (!reference.Services.TryGetValue(serviceCode, out var service))
-            return new Refusal.HoldNotFound();
+        if (declarations!.BlockedBy is { } blocking)
+            return new Refusal.ScreeningBlocked(blocking);
 
         // Sealing computes the fingerprints the eligibility check looks the citizen's history up by.
         var sealedCitizen = protector.Seal(citizen!);
-        if (await eligibility.RefusalAsync(service, citizen!.BirthDate, (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint),
-                day.Date, body.HoldId, null, cancellationToken) is { } refusal)
+        if (await eligibility.RefusalAsync(service!, citizen!.BirthDate, (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint),
+                declarations.Declarations.PriorityGroups, day.Date, body!.HoldId, null, cancellationToken) is { } refusal)
             return new Refusal.NotEligible(refusal);
 
         var request = new ConfirmRequest(body.HoldId!, sealedCitizen, clock.GetUtcNow(), idempotencyKey, sourceIp?.ToString());
@@ -57,6 +64,8 @@ public sealed class CitizenBookings(
                 ConfirmResult.KeyReused => new Refusal.IdempotencyKeyReused(),
                 _ => new Refusal.HoldNotFound(),
             };
+        await declarationStore.SaveAsync(booking.BookingId, protector.Seal(declarations.Declarations, BookingDeclarations.SealPurpose),
+            "Booking.Web/confirm", sourceIp, cancellationToken);
 
         var location = reference.Locations[booking.LocationId];
         return new BookingCreatedResponse(booking.ConfirmationCode, tokens.For(booking.ConfirmationCode), booking.LocationId,
@@ -115,7 +124,11 @@ public sealed class CitizenBookings(
         }
 
         var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
-        if (await eligibility.RefusalAsync(found.Service, citizen.BirthDate, protector.Fingerprints(citizen), to.Date, null, booking.Id, cancellationToken) is { } refusal)
+        var declared = await declarationStore.FindAsync(booking.Id, cancellationToken) is { } sealedDeclarations
+            ? protector.Unseal<BookingDeclarations>(sealedDeclarations.Ciphertext, sealedDeclarations.KeyId, BookingDeclarations.SealPurpose).PriorityGroups
+            : [];
+        if (await eligibility.RefusalAsync(found.Service, citizen.BirthDate, protector.Fingerprints(citizen), declared, to.Date, null, booking.Id,
+                cancellationToken) is { } refusal)
             return new Refusal.NotEligible(refusal);
 
         var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(booking.SlotStart));

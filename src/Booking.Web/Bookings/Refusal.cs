@@ -1,4 +1,5 @@
 using Booking.Domain.Eligibility;
+using Booking.Domain.Screening;
 
 namespace Booking.Web.Bookings;
 
@@ -18,6 +19,8 @@ public abstract record Refusal
     public sealed record BookingNotChangeable(NotChangeableReason Reason) : Refusal;
     public sealed record IdempotencyKeyReused : Refusal;
     public sealed record NotEligible(EligibilityResult Reason) : Refusal;
+    /// <summary>An answer to a screening question stops the booking; the question says why and what to do instead.</summary>
+    public sealed record ScreeningBlocked(ScreeningQuestion Question) : Refusal;
 }
 
 public enum NotChangeableReason { Cancelled, AppointmentPassed }

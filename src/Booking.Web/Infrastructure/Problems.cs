@@ -1,4 +1,5 @@
 using Booking.Domain.Eligibility;
+using Booking.Domain.Screening;
 using Booking.Web.Bookings;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,6 +22,7 @@ public static class Problems
         Refusal.BookingNotChangeable { Reason: var reason } => BookingNotChangeable(reason),
         Refusal.IdempotencyKeyReused => IdempotencyKeyReused(),
         Refusal.NotEligible { Reason: var reason } => NotEligible(reason),
+        Refusal.ScreeningBlocked { Question: var question } => ScreeningBlocked(question),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "A refusal without a problem type."),
     };
 
@@ -30,6 +32,8 @@ public static class Problems
         "This slot has already started", "Pick a later time.");
     public static ProblemDetails SlotNotFound() => Make(StatusCodes.Status404NotFound, "slot-not-found",
         "No such slot", "This clinic offers no slot for that service at that time.");
+    public static ProblemDetails ServiceNotFound() => Make(StatusCodes.Status404NotFound, "service-not-found",
+        "No such service", "No service has that code; GET /api/v1/services lists them.");
     public static ProblemDetails LocationNotFound() => Make(StatusCodes.Status404NotFound, "location-not-found",
         "No such clinic", "No clinic has that id.");
     public static ProblemDetails HoldNotFound() => Make(StatusCodes.Status404NotFound, "hold-not-found",
@@ -57,8 +61,19 @@ public static class Problems
         EligibilityResult.TooSoon soon => NotEligible("too_soon",
             $"Your previous {soon.SinceServiceCode} appointment is too recent: book on or after {soon.EarliestDate:yyyy-MM-dd}.",
             ("earliestDate", soon.EarliestDate.ToString("yyyy-MM-dd")), ("sinceService", soon.SinceServiceCode)),
+        EligibilityResult.CampaignNotOpen { NextOpensAt: { } opensAt } => NotEligible("campaign_not_open",
+            $"Booking for this service opens on {opensAt:yyyy-MM-dd HH:mm} UTC.", ("opensAt", opensAt)),
+        EligibilityResult.CampaignNotOpen => NotEligible("campaign_closed", "Booking for this service is closed."),
+        EligibilityResult.NotInOpenGroups groups => NotEligible("priority_group_not_open",
+            $"Booking is open only to these groups for now: {string.Join(", ", groups.OpenGroups)}.", ("openGroups", groups.OpenGroups)),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Eligible is not a refusal."),
     };
+
+    /// <summary>Names the question and carries its explanation in both languages, for the page to show.</summary>
+    public static ProblemDetails ScreeningBlocked(ScreeningQuestion question) => Make(StatusCodes.Status422UnprocessableEntity, "screening-blocked",
+        "An answer prevents booking this service", question.ExplanationEn ?? question.TextEn,
+        ("questionId", question.Id), ("questionVersion", question.Version), ("questionFr", question.TextFr), ("questionEn", question.TextEn),
+        ("explanationFr", question.ExplanationFr), ("explanationEn", question.ExplanationEn));
     public static ProblemDetails ServiceUnavailable() => Make(StatusCodes.Status503ServiceUnavailable, "temporarily-unavailable",
         "Temporarily unavailable", "The booking service is restarting or overloaded. Nothing was lost; try again in a few seconds.");
     public static ProblemDetails MalformedRequest(string detail) => Make(StatusCodes.Status400BadRequest, "malformed-request",

@@ -21,4 +21,5 @@ public static class ErrorCodes
     public const string ConsentRequired = "consent_required";
     public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     public const string WrongService = "wrong_service";
+    public const string UnknownPriorityGroup = "unknown_priority_group";
 }
