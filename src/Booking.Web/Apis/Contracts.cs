@@ -14,6 +14,26 @@ public sealed record BookingBody(string? HoldId, CitizenBody? Citizen, bool? Con
 
 public sealed record RescheduleBody(string? HoldId);
 
+public sealed record GroupHoldBody(Guid? LocationId, string? Service, DateTimeOffset? Start, int? People);
+
+public sealed record PersonBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber);
+
+public sealed record ContactBody(string? Email, string? Phone, string? Language);
+
+/// <summary>One person of a group booking: their details, screening answers and declared priority groups.</summary>
+public sealed record GroupMemberBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber,
+    Dictionary<string, bool?>? Screening = null, List<string?>? PriorityGroups = null)
+{
+    public PersonBody Person => new(FirstName, LastName, BirthDate, HealthCardNumber);
+}
+
+/// <summary><see cref="HoldIds"/>[i] is confirmed for <see cref="People"/>[i]; <see cref="Contact"/> receives every confirmation.</summary>
+public sealed record GroupBookingBody(List<string?>? HoldIds, List<GroupMemberBody?>? People, ContactBody? Contact, bool? Consent);
+
+public sealed record GroupHoldResponse(IReadOnlyList<HoldResponse> Holds);
+
+public sealed record GroupBookingResponse(IReadOnlyList<BookingCreatedResponse> Bookings);
+
 public sealed record ServiceResponse(string Code, string NameFr, string NameEn, int DurationMinutes);
 
 public sealed record SlotResponse(DateTimeOffset Start, DateTimeOffset End, int Remaining);

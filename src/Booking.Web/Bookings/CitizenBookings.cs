@@ -19,9 +19,9 @@ public sealed class CitizenBookings(
     CitizenValidator validator,
     PersonalDataProtector protector,
     EligibilityGate eligibility,
-    ManageTokens tokens,
     ManageLinkAccess manageLink,
     DeclarationRepository declarationStore,
+    HeldSlotConfirmation confirmation,
     TimeProvider clock)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same booking.</param>
@@ -48,28 +48,15 @@ public sealed class CitizenBookings(
         if (declarations!.BlockedBy is { } blocking)
             return new Refusal.ScreeningBlocked(blocking);
 
-        // Sealing computes the fingerprints the eligibility check looks the citizen's history up by.
-        var sealedCitizen = protector.Seal(citizen!);
-        if (await eligibility.RefusalAsync(service!, citizen!.BirthDate, (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint),
-                declarations.Declarations.PriorityGroups, day.Date, body!.HoldId, null, cancellationToken) is { } refusal)
+        var (eligible, refusal) = await confirmation.CheckAsync(
+            new HeldSlotConfirmation.Candidate(body!.HoldId!, day, service!, citizen!, declarations.Declarations), cancellationToken);
+        if (refusal is not null)
             return new Refusal.NotEligible(refusal);
-
-        var request = new ConfirmRequest(body.HoldId!, sealedCitizen, clock.GetUtcNow(), idempotencyKey, sourceIp?.ToString());
-        var result = await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Confirm(request);
+        var result = await confirmation.ConfirmAsync(eligible!, idempotencyKey, sourceIp, "Booking.Web/confirm", cancellationToken);
         if (result is not ConfirmResult.Confirmed { Booking: var booking })
-            return result switch
-            {
-                ConfirmResult.HoldExpired => new Refusal.HoldExpired(),
-                ConfirmResult.SlotTaken => new Refusal.SlotTaken(),
-                ConfirmResult.KeyReused => new Refusal.IdempotencyKeyReused(),
-                _ => new Refusal.HoldNotFound(),
-            };
-        await declarationStore.SaveAsync(booking.BookingId, protector.Seal(declarations.Declarations, BookingDeclarations.SealPurpose),
-            "Booking.Web/confirm", sourceIp, cancellationToken);
+            return HeldSlotConfirmation.RefusalOf(result);
 
-        var location = reference.Locations[booking.LocationId];
-        return new BookingCreatedResponse(booking.ConfirmationCode, tokens.For(booking.ConfirmationCode), booking.LocationId,
-            booking.ServiceCode, location.LocalTime(booking.Start), location.LocalTime(booking.End), "confirmed");
+        return confirmation.Created(booking, reference.Locations[booking.LocationId]);
     }
 
     /// <summary>The booking and the citizen's details, for the holder of the manage link (logged as a read).</summary>

@@ -23,6 +23,10 @@ public static class Problems
         Refusal.IdempotencyKeyReused => IdempotencyKeyReused(),
         Refusal.NotEligible { Reason: var reason } => NotEligible(reason),
         Refusal.ScreeningBlocked { Question: var question } => ScreeningBlocked(question),
+        Refusal.GroupDoesNotFit { People: var people } => Make(StatusCodes.Status409Conflict, "group-does-not-fit",
+            "Not enough places together for your group", $"This time and the times right next to it have fewer than {people} free places. Pick another time or clinic.",
+            ("people", people)),
+        Refusal.GroupNotConfirmed failed => GroupNotConfirmed(failed),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "A refusal without a problem type."),
     };
 
@@ -68,6 +72,17 @@ public static class Problems
             $"Booking is open only to these groups for now: {string.Join(", ", groups.OpenGroups)}.", ("openGroups", groups.OpenGroups)),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Eligible is not a refusal."),
     };
+
+    /// <summary>All or nothing: says which person failed and why (the nested problem), and which bookings were undone.</summary>
+    private static ProblemDetails GroupNotConfirmed(Refusal.GroupNotConfirmed failed)
+    {
+        var reason = For(failed.Reason);
+        return Make(StatusCodes.Status409Conflict, "group-not-confirmed", "Your group could not be booked",
+            $"The place of person {failed.Person + 1} could not be confirmed ({reason.Title}). " +
+            (failed.CancelledCodes.Count == 0 ? "Nothing was booked." : $"The {failed.CancelledCodes.Count} booking(s) already made were cancelled, so nothing is booked.") +
+            " Hold places again.",
+            ("person", failed.Person), ("reason", reason.Type), ("cancelledCodes", failed.CancelledCodes));
+    }
 
     /// <summary>Names the question and carries its explanation in both languages, for the page to show.</summary>
     public static ProblemDetails ScreeningBlocked(ScreeningQuestion question) => Make(StatusCodes.Status422UnprocessableEntity, "screening-blocked",
