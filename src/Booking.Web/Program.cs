@@ -18,7 +18,8 @@ app.MapGroup("/api/v1")
     .MapCatalogApi()
     .MapAvailabilityApi()
     .MapHoldsApi()
-    .MapBookingsApi();
+    .MapBookingsApi()
+    .MapPrivacyApi();
 app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
 app.Run();

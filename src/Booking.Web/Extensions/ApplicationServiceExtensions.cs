@@ -30,6 +30,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<CitizenHolds>();
         services.AddSingleton<CitizenBookings>();
         services.AddSingleton<CitizenGroupBookings>();
+        services.AddSingleton<CitizenPrivacy>();
 
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.
