@@ -19,7 +19,8 @@ app.MapGroup("/api/v1")
     .MapAvailabilityApi()
     .MapHoldsApi()
     .MapBookingsApi()
-    .MapPrivacyApi();
+    .MapPrivacyApi()
+    .MapWaitingRoomsApi();
 app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
 app.Run();
