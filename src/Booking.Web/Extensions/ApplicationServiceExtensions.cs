@@ -37,6 +37,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<IValidateOptions<WaitingRoomOptions>, WaitingRoomOptions.Validator>();
         services.AddSingleton<WaitingRoom>();
 
+        builder.AddClientRateLimiting();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
