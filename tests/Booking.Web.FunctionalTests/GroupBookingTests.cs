@@ -167,6 +167,18 @@ public class GroupBookingTests(PlatformFixture platform)
         Assert.Equal(first["bookings"]!.ToJsonString(), retry["bookings"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task The_same_hold_cannot_serve_two_people()
+    {
+        var holds = await Holds(Laval, "FLU", QuebecDate.At(Day, 18, 30), 2);
+        var first = Ids(holds).First();
+
+        var response = await ConfirmGroup([first, first], Family(2));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("duplicate_hold", (await CitizenApi.Json(response))["errorCodes"]!["holdIds"]![0]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]

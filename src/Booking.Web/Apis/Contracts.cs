@@ -24,7 +24,7 @@ public sealed record ContactBody(string? Email, string? Phone, string? Language)
 public sealed record GroupMemberBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber,
     Dictionary<string, bool?>? Screening = null, List<string?>? PriorityGroups = null)
 {
-    public PersonBody Person => new(FirstName, LastName, BirthDate, HealthCardNumber);
+    public PersonBody ToPerson() => new(FirstName, LastName, BirthDate, HealthCardNumber);
 }
 
 /// <summary><see cref="HoldIds"/>[i] is confirmed for <see cref="People"/>[i]; <see cref="Contact"/> receives every confirmation.</summary>

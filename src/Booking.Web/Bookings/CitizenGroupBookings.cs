@@ -25,6 +25,8 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
         if (holdIds.Count is < CitizenHolds.MinGroup or > CitizenHolds.MaxGroup)
             errors.Add("holdIds", holdIds.Count == 0 ? ErrorCodes.Required : ErrorCodes.OutOfRange,
                 $"Give the {CitizenHolds.MinGroup} to {CitizenHolds.MaxGroup} holdIds of the group hold.");
+        else if (holdIds.Distinct().Count() != holdIds.Count)
+            errors.Add("holdIds", ErrorCodes.DuplicateHold, "Each person needs a hold of their own: a holdId appears twice.");
         if (people.Count != holdIds.Count)
             errors.Add("people", ErrorCodes.OutOfRange, "Give one person per holdId, in the same order.");
         if (body?.Consent is not true)
@@ -38,7 +40,7 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
         for (var i = 0; i < people.Count; i++)
         {
             var prefix = $"people[{i}]";
-            var citizen = validator.ValidatePerson(people[i]?.Person, contact, errors, prefix);
+            var citizen = validator.ValidatePerson(people[i]?.ToPerson(), contact, errors, prefix);
             if (!HoldId.TryParse(holdIds[i], out var day, out var serviceCode) || !reference.Services.TryGetValue(serviceCode, out var service))
             {
                 errors.Add($"holdIds[{i}]", ErrorCodes.UnknownHold, "This is not a holdId from the group hold.");
