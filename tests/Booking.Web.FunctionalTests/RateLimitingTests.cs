@@ -7,20 +7,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Booking.Web.FunctionalTests;
 
 /// <summary>Per-client limits on the public API, on a web host behind a "proxy" at 127.0.0.1 whose X-Forwarded-For
-/// names the client, with 5 requests a minute per client.</summary>
+/// names the client, with 5 requests a minute per client. (The test server gives no remote address, for which
+/// ASP.NET Core would believe any X-Forwarded-For; a real server always has one, so each test sets it.)</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class RateLimitingTests : IDisposable
 {
     private const int Limit = 5;
+    private readonly PlatformFixture _platform;
     private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> _host;
 
-    public RateLimitingTests(PlatformFixture platform) => _host = platform.WebHostWith(new Dictionary<string, string?>
+    public RateLimitingTests(PlatformFixture platform) => _host = (_platform = platform).WebHostWith(new Dictionary<string, string?>
     {
         ["RateLimiting:Enabled"] = "true",
         ["RateLimiting:PermitLimit"] = Limit.ToString(),
         ["RateLimiting:Window"] = "00:01:00",
         ["RateLimiting:KnownProxies:0"] = "127.0.0.1",
-    }, web => web.ConfigureServices(services => services.AddSingleton<IStartupFilter, ArrivingThroughTheProxy>()));
+    }, web => web.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ArrivingFrom(IPAddress.Loopback))));
 
     public void Dispose() => _host.Dispose();
 
@@ -51,6 +53,29 @@ public sealed class RateLimitingTests : IDisposable
     }
 
     [Fact]
+    public async Task X_Forwarded_For_from_an_address_that_is_not_a_known_proxy_is_ignored()
+    {
+        using var direct = _platform.WebHostWith(new Dictionary<string, string?>
+        {
+            ["RateLimiting:Enabled"] = "true",
+            ["RateLimiting:PermitLimit"] = Limit.ToString(),
+            ["RateLimiting:Window"] = "00:01:00",
+            ["RateLimiting:KnownProxies:0"] = "192.0.2.1",
+        }, web => web.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ArrivingFrom(IPAddress.Parse("198.51.100.200")))));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < Limit + 1; i++)
+        {
+            // A bot inventing a new address each time still counts as the one client it is.
+            var client = direct.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
+            statuses.Add((await client.GetAsync("/api/v1/services")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task Health_checks_are_not_limited()
     {
         var client = Client("203.0.113.9");
@@ -59,14 +84,14 @@ public sealed class RateLimitingTests : IDisposable
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
     }
 
-    /// <summary>The test server has no network: every request arrives from the proxy's address, as behind a load balancer.</summary>
-    private sealed class ArrivingThroughTheProxy : IStartupFilter
+    /// <summary>The test server has no network: every request arrives from one address (the proxy's, or a client's).</summary>
+    private sealed class ArrivingFrom(IPAddress address) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((HttpContext context, Func<Task> nextMiddleware) =>
             {
-                context.Connection.RemoteIpAddress = IPAddress.Loopback;
+                context.Connection.RemoteIpAddress = address;
                 return nextMiddleware();
             });
             next(app);
