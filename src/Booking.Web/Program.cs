@@ -1,6 +1,7 @@
 using Booking.ServiceDefaults;
 using Booking.Web.Apis;
 using Booking.Web.Extensions;
+using Booking.Web.Infrastructure;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,17 +9,22 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapDefaultEndpoints();
+app.UseRateLimiter();
 
 app.MapGroup("/api/v1")
+    .RequireRateLimiting(ClientRateLimiting.Policy)
     .MapCatalogApi()
     .MapAvailabilityApi()
     .MapHoldsApi()
-    .MapBookingsApi();
+    .MapBookingsApi()
+    .MapPrivacyApi()
+    .MapWaitingRoomsApi();
 app.MapPassesApi();
 app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 

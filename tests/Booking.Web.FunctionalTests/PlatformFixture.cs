@@ -50,9 +50,21 @@ public sealed class PlatformFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting("Booking:DataProtection:KeyFile", _keyFile);
+            // Every test client is one address here; the limits have their own test (RateLimitingTests).
+            web.UseSetting("RateLimiting:Enabled", "false");
         });
         Http = _web.CreateClient();
     }
+
+    /// <summary>Another web host on the same silo and database with extra settings (a waiting room, rate limits), for the
+    /// tests of features that would change what every other test sees. Dispose it after the test.</summary>
+    public WebApplicationFactory<Program> WebHostWith(IReadOnlyDictionary<string, string?> settings, Action<IWebHostBuilder>? configure = null) =>
+        _web.WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings)
+                web.UseSetting(key, value);
+            configure?.Invoke(web);
+        });
 
     public async Task DisposeAsync()
     {

@@ -28,7 +28,7 @@ public static class PassesApi
         if (string.IsNullOrWhiteSpace(body?.Token))
         {
             var errors = new ValidationErrors();
-            errors.Add("token", "Give the pass's text (what its QR code contains).");
+            errors.Add("token", ErrorCodes.Required, "Give the pass's text (what its QR code contains).");
             return errors.ToProblem();
         }
         return TypedResults.Ok(verifier.Verify(body.Token) switch

@@ -6,7 +6,9 @@ using Booking.Web.Availability;
 using Booking.Web.Bookings;
 using Booking.Web.Infrastructure;
 using Booking.Web.Validation;
+using Booking.Web.WaitingRooms;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace Booking.Web.Extensions;
@@ -28,7 +30,16 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<CitizenValidator>();
         services.AddSingleton<EligibilityGate>();
         services.AddSingleton<ManageLinkAccess>();
+        services.AddSingleton<HeldSlotConfirmation>();
+        services.AddSingleton<CitizenHolds>();
+        services.AddSingleton<CitizenBookings>();
+        services.AddSingleton<CitizenGroupBookings>();
+        services.AddSingleton<CitizenPrivacy>();
+        services.AddOptions<WaitingRoomOptions>().Bind(builder.Configuration.GetSection(WaitingRoomOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WaitingRoomOptions>, WaitingRoomOptions.Validator>();
+        services.AddSingleton<WaitingRoom>();
 
+        builder.AddClientRateLimiting();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

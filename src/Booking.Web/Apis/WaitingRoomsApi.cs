@@ -1,0 +1,33 @@
+using Booking.Web.Infrastructure;
+using Booking.Web.WaitingRooms;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Booking.Web.Apis;
+
+public static class WaitingRoomsApi
+{
+    public static RouteGroupBuilder MapWaitingRoomsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/waiting-rooms/{name}/status", Status).WithName("WaitingRoomStatus")
+            .WithSummary("Enter a waiting room or see where you stand (poll it); once admitted, the pass lets you hold slots");
+        return api;
+    }
+
+    private static async Task<Results<Ok<WaitingRoomStatus>, ProblemHttpResult>> Status(string name, HttpContext http, WaitingRoom waitingRoom)
+    {
+        if (!waitingRoom.Exists(name))
+            return TypedResults.Problem(Problems.WaitingRoomNotFound());
+        var ticket = http.Request.Headers[WaitingRoom.TicketHeader].FirstOrDefault() ?? http.Request.Cookies[WaitingRoom.TicketCookie(name)];
+        var status = await waitingRoom.StatusAsync(name, ticket);
+        if (status.TicketToken is { } ticketToken)
+            http.Response.Cookies.Append(WaitingRoom.TicketCookie(name), ticketToken, Cookie(http, expires: null));
+        if (status.PassToken is { } pass)
+            http.Response.Cookies.Append(WaitingRoom.PassCookie(name), pass, Cookie(http, status.PassExpiresAt));
+        // The page polls this; a cached answer would freeze the position.
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(status);
+    }
+
+    private static CookieOptions Cookie(HttpContext http, DateTimeOffset? expires) =>
+        new() { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, Path = "/", Expires = expires, IsEssential = true };
+}

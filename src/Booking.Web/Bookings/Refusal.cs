@@ -1,0 +1,32 @@
+using Booking.Domain.Eligibility;
+using Booking.Domain.Screening;
+
+namespace Booking.Web.Bookings;
+
+/// <summary>Why a citizen's request was refused. Each maps to one problem type of the API (see Problems) and to one
+/// message on the pages.</summary>
+public abstract record Refusal
+{
+    public sealed record SlotFull : Refusal;
+    public sealed record SlotStarted : Refusal;
+    public sealed record SlotNotFound : Refusal;
+    public sealed record LocationNotFound : Refusal;
+    public sealed record HoldNotFound : Refusal;
+    public sealed record HoldExpired : Refusal;
+    public sealed record SlotTaken : Refusal;
+    public sealed record BookingNotFound : Refusal;
+    public sealed record BookingChanged : Refusal;
+    public sealed record BookingNotChangeable(NotChangeableReason Reason) : Refusal;
+    public sealed record IdempotencyKeyReused : Refusal;
+    public sealed record NotEligible(EligibilityResult Reason) : Refusal;
+    /// <summary>An answer to a screening question stops the booking; the question says why and what to do instead.</summary>
+    public sealed record ScreeningBlocked(ScreeningQuestion Question) : Refusal;
+    /// <summary>The chosen slot and the slots next to it have fewer free seats than the group has people.</summary>
+    public sealed record GroupDoesNotFit(int People) : Refusal;
+    /// <summary>The service is behind a waiting room and the request has no valid admission pass.</summary>
+    public sealed record WaitingRoomRequired(string Room) : Refusal;
+    /// <summary>One person's booking failed after others were confirmed; those were cancelled, so nothing is booked.</summary>
+    public sealed record GroupNotConfirmed(int Person, Refusal Reason, IReadOnlyList<string> CancelledCodes) : Refusal;
+}
+
+public enum NotChangeableReason { Cancelled, AppointmentPassed }
