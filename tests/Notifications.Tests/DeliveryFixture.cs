@@ -1,0 +1,144 @@
+using Booking.Data.Bookings;
+using Booking.Data.Notifications;
+using Booking.Data.Protection;
+using Booking.DevInbox;
+using Booking.Notifications.Composition;
+using Booking.Notifications.Extensions;
+using Booking.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Booking.Notifications.Tests;
+
+/// <summary>
+/// A fresh database, the SendGrid/Twilio stub and the notification worker, each a real host listening on its own
+/// loopback port: the worker calls the stub over HTTP with the real SDK and client, and the stub calls the
+/// worker's webhooks back, signed, as the providers do.
+/// </summary>
+public class DeliveryFixture : IAsyncLifetime
+{
+    public const string TwilioSid = "ACtest";
+    public const string TwilioToken = "test-auth-token";
+
+    private readonly List<WebApplication> _workers = [];
+
+    public PostgresDatabase Database { get; } = new();
+    public string KeyFile { get; } = TestKeyFile.Create();
+    public ShiftedClock Clock { get; } = new();
+    public WebApplication Inbox { get; private set; } = null!;
+    public string InboxUrl { get; private set; } = "";
+    public string WorkerUrl { get; private set; } = "";
+    public IServiceProvider Worker => _workers[0].Services;
+
+    public InboxStore Stub => Inbox.Services.GetRequiredService<InboxStore>();
+    public ProviderFaults Faults => Inbox.Services.GetRequiredService<ProviderFaults>();
+    public TestBookings Bookings => new(Worker.GetRequiredService<BookingRepository>(), Worker.GetRequiredService<PersonalDataProtector>());
+    public DeliveryStatusQuery Status => Worker.GetRequiredService<DeliveryStatusQuery>();
+
+    /// <summary>Settings tests may override (short retries and leases so that failures play out in seconds).</summary>
+    protected virtual IDictionary<string, string?> WorkerSettings => new Dictionary<string, string?>
+    {
+        ["Notifications:Dispatch:RetryBaseDelay"] = "00:00:00.100",
+        ["Notifications:Dispatch:RetryMaxDelay"] = "00:00:00.500",
+        ["Notifications:Dispatch:MaxAttempts"] = "3",
+        ["Notifications:Dispatch:Lease"] = "00:00:03",
+        ["Notifications:Dispatch:IdlePoll"] = "00:00:00.050",
+        ["Notifications:Dispatch:ReminderPoll"] = "00:00:00.100",
+        ["Notifications:SendGrid:Timeout"] = "00:00:01",
+        ["Notifications:Twilio:Timeout"] = "00:00:01",
+    };
+
+    public virtual async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var inboxPort = FreePort.Next();
+        var workerPort = FreePort.Next();
+        InboxUrl = $"http://127.0.0.1:{inboxPort}";
+        WorkerUrl = $"http://127.0.0.1:{workerPort}";
+
+        Inbox = DevInboxHost.Create([], builder =>
+        {
+            builder.WebHost.UseUrls(InboxUrl);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["DevInbox:SendGridEventWebhookUrl"] = $"{WorkerUrl}/webhooks/sendgrid/events",
+                ["DevInbox:TwilioAccountSid"] = TwilioSid,
+                ["DevInbox:TwilioAuthToken"] = TwilioToken,
+            });
+        });
+        await Inbox.StartAsync();
+        await StartWorkerAsync(WorkerUrl);
+    }
+
+    /// <summary>Another worker process's worth of dispatcher on the same database (several may run at once).</summary>
+    public async Task<WebApplication> StartWorkerAsync(string? url = null, string? workerId = null)
+    {
+        var worker = NotificationsHost.Create([], builder =>
+        {
+            builder.WebHost.UseUrls(url ?? $"http://127.0.0.1:{FreePort.Next()}");
+            builder.Configuration.AddInMemoryCollection(ProcessSettings(workerId ?? $"worker-{_workers.Count}"));
+            builder.Services.AddSingleton<INotificationContent, TestContent>();
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+        });
+        await worker.StartAsync();
+        _workers.Add(worker);
+        return worker;
+    }
+
+    /// <summary>The worker's whole configuration, also given to a worker run as a separate process.</summary>
+    public Dictionary<string, string?> ProcessSettings(string workerId)
+    {
+        var settings = new Dictionary<string, string?>(WorkerSettings)
+        {
+            ["ConnectionStrings:Booking"] = Database.ConnectionString,
+            ["Booking:DataProtection:KeyFile"] = KeyFile,
+            ["Notifications:Dispatch:WorkerId"] = workerId,
+            ["Notifications:SendGrid:ApiKey"] = "SG.test",
+            ["Notifications:SendGrid:Host"] = InboxUrl,
+            ["Notifications:SendGrid:FromAddress"] = "rendez-vous@sante.example",
+            ["Notifications:SendGrid:WebhookPublicKey"] = Inbox.Services.GetRequiredService<WebhookSigner>().SendGridPublicKey,
+            ["Notifications:Twilio:AccountSid"] = TwilioSid,
+            ["Notifications:Twilio:AuthToken"] = TwilioToken,
+            ["Notifications:Twilio:BaseUrl"] = InboxUrl,
+            ["Notifications:Twilio:From"] = "+15145550000",
+            ["Notifications:Twilio:PublicBaseUrl"] = WorkerUrl,
+        };
+        return settings;
+    }
+
+    public async Task<IReadOnlyList<MessageDelivery>> MessagesOf(Guid bookingId) => await Status.ForBookingAsync(bookingId);
+
+    /// <summary>Waits until the booking's messages satisfy <paramref name="condition"/>; returns them.</summary>
+    public async Task<IReadOnlyList<MessageDelivery>> WaitFor(Guid bookingId, Func<IReadOnlyList<MessageDelivery>, bool> condition, string what, int seconds = 20)
+    {
+        IReadOnlyList<MessageDelivery> messages = [];
+        await Poll.UntilAsync(async () => condition(messages = await MessagesOf(bookingId)), TimeSpan.FromSeconds(seconds), what);
+        return messages;
+    }
+
+    public IReadOnlyList<RecordedMessage> StubMessagesOf(Guid bookingId) =>
+        Stub.All().Where(m => m.BookingId == bookingId.ToString()).ToList();
+
+    /// <summary>No message of any earlier test still in flight, so faults set now only meet this test's messages.</summary>
+    public Task Quiet() => Poll.UntilAsync(async () =>
+        await Database.ScalarAsync<long>("select count(*) from notifications where status in ('queued', 'sending')") == 0,
+        TimeSpan.FromSeconds(30), "earlier messages to settle");
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var worker in _workers)
+            await worker.DisposeAsync();
+        await Inbox.DisposeAsync();
+        await Database.DisposeAsync();
+        File.Delete(KeyFile);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DeliveryCollection : ICollectionFixture<DeliveryFixture>
+{
+    public const string Name = "delivery";
+}
