@@ -1,5 +1,6 @@
 using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
+using Booking.Data.Notifications;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;
@@ -14,6 +15,7 @@ const string usage = """
       seed-demo                    demo tenants, clinics, services, 30 days of schedules, Québec FSA centroids
       import-postal-codes FILE     import a GeoNames postal-code dump for Canada (CA.txt or CA_full.txt)
       init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent
+      metering --month YYYY-MM     messages sent per tenant, category (transactional/bulk) and channel, as CSV
     """;
 
 if (args.Length == 0)
@@ -74,7 +76,16 @@ switch (args[0])
         }
         return 0;
 
+    case "metering" when args.Length >= 3 && args[1] == "--month"
+                          && DateOnly.TryParseExact(args[2] + "-01", "yyyy-MM-dd", out var month):
+        Console.WriteLine("tenant_id,tenant,month,category,channel,messages");
+        foreach (var line in await services.GetRequiredService<MeteringQuery>().ForMonthAsync(month.Year, month.Month))
+            Console.WriteLine($"{line.TenantId},{Csv(line.TenantName)},{line.Month},{line.Category},{line.Channel},{line.Messages}");
+        return 0;
+
     default:
         Console.Error.WriteLine(usage);
         return 2;
 }
+
+static string Csv(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;

@@ -47,8 +47,8 @@ public class DeliveryFixture : IAsyncLifetime
         ["Notifications:Dispatch:Lease"] = "00:00:03",
         ["Notifications:Dispatch:IdlePoll"] = "00:00:00.050",
         ["Notifications:Dispatch:ReminderPoll"] = "00:00:00.100",
-        ["Notifications:SendGrid:Timeout"] = "00:00:01",
-        ["Notifications:Twilio:Timeout"] = "00:00:01",
+        ["Notifications:SendGrid:Timeout"] = "00:00:02",
+        ["Notifications:Twilio:Timeout"] = "00:00:02",
     };
 
     public virtual async Task InitializeAsync()
@@ -115,7 +115,14 @@ public class DeliveryFixture : IAsyncLifetime
     public async Task<IReadOnlyList<MessageDelivery>> WaitFor(Guid bookingId, Func<IReadOnlyList<MessageDelivery>, bool> condition, string what, int seconds = 20)
     {
         IReadOnlyList<MessageDelivery> messages = [];
-        await Poll.UntilAsync(async () => condition(messages = await MessagesOf(bookingId)), TimeSpan.FromSeconds(seconds), what);
+        try
+        {
+            await Poll.UntilAsync(async () => condition(messages = await MessagesOf(bookingId)), TimeSpan.FromSeconds(seconds), what);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} Messages: {string.Join("; ", messages)}", e);
+        }
         return messages;
     }
 

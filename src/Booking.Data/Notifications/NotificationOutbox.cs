@@ -59,8 +59,8 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Records a batch of send results in one statement. Only rows this worker still holds are updated (a worker
-    /// whose lease ran out must not overwrite the next one's outcome), and a delivery the provider already reported
-    /// by webhook is never turned back into "sent".
+    /// whose lease ran out must not overwrite the next one's outcome), and a status a provider's webhook already set
+    /// wins: a send that timed out here may have gone through, and then its "processed" report says so.
     /// </summary>
     public async Task<int> RecordAsync(string workerId, IReadOnlyList<SendRecord> records, CancellationToken cancellationToken = default)
     {
@@ -71,7 +71,7 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
             updated as (
                 update notifications n
                 set channel = r.channel,
-                    status = case when n.status in ('delivered', 'bounced') then n.status else r.status end,
+                    status = case when n.status = 'sending' then r.status else n.status end,
                     provider_message_id = coalesce(r.provider_id, n.provider_message_id),
                     last_error = r.error,
                     next_attempt_at = coalesce(r.retry_at, n.next_attempt_at),
