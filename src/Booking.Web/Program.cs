@@ -19,6 +19,7 @@ app.MapGroup("/api/v1")
     .MapAvailabilityApi()
     .MapHoldsApi()
     .MapBookingsApi();
+app.MapPassesApi();
 app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
 app.Run();

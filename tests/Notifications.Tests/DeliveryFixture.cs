@@ -2,7 +2,6 @@ using Booking.Data.Bookings;
 using Booking.Data.Notifications;
 using Booking.Data.Protection;
 using Booking.DevInbox;
-using Booking.Notifications.Composition;
 using Booking.Notifications.Extensions;
 using Booking.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -80,7 +79,6 @@ public class DeliveryFixture : IAsyncLifetime
         {
             builder.WebHost.UseUrls(url ?? $"http://127.0.0.1:{FreePort.Next()}");
             builder.Configuration.AddInMemoryCollection(ProcessSettings(workerId ?? $"worker-{_workers.Count}"));
-            builder.Services.AddSingleton<INotificationContent, TestContent>();
             builder.Services.AddSingleton<TimeProvider>(Clock);
         });
         await worker.StartAsync();

@@ -19,8 +19,12 @@ public sealed class DeliveryTests(DeliveryFixture fixture)
         Assert.NotNull(message.SentAt);
         Assert.NotNull(message.DeliveredAt);
         var received = Assert.Single(fixture.StubMessagesOf(booking.Id));
-        Assert.Equal(("email", "en", "BookingConfirmed [en]"), (received.Channel, received.Language, received.Subject));
+        Assert.Equal(("email", "en"), (received.Channel, received.Language));
+        Assert.StartsWith("Appointment confirmed: ", received.Subject);
+        Assert.Contains(booking.ConfirmationCode, received.TextBody);
         Assert.Equal(message.Id.ToString(), received.IdempotencyKey);
+        // The calendar entry and the pass (QR code) travel with the confirmation.
+        Assert.Contains(received.Attachments, a => a.ContentType.StartsWith("text/calendar", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -34,7 +38,8 @@ public sealed class DeliveryTests(DeliveryFixture fixture)
         Assert.Equal("sms", message.Channel);
         var received = Assert.Single(fixture.StubMessagesOf(booking.Id));
         Assert.Equal((citizen.Phone, "fr"), (received.To, received.Language));
-        Assert.StartsWith("BookingConfirmed [fr]", received.TextBody);
+        Assert.StartsWith("RDV confirme: ", received.TextBody);
+        Assert.Contains(booking.ConfirmationCode, received.TextBody);
     }
 
     [Fact]

@@ -22,11 +22,11 @@ public sealed class EmailChannel(HttpClient http, IOptions<SendGridOptions> opti
 
     public async Task<SendOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
     {
-        var message = MailHelper.CreateSingleEmail(_from, new EmailAddress(email.To), email.Subject, email.TextBody, email.HtmlBody);
+        var message = MailHelper.CreateSingleEmail(_from, new EmailAddress(email.To), email.Content.Subject, email.Content.TextBody, email.Content.HtmlBody);
         message.AddCustomArg(IdempotencyArg, email.Tag.IdempotencyKey);
         message.AddCustomArg(BookingArg, email.Tag.BookingId.ToString());
         message.AddCustomArg(LanguageArg, email.Tag.Language);
-        foreach (var attachment in email.Attachments)
+        foreach (var attachment in email.Content.Attachments)
             message.AddAttachment(attachment.FileName, Convert.ToBase64String(attachment.Content), attachment.ContentType,
                 attachment.ContentId is null ? "attachment" : "inline", attachment.ContentId);
         try

@@ -1,6 +1,6 @@
-namespace Booking.Notifications.Channels;
+using Booking.Messages;
 
-public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content, string? ContentId);
+namespace Booking.Notifications.Channels;
 
 /// <summary>Which message this is, for the provider's reports: our id (the idempotency key), the booking and the
 /// language (no health information: the booking id is opaque).</summary>
@@ -10,6 +10,6 @@ public sealed record MessageTag(Guid NotificationId, Guid BookingId, string Lang
 }
 
 /// <summary>A rendered e-mail on its way to one citizen.</summary>
-public sealed record OutgoingEmail(MessageTag Tag, string To, string Subject, string TextBody, string HtmlBody, IReadOnlyList<EmailAttachment> Attachments);
+public sealed record OutgoingEmail(MessageTag Tag, string To, EmailMessage Content);
 
-public sealed record OutgoingSms(MessageTag Tag, string To, string Body);
+public sealed record OutgoingSms(MessageTag Tag, string To, SmsMessage Content);

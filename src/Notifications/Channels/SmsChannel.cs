@@ -23,7 +23,7 @@ public sealed class SmsChannel(HttpClient http, IOptions<TwilioOptions> options)
             Content = new FormUrlEncodedContent([
                 new("To", sms.To),
                 new("From", _options.From),
-                new("Body", sms.Body),
+                new("Body", sms.Content.Body),
                 new("StatusCallback", StatusCallbackUrl(_options.PublicBaseUrl, sms.Tag)),
             ]),
         };

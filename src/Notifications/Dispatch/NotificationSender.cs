@@ -1,14 +1,15 @@
 using Booking.Data.Notifications;
 using Booking.Notifications.Channels;
-using Booking.Notifications.Composition;
+using Booking.Messages;
 using Booking.Notifications.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Notifications.Dispatch;
 
-/// <summary>One claimed message, start to end: pick the channel, compose, send, and say what to record.</summary>
+/// <summary>One claimed message, start to end: pick the channel, compose (the one step that writes words), send,
+/// and say what to record.</summary>
 public sealed class NotificationSender(
-    INotificationContent content,
+    IMessageComposer composer,
     EmailChannel email,
     SmsChannel sms,
     IOptions<DispatchOptions> options,
@@ -54,15 +55,20 @@ public sealed class NotificationSender(
 
     private async Task<SendOutcome> SendEmail(ClaimedNotification message, CitizenContact contact, CancellationToken cancellationToken)
     {
-        var rendered = await content.EmailAsync(message, contact.Citizen, cancellationToken);
-        return await email.SendAsync(new OutgoingEmail(Tag(message, contact), contact.Email!, rendered.Subject, rendered.TextBody, rendered.HtmlBody, rendered.Attachments), cancellationToken);
+        var content = await composer.ComposeEmailAsync(Enum.Parse<MessageKind>(message.Kind), Facts(message, contact), cancellationToken);
+        return await email.SendAsync(new OutgoingEmail(Tag(message, contact), contact.Email!, content), cancellationToken);
     }
 
     private async Task<SendOutcome> SendSms(ClaimedNotification message, CitizenContact contact, CancellationToken cancellationToken)
     {
-        var body = await content.SmsAsync(message, contact.Citizen, cancellationToken);
-        return await sms.SendAsync(new OutgoingSms(Tag(message, contact), contact.Phone!, body), cancellationToken);
+        var content = await composer.ComposeSmsAsync(Enum.Parse<MessageKind>(message.Kind), Facts(message, contact), cancellationToken);
+        return await sms.SendAsync(new OutgoingSms(Tag(message, contact), contact.Phone!, content), cancellationToken);
     }
+
+    /// <summary>What the message may say: the first name and the appointment, nothing else of the citizen's.</summary>
+    private static AppointmentFacts Facts(ClaimedNotification message, CitizenContact contact) => new(
+        message.BookingId, message.TenantId, message.ConfirmationCode, contact.Citizen.Language, contact.Citizen.FirstName,
+        message.ServiceCode, message.LocationId, message.SlotStart, message.SlotEnd, message.PreviousSlotStart, message.PreviousLocationId);
 
     private static MessageTag Tag(ClaimedNotification message, CitizenContact contact) =>
         new(message.Id, message.BookingId, contact.Citizen.Language);

@@ -1,4 +1,5 @@
 using Booking.Data.Infrastructure;
+using Booking.Messages;
 using Booking.Notifications.Channels;
 using Booking.Notifications.Dispatch;
 using Booking.Notifications.Reminders;
@@ -18,6 +19,7 @@ public static class NotificationServiceExtensions
         var configuration = builder.Configuration;
         services.AddBookingData(configuration);
         services.AddBookingProtection(configuration);
+        services.AddBookingMessages(configuration);
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
         services.TryAddSingleton(TimeProvider.System);
 
