@@ -35,7 +35,11 @@ public class DeliveryFixture : IAsyncLifetime
     public InboxStore Stub => Inbox.Services.GetRequiredService<InboxStore>();
     public ProviderFaults Faults => Inbox.Services.GetRequiredService<ProviderFaults>();
     public TestBookings Bookings => new(Worker.GetRequiredService<BookingRepository>(), Worker.GetRequiredService<PersonalDataProtector>());
-    public DeliveryStatusQuery Status => Worker.GetRequiredService<DeliveryStatusQuery>();
+
+    /// <summary>Bookings written before any worker runs (the protector reads the same key file the workers use).</summary>
+    public TestBookings BookingsFor(PostgresDatabase database) =>
+        new(new BookingRepository(database.DataSource), new PersonalDataProtector(Booking.Data.Protection.KeyRing.Load(KeyFile)));
+    public DeliveryStatusQuery Status => new(Database.DataSource);
 
     /// <summary>Settings tests may override (short retries and leases so that failures play out in seconds).</summary>
     protected virtual IDictionary<string, string?> WorkerSettings => new Dictionary<string, string?>
@@ -69,8 +73,11 @@ public class DeliveryFixture : IAsyncLifetime
             });
         });
         await Inbox.StartAsync();
-        await StartWorkerAsync(WorkerUrl);
+        if (StartsWorker)
+            await StartWorkerAsync(WorkerUrl);
     }
+
+    protected virtual bool StartsWorker => true;
 
     /// <summary>Another worker process's worth of dispatcher on the same database (several may run at once).</summary>
     public async Task<WebApplication> StartWorkerAsync(string? url = null, string? workerId = null)

@@ -23,14 +23,25 @@ public sealed class TestBookings(BookingRepository bookings, PersonalDataProtect
 
     public async Task<NewBooking> BookAsync(CitizenDetails citizen, DateTimeOffset? start = null, string service = "FLU")
     {
-        var slotStart = start ?? NextSlotStart();
-        var booking = new NewBooking(Guid.CreateVersion7(), "T" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant(), DemoSeed.MontrealRegion,
-            DemoSeed.StadeOlympique, service, slotStart, slotStart.AddMinutes(10), 0, 12, "hold-" + Guid.NewGuid().ToString("N"), null,
-            protector.Seal(citizen), DateTimeOffset.UtcNow, null);
+        var booking = New(citizen, start ?? NextSlotStart(), service, seat: 0);
         var outcome = await bookings.InsertAsync([booking]);
         Assert.IsType<InsertOutcome.Inserted>(outcome.Single());
         return booking;
     }
+
+    /// <summary>Many bookings in one group commit (one statement), as a busy clinic-day writes them.</summary>
+    public async Task<IReadOnlyList<NewBooking>> BookManyAsync(int count, Func<int, CitizenDetails> citizen)
+    {
+        var start = NextSlotStart(daysAhead: 12);
+        var batch = Enumerable.Range(0, count).Select(i => New(citizen(i), start, "FLU", seat: i)).ToList();
+        Assert.All(await bookings.InsertAsync(batch), outcome => Assert.IsType<InsertOutcome.Inserted>(outcome));
+        return batch;
+    }
+
+    private NewBooking New(CitizenDetails citizen, DateTimeOffset slotStart, string service, int seat) =>
+        new(Guid.CreateVersion7(), "T" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant(), DemoSeed.MontrealRegion,
+            DemoSeed.StadeOlympique, service, slotStart, slotStart.AddMinutes(10), seat, Math.Max(12, seat + 1), "hold-" + Guid.NewGuid().ToString("N"), null,
+            protector.Seal(citizen), DateTimeOffset.UtcNow, null);
 
     public Task<MoveOutcome> MoveAsync(NewBooking booking, int version, DateTimeOffset newStart, int seat = 0, ChangedBy by = ChangedBy.Citizen) =>
         bookings.MoveAsync(booking.Id, version, booking.LocationId, new Slot(booking.ServiceCode, newStart, newStart.AddMinutes(10), 12), seat,
