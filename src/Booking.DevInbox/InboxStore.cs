@@ -11,6 +11,7 @@ public sealed class InboxStore
 {
     private readonly ConcurrentDictionary<string, RecordedMessage> _byKey = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RecordedMessage> _byProviderId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _requestsByKey = new(StringComparer.Ordinal);
     private long _requests;
 
     public long Requests => Interlocked.Read(ref _requests);
@@ -21,11 +22,15 @@ public sealed class InboxStore
     public (RecordedMessage Message, bool IsNew) Record(RecordedMessage message)
     {
         Interlocked.Increment(ref _requests);
+        _requestsByKey.AddOrUpdate(message.IdempotencyKey, 1, (_, n) => n + 1);
         var stored = _byKey.GetOrAdd(message.IdempotencyKey, message);
         if (ReferenceEquals(stored, message))
             _byProviderId[message.ProviderId] = message;
         return (stored, ReferenceEquals(stored, message));
     }
+
+    /// <summary>How many accepted requests carried this key, repeats included.</summary>
+    public int RequestsFor(string idempotencyKey) => _requestsByKey.GetValueOrDefault(idempotencyKey);
 
     public RecordedMessage? Find(string providerId) => _byProviderId.GetValueOrDefault(providerId);
 
@@ -35,6 +40,7 @@ public sealed class InboxStore
     {
         _byKey.Clear();
         _byProviderId.Clear();
+        _requestsByKey.Clear();
         Interlocked.Exchange(ref _requests, 0);
     }
 }

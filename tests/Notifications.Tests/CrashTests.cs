@@ -7,6 +7,10 @@ namespace Booking.Notifications.Tests;
 public sealed class CrashFixture : DeliveryFixture
 {
     protected override bool StartsWorker => false;
+
+    /// <summary>A short lease, so the dead worker's claim runs out within the test.</summary>
+    protected override IDictionary<string, string?> WorkerSettings =>
+        new Dictionary<string, string?>(base.WorkerSettings) { ["Notifications:Dispatch:Lease"] = "00:00:03" };
 }
 
 /// <summary>
@@ -28,16 +32,18 @@ public sealed class CrashTests(CrashFixture fixture) : IClassFixture<CrashFixtur
             doomed.Start();
             Assert.NotEqual(0, await doomed.ExitCodeAsync(TimeSpan.FromSeconds(60)));
         }
-        Assert.Equal(1, fixture.Stub.Requests);
+        // The provider has it (a slow first call may have timed out and been retried before), our record does not.
+        var requestsAtCrash = fixture.Stub.Requests;
+        Assert.Single(fixture.StubMessagesOf(booking.Id));
         var inFlight = Assert.Single(await fixture.MessagesOf(booking.Id));
-        Assert.Equal(("sending", 1, (DateTimeOffset?)null), (inFlight.Status, inFlight.Attempts, inFlight.SentAt));
+        Assert.Equal(("sending", (DateTimeOffset?)null), (inFlight.Status, inFlight.SentAt));
 
         await fixture.StartWorkerAsync(fixture.WorkerUrl, "survivor");
         var messages = await fixture.WaitFor(booking.Id, m => m.Any(x => x.SentAt is not null && x.Status != "sending"), "the message to be settled by the survivor");
 
         var message = Assert.Single(messages);
-        Assert.Equal(2, message.Attempts);
-        Assert.Equal(2, fixture.Stub.Requests);
+        Assert.Equal(inFlight.Attempts + 1, message.Attempts);
+        Assert.Equal(requestsAtCrash + 1, fixture.Stub.Requests);
         Assert.Single(fixture.StubMessagesOf(booking.Id));
     }
 }

@@ -47,11 +47,11 @@ public class DeliveryFixture : IAsyncLifetime
         ["Notifications:Dispatch:RetryBaseDelay"] = "00:00:00.100",
         ["Notifications:Dispatch:RetryMaxDelay"] = "00:00:00.500",
         ["Notifications:Dispatch:MaxAttempts"] = "3",
-        ["Notifications:Dispatch:Lease"] = "00:00:03",
+        ["Notifications:Dispatch:Lease"] = "00:00:30",
         ["Notifications:Dispatch:IdlePoll"] = "00:00:00.050",
         ["Notifications:Dispatch:ReminderPoll"] = "00:00:00.100",
-        ["Notifications:SendGrid:Timeout"] = "00:00:02",
-        ["Notifications:Twilio:Timeout"] = "00:00:02",
+        ["Notifications:SendGrid:Timeout"] = "00:00:05",
+        ["Notifications:Twilio:Timeout"] = "00:00:05",
     };
 
     public virtual async Task InitializeAsync()
@@ -80,12 +80,15 @@ public class DeliveryFixture : IAsyncLifetime
     protected virtual bool StartsWorker => true;
 
     /// <summary>Another worker process's worth of dispatcher on the same database (several may run at once).</summary>
-    public async Task<WebApplication> StartWorkerAsync(string? url = null, string? workerId = null)
+    public async Task<WebApplication> StartWorkerAsync(string? url = null, string? workerId = null, int? batchSize = null)
     {
         var worker = NotificationsHost.Create([], builder =>
         {
             builder.WebHost.UseUrls(url ?? $"http://127.0.0.1:{FreePort.Next()}");
-            builder.Configuration.AddInMemoryCollection(ProcessSettings(workerId ?? $"worker-{_workers.Count}"));
+            var settings = ProcessSettings(workerId ?? $"worker-{_workers.Count}");
+            if (batchSize is not null)
+                settings["Notifications:Dispatch:BatchSize"] = batchSize.ToString();
+            builder.Configuration.AddInMemoryCollection(settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
         });
         await worker.StartAsync();

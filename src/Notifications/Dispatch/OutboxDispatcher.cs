@@ -16,6 +16,7 @@ public sealed class OutboxDispatcher(
     PersonalDataProtector protector,
     NotificationSender sender,
     IOptions<DispatchOptions> options,
+    TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly DispatchOptions _options = options.Value;
@@ -47,15 +48,25 @@ public sealed class OutboxDispatcher(
 
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
+        var claimedAt = clock.GetTimestamp();
         var claimed = await outbox.ClaimAsync(_options.WorkerId, _options.BatchSize, _options.Lease, cancellationToken);
         if (claimed.Count == 0)
             return 0;
         var contacts = await ContactsAsync(claimed, cancellationToken);
-        var records = new SendRecord[claimed.Count];
+        var records = new SendRecord?[claimed.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.ConcurrentSends, CancellationToken = cancellationToken },
-            async (i, ct) => records[i] = await sender.SendAsync(claimed[i], contacts[i], ct));
-        await outbox.RecordAsync(_options.WorkerId, records, CancellationToken.None);
+            async (i, ct) =>
+            {
+                // Past most of the lease another worker may take the message over: leave it to come due again
+                // rather than risk two sends.
+                if (clock.GetElapsedTime(claimedAt) < _options.Lease * 0.8)
+                    records[i] = await sender.SendAsync(claimed[i], contacts[i], ct);
+            });
+        var done = records.OfType<SendRecord>().ToList();
+        if (done.Count < claimed.Count)
+            logger.LogWarning("{Left} of {Claimed} messages were left for a later claim: the batch outlasted its lease", claimed.Count - done.Count, claimed.Count);
+        await outbox.RecordAsync(_options.WorkerId, done, CancellationToken.None);
         return claimed.Count;
     }
 
