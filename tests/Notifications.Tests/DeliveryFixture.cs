@@ -24,8 +24,8 @@ public class DeliveryFixture : IAsyncLifetime
 
     private readonly List<WebApplication> _workers = [];
 
-    public PostgresDatabase Database { get; } = new();
-    public string KeyFile { get; } = TestKeyFile.Create();
+    public PostgresDatabase Database { get; private set; } = null!;
+    public string KeyFile { get; private set; } = "";
     public ShiftedClock Clock { get; } = new();
     public WebApplication Inbox { get; private set; } = null!;
     public string InboxUrl { get; private set; } = "";
@@ -54,9 +54,23 @@ public class DeliveryFixture : IAsyncLifetime
         ["Notifications:Twilio:Timeout"] = "00:00:05",
     };
 
-    public virtual async Task InitializeAsync()
+    /// <summary>The database and key file the worker uses: its own here; the booking platform's when the API writes.</summary>
+    protected virtual async Task<(PostgresDatabase Database, string KeyFile)> PrepareAsync()
     {
-        await Database.InitializeAsync();
+        var database = new PostgresDatabase();
+        await database.InitializeAsync();
+        return (database, TestKeyFile.Create());
+    }
+
+    protected virtual async Task ReleaseAsync()
+    {
+        await Database.DisposeAsync();
+        File.Delete(KeyFile);
+    }
+
+    public async Task InitializeAsync()
+    {
+        (Database, KeyFile) = await PrepareAsync();
         var inboxPort = FreePort.Next();
         var workerPort = FreePort.Next();
         InboxUrl = $"http://127.0.0.1:{inboxPort}";
@@ -142,13 +156,12 @@ public class DeliveryFixture : IAsyncLifetime
         await Database.ScalarAsync<long>("select count(*) from notifications where status in ('queued', 'sending')") == 0,
         TimeSpan.FromSeconds(30), "earlier messages to settle");
 
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         foreach (var worker in _workers)
             await worker.DisposeAsync();
         await Inbox.DisposeAsync();
-        await Database.DisposeAsync();
-        File.Delete(KeyFile);
+        await ReleaseAsync();
     }
 }
 
