@@ -18,13 +18,13 @@ public static class DevInboxHost
         builder.Services.AddHttpClient(nameof(WebhookSender));
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+        configure?.Invoke(builder);
         // With the database, the inbox also shows each booking's delivery status as staff would see it.
         if (builder.Configuration.GetConnectionString("Booking") is { Length: > 0 } connectionString)
         {
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             builder.Services.AddSingleton<DeliveryStatusQuery>();
         }
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

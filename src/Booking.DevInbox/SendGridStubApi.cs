@@ -49,12 +49,9 @@ public static class SendGridStubApi
         response.Headers["X-Message-Id"] = stored.ProviderId;
         if (isNew)
         {
+            stored.Status = bounce ? "bounced" : "delivered";
             webhooks.Enqueue(new Report.SendGridEvent(Event(stored, "processed")));
-            if (bounce)
-                stored.Status = "bounced";
             webhooks.Enqueue(new Report.SendGridEvent(Event(stored, bounce ? "bounce" : "delivered")));
-            if (!bounce)
-                stored.Status = "delivered";
         }
         return TypedResults.StatusCode(StatusCodes.Status202Accepted);
     }

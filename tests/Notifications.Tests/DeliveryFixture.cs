@@ -84,6 +84,7 @@ public class DeliveryFixture : IAsyncLifetime
                 ["DevInbox:SendGridEventWebhookUrl"] = $"{WorkerUrl}/webhooks/sendgrid/events",
                 ["DevInbox:TwilioAccountSid"] = TwilioSid,
                 ["DevInbox:TwilioAuthToken"] = TwilioToken,
+                ["ConnectionStrings:Booking"] = Database.ConnectionString,
             });
         });
         await Inbox.StartAsync();

@@ -28,6 +28,26 @@ public sealed class DeliveryTests(DeliveryFixture fixture)
     }
 
     [Fact]
+    public async Task The_dev_inbox_shows_each_bookings_messages_with_their_attachments_and_delivery_status()
+    {
+        var booking = await fixture.Bookings.BookAsync(TestBookings.Citizen(language: "en"));
+        await fixture.WaitFor(booking.Id, m => m.Any(x => x.Status == NotificationStatus.Delivered), "the confirmation to be delivered");
+        using var http = new HttpClient();
+
+        var page = await http.GetStringAsync(fixture.InboxUrl + "/");
+
+        Assert.Contains($"Booking {booking.Id}", page);
+        Assert.Contains("language en", page);
+        Assert.Contains("Delivery status (as staff see it)", page);
+        Assert.Contains("<td>BookingConfirmed</td><td>email</td><td>delivered</td><td>1</td>", page);
+        var received = Assert.Single(fixture.StubMessagesOf(booking.Id));
+        Assert.Equal(received.HtmlBody, await http.GetStringAsync($"{fixture.InboxUrl}/messages/{received.ProviderId}/html"));
+        Assert.Contains(booking.ConfirmationCode, received.HtmlBody);
+        Assert.Contains($"/messages/{received.ProviderId}/attachments/0", page);
+        Assert.NotEmpty(await http.GetByteArrayAsync($"{fixture.InboxUrl}/messages/{received.ProviderId}/attachments/0"));
+    }
+
+    [Fact]
     public async Task Without_email_consent_the_citizen_gets_an_sms()
     {
         var citizen = TestBookings.Citizen(email: false) with { Email = "kept@example.org", EmailConsent = false };
