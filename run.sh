@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Brings up the whole platform on localhost with demo data: PostgreSQL (installed if missing, data in .local/),
-# migrations, demo seed, the Orleans silo, the citizen web/API host, the admin host and the notification worker.
-# Ctrl-C stops everything.
+# migrations, demo seed, the Orleans silo, the citizen web/API host, the admin host, the notification worker and the
+# dev inbox (a local SendGrid/Twilio stub: messages never leave the machine). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
@@ -9,6 +9,8 @@ source scripts/postgres.sh
 WEB_PORT=${WEB_PORT:-5080}
 SILO_HTTP_PORT=${SILO_HTTP_PORT:-5081}
 ADMIN_PORT=${ADMIN_PORT:-5082}
+NOTIFY_PORT=${NOTIFY_PORT:-5083}
+INBOX_PORT=${INBOX_PORT:-5090}
 STATE=${BOOKING_STATE_DIR:-$PWD/.local}
 mkdir -p "$STATE"
 # The server runs as 'postgres', which must be able to reach its data folder; a checkout under a private home
@@ -51,7 +53,20 @@ start() { # name, then the command; logs go to .local/<name>.log
 start silo env ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP_PORT" dotnet "$(bin Booking.Silo Booking.Silo)"
 start web env ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" dotnet "$(bin Booking.Web Booking.Web)"
 start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)"
-start notifications dotnet "$(bin Notifications Notifications)"
+# The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.
+export DevInbox__TwilioAccountSid=ACdev DevInbox__TwilioAuthToken=dev-auth-token
+start devinbox env ASPNETCORE_URLS="http://127.0.0.1:$INBOX_PORT" \
+  DevInbox__SendGridEventWebhookUrl="http://127.0.0.1:$NOTIFY_PORT/webhooks/sendgrid/events" dotnet "$(bin Booking.DevInbox Booking.DevInbox)"
+for _ in $(seq 1 60); do
+  SENDGRID_KEY=$(curl -fsS "http://127.0.0.1:$INBOX_PORT/dev/sendgrid-webhook-public-key" 2>/dev/null) && break
+  sleep 0.5
+done
+start notifications env ASPNETCORE_URLS="http://127.0.0.1:$NOTIFY_PORT" \
+  Notifications__SendGrid__ApiKey=SG.dev Notifications__SendGrid__Host="http://127.0.0.1:$INBOX_PORT" \
+  Notifications__SendGrid__FromAddress=rendez-vous@sante.example Notifications__SendGrid__WebhookPublicKey="${SENDGRID_KEY:?dev inbox did not start}" \
+  Notifications__Twilio__AccountSid=ACdev Notifications__Twilio__AuthToken=dev-auth-token Notifications__Twilio__From=+15145550000 \
+  Notifications__Twilio__BaseUrl="http://127.0.0.1:$INBOX_PORT" Notifications__Twilio__PublicBaseUrl="http://127.0.0.1:$NOTIFY_PORT" \
+  dotnet "$(bin Notifications Notifications)"
 
 echo "Waiting for the platform to be ready..."
 for _ in $(seq 1 120); do
@@ -62,6 +77,8 @@ Booking platform is up (logs in $STATE/*.log):
   Citizen API + docs   http://127.0.0.1:$WEB_PORT/scalar/v1   (OpenAPI: /openapi/v1.json)
   Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
   Admin (placeholder)  http://127.0.0.1:$ADMIN_PORT/
+  Dev inbox            http://127.0.0.1:$INBOX_PORT/   (every e-mail and SMS sent, with delivery status per booking)
+  Notification worker  http://127.0.0.1:$NOTIFY_PORT/health/ready
   PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/password)
 Try:  curl 'http://127.0.0.1:$WEB_PORT/api/v1/availability?service=COVID19&postalCode=H2X1Y4&days=3'
 Press Ctrl-C to stop.

@@ -1,5 +1,6 @@
 using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
+using Booking.Data.Notifications;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;
@@ -18,6 +19,7 @@ const string usage = """
                                    and give it a first appointment-pass signing key if it has none
       rotate-signing-key FILE [--overlap-days N]
                                    a new pass signing key signs from now; current keys stay published N days (default 90)
+      metering --month YYYY-MM     messages sent per tenant, category (transactional/bulk) and channel, as CSV
     """;
 
 if (args.Length == 0)
@@ -101,7 +103,16 @@ switch (args[0])
         }
         return 0;
 
+    case "metering" when args.Length >= 3 && args[1] == "--month"
+                          && DateOnly.TryParseExact(args[2] + "-01", "yyyy-MM-dd", out var month):
+        Console.WriteLine("tenant_id,tenant,month,category,channel,messages");
+        foreach (var line in await services.GetRequiredService<MeteringQuery>().ForMonthAsync(month.Year, month.Month))
+            Console.WriteLine($"{line.TenantId},{Csv(line.TenantName)},{line.Month},{line.Category},{line.Channel},{line.Messages}");
+        return 0;
+
     default:
         Console.Error.WriteLine(usage);
         return 2;
 }
+
+static string Csv(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;

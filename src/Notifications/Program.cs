@@ -1,6 +1,5 @@
-using Booking.Notifications;
+using Booking.Notifications.Extensions;
 
-// Placeholder worker: sending SMS and e-mail is its own issue. It runs in the stack so that deployment is settled early.
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddHostedService<PlaceholderWorker>();
-builder.Build().Run();
+// The notification worker: drains the outbox the booking path writes, fires reminders, and serves the providers'
+// webhooks. Any number may run at once.
+NotificationsHost.Create(args).Run();

@@ -38,8 +38,9 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<InsertOutcome>> InsertAsync(IReadOnlyList<NewBooking> bookings, CancellationToken cancellationToken = default)
     {
-        // The booking and the audit record of its creation commit together: no personal data without its trace.
-        const string sql = """
+        // The booking, the audit record of its creation, its confirmation message and its reminders commit together:
+        // no personal data without its trace, no booking without its message.
+        var sql = $"""
             with inserted as (
                 insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
                                       slot_capacity, status, hold_id, idempotency_key, citizen_ciphertext, encryption_key_id,
@@ -51,7 +52,9 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
                      as b(id, code, tenant, location, service, slot_start, slot_end, seat, capacity, hold, idem,
                           cipher, key_id, fingerprint, card, language, consent)
                 on conflict do nothing
-                returning id),
+                returning id, tenant_id, service_code, slot_start),
+            notified as ({BookingOutbox.Notify("inserted", "'BookingConfirmed'")}),
+            reminded as ({BookingOutbox.ScheduleReminders("inserted")}),
             traced as (
                 insert into personal_data_access_log (actor, access, table_name, record_id, program, source_ip)
                 select 'citizen:booking', 'create', 'bookings', i.id, 'Booking.Silo/confirm', a.ip
@@ -144,28 +147,48 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         return (await ReadAll(command, cancellationToken)).SingleOrDefault();
     }
 
-    /// <summary>Cancels a live booking if nobody changed it since <paramref name="expectedVersion"/> was read.</summary>
-    public async Task<bool> CancelAsync(Guid bookingId, int expectedVersion, CancellationToken cancellationToken = default)
+    /// <summary>Cancels a live booking if nobody changed it since <paramref name="expectedVersion"/> was read; its
+    /// cancellation message is queued and its pending reminders dropped in the same statement.</summary>
+    public async Task<bool> CancelAsync(Guid bookingId, int expectedVersion, ChangedBy by = ChangedBy.Citizen, CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            update bookings set status = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
-            where id = @id and version = @version and status = 'confirmed'
+        var sql = $"""
+            with cancelled as (
+                update bookings set status = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
+                where id = @id and version = @version and status = 'confirmed'
+                returning id, tenant_id),
+            notified as ({BookingOutbox.Notify("cancelled", $"'{BookingOutbox.CancellationKind(by)}'")}),
+            dropped as ({BookingOutbox.CancelReminders("cancelled")})
+            select count(*) from cancelled
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", bookingId);
         command.Parameters.AddWithValue("version", expectedVersion);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
     }
 
     /// <summary>Moves a live booking to another seat in one statement, if nobody changed it since it was read.
-    /// The seat guard still applies: a taken seat refuses the move and the booking stays where it was.</summary>
-    public async Task<MoveOutcome> MoveAsync(Guid bookingId, int expectedVersion, Guid locationId, Slot slot, int seat, string newHoldId, CancellationToken cancellationToken = default)
+    /// The seat guard still applies: a taken seat refuses the move and the booking stays where it was. The citizen's
+    /// message and the reminders for the new time are part of the same statement.</summary>
+    public async Task<MoveOutcome> MoveAsync(Guid bookingId, int expectedVersion, Guid locationId, Slot slot, int seat, string newHoldId,
+        ChangedBy by = ChangedBy.Citizen, CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            update bookings
-            set location_id = @location, slot_start = @start, slot_end = @end, seat = @seat, slot_capacity = @capacity,
-                hold_id = @hold, updated_at = now(), version = version + 1
-            where id = @id and version = @version and status = 'confirmed' and service_code = @service
+        var sql = $"""
+            with previous as (
+                select id, location_id, slot_start from bookings
+                where id = @id and version = @version and status = 'confirmed' and service_code = @service
+                for update),
+            moved as (
+                update bookings b
+                set location_id = @location, slot_start = @start, slot_end = @end, seat = @seat, slot_capacity = @capacity,
+                    hold_id = @hold, updated_at = now(), version = b.version + 1
+                from previous p
+                where b.id = p.id
+                returning b.id, b.tenant_id, b.service_code, b.slot_start,
+                          p.slot_start as previous_slot_start, p.location_id as previous_location_id),
+            notified as ({BookingOutbox.Notify("moved", $"'{BookingOutbox.MoveKind(by)}'", withPrevious: true)}),
+            dropped as ({BookingOutbox.CancelReminders("moved")}),
+            reminded as ({BookingOutbox.ScheduleReminders("moved")})
+            select count(*) from moved
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", bookingId);
@@ -179,7 +202,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("hold", newHoldId);
         try
         {
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? MoveOutcome.Moved : MoveOutcome.BookingChanged;
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1 ? MoveOutcome.Moved : MoveOutcome.BookingChanged;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {

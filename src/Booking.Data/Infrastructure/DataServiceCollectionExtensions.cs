@@ -1,6 +1,7 @@
 using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
+using Booking.Data.Notifications;
 using Booking.Data.PostalCodes;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
@@ -30,6 +31,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<ProviderEvents>();
+        services.AddSingleton<ReminderQueue>();
+        services.AddSingleton<SmsOptOuts>();
+        services.AddSingleton<DeliveryStatusQuery>();
+        services.AddSingleton<MeteringQuery>();
         return services;
     }
 

@@ -39,6 +39,9 @@ public sealed class PersonalDataProtector(KeyRing keys)
     public (byte[] Citizen, byte[]? HealthCard) Fingerprints(CitizenDetails citizen) =>
         (CitizenFingerprint(citizen), citizen.HealthCardNumber is { } card ? HealthCardFingerprint(card) : null);
 
+    /// <summary>Who answered STOP, without keeping their number: E.164 digits only, so any formatting matches.</summary>
+    public byte[] PhoneFingerprint(string phone) => Hmac("phone|+" + new string(phone.Where(char.IsAsciiDigit).ToArray()));
+
     public CitizenDetails Unseal(byte[] ciphertext, string keyId) => Unseal<CitizenDetails>(ciphertext, keyId, CitizenPurpose);
 
     public T Unseal<T>(byte[] ciphertext, string keyId, string purpose)

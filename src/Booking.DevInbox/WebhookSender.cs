@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Booking.DevInbox;
+
+/// <summary>One report to send back: a SendGrid event (batched, like SendGrid does) or a Twilio status callback.</summary>
+public abstract record Report
+{
+    public sealed record SendGridEvent(Dictionary<string, object?> Event) : Report;
+    public sealed record TwilioStatus(string CallbackUrl, string MessageSid, string Status, string? ErrorCode) : Report;
+}
+
+/// <summary>Sends the providers' signed webhooks back to the worker, after the request that caused them.</summary>
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookSigner signer, IOptions<InboxOptions> options, ILogger<WebhookSender> logger)
+    : BackgroundService
+{
+    private readonly Channel<Report> _reports = Channel.CreateUnbounded<Report>();
+
+    public void Enqueue(Report report)
+    {
+        if (options.Value.SendWebhooks)
+            _reports.Writer.TryWrite(report);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var http = clients.CreateClient(nameof(WebhookSender));
+        while (await _reports.Reader.WaitToReadAsync(stoppingToken))
+        {
+            var events = new List<Dictionary<string, object?>>();
+            while (events.Count < 500 && _reports.Reader.TryRead(out var report))
+            {
+                if (report is Report.SendGridEvent e)
+                    events.Add(e.Event);
+                else if (report is Report.TwilioStatus status)
+                    await Deliver(http, TwilioCallback(status), stoppingToken);
+            }
+            if (events.Count > 0 && options.Value.SendGridEventWebhookUrl is { Length: > 0 } url)
+                await Deliver(http, SendGridBatch(url, events), stoppingToken);
+        }
+    }
+
+    private HttpRequestMessage SendGridBatch(string url, List<Dictionary<string, object?>> events)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(events);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", signer.SignSendGrid(timestamp, body));
+        return request;
+    }
+
+    private HttpRequestMessage TwilioCallback(Report.TwilioStatus status)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = status.MessageSid,
+            ["MessageStatus"] = status.Status,
+            ["AccountSid"] = options.Value.TwilioAccountSid,
+        };
+        if (status.ErrorCode is not null)
+            form["ErrorCode"] = status.ErrorCode;
+        var request = new HttpRequestMessage(HttpMethod.Post, status.CallbackUrl) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", signer.SignTwilio(status.CallbackUrl, form));
+        return request;
+    }
+
+    /// <summary>A worker that is down misses the report, as it would with a provider that gave up retrying.</summary>
+    private async Task Deliver(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using (request)
+            using (var response = await http.SendAsync(request, cancellationToken))
+                if (!response.IsSuccessStatusCode)
+                    logger.LogWarning("Webhook {Url} answered {Status}", request.RequestUri, (int)response.StatusCode);
+        }
+        catch (HttpRequestException e)
+        {
+            logger.LogWarning("Webhook {Url} unreachable: {Error}", request.RequestUri, e.Message);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Booking.Messages;
+
+namespace Booking.Notifications.Channels;
+
+/// <summary>Which message this is, for the provider's reports: our id (the idempotency key), the booking and the
+/// language (no health information: the booking id is opaque).</summary>
+public sealed record MessageTag(Guid NotificationId, Guid BookingId, string Language)
+{
+    public string IdempotencyKey => NotificationId.ToString();
+}
+
+/// <summary>A rendered e-mail on its way to one citizen.</summary>
+public sealed record OutgoingEmail(MessageTag Tag, string To, EmailMessage Content);
+
+public sealed record OutgoingSms(MessageTag Tag, string To, SmsMessage Content);

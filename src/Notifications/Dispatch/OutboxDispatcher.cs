@@ -1,0 +1,81 @@
+using Booking.Data.Notifications;
+using Booking.Data.Protection;
+using Booking.Notifications.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Notifications.Dispatch;
+
+/// <summary>
+/// Drains the outbox: claim a batch (one round trip), open the citizens' sealed contacts and check SMS opt-outs
+/// (one more), send concurrently, record every result in one statement. Several loops per process, and several
+/// processes, claim disjoint batches (<c>skip locked</c>), so a burst is spread over all of them.
+/// </summary>
+public sealed class OutboxDispatcher(
+    NotificationOutbox outbox,
+    SmsOptOuts optOuts,
+    PersonalDataProtector protector,
+    NotificationSender sender,
+    IOptions<DispatchOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly DispatchOptions _options = options.Value;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, _options.Loops).Select(_ => Task.Run(() => Loop(stoppingToken), stoppingToken)));
+
+    private async Task Loop(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DispatchBatchAsync(stoppingToken) == 0)
+                    await Task.Delay(_options.IdlePoll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The claimed rows come due again when their lease ends; nothing is lost by backing off.
+                logger.LogError(e, "Dispatch round failed; retrying shortly");
+                await Task.Delay(_options.IdlePoll * 4, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        var claimedAt = clock.GetTimestamp();
+        var claimed = await outbox.ClaimAsync(_options.WorkerId, _options.BatchSize, _options.Lease, cancellationToken);
+        if (claimed.Count == 0)
+            return 0;
+        var contacts = await ContactsAsync(claimed, cancellationToken);
+        var records = new SendRecord?[claimed.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.ConcurrentSends, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                // Past most of the lease another worker may take the message over: leave it to come due again
+                // rather than risk two sends.
+                if (clock.GetElapsedTime(claimedAt) < _options.Lease * 0.8)
+                    records[i] = await sender.SendAsync(claimed[i], contacts[i], ct);
+            });
+        var done = records.OfType<SendRecord>().ToList();
+        if (done.Count < claimed.Count)
+            logger.LogWarning("{Left} of {Claimed} messages were left for a later claim: the batch outlasted its lease", claimed.Count - done.Count, claimed.Count);
+        await outbox.RecordAsync(_options.WorkerId, done, CancellationToken.None);
+        return claimed.Count;
+    }
+
+    private async Task<CitizenContact[]> ContactsAsync(IReadOnlyList<ClaimedNotification> claimed, CancellationToken cancellationToken)
+    {
+        var citizens = claimed.Select(c => protector.Unseal(c.CitizenCiphertext, c.EncryptionKeyId)).ToArray();
+        var phones = citizens.Where(c => c.Phone is { Length: > 0 }).Select(c => protector.PhoneFingerprint(c.Phone!)).ToList();
+        var optedOut = await optOuts.OptedOutAsync(phones, cancellationToken);
+        return citizens.Select(c => new CitizenContact(c,
+            c.Phone is { Length: > 0 } phone && optedOut.Contains(Convert.ToBase64String(protector.PhoneFingerprint(phone))))).ToArray();
+    }
+}

@@ -1,0 +1,44 @@
+using Booking.Data.Infrastructure;
+using Booking.Messages;
+using Booking.Notifications.Channels;
+using Booking.Notifications.Dispatch;
+using Booking.Notifications.Reminders;
+using Booking.Notifications.Webhooks;
+using Booking.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Notifications.Extensions;
+
+public static class NotificationServiceExtensions
+{
+    /// <summary>The worker: outbox dispatch, reminders, both channels with timeouts and retries, webhook verification.</summary>
+    public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddBookingData(configuration);
+        services.AddBookingProtection(configuration);
+        services.AddBookingMessages(configuration);
+        services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHttpClient<EmailChannel>()
+            .AddResilienceHandler("sendgrid", (pipeline, context) =>
+                ProviderResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout));
+        services.AddHttpClient<SmsChannel>()
+            .AddResilienceHandler("twilio", (pipeline, context) =>
+                ProviderResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.Timeout));
+
+        services.AddSingleton(sp => new SendGridSignature(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.WebhookPublicKey));
+        services.AddSingleton<DeliveryReports>();
+        services.AddSingleton<NotificationSender>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<ReminderScheduler>();
+        return builder;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Booking.Data.Notifications;
+using Booking.Data.Protection;
+using Booking.Notifications.Channels;
+using Booking.Notifications.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Notifications.Webhooks;
+
+/// <summary>What the providers call back: SendGrid's Event Webhook, Twilio's status callback and inbound SMS
+/// (STOP / START). Every request is verified first; a forged one changes nothing.</summary>
+public static class ProviderWebhooksApi
+{
+    public static IEndpointRouteBuilder MapProviderWebhooksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/webhooks");
+        group.MapPost("/sendgrid/events", SendGridEvents);
+        group.MapPost("/twilio/status", TwilioStatus);
+        group.MapPost("/twilio/inbound", TwilioInbound);
+        return app;
+    }
+
+    private static async Task<Results<Ok, UnauthorizedHttpResult, BadRequest>> SendGridEvents(
+        HttpRequest request, SendGridSignature signature, DeliveryReports reports, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var body = buffer.ToArray();
+        if (!signature.IsValid(body, request.Headers["X-Twilio-Email-Event-Webhook-Timestamp"], request.Headers["X-Twilio-Email-Event-Webhook-Signature"]))
+            return TypedResults.Unauthorized();
+        SendGridEvent[]? events;
+        try
+        {
+            events = JsonSerializer.Deserialize<SendGridEvent[]>(body);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.BadRequest();
+        }
+        foreach (var e in events ?? [])
+            if (Guid.TryParse(e.IdempotencyKey, out var id) && StatusOf(e.Event) is { } status)
+                await reports.ApplyAsync(id, NotificationChannel.Email, status, e.MessageId, e.Reason ?? e.Event, cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    private static string? StatusOf(string? sendGridEvent) => sendGridEvent switch
+    {
+        "processed" => NotificationStatus.Sent,
+        "delivered" => NotificationStatus.Delivered,
+        "bounce" or "dropped" => NotificationStatus.Bounced,
+        _ => null,
+    };
+
+    private static async Task<Results<Ok, StatusCodeHttpResult, BadRequest>> TwilioStatus(
+        HttpRequest request, IOptions<TwilioOptions> options, DeliveryReports reports, CancellationToken cancellationToken)
+    {
+        var form = await VerifiedForm(request, options.Value);
+        if (form is null)
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        if (!Guid.TryParse(request.Query["n"], out var id))
+            return TypedResults.BadRequest();
+        var status = form.GetValueOrDefault("MessageStatus") switch
+        {
+            "queued" or "sending" or "sent" => NotificationStatus.Sent,
+            "delivered" => NotificationStatus.Delivered,
+            "undelivered" or "failed" => NotificationStatus.Failed,
+            _ => null,
+        };
+        if (status is not null)
+            await reports.ApplyAsync(id, NotificationChannel.Sms, status, form.GetValueOrDefault("MessageSid"), form.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? $"Twilio error {code}" : null, cancellationToken);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>Carrier keywords: STOP (and its French forms) opts the number out, START opts it back in.</summary>
+    private static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> TwilioInbound(
+        HttpRequest request, IOptions<TwilioOptions> options, SmsOptOuts optOuts, PersonalDataProtector protector, CancellationToken cancellationToken)
+    {
+        var form = await VerifiedForm(request, options.Value);
+        if (form is null)
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        var keyword = form.GetValueOrDefault("Body")?.Trim().ToUpperInvariant();
+        if (form.GetValueOrDefault("From") is { Length: > 0 } from)
+        {
+            var fingerprint = protector.PhoneFingerprint(from);
+            if (keyword is "STOP" or "ARRET" or "ARRÊT" or "STOPALL" or "UNSUBSCRIBE")
+                await optOuts.OptOutAsync(fingerprint, cancellationToken);
+            else if (keyword is "START" or "UNSTOP")
+                await optOuts.OptInAsync(fingerprint, cancellationToken);
+        }
+        return TypedResults.Content("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", "text/xml");
+    }
+
+    /// <summary>The form, if the Twilio signature over our public URL and the form matches; else null.</summary>
+    private static async Task<Dictionary<string, string>?> VerifiedForm(HttpRequest request, TwilioOptions options)
+    {
+        if (!request.HasFormContentType)
+            return null;
+        var form = (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        var url = options.PublicBaseUrl.TrimEnd('/') + request.Path + request.QueryString;
+        return TwilioSignature.IsValid(options.AuthToken, url, form, request.Headers["X-Twilio-Signature"]) ? form : null;
+    }
+
+    private sealed record SendGridEvent(
+        [property: JsonPropertyName("event")] string? Event,
+        [property: JsonPropertyName("sg_message_id")] string? MessageId,
+        [property: JsonPropertyName("reason")] string? Reason,
+        [property: JsonPropertyName(EmailChannel.IdempotencyArg)] string? IdempotencyKey);
+}

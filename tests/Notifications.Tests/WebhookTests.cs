@@ -1,0 +1,113 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Booking.Data.Notifications;
+using Booking.Data.Protection;
+using Microsoft.Extensions.DependencyInjection;
+using Booking.Notifications.Webhooks;
+
+namespace Booking.Notifications.Tests;
+
+/// <summary>Provider webhooks are believed only when signed: a forged one is refused and changes nothing. Inbound
+/// STOP / ARRÊT opts a phone out of SMS (kept by fingerprint), START opts it back in.</summary>
+[Collection(DeliveryCollection.Name)]
+public sealed class WebhookTests(DeliveryFixture fixture) : IAsyncLifetime
+{
+    private readonly HttpClient _http = new();
+
+    public Task InitializeAsync() => fixture.Quiet();
+
+    public Task DisposeAsync()
+    {
+        _http.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<MessageDelivery> DeliveredConfirmation(bool email)
+    {
+        var booking = await fixture.Bookings.BookAsync(TestBookings.Citizen(email: email));
+        return Assert.Single(await fixture.WaitFor(booking.Id, m => m.Any(x => x.Status == NotificationStatus.Delivered), "the confirmation"));
+    }
+
+    [Fact]
+    public async Task A_sendgrid_event_signed_with_another_key_is_refused_and_changes_nothing()
+    {
+        var message = await DeliveredConfirmation(email: true);
+        var body = Encoding.UTF8.GetBytes($$"""[{"event":"bounce","idempotency_key":"{{message.Id}}","reason":"forged"}]""");
+        using var forger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        var forgedSignature = Convert.ToBase64String(forger.SignData([.. Encoding.UTF8.GetBytes(timestamp), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+
+        foreach (var signature in new[] { forgedSignature, "", "not base64!" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{fixture.WorkerUrl}/webhooks/sendgrid/events") { Content = new ByteArrayContent(body) };
+            request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+            request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", signature);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await _http.SendAsync(request)).StatusCode);
+        }
+
+        var booking = Guid.Parse(Assert.Single(fixture.Stub.All(), m => m.IdempotencyKey == message.Id.ToString()).BookingId!);
+        Assert.Equal(NotificationStatus.Delivered, Assert.Single(await fixture.MessagesOf(booking)).Status);
+    }
+
+    [Fact]
+    public async Task A_twilio_callback_with_a_wrong_signature_is_refused_and_changes_nothing()
+    {
+        var message = await DeliveredConfirmation(email: false);
+        var url = $"{fixture.WorkerUrl}/webhooks/twilio/status?n={message.Id}";
+        var form = new Dictionary<string, string> { ["MessageSid"] = "SMforged", ["MessageStatus"] = "undelivered", ["ErrorCode"] = "30003" };
+
+        var wrongToken = await PostTwilio(url, form, TwilioSignature.Compute("not-the-token", url, form));
+        var otherUrl = await PostTwilio(url, form, TwilioSignature.Compute(DeliveryFixture.TwilioToken, url + "&x=1", form));
+        var unsigned = await PostTwilio(url, form, null);
+
+        Assert.All([wrongToken, otherUrl, unsigned], status => Assert.Equal(HttpStatusCode.Forbidden, status));
+        var booking = Guid.Parse(Assert.Single(fixture.Stub.All(), m => m.IdempotencyKey == message.Id.ToString()).BookingId!);
+        Assert.Equal(NotificationStatus.Delivered, Assert.Single(await fixture.MessagesOf(booking)).Status);
+    }
+
+    [Fact]
+    public async Task Stop_opts_a_phone_out_of_sms_and_start_opts_it_back_in()
+    {
+        var citizen = TestBookings.Citizen(email: false);
+        Assert.Equal(HttpStatusCode.OK, await Inbound(citizen.Phone!, "Arrêt"));
+        var fingerprint = fixture.Worker.GetRequiredService<PersonalDataProtector>().PhoneFingerprint(citizen.Phone!);
+        Assert.Equal(1, await fixture.Database.ScalarAsync<long>("select count(*) from sms_opt_outs where phone_fingerprint = @f", ("f", fingerprint)));
+
+        var stopped = await fixture.Bookings.BookAsync(citizen);
+        var refused = Assert.Single(await fixture.WaitFor(stopped.Id, m => m.Any(x => x.Status == NotificationStatus.Failed), "the refusal to text"));
+        Assert.Contains("opted out", refused.LastError);
+        Assert.Empty(fixture.StubMessagesOf(stopped.Id));
+
+        Assert.Equal(HttpStatusCode.OK, await Inbound(citizen.Phone!, "START"));
+        var resumed = await fixture.Bookings.BookAsync(citizen);
+        await fixture.WaitFor(resumed.Id, m => m.Any(x => x.Status == NotificationStatus.Delivered), "the SMS after START");
+        Assert.Single(fixture.StubMessagesOf(resumed.Id));
+    }
+
+    [Fact]
+    public async Task The_opt_out_table_never_holds_the_number()
+    {
+        const string phone = "+15145550199";
+        await Inbound(phone, "STOP");
+
+        var stored = await fixture.Database.ScalarAsync<byte[]>("select phone_fingerprint from sms_opt_outs order by opted_out_at desc limit 1");
+        Assert.DoesNotContain("5145550199", Encoding.UTF8.GetString(stored));
+        Assert.Equal(32, stored.Length);
+    }
+
+    private async Task<HttpStatusCode> Inbound(string from, string body)
+    {
+        var url = $"{fixture.WorkerUrl}/webhooks/twilio/inbound";
+        var form = new Dictionary<string, string> { ["From"] = from, ["To"] = "+15145550000", ["Body"] = body, ["MessageSid"] = "SMin" };
+        return await PostTwilio(url, form, TwilioSignature.Compute(DeliveryFixture.TwilioToken, url, form));
+    }
+
+    private async Task<HttpStatusCode> PostTwilio(string url, Dictionary<string, string> form, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        if (signature is not null)
+            request.Headers.Add("X-Twilio-Signature", signature);
+        return (await _http.SendAsync(request)).StatusCode;
+    }
+}
