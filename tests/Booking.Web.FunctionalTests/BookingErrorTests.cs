@@ -95,10 +95,16 @@ public class BookingErrorTests(PlatformFixture platform)
         var response = await _api.Confirm(holdId, bad, consent: false);
 
         await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/validation");
-        var errors = (await CitizenApi.Json(await _api.Confirm(holdId, bad, consent: false)))["errors"]!.AsObject();
+        var problem = await CitizenApi.Json(await _api.Confirm(holdId, bad, consent: false));
+        var errors = problem["errors"]!.AsObject();
         Assert.Equal(
             ["citizen.birthDate", "citizen.email", "citizen.emailConsent", "citizen.firstName", "citizen.healthCardNumber", "citizen.language", "citizen.lastName", "citizen.phone", "consent"],
             errors.Select(e => e.Key).Order());
+        var codes = problem["errorCodes"]!;
+        Assert.Equal("not_plausible", codes["citizen.birthDate"]![0]!.GetValue<string>());
+        Assert.Equal("invalid_phone", codes["citizen.phone"]![0]!.GetValue<string>());
+        Assert.Equal("required", codes["citizen.firstName"]![0]!.GetValue<string>());
+        Assert.Equal("consent_required", codes["consent"]![0]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, (await _api.Confirm(holdId)).StatusCode);
     }
 

@@ -29,26 +29,26 @@ public static class AvailabilityApi
         var errors = new ValidationErrors();
         var reference = await referenceData.GetAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(service))
-            errors.Add("service", "Choose a service.");
+            errors.Add("service", ErrorCodes.Required, "Choose a service.");
         else if (!reference.Services.ContainsKey(service))
-            errors.Add("service", $"Unknown service. Known services: {string.Join(", ", reference.Services.Keys.Order())}.");
+            errors.Add("service", ErrorCodes.UnknownService, $"Unknown service. Known services: {string.Join(", ", reference.Services.Keys.Order())}.");
 
         var origin = await Origin(postalCode, locator, errors, cancellationToken);
 
         var today = QuebecTime.Today(clock);
         var start = today;
         if (!string.IsNullOrWhiteSpace(from) && !DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
-            errors.Add("from", "Give the date as YYYY-MM-DD.");
+            errors.Add("from", ErrorCodes.InvalidDate, "Give the date as YYYY-MM-DD.");
         else if (start < today || start > today.AddDays(BookingHorizonDays))
-            errors.Add("from", $"The date must be between today and {BookingHorizonDays} days from now.");
+            errors.Add("from", ErrorCodes.OutOfRange, $"The date must be between today and {BookingHorizonDays} days from now.");
         if (days is < 1 or > MaxDays)
-            errors.Add("days", $"Between 1 and {MaxDays} days.");
+            errors.Add("days", ErrorCodes.OutOfRange, $"Between 1 and {MaxDays} days.");
         if (radiusKm is < 1 or > 1000)
-            errors.Add("radiusKm", "Between 1 and 1000 km.");
+            errors.Add("radiusKm", ErrorCodes.OutOfRange, "Between 1 and 1000 km.");
         if (limit is < 1 or > 50)
-            errors.Add("limit", "Between 1 and 50 clinics.");
+            errors.Add("limit", ErrorCodes.OutOfRange, "Between 1 and 50 clinics.");
         if (slotsPerLocation is < 1 or > MaxSlotsPerLocation)
-            errors.Add("slotsPerLocation", $"Between 1 and {MaxSlotsPerLocation} slots.");
+            errors.Add("slotsPerLocation", ErrorCodes.OutOfRange, $"Between 1 and {MaxSlotsPerLocation} slots.");
         if (errors.Any)
             return errors.ToProblem();
 
@@ -62,12 +62,12 @@ public static class AvailabilityApi
     {
         if (!PostalCode.TryParse(postalCode, out var code))
         {
-            errors.Add("postalCode", "Give a Canadian postal code, e.g. H2X 1Y4.");
+            errors.Add("postalCode", ErrorCodes.InvalidPostalCode, "Give a Canadian postal code, e.g. H2X 1Y4.");
             return null;
         }
         if (await locator.LocateAsync(code, cancellationToken) is not { } point)
         {
-            errors.Add("postalCode", "We do not know where this postal code is. Check it, or try the first three characters.");
+            errors.Add("postalCode", ErrorCodes.UnknownPostalCode, "We do not know where this postal code is. Check it, or try the first three characters.");
             return null;
         }
         return (code, point);

@@ -26,6 +26,8 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<CitizenValidator>();
         services.AddSingleton<EligibilityGate>();
         services.AddSingleton<ManageLinkAccess>();
+        services.AddSingleton<CitizenHolds>();
+        services.AddSingleton<CitizenBookings>();
 
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.

@@ -1,3 +1,5 @@
+using Booking.Domain.Eligibility;
+using Booking.Web.Bookings;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Booking.Web.Infrastructure;
@@ -5,6 +7,23 @@ namespace Booking.Web.Infrastructure;
 /// <summary>The problem types the API answers with (RFC 7807). Each <c>type</c> is documented in the README.</summary>
 public static class Problems
 {
+    public static ProblemDetails For(Refusal refusal) => refusal switch
+    {
+        Refusal.SlotFull => SlotFull(),
+        Refusal.SlotStarted => SlotStarted(),
+        Refusal.SlotNotFound => SlotNotFound(),
+        Refusal.LocationNotFound => LocationNotFound(),
+        Refusal.HoldNotFound => HoldNotFound(),
+        Refusal.HoldExpired => HoldExpired(),
+        Refusal.SlotTaken => SlotTaken(),
+        Refusal.BookingNotFound => BookingNotFound(),
+        Refusal.BookingChanged => BookingChanged(),
+        Refusal.BookingNotChangeable { Reason: var reason } => BookingNotChangeable(reason),
+        Refusal.IdempotencyKeyReused => IdempotencyKeyReused(),
+        Refusal.NotEligible { Reason: var reason } => NotEligible(reason),
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "A refusal without a problem type."),
+    };
+
     public static ProblemDetails SlotFull() => Make(StatusCodes.Status409Conflict, "slot-full",
         "This slot is fully booked", "Someone took the last place. Pick another time.");
     public static ProblemDetails SlotStarted() => Make(StatusCodes.Status409Conflict, "slot-started",
@@ -23,17 +42,36 @@ public static class Problems
         "No such booking", "No booking matches this confirmation code and manage token.");
     public static ProblemDetails BookingChanged() => Make(StatusCodes.Status409Conflict, "booking-changed",
         "The booking changed meanwhile", "It was cancelled or moved by another request. Reload it and try again.");
-    public static ProblemDetails BookingNotChangeable(string reason) => Make(StatusCodes.Status409Conflict, "booking-not-changeable",
-        "This booking can no longer be changed", reason);
+    public static ProblemDetails BookingNotChangeable(NotChangeableReason reason) => Make(StatusCodes.Status409Conflict, "booking-not-changeable",
+        "This booking can no longer be changed", reason == NotChangeableReason.Cancelled ? "This booking was cancelled." : "The appointment time has passed.",
+        ("reason", reason == NotChangeableReason.Cancelled ? "cancelled" : "appointment_passed"));
     public static ProblemDetails IdempotencyKeyReused() => Make(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
         "Idempotency-Key already used", "This Idempotency-Key was used for a different request. Use a new key for a new request.");
-    public static ProblemDetails NotEligible(string detail) => Make(StatusCodes.Status422UnprocessableEntity, "not-eligible",
-        "Not eligible for this service", detail);
+    /// <summary>Also carries <c>reason</c> (a stable code) and its parameters, so a page can word it in FR or EN.</summary>
+    public static ProblemDetails NotEligible(EligibilityResult reason) => reason switch
+    {
+        EligibilityResult.TooYoung young => NotEligible("too_young",
+            $"This service is for people aged {young.MinAgeYears} or more on the day of the appointment.", ("minAgeYears", young.MinAgeYears)),
+        EligibilityResult.TooOld old => NotEligible("too_old",
+            $"This service is for people aged {old.MaxAgeYears} or less on the day of the appointment.", ("maxAgeYears", old.MaxAgeYears)),
+        EligibilityResult.TooSoon soon => NotEligible("too_soon",
+            $"Your previous {soon.SinceServiceCode} appointment is too recent: book on or after {soon.EarliestDate:yyyy-MM-dd}.",
+            ("earliestDate", soon.EarliestDate.ToString("yyyy-MM-dd")), ("sinceService", soon.SinceServiceCode)),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Eligible is not a refusal."),
+    };
     public static ProblemDetails ServiceUnavailable() => Make(StatusCodes.Status503ServiceUnavailable, "temporarily-unavailable",
         "Temporarily unavailable", "The booking service is restarting or overloaded. Nothing was lost; try again in a few seconds.");
     public static ProblemDetails MalformedRequest(string detail) => Make(StatusCodes.Status400BadRequest, "malformed-request",
         "The request could not be read", detail);
 
-    private static ProblemDetails Make(int status, string type, string title, string detail) =>
-        new() { Status = status, Type = $"/problems/{type}", Title = title, Detail = detail };
+    private static ProblemDetails NotEligible(string reason, string detail, params (string Name, object? Value)[] parameters) =>
+        Make(StatusCodes.Status422UnprocessableEntity, "not-eligible", "Not eligible for this service", detail, [("reason", reason), .. parameters]);
+
+    private static ProblemDetails Make(int status, string type, string title, string detail, params (string Name, object? Value)[] extensions)
+    {
+        var problem = new ProblemDetails { Status = status, Type = $"/problems/{type}", Title = title, Detail = detail };
+        foreach (var (name, value) in extensions)
+            problem.Extensions[name] = value;
+        return problem;
+    }
 }

@@ -19,7 +19,7 @@ public sealed partial class CitizenValidator(TimeProvider clock)
     {
         if (body is null)
         {
-            errors.Add(prefix, "The citizen's details are required.");
+            errors.Add(prefix, ErrorCodes.Required, "The citizen's details are required.");
             return null;
         }
         var firstName = Name(body.FirstName, $"{prefix}.firstName", errors);
@@ -29,13 +29,13 @@ public sealed partial class CitizenValidator(TimeProvider clock)
         var email = Email(body.Email, $"{prefix}.email", errors);
         var phone = Phone(body.Phone, $"{prefix}.phone", errors);
         if (string.IsNullOrWhiteSpace(body.Email) && string.IsNullOrWhiteSpace(body.Phone))
-            errors.Add($"{prefix}.email", "Give an e-mail address or a phone number so we can send your confirmation.");
+            errors.Add($"{prefix}.email", ErrorCodes.ContactRequired, "Give an e-mail address or a phone number so we can send your confirmation.");
         var emailConsent = body.EmailConsent ?? false;
         if (!string.IsNullOrWhiteSpace(body.Email) && !emailConsent)
-            errors.Add($"{prefix}.emailConsent", "Tick the box to agree to receive e-mails, or leave the e-mail address empty.");
+            errors.Add($"{prefix}.emailConsent", ErrorCodes.EmailConsentRequired, "Tick the box to agree to receive e-mails, or leave the e-mail address empty.");
         var language = (body.Language ?? "fr").Trim().ToLowerInvariant();
         if (language is not ("fr" or "en"))
-            errors.Add($"{prefix}.language", "Language must be \"fr\" or \"en\".");
+            errors.Add($"{prefix}.language", ErrorCodes.InvalidLanguage, "Language must be \"fr\" or \"en\".");
 
         return errors.Any ? null : new CitizenDetails(firstName!, lastName!, birthDate!.Value, card, email, phone, language, emailConsent);
     }
@@ -44,11 +44,11 @@ public sealed partial class CitizenValidator(TimeProvider clock)
     {
         var name = value?.Trim();
         if (string.IsNullOrEmpty(name))
-            errors.Add(field, "This field is required.");
+            errors.Add(field, ErrorCodes.Required, "This field is required.");
         else if (name.Length > MaxNameLength)
-            errors.Add(field, $"At most {MaxNameLength} characters.");
+            errors.Add(field, ErrorCodes.TooLong, $"At most {MaxNameLength} characters.");
         else if (!NamePattern().IsMatch(name))
-            errors.Add(field, "Use letters, spaces, hyphens and apostrophes only.");
+            errors.Add(field, ErrorCodes.InvalidCharacters, "Use letters, spaces, hyphens and apostrophes only.");
         else
             return name;
         return null;
@@ -58,13 +58,13 @@ public sealed partial class CitizenValidator(TimeProvider clock)
     {
         if (!DateOnly.TryParseExact(value?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors.Add(field, "Give the birth date as YYYY-MM-DD.");
+            errors.Add(field, ErrorCodes.InvalidDate, "Give the birth date as YYYY-MM-DD.");
             return null;
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (date > today || date < today.AddYears(-130))
         {
-            errors.Add(field, "This birth date is not plausible.");
+            errors.Add(field, ErrorCodes.NotPlausible, "This birth date is not plausible.");
             return null;
         }
         return date;
@@ -77,7 +77,7 @@ public sealed partial class CitizenValidator(TimeProvider clock)
         var card = new string(value.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
         if (HealthCardPattern().IsMatch(card))
             return card;
-        errors.Add(field, "A Québec health insurance number has 4 letters and 8 digits, e.g. TREM 8005 0112.");
+        errors.Add(field, ErrorCodes.InvalidHealthCard, "A Québec health insurance number has 4 letters and 8 digits, e.g. TREM 8005 0112.");
         return null;
     }
 
@@ -88,7 +88,7 @@ public sealed partial class CitizenValidator(TimeProvider clock)
         var email = value.Trim();
         if (email.Length <= MaxEmailLength && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && parsed.Host.Contains('.'))
             return email;
-        errors.Add(field, "This e-mail address is not valid.");
+        errors.Add(field, ErrorCodes.InvalidEmail, "This e-mail address is not valid.");
         return null;
     }
 
@@ -106,7 +106,7 @@ public sealed partial class CitizenValidator(TimeProvider clock)
         {
             // Reported below like any other invalid number.
         }
-        errors.Add(field, "This phone number is not valid. Example: 514 555-0123 or +1 514 555 0123.");
+        errors.Add(field, ErrorCodes.InvalidPhone, "This phone number is not valid. Example: 514 555-0123 or +1 514 555 0123.");
         return null;
     }
 

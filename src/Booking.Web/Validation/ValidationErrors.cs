@@ -2,22 +2,34 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Validation;
 
+/// <summary>One thing wrong with a field: a stable <see cref="Code"/> (e.g. <c>required</c>, <c>invalid_phone</c>) that
+/// a page can translate, and the English <see cref="Message"/> the API shows.</summary>
+public sealed record ValidationError(string Code, string Message);
+
 /// <summary>Collects every problem with a request so the citizen sees them all at once, keyed by field path.</summary>
 public sealed class ValidationErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ValidationError>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
 
-    public void Add(string field, string message)
+    public IReadOnlyDictionary<string, IReadOnlyList<ValidationError>> ByField =>
+        _errors.ToDictionary(e => e.Key, e => (IReadOnlyList<ValidationError>)e.Value);
+
+    public void Add(string field, string code, string message)
     {
-        if (!_errors.TryGetValue(field, out var messages))
-            _errors[field] = messages = [];
-        messages.Add(message);
+        if (!_errors.TryGetValue(field, out var errors))
+            _errors[field] = errors = [];
+        errors.Add(new ValidationError(code, message));
     }
 
-    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
-
-    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(ToDictionary(), title: "Some fields need attention",
-        type: "/problems/validation");
+    /// <summary>The standard <c>errors</c> member (messages) plus <c>errorCodes</c>, the same keys with the stable codes.</summary>
+    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
+        _errors.ToDictionary(e => e.Key, e => e.Value.Select(v => v.Message).ToArray()),
+        title: "Some fields need attention",
+        type: "/problems/validation",
+        extensions: new Dictionary<string, object?>
+        {
+            ["errorCodes"] = _errors.ToDictionary(e => e.Key, e => e.Value.Select(v => v.Code).ToArray()),
+        });
 }

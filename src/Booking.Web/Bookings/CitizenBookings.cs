@@ -1,0 +1,135 @@
+using System.Net;
+using Booking.Data.Audit;
+using Booking.Data.Protection;
+using Booking.Grains.Inventory;
+using Booking.Web.Apis;
+using Booking.Web.Availability;
+using Booking.Web.Validation;
+
+namespace Booking.Web.Bookings;
+
+/// <summary>
+/// A citizen confirming a held slot, then viewing, cancelling or rescheduling it through the manage link. The API
+/// handlers and the pages call these same methods; they differ only in how they show the outcome.
+/// </summary>
+public sealed class CitizenBookings(
+    IClusterClient cluster,
+    ReferenceData referenceData,
+    CitizenValidator validator,
+    PersonalDataProtector protector,
+    EligibilityGate eligibility,
+    ManageTokens tokens,
+    ManageLinkAccess manageLink,
+    TimeProvider clock)
+{
+    /// <param name="idempotencyKey">A retry with the same key gets the same booking.</param>
+    /// <param name="sourceIp">The citizen's address, for the audit record of the booking's creation.</param>
+    public async Task<Outcome<BookingCreatedResponse>> ConfirmAsync(BookingBody? body, string? idempotencyKey, IPAddress? sourceIp,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(body?.HoldId))
+            errors.Add("holdId", ErrorCodes.Required, "Hold a slot first, then confirm it with its holdId.");
+        if (body?.Consent is not true)
+            errors.Add("consent", ErrorCodes.ConsentRequired, "We need your consent to use these details for this appointment.");
+        var citizen = validator.Validate(body?.Citizen, errors);
+        if (errors.Any)
+            return errors;
+        if (!HoldId.TryParse(body!.HoldId, out var day, out var serviceCode))
+            return new Refusal.HoldNotFound();
+        var reference = await referenceData.GetAsync(cancellationToken);
+        if (!reference.Services.TryGetValue(serviceCode, out var service))
+            return new Refusal.HoldNotFound();
+
+        // Sealing computes the fingerprints the eligibility check looks the citizen's history up by.
+        var sealedCitizen = protector.Seal(citizen!);
+        if (await eligibility.RefusalAsync(service, citizen!.BirthDate, (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint),
+                day.Date, body.HoldId, null, cancellationToken) is { } refusal)
+            return new Refusal.NotEligible(refusal);
+
+        var request = new ConfirmRequest(body.HoldId!, sealedCitizen, clock.GetUtcNow(), idempotencyKey, sourceIp?.ToString());
+        var result = await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Confirm(request);
+        if (result is not ConfirmResult.Confirmed { Booking: var booking })
+            return result switch
+            {
+                ConfirmResult.HoldExpired => new Refusal.HoldExpired(),
+                ConfirmResult.SlotTaken => new Refusal.SlotTaken(),
+                ConfirmResult.KeyReused => new Refusal.IdempotencyKeyReused(),
+                _ => new Refusal.HoldNotFound(),
+            };
+
+        var location = reference.Locations[booking.LocationId];
+        return new BookingCreatedResponse(booking.ConfirmationCode, tokens.For(booking.ConfirmationCode), booking.LocationId,
+            booking.ServiceCode, location.LocalTime(booking.Start), location.LocalTime(booking.End), "confirmed");
+    }
+
+    /// <summary>The booking and the citizen's details, for the holder of the manage link (logged as a read).</summary>
+    public async Task<Outcome<BookingResponse>> GetAsync(string code, string? token, IPAddress? sourceIp, CancellationToken cancellationToken)
+    {
+        if (await manageLink.FindAsync(code, token, cancellationToken) is not { } found)
+            return new Refusal.BookingNotFound();
+        return await manageLink.ShowAsync(found, PersonalDataAccess.Read, "Booking.Web/get", sourceIp, cancellationToken);
+    }
+
+    /// <summary>Cancels the booking; cancelling one already cancelled answers the same.</summary>
+    public async Task<Outcome<BookingResponse>> CancelAsync(string code, string? token, IPAddress? sourceIp, CancellationToken cancellationToken)
+    {
+        if (await manageLink.FindAsync(code, token, cancellationToken) is not { } found)
+            return new Refusal.BookingNotFound();
+        if (found.Booking.IsConfirmed)
+        {
+            if (found.Booking.SlotStart <= clock.GetUtcNow())
+                return new Refusal.BookingNotChangeable(NotChangeableReason.AppointmentPassed);
+            var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(found.Booking.SlotStart));
+            var result = await cluster.GetGrain<ILocationDayGrain>(from.ToString()).Cancel(new CancelRequest(found.Booking.Id, found.Booking.Version));
+            found = await manageLink.ReloadAsync(found.Booking.ConfirmationCode, cancellationToken) ?? found;
+            // Losing a race to another cancel of the same booking is still the outcome the citizen asked for.
+            if (result != ChangeResult.Done && found.Booking.IsConfirmed)
+                return new Refusal.BookingChanged();
+        }
+        return await manageLink.ShowAsync(found, PersonalDataAccess.Update, "Booking.Web/cancel", sourceIp, cancellationToken);
+    }
+
+    /// <summary>Moves the booking into a new hold of the same service; the old slot is released only once the new one is committed.</summary>
+    public async Task<Outcome<BookingResponse>> RescheduleAsync(string code, string? token, RescheduleBody? body, IPAddress? sourceIp,
+        CancellationToken cancellationToken)
+    {
+        if (await manageLink.FindAsync(code, token, cancellationToken) is not { } found)
+            return new Refusal.BookingNotFound();
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(body?.HoldId))
+            errors.Add("holdId", ErrorCodes.Required, "Hold the new slot first, then reschedule into it with its holdId.");
+        if (errors.Any)
+            return errors;
+        var booking = found.Booking;
+        if (!booking.IsConfirmed)
+            return new Refusal.BookingNotChangeable(NotChangeableReason.Cancelled);
+        if (booking.SlotStart <= clock.GetUtcNow())
+            return new Refusal.BookingNotChangeable(NotChangeableReason.AppointmentPassed);
+        if (!HoldId.TryParse(body!.HoldId, out var to, out var serviceCode))
+            return new Refusal.HoldNotFound();
+        if (serviceCode != booking.ServiceCode)
+        {
+            errors.Add("holdId", ErrorCodes.WrongService, $"The new slot must be for the same service ({booking.ServiceCode}).");
+            return errors;
+        }
+
+        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
+        if (await eligibility.RefusalAsync(found.Service, citizen.BirthDate, protector.Fingerprints(citizen), to.Date, null, booking.Id, cancellationToken) is { } refusal)
+            return new Refusal.NotEligible(refusal);
+
+        var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(booking.SlotStart));
+        var result = await cluster.GetGrain<ILocationDayGrain>(to.ToString())
+            .MoveHere(new MoveRequest(booking.Id, booking.Version, booking.ServiceCode, body.HoldId!, from));
+        if (result != ChangeResult.Done)
+            return result switch
+            {
+                ChangeResult.HoldExpired => new Refusal.HoldExpired(),
+                ChangeResult.SlotTaken => new Refusal.SlotTaken(),
+                ChangeResult.BookingChanged => new Refusal.BookingChanged(),
+                _ => new Refusal.HoldNotFound(),
+            };
+        found = await manageLink.ReloadAsync(booking.ConfirmationCode, cancellationToken) ?? found;
+        return await manageLink.ShowAsync(found, PersonalDataAccess.Update, "Booking.Web/reschedule", sourceIp, cancellationToken);
+    }
+}
