@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddCitizenSite();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -19,7 +20,7 @@ app.MapGroup("/api/v1")
     .MapAvailabilityApi()
     .MapHoldsApi()
     .MapBookingsApi();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.MapCitizenSite();
 
 app.Run();
 
