@@ -3,6 +3,7 @@ using Booking.Data.Infrastructure;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;
+using Booking.Passes.Keys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,10 @@ const string usage = """
       migrate                      apply database migrations (ours and Orleans')
       seed-demo                    demo tenants, clinics, services, 30 days of schedules, Québec FSA centroids
       import-postal-codes FILE     import a GeoNames postal-code dump for Canada (CA.txt or CA_full.txt)
-      init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent
+      init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent,
+                                   and give it a first appointment-pass signing key if it has none
+      rotate-signing-key FILE [--overlap-days N]
+                                   a new pass signing key signs from now; current keys stay published N days (default 90)
     """;
 
 if (args.Length == 0)
@@ -30,13 +34,36 @@ if (args[0] == "init-keys")
         return 2;
     }
     if (File.Exists(args[1]))
+        Console.WriteLine($"Key file {args[1]} already exists; its keys are left as they are.");
+    else
     {
-        Console.WriteLine($"Key file {args[1]} already exists; left as is.");
-        return 0;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(args[1]))!);
+        KeyRing.Generate($"k{DateTime.UtcNow:yyyyMMdd}").Save(args[1]);
+        Console.WriteLine($"Created key file {args[1]}.");
     }
-    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(args[1]))!);
-    KeyRing.Generate($"k{DateTime.UtcNow:yyyyMMdd}").Save(args[1]);
-    Console.WriteLine($"Created key file {args[1]}.");
+    if (SigningKeyFile.AddFirstKeyIfMissing(args[1], DateTimeOffset.UtcNow) is { } signingKey)
+        Console.WriteLine($"Added the first appointment-pass {signingKey}.");
+    return 0;
+}
+
+if (args[0] == "rotate-signing-key")
+{
+    var overlapDays = 90;
+    var overlapAt = Array.IndexOf(args, "--overlap-days");
+    if (args.Length < 2 || !File.Exists(args[1])
+        || (overlapAt > 0 && (overlapAt + 1 >= args.Length || !int.TryParse(args[overlapAt + 1], out overlapDays) || overlapDays < 0)))
+    {
+        Console.Error.WriteLine(usage);
+        return 2;
+    }
+    // Overlap must outlast the passes already handed out: bookings open weeks ahead, and a pass lasts until its day ends.
+    var rotation = SigningKeyFile.Rotate(args[1], DateTimeOffset.UtcNow, TimeSpan.FromDays(overlapDays));
+    Console.WriteLine($"Added {rotation.Added}; it signs from now on.");
+    foreach (var key in rotation.Overlapping)
+        Console.WriteLine($"Still published: {key}.");
+    foreach (var key in rotation.Dropped)
+        Console.WriteLine($"Destroyed retired {key}.");
+    Console.WriteLine("Restart the hosts that read this file so they sign with the new key.");
     return 0;
 }
 

@@ -20,6 +20,7 @@ app.MapGroup("/api/v1")
     .MapAvailabilityApi()
     .MapHoldsApi()
     .MapBookingsApi();
+app.MapPassesApi();
 app.MapCitizenSite();
 
 app.Run();

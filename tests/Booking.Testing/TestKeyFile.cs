@@ -1,4 +1,5 @@
 using Booking.Data.Protection;
+using Booking.Passes.Keys;
 
 namespace Booking.Testing;
 
@@ -9,6 +10,8 @@ public static class TestKeyFile
     {
         var path = Path.Combine(Path.GetTempPath(), $"booking-test-keys-{Guid.NewGuid():N}.json");
         KeyRing.Generate("test").Save(path);
+        // Active from long ago, so tests that set their own clock in the past can still sign passes.
+        SigningKeyFile.AddFirstKeyIfMissing(path, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
         return path;
     }
 }

@@ -20,6 +20,15 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
         return rows.Select(r => r.ToService()).ToList();
     }
 
+    /// <summary>What to bring, per service code, in French and English (null when the service says nothing).</summary>
+    public async Task<IReadOnlyDictionary<string, (string? Fr, string? En)>> PreparationsAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = "select code, preparation_fr, preparation_en from services";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Code, string? Fr, string? En)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Code, r => (r.Fr, r.En));
+    }
+
     public async Task<IReadOnlyList<Location>> LocationsAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """

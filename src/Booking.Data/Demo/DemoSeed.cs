@@ -35,6 +35,16 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
         ("BLOOD", "Prélèvement sanguin", "Blood test", 15, null, null, null),
     ];
 
+    private static readonly (string Code, string Fr, string En)[] Preparations =
+    [
+        ("COVID19", "votre carte d'assurance maladie et votre carnet de vaccination; portez un vêtement à manches courtes.",
+            "your health insurance card and vaccination record; wear a short-sleeved top."),
+        ("FLU", "votre carte d'assurance maladie; portez un vêtement à manches courtes.",
+            "your health insurance card; wear a short-sleeved top."),
+        ("BLOOD", "votre carte d'assurance maladie et la requête de votre médecin; restez à jeun 12 heures si on vous l'a demandé.",
+            "your health insurance card and your doctor's request; fast for 12 hours if you were asked to."),
+    ];
+
     // (clinic, service, weekdays capacity, weekend capacity); 0 = not offered then.
     private static readonly (int Clinic, string Service, int Weekdays, int Weekends)[] Offer =
     [
@@ -69,6 +79,11 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
                 """, cancellationToken, ("code", s.Code), ("fr", s.Fr), ("en", s.En), ("minutes", s.Minutes),
                 ("minAge", (object?)s.MinAge ?? DBNull.Value), ("intervalService", (object?)s.IntervalService ?? DBNull.Value),
                 ("intervalDays", (object?)s.IntervalDays ?? DBNull.Value));
+
+        foreach (var p in Preparations)
+            await connection.ExecuteAsync("""
+                update services set preparation_fr = @fr, preparation_en = @en where code = @code and preparation_fr is null
+                """, cancellationToken, ("code", p.Code), ("fr", p.Fr), ("en", p.En));
 
         foreach (var c in Clinics)
             await connection.ExecuteAsync("""

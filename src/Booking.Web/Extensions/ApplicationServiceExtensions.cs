@@ -1,5 +1,6 @@
 using Booking.Data.Infrastructure;
 using Booking.Grains;
+using Booking.Passes;
 using Booking.ServiceDefaults;
 using Booking.Web.Availability;
 using Booking.Web.Bookings;
@@ -17,6 +18,7 @@ public static class ApplicationServiceExtensions
         var services = builder.Services;
         services.AddBookingData(builder.Configuration);
         services.AddBookingProtection(builder.Configuration);
+        services.AddAppointmentPasses(builder.Configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache(o => o.SizeLimit = 200_000);
         services.AddSingleton<ReferenceData>();

@@ -1,0 +1,42 @@
+using Booking.Data.Catalog;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Messages.Reference;
+
+/// <summary>The worker composes thousands of messages a second; clinics, services and templates change rarely, so they
+/// are read at most once per <see cref="MessagesOptions.ReferenceCacheDuration"/> for all of them.</summary>
+public sealed class MessageReferenceCache(CatalogRepository catalog, MessageTemplateRepository templates,
+    IOptions<MessagesOptions> options, TimeProvider time)
+{
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private (MessageReference Reference, DateTimeOffset ReadAt)? _current;
+
+    public async Task<MessageReference> GetAsync(CancellationToken cancellationToken)
+    {
+        if (Fresh() is { } reference)
+            return reference;
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (Fresh() is { } refreshed)
+                return refreshed;
+            var readAt = time.GetUtcNow();
+            var locations = await catalog.LocationsAsync(cancellationToken);
+            var services = await catalog.ServicesAsync(cancellationToken);
+            var loaded = new MessageReference(
+                locations.ToDictionary(l => l.Id),
+                services.ToDictionary(s => s.Code),
+                await catalog.PreparationsAsync(cancellationToken),
+                await templates.LoadAsync(cancellationToken));
+            _current = (loaded, readAt);
+            return loaded;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private MessageReference? Fresh() =>
+        _current is { } current && time.GetUtcNow() - current.ReadAt < options.Value.ReferenceCacheDuration ? current.Reference : null;
+}

@@ -1,0 +1,27 @@
+namespace Booking.Messages.Templates;
+
+/// <summary>The names a template may use. Nothing here can carry health information: the citizen appears by
+/// first name only, and a template asking for anything else is refused when it is loaded.</summary>
+public static class Placeholders
+{
+    public const string CitizenFirstName = "citizen.firstName";
+    public const string ServiceName = "service.name";
+    public const string ServicePreparation = "service.preparation";
+    public const string LocationName = "location.name";
+    public const string LocationAddress = "location.address";
+    public const string AppointmentDate = "appointment.date";
+    public const string AppointmentTime = "appointment.time";
+    public const string AppointmentDateTime = "appointment.dateTime";
+    /// <summary>"tomorrow at 9:30 AM", "in 2 hours", or the date and time when further away.</summary>
+    public const string AppointmentWhen = "appointment.when";
+    public const string PreviousDateTime = "previous.dateTime";
+    public const string PreviousLocationName = "previous.location.name";
+    public const string ConfirmationCode = "booking.code";
+    public const string ManageLink = "manage.link";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        CitizenFirstName, ServiceName, ServicePreparation, LocationName, LocationAddress, AppointmentDate, AppointmentTime,
+        AppointmentDateTime, AppointmentWhen, PreviousDateTime, PreviousLocationName, ConfirmationCode, ManageLink,
+    };
+}
