@@ -1,3 +1,4 @@
+using Booking.Messages;
 using Booking.Web.Components;
 using Booking.Web.Site;
 
@@ -12,6 +13,7 @@ public static class CitizenSiteExtensions
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization();
         builder.Services.AddScoped<SiteMessages>();
+        builder.Services.AddSingleton<AppointmentCalendar>();
         builder.Services.Configure<RequestLocalizationOptions>(SiteLanguage.Configure);
         return builder;
     }
@@ -23,6 +25,7 @@ public static class CitizenSiteExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
+        app.MapCalendarDownload();
         return app;
     }
 }
