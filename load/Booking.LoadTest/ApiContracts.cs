@@ -20,7 +20,18 @@ public sealed record ProblemAnswer(string? Type, string? Title);
 
 public sealed record HoldRequest(Guid LocationId, string Service, string Start);
 
-public sealed record ConfirmRequest(string HoldId, FakeCitizen Citizen, bool Consent);
+/// <summary>The demo's screening questions answered so that nothing blocks (unasked ones are ignored by the API), and a
+/// declared priority group that the demo COVID-19 campaign is open to, so every journey is eligible.</summary>
+public sealed record ConfirmRequest(string HoldId, FakeCitizen Citizen, bool Consent, Dictionary<string, bool> Screening, string[] PriorityGroups)
+{
+    public static ConfirmRequest Passing(string holdId, FakeCitizen citizen) => new(holdId, citizen, true, PassingAnswers, ["health-worker"]);
+
+    private static readonly Dictionary<string, bool> PassingAnswers = new()
+    {
+        ["fever"] = false, ["severe-allergy"] = false, ["recent-infection"] = false, ["immunosuppressed"] = false,
+        ["guillain-barre"] = false, ["requisition"] = true, ["anticoagulants"] = false,
+    };
+}
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(AvailabilityAnswer))]

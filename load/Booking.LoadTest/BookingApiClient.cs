@@ -57,7 +57,7 @@ public sealed class BookingApiClient(HttpClient http, RunMetrics metrics, RunBud
     public async Task<ApiCall<BookingAnswer>> ConfirmAsync(string holdId, FakeCitizen citizen)
     {
         var call = await SendAsync(Step.Confirm,
-            Post("api/v1/bookings", JsonContent.Create(new ConfirmRequest(holdId, citizen, Consent: true), ApiJson.Default.ConfirmRequest)),
+            Post("api/v1/bookings", JsonContent.Create(ConfirmRequest.Passing(holdId, citizen), ApiJson.Default.ConfirmRequest)),
             ApiJson.Default.BookingAnswer);
         if (call.Answer is { ConfirmationCode: var code })
             metrics.Acknowledged(code);

@@ -30,7 +30,7 @@ public class BookingTests(SiteFixture site)
         await page.Locator("a", new() { HasText = "Gérer mon rendez-vous" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/manage/"));
         Assert.Contains("Confirmé", await page.Locator(".facts").InnerTextAsync());
-        await PageChecks.CheckAsync(page, $"book-fr-{screen}-6-manage");
+        await PageChecks.CheckAsync(page, $"book-fr-{screen}-7-manage");
     }
 
     [Fact]

@@ -32,13 +32,34 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
         await page.Locator("#slots .slot").Nth(slot).ClickAsync();
     }
 
+    /// <summary>Screening answers that let the demo services book ("no" to every risk, "yes" to having a requisition);
+    /// the citizen declares being a health worker when the service's campaign asks for a priority group.</summary>
+    public async Task ScreenAsync(bool declareGroup = true)
+    {
+        await page.WaitForURLAsync(new Regex("/screening\\?"));
+        await Check("4-screening");
+        foreach (var no in await page.Locator("input[type=radio][value=no]").AllAsync())
+            await no.CheckAsync();
+        if (await page.Locator("#screening-requisition-yes").CountAsync() > 0)
+            await page.Locator("#screening-requisition-yes").CheckAsync();
+        if (declareGroup && await page.Locator("#group-health-worker").CountAsync() > 0)
+            await page.Locator("#group-health-worker").CheckAsync();
+        await page.Locator("form button[type=submit]").Last.ClickAsync();
+    }
+
     public async Task<string> BookAsync(Citizen citizen)
     {
+        await ScreenAsync();
+        return await ConfirmDetailsAsync(citizen);
+    }
+
+    public async Task<string> ConfirmDetailsAsync(Citizen citizen)
+    {
         await page.WaitForURLAsync(new Regex("/details\\?"));
-        await Check("4-details");
+        await Check("5-details");
         await FillDetailsAsync(citizen);
         await page.WaitForURLAsync(new Regex("/confirmation/"));
-        await Check("5-confirmation");
+        await Check("6-confirmation");
         return (await page.Locator(".code").InnerTextAsync()).Trim();
     }
 

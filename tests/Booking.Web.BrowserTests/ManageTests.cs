@@ -79,6 +79,7 @@ public class ManageTests(SiteFixture site)
         var journey = new CitizenJourney(await site.NewVisitorAsync(Viewport.Phone390), "ineligible", check: false);
         await journey.SearchAsync("COVID19", "H2H 2B4");
         await journey.HoldAsync(4);
+        await journey.ScreenAsync();
         await journey.Page.WaitForURLAsync(new Regex("/details\\?"));
         await journey.FillDetailsAsync(Citizen.Unique(healthCard));
 

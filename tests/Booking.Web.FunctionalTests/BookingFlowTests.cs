@@ -45,7 +45,7 @@ public class BookingFlowTests(PlatformFixture platform)
         var ciphertext = await platform.Database.ScalarAsync<byte[]>("select citizen_ciphertext from bookings where confirmation_code = @c", ("c", code));
         Assert.DoesNotContain("Tremblay", System.Text.Encoding.UTF8.GetString(ciphertext));
         var accesses = await platform.Database.ScalarAsync<string[]>(
-            "select array_agg(access order by id) from personal_data_access_log where record_id = (select id from bookings where confirmation_code = @c)", ("c", code));
+            "select array_agg(access order by id) from personal_data_access_log where table_name = 'bookings' and record_id = (select id from bookings where confirmation_code = @c)", ("c", code));
         Assert.Equal(["create", "read"], accesses);
     }
 
@@ -104,6 +104,7 @@ public class BookingFlowTests(PlatformFixture platform)
         var problem = await CitizenApi.Json(refused);
         Assert.Equal("/problems/not-eligible", problem["type"]!.GetValue<string>());
         Assert.Contains("on or after", problem["detail"]!.GetValue<string>());
+        Assert.Equal("too_soon", problem["reason"]!.GetValue<string>());
     }
 
     [Fact]

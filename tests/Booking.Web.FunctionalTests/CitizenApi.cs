@@ -21,8 +21,29 @@ public sealed class CitizenApi(HttpClient http)
     public Task<HttpResponseMessage> Hold(Guid location, string service, DateTimeOffset start, string? idempotencyKey = null) =>
         Send(HttpMethod.Post, "/api/v1/holds", new { locationId = location, service, start }, idempotencyKey);
 
-    public Task<HttpResponseMessage> Confirm(string holdId, object? citizen = null, string? idempotencyKey = null, bool consent = true) =>
-        Send(HttpMethod.Post, "/api/v1/bookings", new { holdId, citizen = citizen ?? NewCitizen(), consent }, idempotencyKey);
+    /// <summary>Answers that pass every demo service's screening (unasked questions are ignored by the API).</summary>
+    public static readonly IReadOnlyDictionary<string, bool> PassingAnswers = new Dictionary<string, bool>
+    {
+        ["fever"] = false, ["severe-allergy"] = false, ["recent-infection"] = false, ["immunosuppressed"] = false,
+        ["guillain-barre"] = false, ["requisition"] = true, ["anticoagulants"] = false,
+    };
+
+    /// <summary>A health worker by default: the demo COVID-19 campaign is open to them whatever their age.</summary>
+    public Task<HttpResponseMessage> Confirm(string holdId, object? citizen = null, string? idempotencyKey = null, bool consent = true,
+        IReadOnlyDictionary<string, bool>? screening = null, string[]? priorityGroups = null) =>
+        Send(HttpMethod.Post, "/api/v1/bookings", new
+        {
+            holdId, citizen = citizen ?? NewCitizen(), consent, screening = screening ?? PassingAnswers,
+            priorityGroups = priorityGroups ?? ["health-worker"],
+        }, idempotencyKey);
+
+    public static Dictionary<string, bool> Answers(params (string Question, bool Answer)[] changes)
+    {
+        var answers = new Dictionary<string, bool>(PassingAnswers);
+        foreach (var (question, answer) in changes)
+            answers[question] = answer;
+        return answers;
+    }
 
     public async Task<string> HoldId(Guid location, string service, DateTimeOffset start)
     {

@@ -1,4 +1,6 @@
+using Booking.Domain.Campaigns;
 using Booking.Domain.Catalog;
+using Booking.Domain.Screening;
 using Booking.Domain.Scheduling;
 using Dapper;
 using Npgsql;
@@ -27,6 +29,36 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Code, string? Fr, string? En)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Code, r => (r.Fr, r.En));
+    }
+
+    /// <summary>The active screening questions of every service, in the order they are asked.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ScreeningQuestion>>> ScreeningQuestionsAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select service_code, id, version, position, text_fr, text_en, blocking_answer, explanation_fr, explanation_en
+            from screening_questions where active order by service_code, position, id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ScreeningQuestionRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.service_code)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<ScreeningQuestion>)g.Select(r => r.ToQuestion()).ToList());
+    }
+
+    public async Task<IReadOnlyList<Campaign>> CampaignsAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select id, service_code, name_fr, name_en, opens_at, closes_at, open_groups
+            from campaigns order by service_code, opens_at
+            """;
+        // Read with Npgsql: Dapper cannot materialise a text[] into a constructor parameter.
+        await using var command = dataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var campaigns = new List<Campaign>();
+        while (await reader.ReadAsync(cancellationToken))
+            campaigns.Add(new Campaign(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                reader.GetFieldValue<string[]>(6)));
+        return campaigns;
     }
 
     public async Task<IReadOnlyList<Location>> LocationsAsync(CancellationToken cancellationToken = default)
@@ -93,6 +125,12 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     {
         public Service ToService() => new(code, name_fr, name_en, duration_minutes, new EligibilityRule(min_age_years, max_age_years,
             min_interval_service is null ? null : new MinimumInterval(min_interval_service, min_interval_days!.Value)));
+    }
+
+    private sealed record ScreeningQuestionRow(string service_code, string id, int version, int position, string text_fr, string text_en,
+        bool? blocking_answer, string? explanation_fr, string? explanation_en)
+    {
+        public ScreeningQuestion ToQuestion() => new(id, version, position, text_fr, text_en, blocking_answer, explanation_fr, explanation_en);
     }
 
     private sealed record LocationRow(Guid id, Guid tenant_id, string name, string address, string city, string postal_code,

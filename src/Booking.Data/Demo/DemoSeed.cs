@@ -5,7 +5,8 @@ namespace Booking.Data.Demo;
 
 /// <summary>
 /// The demo tenant hierarchy a new user books against: two health regions under a ministry, six clinics in
-/// Montréal, Laval and Québec City, three services, and schedule templates for the next 30 days. Fixed ids so
+/// Montréal, Laval and Québec City, three services, schedule templates for the next 30 days, screening questions and
+/// a COVID-19 campaign (see <see cref="DemoCitizenServices"/>). Fixed ids so
 /// load scenarios and docs can name them. Idempotent, except that a later run extends the schedules to 30 days
 /// from that day, so the demo never runs out of slots.
 /// </summary>
@@ -111,6 +112,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
                     ("from", today), ("until", today.AddDays(30)));
             }
 
+        await DemoCitizenServices.ApplyAsync(connection, today, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -12,31 +12,43 @@ public sealed class PersonalDataProtector(KeyRing keys)
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
+    private const string CitizenPurpose = "citizen";
+
     public SealedCitizen Seal(CitizenDetails citizen)
     {
-        var plaintext = JsonSerializer.SerializeToUtf8Bytes(citizen);
+        var sealedData = Seal(citizen, CitizenPurpose);
+        var (fingerprint, healthCard) = Fingerprints(citizen);
+        return new SealedCitizen(sealedData.Ciphertext, sealedData.KeyId, fingerprint, healthCard, citizen.Language);
+    }
+
+    /// <summary>Seals any other personal record (screening answers, a complaint). The <paramref name="purpose"/> is bound
+    /// into the ciphertext, so a record cannot be passed off as another kind (e.g. a complaint as a citizen's details).</summary>
+    public SealedData Seal<T>(T value, string purpose)
+    {
+        var plaintext = JsonSerializer.SerializeToUtf8Bytes(value);
         var key = keys.EncryptionKeys[keys.ActiveKeyId];
         var output = new byte[NonceSize + TagSize + plaintext.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedData(keys.ActiveKeyId));
-        var (fingerprint, healthCard) = Fingerprints(citizen);
-        return new SealedCitizen(output, keys.ActiveKeyId, fingerprint, healthCard, citizen.Language);
+        aes.Encrypt(nonce, plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedData(purpose, keys.ActiveKeyId));
+        return new SealedData(output, keys.ActiveKeyId);
     }
 
     /// <summary>The keyed fingerprints a citizen is found by: name and birth date always, health card when given.</summary>
     public (byte[] Citizen, byte[]? HealthCard) Fingerprints(CitizenDetails citizen) =>
         (CitizenFingerprint(citizen), citizen.HealthCardNumber is { } card ? HealthCardFingerprint(card) : null);
 
-    public CitizenDetails Unseal(byte[] ciphertext, string keyId)
+    public CitizenDetails Unseal(byte[] ciphertext, string keyId) => Unseal<CitizenDetails>(ciphertext, keyId, CitizenPurpose);
+
+    public T Unseal<T>(byte[] ciphertext, string keyId, string purpose)
     {
         var key = keys.EncryptionKeys.TryGetValue(keyId, out var k) ? k
             : throw new CryptographicException($"Encryption key '{keyId}' is not in the key ring.");
         var plaintext = new byte[ciphertext.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(ciphertext.AsSpan(0, NonceSize), ciphertext.AsSpan(NonceSize + TagSize), ciphertext.AsSpan(NonceSize, TagSize), plaintext, AssociatedData(keyId));
-        return JsonSerializer.Deserialize<CitizenDetails>(plaintext)!;
+        aes.Decrypt(ciphertext.AsSpan(0, NonceSize), ciphertext.AsSpan(NonceSize + TagSize), ciphertext.AsSpan(NonceSize, TagSize), plaintext, AssociatedData(purpose, keyId));
+        return JsonSerializer.Deserialize<T>(plaintext)!;
     }
 
     /// <summary>Same person, same fingerprint, whatever the accents or case they typed this time.</summary>
@@ -47,7 +59,7 @@ public sealed class PersonalDataProtector(KeyRing keys)
 
     private byte[] Hmac(string value) => HMACSHA256.HashData(keys.FingerprintKey, Encoding.UTF8.GetBytes(value));
 
-    private static byte[] AssociatedData(string keyId) => Encoding.UTF8.GetBytes("citizen:" + keyId);
+    private static byte[] AssociatedData(string purpose, string keyId) => Encoding.UTF8.GetBytes($"{purpose}:{keyId}");
 
     private static string Fold(string value)
     {

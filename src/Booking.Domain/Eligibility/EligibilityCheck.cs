@@ -7,14 +7,18 @@ public readonly record struct PreviousAppointment(string ServiceCode, DateOnly D
 
 public static class EligibilityCheck
 {
+    /// <param name="campaigns">When the service is booked by campaign: its campaigns and the citizen's declared groups.</param>
     public static EligibilityResult Evaluate(
-        EligibilityRule rule, DateOnly birthDate, DateOnly appointmentDate, IEnumerable<PreviousAppointment> history)
+        EligibilityRule rule, DateOnly birthDate, DateOnly appointmentDate, IEnumerable<PreviousAppointment> history,
+        CampaignAccess? campaigns = null)
     {
         var age = AgeOn(birthDate, appointmentDate);
         if (rule.MinAgeYears is { } min && age < min)
             return new EligibilityResult.TooYoung(min);
         if (rule.MaxAgeYears is { } max && age > max)
             return new EligibilityResult.TooOld(max);
+        if (campaigns?.Refusal(age) is { } closed)
+            return closed;
         if (rule.MinimumInterval is { } interval)
         {
             var latest = history.Where(h => h.ServiceCode == interval.SinceServiceCode && h.Date <= appointmentDate)

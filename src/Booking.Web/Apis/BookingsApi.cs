@@ -10,6 +10,8 @@ public static class BookingsApi
     {
         api.MapPost("/bookings", Confirm).WithName("ConfirmBooking")
             .WithSummary("Confirm a held slot with the citizen's details (send Idempotency-Key to retry safely)");
+        api.MapPost("/group-bookings", ConfirmGroup).WithName("ConfirmGroupBooking")
+            .WithSummary("Confirm a group hold, one person per holdId, with one shared contact: all or nothing (send Idempotency-Key to retry safely)");
         api.MapGet("/bookings/{code}", Get).WithName("GetBooking")
             .WithSummary($"A booking, with its manage token in the {ManageLinkAccess.TokenHeader} header or the token query parameter");
         api.MapPost("/bookings/{code}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel a booking (idempotent)");
@@ -25,6 +27,15 @@ public static class BookingsApi
             return keyErrors.ToProblem();
         return (await bookings.ConfirmAsync(body, idempotencyKey, http.Connection.RemoteIpAddress, cancellationToken))
             .ToHttp(booking => TypedResults.Created($"/api/v1/bookings/{booking.ConfirmationCode}", booking));
+    }
+
+    private static async Task<Results<Created<GroupBookingResponse>, ValidationProblem, ProblemHttpResult>> ConfirmGroup(
+        GroupBookingBody? body, HttpContext http, CitizenGroupBookings groups, CancellationToken cancellationToken)
+    {
+        if (!IdempotencyKey.TryRead(http.Request, out var idempotencyKey, out var keyErrors))
+            return keyErrors.ToProblem();
+        return (await groups.ConfirmAsync(body, idempotencyKey, http.Connection.RemoteIpAddress, cancellationToken))
+            .ToHttp(group => TypedResults.Created((string?)null, group));
     }
 
     private static async Task<Results<Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> Get(

@@ -1,4 +1,5 @@
 using Booking.Web.Availability;
+using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Apis;
@@ -8,6 +9,8 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder api)
     {
         api.MapGet("/services", ListServices).WithName("ListServices").WithSummary("Services citizens can book");
+        api.MapGet("/services/{code}/screening", Screening).WithName("GetScreeningQuestions")
+            .WithSummary("The yes/no questions asked before booking a service, in order; blockingAnswer is the answer that stops the booking");
         return api;
     }
 
@@ -17,5 +20,16 @@ public static class CatalogApi
         IReadOnlyList<ServiceResponse> services = reference.Services.Values.OrderBy(s => s.Code)
             .Select(s => new ServiceResponse(s.Code, s.NameFr, s.NameEn, s.DurationMinutes)).ToList();
         return TypedResults.Ok(services);
+    }
+
+    private static async Task<Results<Ok<ScreeningResponse>, ProblemHttpResult>> Screening(string code, ReferenceData referenceData,
+        CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.GetAsync(cancellationToken);
+        if (!reference.Services.ContainsKey(code))
+            return TypedResults.Problem(Problems.ServiceNotFound());
+        return TypedResults.Ok(new ScreeningResponse(code, reference.ScreeningOf(code)
+            .Select(q => new ScreeningQuestionResponse(q.Id, q.Version, q.TextFr, q.TextEn, q.BlockingAnswer, q.ExplanationFr, q.ExplanationEn))
+            .ToList()));
     }
 }

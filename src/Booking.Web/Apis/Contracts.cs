@@ -7,9 +7,32 @@ public sealed record HoldBody(Guid? LocationId, string? Service, DateTimeOffset?
 public sealed record CitizenBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber,
     string? Email, string? Phone, string? Language, bool? EmailConsent);
 
-public sealed record BookingBody(string? HoldId, CitizenBody? Citizen, bool? Consent);
+/// <param name="Screening">Answers to the service's screening questions, by question id (yes = true).</param>
+/// <param name="PriorityGroups">Groups the citizen declares (health-worker, chronic-condition, pregnant, general).</param>
+public sealed record BookingBody(string? HoldId, CitizenBody? Citizen, bool? Consent,
+    Dictionary<string, bool?>? Screening = null, List<string?>? PriorityGroups = null);
 
 public sealed record RescheduleBody(string? HoldId);
+
+public sealed record GroupHoldBody(Guid? LocationId, string? Service, DateTimeOffset? Start, int? People);
+
+public sealed record PersonBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber);
+
+public sealed record ContactBody(string? Email, string? Phone, string? Language, bool? EmailConsent = null);
+
+/// <summary>One person of a group booking: their details, screening answers and declared priority groups.</summary>
+public sealed record GroupMemberBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber,
+    Dictionary<string, bool?>? Screening = null, List<string?>? PriorityGroups = null)
+{
+    public PersonBody Person => new(FirstName, LastName, BirthDate, HealthCardNumber);
+}
+
+/// <summary><see cref="HoldIds"/>[i] is confirmed for <see cref="People"/>[i]; <see cref="Contact"/> receives every confirmation.</summary>
+public sealed record GroupBookingBody(List<string?>? HoldIds, List<GroupMemberBody?>? People, ContactBody? Contact, bool? Consent);
+
+public sealed record GroupHoldResponse(IReadOnlyList<HoldResponse> Holds);
+
+public sealed record GroupBookingResponse(IReadOnlyList<BookingCreatedResponse> Bookings);
 
 public sealed record ServiceResponse(string Code, string NameFr, string NameEn, int DurationMinutes);
 
@@ -31,3 +54,8 @@ public sealed record CitizenResponse(string FirstName, string LastName, DateOnly
 public sealed record BookingResponse(string ConfirmationCode, string Status, Guid LocationId, string LocationName, string Address,
     string City, string Service, string ServiceNameFr, string ServiceNameEn, DateTimeOffset Start, DateTimeOffset End,
     CitizenResponse Citizen, DateTimeOffset? CancelledAt);
+
+public sealed record ScreeningQuestionResponse(string Id, int Version, string TextFr, string TextEn, bool? BlockingAnswer,
+    string? ExplanationFr, string? ExplanationEn);
+
+public sealed record ScreeningResponse(string Service, IReadOnlyList<ScreeningQuestionResponse> Questions);

@@ -10,6 +10,8 @@ public static class HoldsApi
     {
         api.MapPost("/holds", Hold).WithName("HoldSlot")
             .WithSummary("Reserve a slot while the citizen fills the form (expires; send Idempotency-Key to retry safely)");
+        api.MapPost("/holds/group", HoldGroup).WithName("HoldGroup")
+            .WithSummary("Reserve seats for 2 to 6 people: side by side if the slot has room, else in the slots right next to it (all or nothing)");
         api.MapDelete("/holds/{holdId}", Release).WithName("ReleaseHold").WithSummary("Give a held slot back");
         return api;
     }
@@ -21,6 +23,15 @@ public static class HoldsApi
             return keyErrors.ToProblem();
         return (await holds.HoldAsync(body, idempotencyKey, cancellationToken))
             .ToHttp(held => TypedResults.Created($"/api/v1/holds/{held.HoldId}", held));
+    }
+
+    private static async Task<Results<Created<GroupHoldResponse>, ValidationProblem, ProblemHttpResult>> HoldGroup(
+        GroupHoldBody? body, HttpRequest request, CitizenHolds holds, CancellationToken cancellationToken)
+    {
+        if (!IdempotencyKey.TryRead(request, out var idempotencyKey, out var keyErrors))
+            return keyErrors.ToProblem();
+        return (await holds.HoldGroupAsync(body, idempotencyKey, cancellationToken))
+            .ToHttp(group => TypedResults.Created((string?)null, group));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Release(string holdId, CitizenHolds holds) =>

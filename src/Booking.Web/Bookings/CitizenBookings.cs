@@ -1,5 +1,6 @@
 using System.Net;
 using Booking.Data.Audit;
+using Booking.Data.Bookings;
 using Booking.Data.Protection;
 using Booking.Grains.Inventory;
 using Booking.Web.Apis;
@@ -18,8 +19,9 @@ public sealed class CitizenBookings(
     CitizenValidator validator,
     PersonalDataProtector protector,
     EligibilityGate eligibility,
-    ManageTokens tokens,
     ManageLinkAccess manageLink,
+    DeclarationRepository declarationStore,
+    HeldSlotConfirmation confirmation,
     TimeProvider clock)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same booking.</param>
@@ -33,34 +35,28 @@ public sealed class CitizenBookings(
         if (body?.Consent is not true)
             errors.Add("consent", ErrorCodes.ConsentRequired, "We need your consent to use these details for this appointment.");
         var citizen = validator.Validate(body?.Citizen, errors);
+        var reference = await referenceData.GetAsync(cancellationToken);
+        // The hold names the service, hence the screening questions the answers are checked against.
+        Domain.Catalog.Service? service = null;
+        var holdIsWellFormed = HoldId.TryParse(body?.HoldId, out var day, out var serviceCode) && reference.Services.TryGetValue(serviceCode, out service);
+        var declarations = holdIsWellFormed
+            ? DeclarationReader.Read(reference.ScreeningOf(service!.Code), body!.Screening, body.PriorityGroups, errors) : null;
         if (errors.Any)
             return errors;
-        if (!HoldId.TryParse(body!.HoldId, out var day, out var serviceCode))
+        if (!holdIsWellFormed)
             return new Refusal.HoldNotFound();
-        var reference = await referenceData.GetAsync(cancellationToken);
-        if (!reference.Services.TryGetValue(serviceCode, out var service))
-            return new Refusal.HoldNotFound();
+        if (declarations!.BlockedBy is { } blocking)
+            return new Refusal.ScreeningBlocked(blocking);
 
-        // Sealing computes the fingerprints the eligibility check looks the citizen's history up by.
-        var sealedCitizen = protector.Seal(citizen!);
-        if (await eligibility.RefusalAsync(service, citizen!.BirthDate, (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint),
-                day.Date, body.HoldId, null, cancellationToken) is { } refusal)
+        var (eligible, refusal) = await confirmation.CheckAsync(
+            new HeldSlotConfirmation.Candidate(body!.HoldId!, day, service!, citizen!, declarations.Declarations), cancellationToken);
+        if (refusal is not null)
             return new Refusal.NotEligible(refusal);
-
-        var request = new ConfirmRequest(body.HoldId!, sealedCitizen, clock.GetUtcNow(), idempotencyKey, sourceIp?.ToString());
-        var result = await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Confirm(request);
+        var result = await confirmation.ConfirmAsync(eligible!, idempotencyKey, sourceIp, "Booking.Web/confirm", cancellationToken);
         if (result is not ConfirmResult.Confirmed { Booking: var booking })
-            return result switch
-            {
-                ConfirmResult.HoldExpired => new Refusal.HoldExpired(),
-                ConfirmResult.SlotTaken => new Refusal.SlotTaken(),
-                ConfirmResult.KeyReused => new Refusal.IdempotencyKeyReused(),
-                _ => new Refusal.HoldNotFound(),
-            };
+            return HeldSlotConfirmation.RefusalOf(result);
 
-        var location = reference.Locations[booking.LocationId];
-        return new BookingCreatedResponse(booking.ConfirmationCode, tokens.For(booking.ConfirmationCode), booking.LocationId,
-            booking.ServiceCode, location.LocalTime(booking.Start), location.LocalTime(booking.End), "confirmed");
+        return confirmation.Created(booking, reference.Locations[booking.LocationId]);
     }
 
     /// <summary>The booking and the citizen's details, for the holder of the manage link (logged as a read).</summary>
@@ -115,7 +111,11 @@ public sealed class CitizenBookings(
         }
 
         var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
-        if (await eligibility.RefusalAsync(found.Service, citizen.BirthDate, protector.Fingerprints(citizen), to.Date, null, booking.Id, cancellationToken) is { } refusal)
+        var declared = await declarationStore.FindAsync(booking.Id, cancellationToken) is { } sealedDeclarations
+            ? protector.Unseal<BookingDeclarations>(sealedDeclarations.Ciphertext, sealedDeclarations.KeyId, BookingDeclarations.SealPurpose).PriorityGroups
+            : [];
+        if (await eligibility.RefusalAsync(found.Service, citizen.BirthDate, protector.Fingerprints(citizen), declared, to.Date, null, booking.Id,
+                cancellationToken) is { } refusal)
             return new Refusal.NotEligible(refusal);
 
         var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(booking.SlotStart));

@@ -1,3 +1,5 @@
+using Booking.Domain.Catalog;
+using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 using Booking.Web.Apis;
 using Booking.Web.Availability;
@@ -5,40 +7,62 @@ using Booking.Web.Validation;
 
 namespace Booking.Web.Bookings;
 
-/// <summary>A citizen keeping a slot while they fill the form, and giving it back. Used by the API and the pages.</summary>
+/// <summary>A citizen keeping a slot (or seats for their group) while they fill the form, and giving it back. Used by
+/// the API and the pages.</summary>
 public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster)
 {
+    public const int MinGroup = 2;
+    public const int MaxGroup = 6;
+
     /// <param name="idempotencyKey">A retry with the same key gets the same hold.</param>
     public async Task<Outcome<HoldResponse>> HoldAsync(HoldBody? body, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var reference = await referenceData.GetAsync(cancellationToken);
-        if (body?.LocationId is null)
-            errors.Add("locationId", ErrorCodes.Required, "Choose a clinic.");
-        if (string.IsNullOrWhiteSpace(body?.Service))
-            errors.Add("service", ErrorCodes.Required, "Choose a service.");
-        else if (!reference.Services.ContainsKey(body.Service))
-            errors.Add("service", ErrorCodes.UnknownService, "Unknown service.");
-        if (body?.Start is null)
-            errors.Add("start", ErrorCodes.Required, "Choose a time (the slot's start, as listed by /api/v1/availability).");
+        var target = await TargetAsync(body?.LocationId, body?.Service, body?.Start, errors, cancellationToken);
         if (errors.Any)
             return errors;
-
-        if (!reference.Locations.TryGetValue(body!.LocationId!.Value, out var location))
+        if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
-        var start = body.Start!.Value.ToUniversalTime();
-        var day = new LocationDayKey(location.Id, location.DateOf(start));
 
-        var result = await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Hold(new HoldRequest(body.Service!, start, idempotencyKey));
-        return result switch
+        var result = await DayOf(location, start).Hold(new HoldRequest(service, start, idempotencyKey));
+        return result is HoldResult.Held held ? Response(location, held) : Refusal(result);
+    }
+
+    /// <summary>
+    /// Seats for a group at one clinic: side by side in the chosen slot if it has room, else in the slots right after it
+    /// (then right before it), without a gap. All or nothing: if the group does not fit, every seat taken is given back.
+    /// </summary>
+    /// <param name="idempotencyKey">A retry with the same key gets the same seats back (while they are held).</param>
+    public async Task<Outcome<GroupHoldResponse>> HoldGroupAsync(GroupHoldBody? body, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var target = await TargetAsync(body?.LocationId, body?.Service, body?.Start, errors, cancellationToken);
+        if (body?.People is not { } people)
+            errors.Add("people", ErrorCodes.Required, $"How many people ({MinGroup} to {MaxGroup})?");
+        else if (people is < MinGroup or > MaxGroup)
+            errors.Add("people", ErrorCodes.OutOfRange, $"A group is {MinGroup} to {MaxGroup} people.");
+        if (errors.Any)
+            return errors;
+        if (target is not var (location, service, start))
+            return new Refusal.LocationNotFound();
+
+        var day = DayOf(location, start);
+        var holds = new List<HoldResult.Held>();
+        // Per person and slot, so that a retry finds each seat it already took under the same key.
+        HoldRequest Request(DateTimeOffset slot) =>
+            new(service, slot, idempotencyKey is null ? null : $"{idempotencyKey}/group/{holds.Count}/{slot.UtcTicks}");
+
+        var first = await FillAsync(day, start, body!.People!.Value, holds, Request);
+        if (first is HoldResult.Full)
+            foreach (var slot in AdjacentSlots(await day.Availability(service), start, holds))
+                if (await FillAsync(day, slot, body.People.Value, holds, Request) is null)
+                    break;
+        if (holds.Count < body.People.Value)
         {
-            HoldResult.Held held => new HoldResponse(held.HoldId, held.ExpiresAt, location.Id, held.ServiceCode,
-                location.LocalTime(held.Start), location.LocalTime(held.End)),
-            HoldResult.Full => new Refusal.SlotFull(),
-            HoldResult.SlotStarted => new Refusal.SlotStarted(),
-            HoldResult.KeyReused => new Refusal.IdempotencyKeyReused(),
-            _ => new Refusal.SlotNotFound(),
-        };
+            await Task.WhenAll(holds.Select(h => day.ReleaseHold(h.HoldId)));
+            return first is HoldResult.Full ? new Refusal.GroupDoesNotFit(body.People.Value) : Refusal(first!);
+        }
+        return new GroupHoldResponse(holds.OrderBy(h => h.Start).Select(h => Response(location, h)).ToList());
     }
 
     /// <summary>Gives a held slot back; releasing a hold that is already gone is not an error.</summary>
@@ -49,4 +73,60 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         await cluster.GetGrain<ILocationDayGrain>(day.ToString()).ReleaseHold(holdId);
         return holdId;
     }
+
+    /// <summary>Holds seats in one slot until the group is complete; null when complete, else why the slot stopped.</summary>
+    private static async Task<HoldResult?> FillAsync(ILocationDayGrain day, DateTimeOffset slot, int people, List<HoldResult.Held> holds,
+        Func<DateTimeOffset, HoldRequest> request)
+    {
+        while (holds.Count < people)
+        {
+            var result = await day.Hold(request(slot));
+            if (result is not HoldResult.Held held)
+                return result;
+            holds.Add(held);
+        }
+        return null;
+    }
+
+    /// <summary>Free slots touching the chosen one without a gap: first the ones after it, nearest first, then the ones before.</summary>
+    private static IEnumerable<DateTimeOffset> AdjacentSlots(LocationAvailability free, DateTimeOffset chosen, IReadOnlyList<HoldResult.Held> held)
+    {
+        var slots = free.Slots.OrderBy(s => s.Start).ToList();
+        var length = held.Count > 0 ? held[0].End - held[0].Start : slots.Count > 0 ? slots[0].End - slots[0].Start : TimeSpan.Zero;
+        for (var next = chosen + length; length > TimeSpan.Zero && slots.Any(s => s.Start == next); next += length)
+            yield return next;
+        for (var previous = chosen - length; length > TimeSpan.Zero && slots.Any(s => s.Start == previous); previous -= length)
+            yield return previous;
+    }
+
+    private async Task<(Location Location, string Service, DateTimeOffset Start)?> TargetAsync(Guid? locationId, string? service,
+        DateTimeOffset? start, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.GetAsync(cancellationToken);
+        if (locationId is null)
+            errors.Add("locationId", ErrorCodes.Required, "Choose a clinic.");
+        if (string.IsNullOrWhiteSpace(service))
+            errors.Add("service", ErrorCodes.Required, "Choose a service.");
+        else if (!reference.Services.ContainsKey(service))
+            errors.Add("service", ErrorCodes.UnknownService, "Unknown service.");
+        if (start is null)
+            errors.Add("start", ErrorCodes.Required, "Choose a time (the slot's start, as listed by /api/v1/availability).");
+        if (errors.Any || !reference.Locations.TryGetValue(locationId!.Value, out var location))
+            return null;
+        return (location, service!, start!.Value.ToUniversalTime());
+    }
+
+    private ILocationDayGrain DayOf(Location location, DateTimeOffset start) =>
+        cluster.GetGrain<ILocationDayGrain>(new LocationDayKey(location.Id, location.DateOf(start)).ToString());
+
+    private static HoldResponse Response(Location location, HoldResult.Held held) =>
+        new(held.HoldId, held.ExpiresAt, location.Id, held.ServiceCode, location.LocalTime(held.Start), location.LocalTime(held.End));
+
+    private static Refusal Refusal(HoldResult result) => result switch
+    {
+        HoldResult.Full => new Refusal.SlotFull(),
+        HoldResult.SlotStarted => new Refusal.SlotStarted(),
+        HoldResult.KeyReused => new Refusal.IdempotencyKeyReused(),
+        _ => new Refusal.SlotNotFound(),
+    };
 }

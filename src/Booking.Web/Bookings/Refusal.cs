@@ -1,4 +1,5 @@
 using Booking.Domain.Eligibility;
+using Booking.Domain.Screening;
 
 namespace Booking.Web.Bookings;
 
@@ -18,6 +19,12 @@ public abstract record Refusal
     public sealed record BookingNotChangeable(NotChangeableReason Reason) : Refusal;
     public sealed record IdempotencyKeyReused : Refusal;
     public sealed record NotEligible(EligibilityResult Reason) : Refusal;
+    /// <summary>An answer to a screening question stops the booking; the question says why and what to do instead.</summary>
+    public sealed record ScreeningBlocked(ScreeningQuestion Question) : Refusal;
+    /// <summary>The chosen slot and the slots next to it have fewer free seats than the group has people.</summary>
+    public sealed record GroupDoesNotFit(int People) : Refusal;
+    /// <summary>One person's booking failed after others were confirmed; those were cancelled, so nothing is booked.</summary>
+    public sealed record GroupNotConfirmed(int Person, Refusal Reason, IReadOnlyList<string> CancelledCodes) : Refusal;
 }
 
 public enum NotChangeableReason { Cancelled, AppointmentPassed }

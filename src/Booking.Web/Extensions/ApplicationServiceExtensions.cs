@@ -29,8 +29,10 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<CitizenValidator>();
         services.AddSingleton<EligibilityGate>();
         services.AddSingleton<ManageLinkAccess>();
+        services.AddSingleton<HeldSlotConfirmation>();
         services.AddSingleton<CitizenHolds>();
         services.AddSingleton<CitizenBookings>();
+        services.AddSingleton<CitizenGroupBookings>();
 
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.

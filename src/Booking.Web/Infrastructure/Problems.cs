@@ -1,4 +1,5 @@
 using Booking.Domain.Eligibility;
+using Booking.Domain.Screening;
 using Booking.Web.Bookings;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,6 +22,11 @@ public static class Problems
         Refusal.BookingNotChangeable { Reason: var reason } => BookingNotChangeable(reason),
         Refusal.IdempotencyKeyReused => IdempotencyKeyReused(),
         Refusal.NotEligible { Reason: var reason } => NotEligible(reason),
+        Refusal.ScreeningBlocked { Question: var question } => ScreeningBlocked(question),
+        Refusal.GroupDoesNotFit { People: var people } => Make(StatusCodes.Status409Conflict, "group-does-not-fit",
+            "Not enough places together for your group", $"This time and the times right next to it have fewer than {people} free places. Pick another time or clinic.",
+            ("people", people)),
+        Refusal.GroupNotConfirmed failed => GroupNotConfirmed(failed),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "A refusal without a problem type."),
     };
 
@@ -30,6 +36,8 @@ public static class Problems
         "This slot has already started", "Pick a later time.");
     public static ProblemDetails SlotNotFound() => Make(StatusCodes.Status404NotFound, "slot-not-found",
         "No such slot", "This clinic offers no slot for that service at that time.");
+    public static ProblemDetails ServiceNotFound() => Make(StatusCodes.Status404NotFound, "service-not-found",
+        "No such service", "No service has that code; GET /api/v1/services lists them.");
     public static ProblemDetails LocationNotFound() => Make(StatusCodes.Status404NotFound, "location-not-found",
         "No such clinic", "No clinic has that id.");
     public static ProblemDetails HoldNotFound() => Make(StatusCodes.Status404NotFound, "hold-not-found",
@@ -57,8 +65,30 @@ public static class Problems
         EligibilityResult.TooSoon soon => NotEligible("too_soon",
             $"Your previous {soon.SinceServiceCode} appointment is too recent: book on or after {soon.EarliestDate:yyyy-MM-dd}.",
             ("earliestDate", soon.EarliestDate.ToString("yyyy-MM-dd")), ("sinceService", soon.SinceServiceCode)),
+        EligibilityResult.CampaignNotOpen { NextOpensAt: { } opensAt } => NotEligible("campaign_not_open",
+            $"Booking for this service opens on {opensAt:yyyy-MM-dd HH:mm} UTC.", ("opensAt", opensAt)),
+        EligibilityResult.CampaignNotOpen => NotEligible("campaign_closed", "Booking for this service is closed."),
+        EligibilityResult.NotInOpenGroups groups => NotEligible("priority_group_not_open",
+            $"Booking is open only to these groups for now: {string.Join(", ", groups.OpenGroups)}.", ("openGroups", groups.OpenGroups)),
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Eligible is not a refusal."),
     };
+
+    /// <summary>All or nothing: says which person failed and why (the nested problem), and which bookings were undone.</summary>
+    private static ProblemDetails GroupNotConfirmed(Refusal.GroupNotConfirmed failed)
+    {
+        var reason = For(failed.Reason);
+        return Make(StatusCodes.Status409Conflict, "group-not-confirmed", "Your group could not be booked",
+            $"The place of person {failed.Person + 1} could not be confirmed ({reason.Title}). " +
+            (failed.CancelledCodes.Count == 0 ? "Nothing was booked." : $"The {failed.CancelledCodes.Count} booking(s) already made were cancelled, so nothing is booked.") +
+            " Hold places again.",
+            ("person", failed.Person), ("reason", reason.Type), ("cancelledCodes", failed.CancelledCodes));
+    }
+
+    /// <summary>Names the question and carries its explanation in both languages, for the page to show.</summary>
+    public static ProblemDetails ScreeningBlocked(ScreeningQuestion question) => Make(StatusCodes.Status422UnprocessableEntity, "screening-blocked",
+        "An answer prevents booking this service", question.ExplanationEn ?? question.TextEn,
+        ("questionId", question.Id), ("questionVersion", question.Version), ("questionFr", question.TextFr), ("questionEn", question.TextEn),
+        ("explanationFr", question.ExplanationFr), ("explanationEn", question.ExplanationEn));
     public static ProblemDetails ServiceUnavailable() => Make(StatusCodes.Status503ServiceUnavailable, "temporarily-unavailable",
         "Temporarily unavailable", "The booking service is restarting or overloaded. Nothing was lost; try again in a few seconds.");
     public static ProblemDetails MalformedRequest(string detail) => Make(StatusCodes.Status400BadRequest, "malformed-request",

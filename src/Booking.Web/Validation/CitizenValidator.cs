@@ -11,6 +11,8 @@ namespace Booking.Web.Validation;
 /// typed without +1), a RAMQ-shaped health card number, at least one way to reach them.</summary>
 public sealed partial class CitizenValidator(TimeProvider clock)
 {
+    public sealed record Contact(string? Email, string? Phone, string Language, bool EmailConsent);
+
     private const int MaxNameLength = 100;
     private const int MaxEmailLength = 254;
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
@@ -22,22 +24,40 @@ public sealed partial class CitizenValidator(TimeProvider clock)
             errors.Add(prefix, ErrorCodes.Required, "The citizen's details are required.");
             return null;
         }
+        var contact = ValidateContact(new ContactBody(body.Email, body.Phone, body.Language, body.EmailConsent), errors, prefix);
+        return ValidatePerson(new PersonBody(body.FirstName, body.LastName, body.BirthDate, body.HealthCardNumber), contact, errors, prefix);
+    }
+
+    /// <summary>How to reach a citizen (or the one contact of a group): an e-mail or a phone, and a language.</summary>
+    public Contact? ValidateContact(ContactBody? body, ValidationErrors errors, string prefix = "contact")
+    {
+        var email = Email(body?.Email, $"{prefix}.email", errors);
+        var phone = Phone(body?.Phone, $"{prefix}.phone", errors);
+        if (string.IsNullOrWhiteSpace(body?.Email) && string.IsNullOrWhiteSpace(body?.Phone))
+            errors.Add($"{prefix}.email", ErrorCodes.ContactRequired, "Give an e-mail address or a phone number so we can send your confirmation.");
+        var emailConsent = body?.EmailConsent ?? false;
+        if (!string.IsNullOrWhiteSpace(body?.Email) && !emailConsent)
+            errors.Add($"{prefix}.emailConsent", ErrorCodes.EmailConsentRequired, "Tick the box to agree to receive e-mails, or leave the e-mail address empty.");
+        var language = (body?.Language ?? "fr").Trim().ToLowerInvariant();
+        if (language is not ("fr" or "en"))
+            errors.Add($"{prefix}.language", ErrorCodes.InvalidLanguage, "Language must be \"fr\" or \"en\".");
+        return errors.Any ? null : new Contact(email, phone, language, emailConsent);
+    }
+
+    /// <summary>Who the appointment is for; <paramref name="contact"/> is null when it was invalid (then so is the result).</summary>
+    public CitizenDetails? ValidatePerson(PersonBody? body, Contact? contact, ValidationErrors errors, string prefix)
+    {
+        if (body is null)
+        {
+            errors.Add(prefix, ErrorCodes.Required, "The person's details are required.");
+            return null;
+        }
         var firstName = Name(body.FirstName, $"{prefix}.firstName", errors);
         var lastName = Name(body.LastName, $"{prefix}.lastName", errors);
         var birthDate = BirthDate(body.BirthDate, $"{prefix}.birthDate", errors);
         var card = HealthCard(body.HealthCardNumber, $"{prefix}.healthCardNumber", errors);
-        var email = Email(body.Email, $"{prefix}.email", errors);
-        var phone = Phone(body.Phone, $"{prefix}.phone", errors);
-        if (string.IsNullOrWhiteSpace(body.Email) && string.IsNullOrWhiteSpace(body.Phone))
-            errors.Add($"{prefix}.email", ErrorCodes.ContactRequired, "Give an e-mail address or a phone number so we can send your confirmation.");
-        var emailConsent = body.EmailConsent ?? false;
-        if (!string.IsNullOrWhiteSpace(body.Email) && !emailConsent)
-            errors.Add($"{prefix}.emailConsent", ErrorCodes.EmailConsentRequired, "Tick the box to agree to receive e-mails, or leave the e-mail address empty.");
-        var language = (body.Language ?? "fr").Trim().ToLowerInvariant();
-        if (language is not ("fr" or "en"))
-            errors.Add($"{prefix}.language", ErrorCodes.InvalidLanguage, "Language must be \"fr\" or \"en\".");
-
-        return errors.Any ? null : new CitizenDetails(firstName!, lastName!, birthDate!.Value, card, email, phone, language, emailConsent);
+        return errors.Any || contact is null ? null
+            : new CitizenDetails(firstName!, lastName!, birthDate!.Value, card, contact.Email, contact.Phone, contact.Language, contact.EmailConsent);
     }
 
     private static string? Name(string? value, string field, ValidationErrors errors)

@@ -22,4 +22,8 @@ public static class ErrorCodes
     public const string EmailConsentRequired = "email_consent_required";
     public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     public const string WrongService = "wrong_service";
+    public const string UnknownPriorityGroup = "unknown_priority_group";
+    public const string UnknownHold = "unknown_hold";
+    /// <summary>In a group booking, an answer that stops that person's booking (the message is the explanation).</summary>
+    public const string ScreeningBlocked = "screening_blocked";
 }

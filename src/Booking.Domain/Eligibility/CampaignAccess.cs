@@ -1,0 +1,24 @@
+using Booking.Domain.Campaigns;
+
+namespace Booking.Domain.Eligibility;
+
+/// <summary>What the campaign part of eligibility needs: the service's campaigns, the groups the citizen declared
+/// (see <see cref="PriorityGroups.Declarable"/>) and the instant of booking (campaigns open and close in time).</summary>
+public sealed record CampaignAccess(IReadOnlyList<Campaign> Campaigns, IReadOnlyCollection<string> DeclaredGroups, DateTimeOffset Now)
+{
+    /// <summary>Null when the citizen may book now; otherwise why not.</summary>
+    public EligibilityResult? Refusal(int ageOnAppointment)
+    {
+        if (Campaigns.Count == 0)
+            return null;
+        var open = Campaigns.Where(c => c.IsOpenAt(Now)).ToList();
+        if (open.Count == 0)
+            return new EligibilityResult.CampaignNotOpen(Campaigns.Where(c => c.OpensAt > Now).Select(c => (DateTimeOffset?)c.OpensAt).Min());
+        var groups = open.SelectMany(c => c.OpenGroups).Distinct().Order(StringComparer.Ordinal).ToList();
+        return groups.Any(Admits) ? null : new EligibilityResult.NotInOpenGroups(groups);
+
+        bool Admits(string group) =>
+            group == PriorityGroups.General
+            || (PriorityGroups.TryParseAge(group, out var minAge) ? ageOnAppointment >= minAge : DeclaredGroups.Contains(group));
+    }
+}
