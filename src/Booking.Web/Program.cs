@@ -19,7 +19,9 @@ app.MapGroup("/api/v1")
     .MapCatalogApi()
     .MapAvailabilityApi()
     .MapHoldsApi()
-    .MapBookingsApi();
+    .MapBookingsApi()
+    .MapPrivacyApi()
+    .MapWaitingRoomsApi();
 app.MapPassesApi();
 app.MapCitizenSite();
 

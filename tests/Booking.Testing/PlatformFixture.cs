@@ -77,6 +77,15 @@ public class PlatformFixture : IAsyncLifetime
         Http = _web.CreateClient();
     }
 
+    /// <summary>Another web host on the same silo and database with extra settings (a waiting room, rate limits), for the
+    /// tests of features that would change what every other test sees. Dispose it after the test.</summary>
+    public WebApplicationFactory<Program> WebHostWith(IReadOnlyDictionary<string, string?> settings) =>
+        _web.WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings)
+                web.UseSetting(key, value);
+        });
+
     /// <summary>Settings a derived fixture adds to the web host.</summary>
     protected virtual void ConfigureWeb(IWebHostBuilder web)
     {

@@ -20,7 +20,7 @@ public class LanguageTests(SiteFixture site)
 
         // Every following page stays in English without ?lang in its links; the whole booking is checked in English.
         var journey = new CitizenJourney(page, "book-en-desktop");
-        await page.Locator("#service-BLOOD").CheckAsync();
+        await page.Locator("#service-FLU").CheckAsync();
         await page.Locator("#postalCode").FillAsync("G1R 1S9");
         await page.Locator(".search-form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new Regex("/search\\?"));

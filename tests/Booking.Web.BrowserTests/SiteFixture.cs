@@ -1,4 +1,5 @@
 using Booking.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 
 namespace Booking.Web.BrowserTests;
@@ -11,6 +12,11 @@ public sealed class SiteFixture() : PlatformFixture(TimeSpan.FromMinutes(5), lis
 {
     private const string Chromium = "/usr/bin/chromium";
     private IPlaywright? _playwright;
+
+    /// <summary>A waiting room in front of blood tests only, letting one visitor in every 20 seconds, so its test sees
+    /// a queue while the other tests (other services) never wait.</summary>
+    public const string WaitingRoom = "prelevements";
+    public const string GatedService = "BLOOD";
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -28,6 +34,13 @@ public sealed class SiteFixture() : PlatformFixture(TimeSpan.FromMinutes(5), lis
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    protected override void ConfigureWeb(IWebHostBuilder web)
+    {
+        web.UseSetting($"WaitingRoom:Rooms:{WaitingRoom}:Enabled", "true");
+        web.UseSetting($"WaitingRoom:Rooms:{WaitingRoom}:AdmissionsPerMinute", "3");
+        web.UseSetting($"WaitingRoom:Rooms:{WaitingRoom}:Services:0", GatedService);
     }
 
     /// <summary>A fresh visitor (own cookies) with the given screen and JavaScript on or off.</summary>

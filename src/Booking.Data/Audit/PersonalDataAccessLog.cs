@@ -14,6 +14,23 @@ public sealed class PersonalDataAccessLog(NpgsqlDataSource dataSource)
     /// <summary>The actor recorded for a citizen acting through their own manage link.</summary>
     public const string CitizenActor = "citizen:manage-link";
 
+    /// <summary>The accesses to one record, oldest first: part of what a citizen is shown when they ask what we hold.</summary>
+    public async Task<IReadOnlyList<(DateTimeOffset OccurredAt, string Actor, string Access, string Table, string Program)>> OfRecordAsync(
+        Guid recordId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select occurred_at, actor, access, table_name, program from personal_data_access_log
+            where record_id = @record order by id
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("record", recordId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var accesses = new List<(DateTimeOffset, string, string, string, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+            accesses.Add((reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        return accesses;
+    }
+
     public async Task RecordAsync(PersonalDataAccessRecord record, CancellationToken cancellationToken = default)
     {
         const string sql = """

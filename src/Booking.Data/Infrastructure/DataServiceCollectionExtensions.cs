@@ -2,6 +2,7 @@ using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
 using Booking.Data.PostalCodes;
+using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<BookingRepository>();
         services.AddSingleton<DeclarationRepository>();
+        services.AddSingleton<PrivacyRequestRepository>();
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
@@ -52,6 +54,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => KeyRing.Load(sp.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyFile));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<ManageTokens>();
+        services.AddSingleton<WaitingRoomTokens>();
         return services;
     }
 

@@ -59,3 +59,27 @@ public sealed record ScreeningQuestionResponse(string Id, int Version, string Te
     string? ExplanationFr, string? ExplanationEn);
 
 public sealed record ScreeningResponse(string Service, IReadOnlyList<ScreeningQuestionResponse> Questions);
+
+public sealed record FieldCorrectionBody(string? Field, string? Value);
+
+public sealed record CorrectionBody(List<FieldCorrectionBody?>? Corrections, string? Note);
+
+public sealed record ComplaintBody(string? Name, ContactBody? Contact, string? Grounds, string? ConfirmationCode);
+
+/// <summary>A correction request or complaint as received: <see cref="Reference"/> is what a complainant quotes.</summary>
+public sealed record PrivacyRequestResponse(Guid Id, string? Reference, string Status, DateTimeOffset ReceivedAt);
+
+public sealed record HeldBookingResponse(string ConfirmationCode, string Status, Guid LocationId, string LocationName, string Service,
+    DateTimeOffset Start, DateTimeOffset End, DateTimeOffset CreatedAt, DateTimeOffset? CancelledAt);
+
+public sealed record ScreeningAnswerResponse(string QuestionId, int QuestionVersion, string QuestionFr, string QuestionEn, bool Answer);
+
+public sealed record CorrectionRequestResponse(Guid Id, string Status, DateTimeOffset ReceivedAt, DateTimeOffset? AnsweredAt, string? Answer,
+    IReadOnlyList<FieldCorrectionBody> Corrections, string? Note);
+
+public sealed record AccessResponse(DateTimeOffset OccurredAt, string Actor, string Access, string Table, string Program);
+
+/// <summary>Everything held about a citizen for one booking (Law 25, s. 27), decrypted for them.</summary>
+public sealed record PersonalInformationResponse(HeldBookingResponse Booking, Domain.Citizens.CitizenDetails Citizen,
+    IReadOnlyList<ScreeningAnswerResponse> Screening, IReadOnlyList<string> PriorityGroups,
+    IReadOnlyList<CorrectionRequestResponse> CorrectionRequests, IReadOnlyList<AccessResponse> Accesses);

@@ -1,5 +1,6 @@
 using Booking.Web.Bookings;
 using Booking.Web.Infrastructure;
+using Booking.Web.WaitingRooms;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Apis;
@@ -17,20 +18,20 @@ public static class HoldsApi
     }
 
     private static async Task<Results<Created<HoldResponse>, ValidationProblem, ProblemHttpResult>> Hold(
-        HoldBody? body, HttpRequest request, CitizenHolds holds, CancellationToken cancellationToken)
+        HoldBody? body, HttpRequest request, CitizenHolds holds, WaitingRoom waitingRoom, CancellationToken cancellationToken)
     {
         if (!IdempotencyKey.TryRead(request, out var idempotencyKey, out var keyErrors))
             return keyErrors.ToProblem();
-        return (await holds.HoldAsync(body, idempotencyKey, cancellationToken))
+        return (await holds.HoldAsync(body, idempotencyKey, waitingRoom.PassFrom(request, body?.Service), cancellationToken))
             .ToHttp(held => TypedResults.Created($"/api/v1/holds/{held.HoldId}", held));
     }
 
     private static async Task<Results<Created<GroupHoldResponse>, ValidationProblem, ProblemHttpResult>> HoldGroup(
-        GroupHoldBody? body, HttpRequest request, CitizenHolds holds, CancellationToken cancellationToken)
+        GroupHoldBody? body, HttpRequest request, CitizenHolds holds, WaitingRoom waitingRoom, CancellationToken cancellationToken)
     {
         if (!IdempotencyKey.TryRead(request, out var idempotencyKey, out var keyErrors))
             return keyErrors.ToProblem();
-        return (await holds.HoldGroupAsync(body, idempotencyKey, cancellationToken))
+        return (await holds.HoldGroupAsync(body, idempotencyKey, waitingRoom.PassFrom(request, body?.Service), cancellationToken))
             .ToHttp(group => TypedResults.Created((string?)null, group));
     }
 

@@ -4,18 +4,20 @@ using Booking.Grains.Inventory;
 using Booking.Web.Apis;
 using Booking.Web.Availability;
 using Booking.Web.Validation;
+using Booking.Web.WaitingRooms;
 
 namespace Booking.Web.Bookings;
 
 /// <summary>A citizen keeping a slot (or seats for their group) while they fill the form, and giving it back. Used by
 /// the API and the pages.</summary>
-public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster)
+public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster, WaitingRoom waitingRoom)
 {
     public const int MinGroup = 2;
     public const int MaxGroup = 6;
 
     /// <param name="idempotencyKey">A retry with the same key gets the same hold.</param>
-    public async Task<Outcome<HoldResponse>> HoldAsync(HoldBody? body, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <param name="admissionPass">The waiting room's pass (see <see cref="WaitingRoom.PassFrom"/>), required when the service is gated.</param>
+    public async Task<Outcome<HoldResponse>> HoldAsync(HoldBody? body, string? idempotencyKey, string? admissionPass, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var target = await TargetAsync(body?.LocationId, body?.Service, body?.Start, errors, cancellationToken);
@@ -23,6 +25,8 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return errors;
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
+        if (!waitingRoom.Admits(service, admissionPass))
+            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
         var result = await DayOf(location, start).Hold(new HoldRequest(service, start, idempotencyKey));
         return result is HoldResult.Held held ? Response(location, held) : Refusal(result);
@@ -33,7 +37,9 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
     /// (then right before it), without a gap. All or nothing: if the group does not fit, every seat taken is given back.
     /// </summary>
     /// <param name="idempotencyKey">A retry with the same key gets the same seats back (while they are held).</param>
-    public async Task<Outcome<GroupHoldResponse>> HoldGroupAsync(GroupHoldBody? body, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <param name="admissionPass">The waiting room's pass, required when the service is gated.</param>
+    public async Task<Outcome<GroupHoldResponse>> HoldGroupAsync(GroupHoldBody? body, string? idempotencyKey, string? admissionPass,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var target = await TargetAsync(body?.LocationId, body?.Service, body?.Start, errors, cancellationToken);
@@ -45,6 +51,8 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return errors;
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
+        if (!waitingRoom.Admits(service, admissionPass))
+            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
         var day = DayOf(location, start);
         var holds = new List<HoldResult.Held>();

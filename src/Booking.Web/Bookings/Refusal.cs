@@ -23,6 +23,8 @@ public abstract record Refusal
     public sealed record ScreeningBlocked(ScreeningQuestion Question) : Refusal;
     /// <summary>The chosen slot and the slots next to it have fewer free seats than the group has people.</summary>
     public sealed record GroupDoesNotFit(int People) : Refusal;
+    /// <summary>The service is behind a waiting room and the request has no valid admission pass.</summary>
+    public sealed record WaitingRoomRequired(string Room) : Refusal;
     /// <summary>One person's booking failed after others were confirmed; those were cancelled, so nothing is booked.</summary>
     public sealed record GroupNotConfirmed(int Person, Refusal Reason, IReadOnlyList<string> CancelledCodes) : Refusal;
 }

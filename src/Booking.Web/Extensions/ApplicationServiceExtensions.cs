@@ -6,7 +6,9 @@ using Booking.Web.Availability;
 using Booking.Web.Bookings;
 using Booking.Web.Infrastructure;
 using Booking.Web.Validation;
+using Booking.Web.WaitingRooms;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace Booking.Web.Extensions;
@@ -33,6 +35,10 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<CitizenHolds>();
         services.AddSingleton<CitizenBookings>();
         services.AddSingleton<CitizenGroupBookings>();
+        services.AddSingleton<CitizenPrivacy>();
+        services.AddOptions<WaitingRoomOptions>().Bind(builder.Configuration.GetSection(WaitingRoomOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WaitingRoomOptions>, WaitingRoomOptions.Validator>();
+        services.AddSingleton<WaitingRoom>();
 
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.

@@ -27,6 +27,9 @@ public static class Problems
             "Not enough places together for your group", $"This time and the times right next to it have fewer than {people} free places. Pick another time or clinic.",
             ("people", people)),
         Refusal.GroupNotConfirmed failed => GroupNotConfirmed(failed),
+        Refusal.WaitingRoomRequired { Room: var room } => Make(StatusCodes.Status403Forbidden, "waiting-room-required",
+            "Please wait your turn", "Booking for this service is busy: join the waiting room, you will be let in automatically.",
+            ("room", room), ("queue", $"/api/v1/waiting-rooms/{room}/status")),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "A refusal without a problem type."),
     };
 
@@ -38,6 +41,8 @@ public static class Problems
         "No such slot", "This clinic offers no slot for that service at that time.");
     public static ProblemDetails ServiceNotFound() => Make(StatusCodes.Status404NotFound, "service-not-found",
         "No such service", "No service has that code; GET /api/v1/services lists them.");
+    public static ProblemDetails WaitingRoomNotFound() => Make(StatusCodes.Status404NotFound, "waiting-room-not-found",
+        "No such waiting room", "No waiting room has that name.");
     public static ProblemDetails LocationNotFound() => Make(StatusCodes.Status404NotFound, "location-not-found",
         "No such clinic", "No clinic has that id.");
     public static ProblemDetails HoldNotFound() => Make(StatusCodes.Status404NotFound, "hold-not-found",

@@ -24,6 +24,8 @@ public static class ErrorCodes
     public const string WrongService = "wrong_service";
     public const string UnknownPriorityGroup = "unknown_priority_group";
     public const string UnknownHold = "unknown_hold";
+    public const string UnknownField = "unknown_field";
+    public const string InvalidConfirmationCode = "invalid_confirmation_code";
     /// <summary>In a group booking, an answer that stops that person's booking (the message is the explanation).</summary>
     public const string ScreeningBlocked = "screening_blocked";
 }

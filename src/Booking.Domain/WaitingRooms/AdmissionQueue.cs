@@ -1,0 +1,55 @@
+namespace Booking.Domain.WaitingRooms;
+
+/// <summary>Where a ticket stands: admitted, or how many are ahead (position 1 = next) and roughly how long it will take.</summary>
+public readonly record struct TicketStanding(long Position, int EstimatedWaitSeconds, bool Admitted);
+
+/// <summary>
+/// A fair queue with a token bucket: tickets are numbered in arrival order and admitted strictly in that order, at most
+/// <c>perMinute</c> a minute. Tokens build up while nobody waits (up to a few seconds' worth), so when the room is
+/// quiet a new visitor goes straight through; when arrivals outrun the rate, they queue. Pure: time is passed in.
+/// </summary>
+public sealed class AdmissionQueue(DateTimeOffset now)
+{
+    private long _nextTicket = 1;
+    private long _frontier;
+    private double _tokens = double.MaxValue;
+    private DateTimeOffset _updatedAt = now;
+
+    /// <summary>Tickets handed out so far.</summary>
+    public long Issued => _nextTicket - 1;
+
+    /// <summary>How many may pass at once after a quiet spell: five seconds' worth of the rate, at least one.</summary>
+    public static int Burst(int perMinute) => Math.Max(1, perMinute / 12);
+
+    public long Issue(DateTimeOffset now, int perMinute)
+    {
+        Advance(now, perMinute);
+        var ticket = _nextTicket++;
+        Advance(now, perMinute);
+        return ticket;
+    }
+
+    /// <summary>Null for a ticket this queue never issued.</summary>
+    public TicketStanding? Standing(long ticket, DateTimeOffset now, int perMinute)
+    {
+        if (ticket < 1 || ticket >= _nextTicket)
+            return null;
+        Advance(now, perMinute);
+        if (ticket <= _frontier)
+            return new TicketStanding(0, 0, true);
+        var position = ticket - _frontier;
+        var seconds = Math.Max(1, Math.Ceiling((position - _tokens) * 60.0 / perMinute));
+        return new TicketStanding(position, (int)Math.Min(seconds, int.MaxValue), false);
+    }
+
+    private void Advance(DateTimeOffset now, int perMinute)
+    {
+        var elapsed = Math.Max(0, (now - _updatedAt).TotalSeconds);
+        _updatedAt = now > _updatedAt ? now : _updatedAt;
+        _tokens = Math.Min(Burst(perMinute), _tokens + elapsed * perMinute / 60.0);
+        var waiting = _nextTicket - 1 - _frontier;
+        var admitted = (long)Math.Min(waiting, Math.Floor(_tokens));
+        _frontier += admitted;
+        _tokens -= admitted;
+    }
+}

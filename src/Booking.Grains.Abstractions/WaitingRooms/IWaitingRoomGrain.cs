@@ -1,0 +1,22 @@
+namespace Booking.Grains.WaitingRooms;
+
+/// <summary>A visitor's place in a waiting room: <see cref="Epoch"/> names the room's activation, so a ticket from before
+/// a restart is recognised as stale rather than confused with a new one.</summary>
+[GenerateSerializer, Immutable]
+public sealed record WaitingTicket(long Epoch, long Number);
+
+/// <summary>Where a ticket stands: admitted, or its position (1 = next) and an estimated wait.</summary>
+[GenerateSerializer, Immutable]
+public sealed record QueueStanding(WaitingTicket Ticket, long Position, int EstimatedWaitSeconds, bool Admitted);
+
+/// <summary>
+/// One waiting room (key: the room's name, e.g. <c>covid-campaign</c>), shared by every web host so the queue is one
+/// FIFO whichever host a visitor reaches. The admission rate comes with each call from the web hosts' configuration.
+/// </summary>
+public interface IWaitingRoomGrain : IGrainWithStringKey
+{
+    Task<QueueStanding> Enter(int admissionsPerMinute);
+
+    /// <summary>Null when the ticket is not one of this activation's (the visitor enters again).</summary>
+    Task<QueueStanding?> Standing(WaitingTicket ticket, int admissionsPerMinute);
+}

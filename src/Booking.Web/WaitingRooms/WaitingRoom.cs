@@ -1,0 +1,60 @@
+using Booking.Data.Protection;
+using Booking.Grains.WaitingRooms;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Web.WaitingRooms;
+
+/// <summary>Where a visitor stands in a waiting room. <see cref="TicketToken"/> keeps their place (cookie); once admitted,
+/// <see cref="PassToken"/> lets them hold slots of the gated services until <see cref="PassExpiresAt"/>.</summary>
+public sealed record WaitingRoomStatus(string Room, long Position, int EstimatedWaitSeconds, bool Admitted, string? TicketToken,
+    string? PassToken, DateTimeOffset? PassExpiresAt);
+
+/// <summary>
+/// The waiting room in front of a campaign's booking (pages and API alike): a visitor enters once and gets a signed
+/// ticket; asking again with it keeps their place; once admitted they get a signed, expiring pass that the hold
+/// endpoints of the gated services require. One <see cref="IWaitingRoomGrain"/> per room keeps one FIFO for all hosts.
+/// </summary>
+public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, IClusterClient cluster, WaitingRoomTokens tokens, TimeProvider clock)
+{
+    public const string TicketHeader = "X-Waiting-Room-Ticket";
+    public const string PassHeader = "X-Waiting-Room-Pass";
+
+    public static string TicketCookie(string room) => $"waiting-room-ticket-{room}";
+    public static string PassCookie(string room) => $"waiting-room-pass-{room}";
+
+    /// <summary>The pass a request carries for the room gating a service: the header (API clients), else the room's cookie.</summary>
+    public string? PassFrom(HttpRequest request, string? serviceCode) =>
+        request.Headers[PassHeader].FirstOrDefault()
+        ?? (serviceCode is not null && RoomOf(serviceCode) is { } room ? request.Cookies[PassCookie(room)] : null);
+
+    /// <summary>The enabled room gating a service, if any.</summary>
+    public string? RoomOf(string serviceCode) =>
+        options.Value.Rooms.Where(r => r.Value.Enabled && r.Value.Services.Contains(serviceCode)).Select(r => r.Key).FirstOrDefault();
+
+    public bool Exists(string room) => options.Value.Rooms.ContainsKey(room);
+
+    /// <summary>True when the service is not gated, or the pass is a valid, unexpired pass of its room.</summary>
+    public bool Admits(string serviceCode, string? passToken) =>
+        RoomOf(serviceCode) is not { } room || tokens.IsValidPass(room, passToken, clock.GetUtcNow());
+
+    /// <summary>
+    /// Enters the room, or with a ticket it issued, tells where that ticket stands (a refresh keeps the place). A
+    /// forged, altered or stale ticket counts as none: the visitor gets a new place at the back. A disabled room admits
+    /// everyone at once (no pass is needed then).
+    /// </summary>
+    public async Task<WaitingRoomStatus> StatusAsync(string room, string? ticketToken)
+    {
+        var settings = options.Value.Rooms[room];
+        if (!settings.Enabled)
+            return new WaitingRoomStatus(room, 0, 0, true, null, null, null);
+        var grain = cluster.GetGrain<IWaitingRoomGrain>(room);
+        var standing = tokens.TryReadTicket(room, ticketToken, out var ticket)
+            ? await grain.Standing(ticket, settings.AdmissionsPerMinute) : null;
+        standing ??= await grain.Enter(settings.AdmissionsPerMinute);
+        var ticketOut = tokens.Ticket(room, standing.Ticket);
+        if (!standing.Admitted)
+            return new WaitingRoomStatus(room, standing.Position, standing.EstimatedWaitSeconds, false, ticketOut, null, null);
+        var expiresAt = clock.GetUtcNow().AddMinutes(options.Value.PassMinutes);
+        return new WaitingRoomStatus(room, 0, 0, true, ticketOut, tokens.Pass(room, expiresAt), expiresAt);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Web.WaitingRooms;
+
+/// <summary>
+/// Waiting rooms for campaign openings (<c>WaitingRoom:Rooms:&lt;name&gt;</c>): which services a room gates and how many
+/// visitors a minute it lets through. The admin site will manage these later; today they are configuration.
+/// </summary>
+public sealed partial class WaitingRoomOptions
+{
+    public const string Section = "WaitingRoom";
+
+    public Dictionary<string, RoomOptions> Rooms { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long an admission pass lets its holder hold slots.</summary>
+    public int PassMinutes { get; set; } = 20;
+
+    public sealed class RoomOptions
+    {
+        public bool Enabled { get; set; }
+        public int AdmissionsPerMinute { get; set; } = 600;
+        public List<string> Services { get; set; } = [];
+    }
+
+    /// <summary>Every problem with the configuration, for ValidateOnStart (empty when valid).</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (PassMinutes is < 1 or > 24 * 60)
+            yield return "WaitingRoom:PassMinutes must be between 1 and 1440.";
+        foreach (var (name, room) in Rooms)
+        {
+            if (!NamePattern().IsMatch(name))
+                yield return $"WaitingRoom:Rooms:{name}: a room name is 2 to 40 lower-case letters, digits and hyphens, starting with a letter.";
+            if (room.AdmissionsPerMinute is < 1 or > 1_000_000)
+                yield return $"WaitingRoom:Rooms:{name}:AdmissionsPerMinute must be between 1 and 1000000.";
+            if (room.Enabled && room.Services.Count == 0)
+                yield return $"WaitingRoom:Rooms:{name}:Services must name at least one service code.";
+        }
+        foreach (var service in Rooms.Values.Where(r => r.Enabled).SelectMany(r => r.Services).GroupBy(s => s).Where(g => g.Count() > 1))
+            yield return $"Service {service.Key} is gated by more than one enabled waiting room.";
+    }
+
+    /// <summary>Reports each configuration problem by name at start-up.</summary>
+    public sealed class Validator : IValidateOptions<WaitingRoomOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, WaitingRoomOptions options) =>
+            options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
+    private static partial Regex NamePattern();
+}

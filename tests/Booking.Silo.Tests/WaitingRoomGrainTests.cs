@@ -1,0 +1,110 @@
+using Booking.Data.Protection;
+using Booking.Grains.WaitingRooms;
+
+namespace Booking.Silo.Tests;
+
+/// <summary>The waiting room's queue on the real two-silo cluster, and the signed tokens that carry a visitor's place.</summary>
+[Collection(ClusterCollection.Name)]
+public class WaitingRoomGrainTests(ClusterFixture cluster)
+{
+    // One a minute: within a test's few seconds, only the first visitor of a fresh room gets through.
+    private const int Slow = 1;
+
+    private IWaitingRoomGrain Room() => cluster.Grains.GetGrain<IWaitingRoomGrain>($"room-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task Visitors_get_increasing_tickets_and_queue_in_arrival_order()
+    {
+        var room = Room();
+
+        var entered = new List<QueueStanding>();
+        for (var i = 0; i < 6; i++)
+            entered.Add(await room.Enter(Slow));
+
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => (long)n), entered.Select(e => e.Ticket.Number));
+        Assert.True(entered[0].Admitted);
+        Assert.All(entered.Skip(1), e => Assert.False(e.Admitted));
+        Assert.Equal([1L, 2, 3, 4, 5], entered.Skip(1).Select(e => e.Position));
+        Assert.True(entered.Skip(1).Zip(entered.Skip(2)).All(p => p.First.EstimatedWaitSeconds < p.Second.EstimatedWaitSeconds));
+    }
+
+    [Fact]
+    public async Task The_rate_is_respected_under_a_burst_of_concurrent_arrivals()
+    {
+        var room = Room();
+
+        var entered = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => room.Enter(Slow)));
+
+        Assert.Single(entered, e => e.Admitted);
+        Assert.Equal(Enumerable.Range(1, 50).Select(n => (long)n), entered.Select(e => e.Ticket.Number).Order());
+        Assert.Equal(Enumerable.Range(1, 49).Select(n => (long)n), entered.Where(e => !e.Admitted).Select(e => e.Position).Order());
+    }
+
+    [Fact]
+    public async Task Asking_again_with_the_ticket_keeps_the_place_and_hands_out_no_new_ticket()
+    {
+        var room = Room();
+        await room.Enter(Slow);
+        var second = await room.Enter(Slow);
+
+        var refreshed = await room.Standing(second.Ticket, Slow);
+        var third = await room.Enter(Slow);
+
+        Assert.Equal(second.Ticket, refreshed!.Ticket);
+        Assert.Equal(second.Position, refreshed.Position);
+        Assert.Equal(3, third.Ticket.Number);
+    }
+
+    [Fact]
+    public async Task A_quiet_room_lets_visitors_straight_through()
+    {
+        var room = Room();
+
+        var entered = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => room.Enter(admissionsPerMinute: 6000)));
+
+        Assert.All(entered, e => Assert.True(e.Admitted));
+    }
+
+    [Fact]
+    public async Task A_ticket_the_room_never_issued_has_no_standing()
+    {
+        var room = Room();
+        var first = await room.Enter(Slow);
+
+        Assert.Null(await room.Standing(first.Ticket with { Number = 99 }, Slow));
+        Assert.Null(await room.Standing(first.Ticket with { Epoch = first.Ticket.Epoch - 1 }, Slow));
+    }
+
+    [Fact]
+    public async Task A_forged_or_altered_token_is_refused_and_a_genuine_one_is_read_back()
+    {
+        var tokens = new WaitingRoomTokens(KeyRing.Generate("test"));
+        var ticket = (await Room().Enter(Slow)).Ticket;
+        var genuine = tokens.Ticket("covid", ticket);
+
+        Assert.True(tokens.TryReadTicket("covid", genuine, out var read));
+        Assert.Equal(ticket, read);
+        var ahead = genuine.Replace($".{ticket.Number}.", ".0.");
+        Assert.False(tokens.TryReadTicket("covid", ahead, out _));
+        Assert.False(tokens.TryReadTicket("flu", genuine, out _));
+        Assert.False(tokens.TryReadTicket("covid", new WaitingRoomTokens(KeyRing.Generate("other")).Ticket("covid", ticket), out _));
+        Assert.False(tokens.TryReadTicket("covid", "t.covid.1.1.AAAAAAAAAAAAAAAAAAAAAA", out _));
+        Assert.False(tokens.TryReadTicket("covid", null, out _));
+    }
+
+    [Fact]
+    public void A_pass_is_valid_for_its_room_until_it_expires_and_cannot_be_extended()
+    {
+        var tokens = new WaitingRoomTokens(KeyRing.Generate("test"));
+        var now = DateTimeOffset.UtcNow;
+        var expires = now.AddMinutes(20);
+        var pass = tokens.Pass("covid", expires);
+
+        Assert.True(tokens.IsValidPass("covid", pass, now));
+        Assert.False(tokens.IsValidPass("covid", pass, now.AddMinutes(21)));
+        Assert.False(tokens.IsValidPass("flu", pass, now));
+        var extended = pass.Replace($".{expires.ToUnixTimeSeconds()}.", $".{expires.AddDays(1).ToUnixTimeSeconds()}.");
+        Assert.False(tokens.IsValidPass("covid", extended, now.AddMinutes(21)));
+        Assert.False(tokens.IsValidPass("covid", tokens.Ticket("covid", new WaitingTicket(1, 1)), now));
+    }
+}
