@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test. Starts its own PostgreSQL (installed from Debian packages if missing) on a free loopback
-# port in a temporary folder, and removes it afterwards.
+# port in a temporary folder, and removes it afterwards. The browser tests' Chromium (Debian) and axe-core (npm)
+# are installed when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
+source scripts/browser-tests.sh
 
 pg_ensure_installed
+browser_tests_ensure_installed
 PG_DIR=$(mktemp -d /tmp/booking-test-pg.XXXXXX)
 chmod 755 "$PG_DIR"
 cleanup() {

@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddCitizenSite();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
@@ -26,7 +27,7 @@ app.MapGroup("/api/v1")
     .MapPrivacyApi()
     .MapWaitingRoomsApi();
 app.MapPassesApi();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.MapCitizenSite();
 
 app.Run();
 

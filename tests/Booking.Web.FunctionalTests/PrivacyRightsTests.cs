@@ -89,7 +89,7 @@ public class PrivacyRightsTests(PlatformFixture platform)
     {
         var response = await platform.Http.PostAsJsonAsync("/api/v1/privacy-complaints", new
         {
-            name = "Jeanne Roy", contact = new { email = "jeanne.roy@example.org" }, grounds = "On m'a appelée à propos de mon rendez-vous sans mon accord.",
+            name = "Jeanne Roy", contact = new { email = "jeanne.roy@example.org", emailConsent = true }, grounds = "On m'a appelée à propos de mon rendez-vous sans mon accord.",
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

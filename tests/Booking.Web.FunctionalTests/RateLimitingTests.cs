@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Booking.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Web.FunctionalTests;

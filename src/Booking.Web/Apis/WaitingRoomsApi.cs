@@ -17,17 +17,10 @@ public static class WaitingRoomsApi
     {
         if (!waitingRoom.Exists(name))
             return TypedResults.Problem(Problems.WaitingRoomNotFound());
-        var ticket = http.Request.Headers[WaitingRoom.TicketHeader].FirstOrDefault() ?? http.Request.Cookies[WaitingRoom.TicketCookie(name)];
-        var status = await waitingRoom.StatusAsync(name, ticket);
-        if (status.TicketToken is { } ticketToken)
-            http.Response.Cookies.Append(WaitingRoom.TicketCookie(name), ticketToken, Cookie(http, expires: null));
-        if (status.PassToken is { } pass)
-            http.Response.Cookies.Append(WaitingRoom.PassCookie(name), pass, Cookie(http, status.PassExpiresAt));
+        var status = await waitingRoom.StatusAsync(name, WaitingRoomCookies.Ticket(http.Request, name));
+        WaitingRoomCookies.Write(http, status);
         // The page polls this; a cached answer would freeze the position.
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(status);
     }
-
-    private static CookieOptions Cookie(HttpContext http, DateTimeOffset? expires) =>
-        new() { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, Path = "/", Expires = expires, IsEssential = true };
 }

@@ -26,6 +26,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<AvailabilitySnapshots>();
         services.AddSingleton<AvailabilitySearch>();
+        services.AddSingleton<AvailabilityCriteriaReader>();
         services.AddSingleton<PostalCodeLocator>();
         services.AddSingleton<CitizenValidator>();
         services.AddSingleton<EligibilityGate>();

@@ -1,32 +1,49 @@
 extern alias silo;
 using Booking.Data.PostalCodes;
 using silo::Booking.Silo.Extensions;
-using Booking.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Xunit;
 
-namespace Booking.Web.FunctionalTests;
+namespace Booking.Testing;
 
 /// <summary>
 /// The platform as it runs: a real silo (the production host setup: ADO.NET clustering on loopback ports, migrations
-/// at start) and the web host as an Orleans client finding it through the PostgreSQL membership table.
+/// at start) and the web host as an Orleans client finding it through the PostgreSQL membership table. The API tests
+/// call the web host in memory; the browser tests have it listen on a real loopback port (<see cref="SiteAddress"/>).
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(10);
 
     private readonly string _clusterId = $"web-tests-{Guid.NewGuid():N}";
     private readonly string _keyFile = TestKeyFile.Create();
+    private readonly TimeSpan _holdDuration;
+    private readonly int? _kestrelPort;
     private IHost _silo = null!;
     private WebApplicationFactory<Program> _web = null!;
+
+    public PlatformFixture() : this(HoldDuration, listenOnLoopback: false)
+    {
+    }
+
+    /// <param name="listenOnLoopback">Serve over a real loopback port (Kestrel), for a browser.</param>
+    protected PlatformFixture(TimeSpan holdDuration, bool listenOnLoopback)
+    {
+        _holdDuration = holdDuration;
+        _kestrelPort = listenOnLoopback ? FreePort.Next() : null;
+    }
 
     public PostgresDatabase Database { get; } = new();
     public HttpClient Http { get; private set; } = null!;
     public IServiceProvider WebServices => _web.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>The site's address on loopback, when the fixture was asked to listen there.</summary>
+    public Uri SiteAddress => new($"http://127.0.0.1:{_kestrelPort ?? throw new InvalidOperationException("This fixture serves in memory only.")}/");
+
+    public virtual async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         await new PostalCodeRepository(Database.DataSource).UpsertAsync(FsaCentroidSeed.Read());
@@ -38,7 +55,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["Orleans:ClusterId"] = _clusterId,
             ["Orleans:SiloPort"] = FreePort.Next().ToString(),
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
-            ["Booking:Inventory:HoldDuration"] = HoldDuration.ToString(),
+            ["Booking:Inventory:HoldDuration"] = _holdDuration.ToString(),
             ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
         });
         silo.AddBookingSilo();
@@ -52,7 +69,13 @@ public sealed class PlatformFixture : IAsyncLifetime
             web.UseSetting("Booking:DataProtection:KeyFile", _keyFile);
             // Every test client is one address here; the limits have their own test (RateLimitingTests).
             web.UseSetting("RateLimiting:Enabled", "false");
+            ConfigureWeb(web);
         });
+        if (_kestrelPort is { } port)
+        {
+            _web.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
+            _web.StartServer();
+        }
         Http = _web.CreateClient();
     }
 
@@ -66,7 +89,12 @@ public sealed class PlatformFixture : IAsyncLifetime
             configure?.Invoke(web);
         });
 
-    public async Task DisposeAsync()
+    /// <summary>Settings a derived fixture adds to the web host.</summary>
+    protected virtual void ConfigureWeb(IWebHostBuilder web)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         await _web.DisposeAsync();
@@ -75,10 +103,4 @@ public sealed class PlatformFixture : IAsyncLifetime
         await Database.DisposeAsync();
         File.Delete(_keyFile);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
-{
-    public const string Name = "platform";
 }
