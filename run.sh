@@ -41,6 +41,8 @@ export Booking__DataProtection__KeyFile="$STATE/keys.json"
 echo "Building..."
 dotnet build Booking.sln -c Release -v q -nologo >"$STATE/build.log" 2>&1 || { tail -n 30 "$STATE/build.log"; exit 1; }
 bin() { echo "src/$1/bin/Release/net10.0/$2.dll"; }
+# The site's static files (CSS, scripts, their compressed variants) are laid out only by a publish, as in production.
+dotnet publish src/Booking.Web -c Release --no-build -v q -nologo -o "$STATE/web" >>"$STATE/build.log" 2>&1 || { tail -n 30 "$STATE/build.log"; exit 1; }
 
 dotnet "$(bin Booking.Tool Booking.Tool)" init-keys "$Booking__DataProtection__KeyFile"
 dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo
@@ -51,7 +53,7 @@ start() { # name, then the command; logs go to .local/<name>.log
   pids+=($!)
 }
 start silo env ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP_PORT" dotnet "$(bin Booking.Silo Booking.Silo)"
-start web env ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" dotnet "$(bin Booking.Web Booking.Web)"
+start web env ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" dotnet "$STATE/web/Booking.Web.dll" --contentRoot "$STATE/web"
 start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)"
 # The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.
 export DevInbox__TwilioAccountSid=ACdev DevInbox__TwilioAuthToken=dev-auth-token
@@ -74,6 +76,7 @@ for _ in $(seq 1 120); do
     cat <<MSG
 
 Booking platform is up (logs in $STATE/*.log):
+  Citizen site         http://127.0.0.1:$WEB_PORT/   (French; English with the link at the top)
   Citizen API + docs   http://127.0.0.1:$WEB_PORT/scalar/v1   (OpenAPI: /openapi/v1.json)
   Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
   Admin (placeholder)  http://127.0.0.1:$ADMIN_PORT/
