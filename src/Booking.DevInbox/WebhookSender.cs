@@ -67,7 +67,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSigner sign
         return request;
     }
 
-    /// <summary>A worker that is down misses the report, as it would with a provider that gave up retrying.</summary>
+    /// <summary>A worker that is down or too slow misses the report, as it would with a provider that gave up retrying.</summary>
     private async Task Deliver(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
@@ -77,8 +77,9 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSigner sign
                 if (!response.IsSuccessStatusCode)
                     logger.LogWarning("Webhook {Url} answered {Status}", request.RequestUri, (int)response.StatusCode);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            // A worker too busy to answer within the client's timeout misses the report too, instead of stopping the stub.
             logger.LogWarning("Webhook {Url} unreachable: {Error}", request.RequestUri, e.Message);
         }
     }
