@@ -32,7 +32,7 @@ public sealed class BookingScenario(IGrainFactory grains)
     }
 
     public Task<ConfirmResult> Confirm(Guid location, DateOnly date, string holdId, string? idempotencyKey = null) =>
-        Day(location, date).Confirm(new ConfirmRequest(holdId, Citizen(), DateTimeOffset.UtcNow, idempotencyKey, "127.0.0.1"));
+        Day(location, date).Confirm(new ConfirmRequest(holdId, Citizen(), DateTimeOffset.UtcNow, idempotencyKey, "127.0.0.1", Declarations()));
 
     /// <summary>Grains only ever see sealed citizens; the bytes here stand for ciphertext made at the edge.</summary>
     public static SealedCitizen Citizen()
@@ -40,6 +40,9 @@ public sealed class BookingScenario(IGrainFactory grains)
         var n = Interlocked.Increment(ref _nextCitizen);
         return new SealedCitizen(BitConverter.GetBytes(n), "test", System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(n)), null, "fr");
     }
+
+    /// <summary>Stands for the declarations sealed at the edge; each call gives distinct bytes, to find its row by.</summary>
+    public static SealedDeclarations Declarations() => new(Guid.NewGuid().ToByteArray(), "test");
 
     public static DateTimeOffset At(DateOnly date, int hour, int minute = 0) => QuebecDate.At(date, hour, minute);
 }

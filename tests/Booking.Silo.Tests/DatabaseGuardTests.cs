@@ -50,7 +50,8 @@ public class DatabaseGuardTests(ClusterFixture fixture)
         Assert.IsType<InsertOutcome.Inserted>(outcome[0]);
     }
 
-    private static NewBooking Row(Guid location, string service, DateTimeOffset start, int seat) =>
+    internal static NewBooking Row(Guid location, string service, DateTimeOffset start, int seat) =>
         new(Guid.NewGuid(), Domain.Bookings.ConfirmationCode.New(), Data.Demo.DemoSeed.MontrealRegion, location, service, start,
-            start.AddMinutes(15), seat, 2, $"direct-{Guid.NewGuid():N}", null, BookingScenario.Citizen(), DateTimeOffset.UtcNow, null);
+            start.AddMinutes(15), seat, 2, $"direct-{Guid.NewGuid():N}", null, BookingScenario.Citizen(), BookingScenario.Declarations(),
+            DateTimeOffset.UtcNow, null);
 }

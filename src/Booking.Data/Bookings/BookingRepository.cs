@@ -38,8 +38,8 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<InsertOutcome>> InsertAsync(IReadOnlyList<NewBooking> bookings, CancellationToken cancellationToken = default)
     {
-        // The booking, the audit record of its creation, its confirmation message and its reminders commit together:
-        // no personal data without its trace, no booking without its message.
+        // The booking, its declarations, the audit records of their creation, its confirmation message and its reminders
+        // commit together: no personal data without its trace, no booking without its declarations or its message.
         var sql = $"""
             with inserted as (
                 insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
@@ -53,12 +53,18 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
                           cipher, key_id, fingerprint, card, language, consent)
                 on conflict do nothing
                 returning id, tenant_id, service_code, slot_start),
+            submitted as (
+                select * from unnest(@id, @source_ip, @declared, @declared_key_id) as a(id, ip, declared, declared_key_id)),
+            declared as (
+                insert into booking_declarations (booking_id, ciphertext, encryption_key_id)
+                select i.id, a.declared, a.declared_key_id from inserted i join submitted a on a.id = i.id),
             notified as ({BookingOutbox.Notify("inserted", "'BookingConfirmed'")}),
             reminded as ({BookingOutbox.ScheduleReminders("inserted")}),
             traced as (
                 insert into personal_data_access_log (actor, access, table_name, record_id, program, source_ip)
-                select 'citizen:booking', 'create', 'bookings', i.id, 'Booking.Silo/confirm', a.ip
-                from inserted i join unnest(@id, @source_ip) as a(id, ip) on a.id = i.id)
+                select 'citizen:booking', 'create', t.name, i.id, 'Booking.Silo/confirm', a.ip
+                from inserted i join submitted a on a.id = i.id
+                     cross join (values ('bookings'), ('booking_declarations')) as t(name))
             select id from inserted
             """;
         await using var command = dataSource.CreateCommand(sql);
@@ -79,6 +85,8 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         p.AddWithValue("fingerprint", bookings.Select(b => b.Citizen.Fingerprint).ToArray());
         p.Add(new NpgsqlParameter("card", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = bookings.Select(b => (object?)b.Citizen.HealthCardFingerprint ?? DBNull.Value).ToArray() });
         p.AddWithValue("language", bookings.Select(b => b.Citizen.Language).ToArray());
+        p.AddWithValue("declared", bookings.Select(b => b.Declarations.Ciphertext).ToArray());
+        p.AddWithValue("declared_key_id", bookings.Select(b => b.Declarations.KeyId).ToArray());
         p.AddWithValue("consent", bookings.Select(b => b.ConsentAt.ToUniversalTime()).ToArray());
         p.Add(new NpgsqlParameter("source_ip", NpgsqlDbType.Array | NpgsqlDbType.Inet) { Value = bookings.Select(b => (object?)b.SourceIp ?? DBNull.Value).ToArray() });
 

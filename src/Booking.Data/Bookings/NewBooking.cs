@@ -2,7 +2,8 @@ using Booking.Grains.Inventory;
 
 namespace Booking.Data.Bookings;
 
-/// <summary>A booking about to be committed: the seat the inventory grain gave it and the sealed citizen.</summary>
+/// <summary>A booking about to be committed: the seat the inventory grain gave it, the sealed citizen and the sealed
+/// declarations.</summary>
 public sealed record NewBooking(
     Guid Id,
     string ConfirmationCode,
@@ -16,6 +17,7 @@ public sealed record NewBooking(
     string HoldId,
     string? IdempotencyKey,
     SealedCitizen Citizen,
+    SealedDeclarations Declarations,
     DateTimeOffset ConsentAt,
     System.Net.IPAddress? SourceIp);
 

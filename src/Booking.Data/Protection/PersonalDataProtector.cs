@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Booking.Data.Bookings;
 using Booking.Domain.Citizens;
 using Booking.Grains.Inventory;
 
@@ -19,6 +20,13 @@ public sealed class PersonalDataProtector(KeyRing keys)
         var sealedData = Seal(citizen, CitizenPurpose);
         var (fingerprint, healthCard) = Fingerprints(citizen);
         return new SealedCitizen(sealedData.Ciphertext, sealedData.KeyId, fingerprint, healthCard, citizen.Language);
+    }
+
+    /// <summary>What a citizen declared, sealed to travel with their confirmation (the booking's own statement stores it).</summary>
+    public SealedDeclarations Seal(BookingDeclarations declarations)
+    {
+        var sealedData = Seal(declarations, BookingDeclarations.SealPurpose);
+        return new SealedDeclarations(sealedData.Ciphertext, sealedData.KeyId);
     }
 
     /// <summary>Seals any other personal record (screening answers, a complaint). The <paramref name="purpose"/> is bound

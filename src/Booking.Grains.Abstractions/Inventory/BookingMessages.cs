@@ -1,8 +1,10 @@
 namespace Booking.Grains.Inventory;
 
-/// <summary><see cref="SourceIp"/> is the citizen's address, for the audit record of the booking's creation.</summary>
+/// <summary><see cref="SourceIp"/> is the citizen's address, for the audit record of the booking's creation;
+/// <see cref="Declarations"/> commit with the booking.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ConfirmRequest(string HoldId, SealedCitizen Citizen, DateTimeOffset ConsentAt, string? IdempotencyKey, string? SourceIp);
+public sealed record ConfirmRequest(string HoldId, SealedCitizen Citizen, DateTimeOffset ConsentAt, string? IdempotencyKey, string? SourceIp,
+    SealedDeclarations Declarations);
 
 /// <summary>What the citizen is told once the booking is durable.</summary>
 [GenerateSerializer, Immutable]

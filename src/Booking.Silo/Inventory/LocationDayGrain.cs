@@ -106,7 +106,7 @@ public sealed class LocationDayGrain(
         for (var attempt = 1; ; attempt++)
         {
             var row = new NewBooking(bookingId, ConfirmationCode.New(), _location!.TenantId, _location.Id, slot.ServiceCode, slot.Start, slot.End,
-                seat, slot.Capacity, request.HoldId, request.IdempotencyKey, request.Citizen, request.ConsentAt,
+                seat, slot.Capacity, request.HoldId, request.IdempotencyKey, request.Citizen, request.Declarations, request.ConsentAt,
                 request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null);
             var outcome = await CommitOrRebuild(row);
             switch (outcome)

@@ -52,7 +52,7 @@ public sealed class CitizenBookings(
             new HeldSlotConfirmation.Candidate(body!.HoldId!, day, service!, citizen!, declarations.Declarations), cancellationToken);
         if (refusal is not null)
             return new Refusal.NotEligible(refusal);
-        var result = await confirmation.ConfirmAsync(eligible!, idempotencyKey, sourceIp, "Booking.Web/confirm", cancellationToken);
+        var result = await confirmation.ConfirmAsync(eligible!, idempotencyKey, sourceIp);
         if (result is not ConfirmResult.Confirmed { Booking: var booking })
             return HeldSlotConfirmation.RefusalOf(result);
 

@@ -66,18 +66,18 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
         }
         if (errors.Any)
             return errors;
-        return await ConfirmAllAsync(eligible, idempotencyKey, sourceIp, reference, cancellationToken);
+        return await ConfirmAllAsync(eligible, idempotencyKey, sourceIp, reference);
     }
 
     /// <summary>One after the other; the first failure undoes those already confirmed and releases the rest.</summary>
     private async Task<Outcome<GroupBookingResponse>> ConfirmAllAsync(IReadOnlyList<HeldSlotConfirmation.Eligible> group, string? idempotencyKey,
-        IPAddress? sourceIp, ReferenceData.Snapshot reference, CancellationToken cancellationToken)
+        IPAddress? sourceIp, ReferenceData.Snapshot reference)
     {
         var confirmed = new List<(LocationDayKey Day, BookingConfirmation Booking)>();
         for (var i = 0; i < group.Count; i++)
         {
             var key = idempotencyKey is null ? null : $"{idempotencyKey}/group/{i}";
-            var result = await confirmation.ConfirmAsync(group[i], key, sourceIp, "Booking.Web/group-confirm", cancellationToken);
+            var result = await confirmation.ConfirmAsync(group[i], key, sourceIp);
             if (result is ConfirmResult.Confirmed { Booking: var booking })
             {
                 confirmed.Add((group[i].Candidate.Day, booking));

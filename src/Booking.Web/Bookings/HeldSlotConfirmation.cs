@@ -9,16 +9,16 @@ using Booking.Web.Apis;
 
 namespace Booking.Web.Bookings;
 
-/// <summary>The steps every confirmation takes, alone or in a group: seal the citizen, check eligibility, confirm in
-/// the clinic-day grain, then store the sealed declarations next to the booking.</summary>
+/// <summary>The steps every confirmation takes, alone or in a group: seal the citizen and the declarations, check
+/// eligibility, confirm in the clinic-day grain (which commits the booking and its declarations together).</summary>
 public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataProtector protector, EligibilityGate eligibility,
-    DeclarationRepository declarationStore, ManageTokens tokens, TimeProvider clock)
+    ManageTokens tokens, TimeProvider clock)
 {
     /// <summary>A held slot and the validated details of the person it is for.</summary>
     public sealed record Candidate(string HoldId, LocationDayKey Day, Service Service, CitizenDetails Citizen, BookingDeclarations Declarations);
 
     /// <summary>A candidate that passed eligibility, sealed and ready for its grain.</summary>
-    public sealed record Eligible(Candidate Candidate, SealedCitizen Citizen);
+    public sealed record Eligible(Candidate Candidate, SealedCitizen Citizen, SealedDeclarations Declarations);
 
     public async Task<(Eligible? Eligible, EligibilityResult? Refusal)> CheckAsync(Candidate candidate, CancellationToken cancellationToken)
     {
@@ -27,19 +27,17 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
         var refusal = await eligibility.RefusalAsync(candidate.Service, candidate.Citizen.BirthDate,
             (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint), candidate.Declarations.PriorityGroups, candidate.Day.Date,
             candidate.HoldId, null, cancellationToken);
-        return refusal is null ? (new Eligible(candidate, sealedCitizen), null) : (null, refusal);
+        if (refusal is not null)
+            return (null, refusal);
+        return (new Eligible(candidate, sealedCitizen, protector.Seal(candidate.Declarations)), null);
     }
 
     /// <param name="idempotencyKey">A retry with the same key gets the same booking.</param>
-    public async Task<ConfirmResult> ConfirmAsync(Eligible eligible, string? idempotencyKey, IPAddress? sourceIp, string program,
-        CancellationToken cancellationToken)
+    public Task<ConfirmResult> ConfirmAsync(Eligible eligible, string? idempotencyKey, IPAddress? sourceIp)
     {
-        var request = new ConfirmRequest(eligible.Candidate.HoldId, eligible.Citizen, clock.GetUtcNow(), idempotencyKey, sourceIp?.ToString());
-        var result = await cluster.GetGrain<ILocationDayGrain>(eligible.Candidate.Day.ToString()).Confirm(request);
-        if (result is ConfirmResult.Confirmed { Booking: var booking })
-            await declarationStore.SaveAsync(booking.BookingId,
-                protector.Seal(eligible.Candidate.Declarations, BookingDeclarations.SealPurpose), program, sourceIp, cancellationToken);
-        return result;
+        var request = new ConfirmRequest(eligible.Candidate.HoldId, eligible.Citizen, clock.GetUtcNow(), idempotencyKey, sourceIp?.ToString(),
+            eligible.Declarations);
+        return cluster.GetGrain<ILocationDayGrain>(eligible.Candidate.Day.ToString()).Confirm(request);
     }
 
     /// <summary>What the citizen is told once the booking is durable: its code and manage token.</summary>
