@@ -11,7 +11,7 @@ public class ContactInput
     public string? Language { get; set; }
     public bool Consent { get; set; }
 
-    public string? IdempotencyKey => Guid.TryParseExact(RequestId, "N", out var id) ? "site-" + id.ToString("N") : null;
+    public string? IdempotencyKey() => Guid.TryParseExact(RequestId, "N", out var id) ? "site-" + id.ToString("N") : null;
 
-    public string LanguageOrCurrent => Language ?? SiteLanguage.Current;
+    public string LanguageOrCurrent() => Language ?? SiteLanguage.Current;
 }
