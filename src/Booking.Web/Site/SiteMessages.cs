@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Booking.Domain.Campaigns;
 using Booking.Domain.Eligibility;
 using Booking.Web.Availability;
@@ -25,7 +26,10 @@ public sealed class SiteMessages(IStringLocalizer<SiteText> text, ReferenceData 
 
     /// <summary>A field's own wording for a code when it has one ("Error.postalCode.required"), else the code's.</summary>
     public string Field(string field, string code) =>
-        text[$"Error.{field}.{code}"] is { ResourceNotFound: false } specific ? specific : text[$"Error.{code}"];
+        text[$"Error.{PersonField.Replace(field, "")}.{code}"] is { ResourceNotFound: false } specific ? specific : text[$"Error.{code}"];
+
+    // A group member's field ("people[1].birthDate") has the same wording as the single form's ("birthDate").
+    private static readonly Regex PersonField = new(@"^people\[\d+\]\.", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     public async Task<string> RefusalAsync(Refusal refusal) => refusal switch
     {
