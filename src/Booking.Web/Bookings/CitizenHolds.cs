@@ -23,10 +23,9 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         var target = await TargetAsync(body?.LocationId, body?.Service, body?.Start, errors, cancellationToken);
         if (errors.Any)
             return errors;
-        if (target is not var (location, service, start))
-            return new Refusal.LocationNotFound();
-        if (!waitingRoom.Admits(service, admissionPass))
-            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
+        if (Gate(target, admissionPass) is { } refusal)
+            return refusal;
+        var (location, service, start) = target!.Value;
 
         var result = await DayOf(location, start).Hold(new HoldRequest(service, start, idempotencyKey));
         return result is HoldResult.Held held ? Response(location, held) : Refusal(result);
@@ -49,10 +48,9 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             errors.Add("people", ErrorCodes.OutOfRange, $"A group is {MinGroup} to {MaxGroup} people.");
         if (errors.Any)
             return errors;
-        if (target is not var (location, service, start))
-            return new Refusal.LocationNotFound();
-        if (!waitingRoom.Admits(service, admissionPass))
-            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
+        if (Gate(target, admissionPass) is { } refusal)
+            return refusal;
+        var (location, service, start) = target!.Value;
 
         var day = DayOf(location, start);
         var holds = new List<HoldResult.Held>();
@@ -106,6 +104,12 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         for (var previous = chosen - length; length > TimeSpan.Zero && slots.Any(s => s.Start == previous); previous -= length)
             yield return previous;
     }
+
+    /// <summary>Why a validated target cannot be held: an unknown clinic, or a gated service and no waiting-room pass.</summary>
+    private Refusal? Gate((Location Location, string Service, DateTimeOffset Start)? target, string? admissionPass) =>
+        target is not var (_, service, _) ? new Refusal.LocationNotFound()
+        : waitingRoom.Admits(service, admissionPass) ? null
+        : new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
     private async Task<(Location Location, string Service, DateTimeOffset Start)?> TargetAsync(Guid? locationId, string? service,
         DateTimeOffset? start, ValidationErrors errors, CancellationToken cancellationToken)
