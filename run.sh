@@ -40,25 +40,27 @@ export Booking__DataProtection__KeyFile="$STATE/keys.json"
 
 echo "Building..."
 dotnet build Booking.sln -c Release -v q -nologo >"$STATE/build.log" 2>&1 || { tail -n 30 "$STATE/build.log"; exit 1; }
-bin() { echo "src/$1/bin/Release/net10.0/$2.dll"; }
+out() { echo "$PWD/src/$1/bin/Release/net10.0"; }
+bin() { echo "$(out "$1")/$2.dll"; }
 # The site's static files (CSS, scripts, their compressed variants) are laid out only by a publish, as in production.
 dotnet publish src/Booking.Web -c Release --no-build -v q -nologo -o "$STATE/web" >>"$STATE/build.log" 2>&1 || { tail -n 30 "$STATE/build.log"; exit 1; }
 
 dotnet "$(bin Booking.Tool Booking.Tool)" init-keys "$Booking__DataProtection__KeyFile"
 dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo
 
+# Each host gets its output folder as content root, where its appsettings.json is (else it would be this folder).
 start() { # name, then the command; logs go to .local/<name>.log
   local name=$1; shift
   "$@" >"$STATE/$name.log" 2>&1 &
   pids+=($!)
 }
-start silo env ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP_PORT" dotnet "$(bin Booking.Silo Booking.Silo)"
+start silo env ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP_PORT" dotnet "$(bin Booking.Silo Booking.Silo)" --contentRoot "$(out Booking.Silo)"
 start web env ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" dotnet "$STATE/web/Booking.Web.dll" --contentRoot "$STATE/web"
-start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)"
+start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
 # The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.
 export DevInbox__TwilioAccountSid=ACdev DevInbox__TwilioAuthToken=dev-auth-token
 start devinbox env ASPNETCORE_URLS="http://127.0.0.1:$INBOX_PORT" \
-  DevInbox__SendGridEventWebhookUrl="http://127.0.0.1:$NOTIFY_PORT/webhooks/sendgrid/events" dotnet "$(bin Booking.DevInbox Booking.DevInbox)"
+  DevInbox__SendGridEventWebhookUrl="http://127.0.0.1:$NOTIFY_PORT/webhooks/sendgrid/events" dotnet "$(bin Booking.DevInbox Booking.DevInbox)" --contentRoot "$(out Booking.DevInbox)"
 for _ in $(seq 1 60); do
   SENDGRID_KEY=$(curl -fsS "http://127.0.0.1:$INBOX_PORT/dev/sendgrid-webhook-public-key" 2>/dev/null) && break
   sleep 0.5
@@ -68,7 +70,7 @@ start notifications env ASPNETCORE_URLS="http://127.0.0.1:$NOTIFY_PORT" \
   Notifications__SendGrid__FromAddress=rendez-vous@sante.example Notifications__SendGrid__WebhookPublicKey="${SENDGRID_KEY:?dev inbox did not start}" \
   Notifications__Twilio__AccountSid=ACdev Notifications__Twilio__AuthToken=dev-auth-token Notifications__Twilio__From=+15145550000 \
   Notifications__Twilio__BaseUrl="http://127.0.0.1:$INBOX_PORT" Notifications__Twilio__PublicBaseUrl="http://127.0.0.1:$NOTIFY_PORT" \
-  dotnet "$(bin Notifications Notifications)"
+  dotnet "$(bin Notifications Notifications)" --contentRoot "$(out Notifications)"
 
 echo "Waiting for the platform to be ready..."
 for _ in $(seq 1 120); do
