@@ -9,71 +9,58 @@ internal static class MaskPenalty
     public const int FinderLike = 40;
     public const int Balance = 10;
 
-    // 1011101 followed, or preceded, by four light modules, as the last 11 modules read along a line.
-    private const int FinderThenLight = 0b101_1101_0000;
-    private const int LightThenFinder = 0b000_0101_1101;
-    private const int WindowMask = 0x7FF;
-
     /// <summary>Sum of the four rules over a square of 0/1 modules (1 = dark), row-major.</summary>
     public static int Score(ReadOnlySpan<byte> modules, int size)
     {
         var penalty = 0;
+        var previous = default(ModuleLine);
+        var pairs = ModuleLine.Range(0, size - 2);
         for (var i = 0; i < size; i++)
         {
-            penalty += Line(modules, i * size, 1, size);
-            penalty += Line(modules, i, size, size);
+            var row = ModuleLine.Read(modules, i * size, 1, size);
+            penalty += Line(row, size) + Line(ModuleLine.Read(modules, i, size, size), size);
+            if (i > 0)
+                penalty += Blocks(previous, row, pairs);
+            previous = row;
         }
-        return penalty + Blocks(modules, size) + DarkBalance(modules, size);
+        return penalty + DarkBalance(modules, size);
     }
 
-    /// <summary>N1 (runs of five or more of one colour: 3 + length − 5) and N3 (finder-like 1011101 with four light
-    /// modules on one side: 40 each; modules beyond the edge count as light) along one row or column.</summary>
-    public static int Line(ReadOnlySpan<byte> modules, int start, int stride, int length)
+    /// <summary>N1 and N3 along one row or column, read from a square of modules.</summary>
+    public static int Line(ReadOnlySpan<byte> modules, int start, int stride, int length) =>
+        Line(ModuleLine.Read(modules, start, stride, length), length);
+
+    /// <summary>N1: a run of five or more modules of one colour costs 3 + its length − 5, which is 2 per run plus 1
+    /// per five-module window inside it. N3: a finder-like 1011101 with four light modules before or after costs 40
+    /// each time (beyond the edge counts as light).</summary>
+    private static int Line(ModuleLine line, int length)
     {
-        int penalty = 0, run = 0, colour = -1, window = 0;
-        for (int i = 0, at = start; i < length; i++, at += stride)
-        {
-            int module = modules[at];
-            if (module == colour)
-                run++;
-            else
-            {
-                if (run >= 5)
-                    penalty += Run + run - 5;
-                colour = module;
-                run = 1;
-            }
-            window = ((window << 1) | module) & WindowMask;
-            if (window is FinderThenLight or LightThenFinder)
-                penalty += FinderLike;
-        }
-        if (run >= 5)
-            penalty += Run + run - 5;
-        for (var i = 0; i < 4; i++)
-        {
-            window = (window << 1) & WindowMask;
-            if (window == FinderThenLight)
-                penalty += FinderLike;
-        }
-        return penalty;
+        var same = ~(line ^ line.Down(1));
+        var fives = same & same.Down(1) & same.Down(2) & same.Down(3) & ModuleLine.Range(0, length - 5);
+        var runs = fives & ~fives.Up(1);
+
+        var light = ~line;
+        var finder = line & light.Down(1) & line.Down(2) & line.Down(3) & line.Down(4) & light.Down(5) & line.Down(6);
+        var fourLight = light & light.Down(1) & light.Down(2) & light.Down(3);
+        var finderLike = (finder & fourLight.Down(7)).PopCount + (finder & fourLight.Up(4)).PopCount;
+
+        return fives.PopCount + (Run - 1) * runs.PopCount + FinderLike * finderLike;
     }
 
     /// <summary>N2: 3 for every 2×2 square of one colour, overlapping squares counted separately.</summary>
     public static int Blocks(ReadOnlySpan<byte> modules, int size)
     {
         var penalty = 0;
-        for (var row = 0; row < size - 1; row++)
-        {
-            var top = modules.Slice(row * size, size);
-            var bottom = modules.Slice(row * size + size, size);
-            for (var column = 0; column < size - 1; column++)
-            {
-                var colour = top[column];
-                if (top[column + 1] == colour && bottom[column] == colour && bottom[column + 1] == colour)
-                    penalty += Block;
-            }
-        }
+        var pairs = ModuleLine.Range(0, size - 2);
+        for (var row = 0; row + 1 < size; row++)
+            penalty += Blocks(ModuleLine.Read(modules, row * size, 1, size), ModuleLine.Read(modules, row * size + size, 1, size), pairs);
         return penalty;
+    }
+
+    private static int Blocks(ModuleLine top, ModuleLine bottom, ModuleLine pairs)
+    {
+        var vertical = ~(top ^ bottom);
+        return Block * (vertical & vertical.Down(1) & ~(top ^ top.Down(1)) & pairs).PopCount;
     }
 
     /// <summary>N4: 10 for every full 5 % by which the dark share strays from 50 %.</summary>
