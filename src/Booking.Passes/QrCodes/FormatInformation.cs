@@ -44,6 +44,23 @@ internal static class FormatInformation
         }
     }
 
+    /// <summary>Both copies into packed rows and columns whose format modules are light.</summary>
+    public static void DrawFormat(Span<ModuleLine> rows, Span<ModuleLine> columns, int mask)
+    {
+        var bits = FormatBits(mask);
+        for (var i = 0; i < 15; i++)
+        {
+            if (((bits >> i) & 1) == 0)
+                continue;
+            var (row, column) = FirstFormatCopy(i);
+            rows[row] = rows[row].WithDark(column);
+            columns[column] = columns[column].WithDark(row);
+            (row, column) = SecondFormatCopy(i, rows.Length);
+            rows[row] = rows[row].WithDark(column);
+            columns[column] = columns[column].WithDark(row);
+        }
+    }
+
     /// <summary>Bit i (0 = least significant) of the copy around the upper-left finder: up column 8, skipping the
     /// timing row, then left along row 8, skipping the timing column.</summary>
     public static (int Row, int Column) FirstFormatCopy(int i) => i switch

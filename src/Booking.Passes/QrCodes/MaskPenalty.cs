@@ -12,18 +12,26 @@ internal static class MaskPenalty
     /// <summary>Sum of the four rules over a square of 0/1 modules (1 = dark), row-major.</summary>
     public static int Score(ReadOnlySpan<byte> modules, int size)
     {
-        var penalty = 0;
-        var previous = default(ModuleLine);
+        Span<ModuleLine> rows = stackalloc ModuleLine[size];
+        Span<ModuleLine> columns = stackalloc ModuleLine[size];
+        ModuleLine.ReadSquare(modules, size, rows, columns);
+        return Score(rows, columns);
+    }
+
+    /// <summary>The same sum from the square's packed rows and columns.</summary>
+    public static int Score(ReadOnlySpan<ModuleLine> rows, ReadOnlySpan<ModuleLine> columns)
+    {
+        var size = rows.Length;
+        int penalty = 0, dark = 0;
         var pairs = ModuleLine.Range(0, size - 2);
         for (var i = 0; i < size; i++)
         {
-            var row = ModuleLine.Read(modules, i * size, 1, size);
-            penalty += Line(row, size) + Line(ModuleLine.Read(modules, i, size, size), size);
+            penalty += Line(rows[i], size) + Line(columns[i], size);
             if (i > 0)
-                penalty += Blocks(previous, row, pairs);
-            previous = row;
+                penalty += Blocks(rows[i - 1], rows[i], pairs);
+            dark += rows[i].PopCount;
         }
-        return penalty + DarkBalance(modules, size);
+        return penalty + DarkBalance(dark, size * size);
     }
 
     /// <summary>N1 and N3 along one row or column, read from a square of modules.</summary>
@@ -64,10 +72,8 @@ internal static class MaskPenalty
     }
 
     /// <summary>N4: 10 for every full 5 % by which the dark share strays from 50 %.</summary>
-    public static int DarkBalance(ReadOnlySpan<byte> modules, int size)
-    {
-        var total = size * size;
-        var dark = modules.Count((byte)1);
-        return Math.Abs(dark * 20 - total * 10) / total * Balance;
-    }
+    public static int DarkBalance(ReadOnlySpan<byte> modules, int size) =>
+        DarkBalance(modules.Count((byte)1), size * size);
+
+    private static int DarkBalance(int dark, int total) => Math.Abs(dark * 20 - total * 10) / total * Balance;
 }

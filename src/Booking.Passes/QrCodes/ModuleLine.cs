@@ -23,6 +23,28 @@ internal readonly record struct ModuleLine(ulong Low, ulong Middle, ulong High)
         return new(words[0], words[1], words[2]);
     }
 
+    /// <summary>Rows and columns of a square of modules, each packed once.</summary>
+    public static void ReadSquare(ReadOnlySpan<byte> modules, int size, Span<ModuleLine> rows, Span<ModuleLine> columns)
+    {
+        for (var i = 0; i < size; i++)
+        {
+            rows[i] = Read(modules, i * size, 1, size);
+            columns[i] = Read(modules, i, size, size);
+        }
+    }
+
+    /// <summary>This line with module i dark.</summary>
+    public ModuleLine WithDark(int i)
+    {
+        var bit = i + Offset;
+        return bit switch
+        {
+            < 64 => this with { Low = Low | (1UL << bit) },
+            < 128 => this with { Middle = Middle | (1UL << (bit - 64)) },
+            _ => this with { High = High | (1UL << (bit - 128)) },
+        };
+    }
+
     /// <summary>Bits <see cref="Offset"/> + first to <see cref="Offset"/> + last, inclusive.</summary>
     public static ModuleLine Range(int first, int last)
     {

@@ -49,20 +49,27 @@ public sealed class QrSymbol
         var layout = SymbolLayout.For(version);
         var unmasked = PlaceCodewords(layout, CodewordSequence.For(data, version));
 
-        var best = new byte[unmasked.Length];
-        var candidate = new byte[unmasked.Length];
+        // Masks are scored on packed rows and columns: flipping a mask is then a few XORs per line.
+        var size = layout.Size;
+        Span<ModuleLine> rows = stackalloc ModuleLine[size], columns = stackalloc ModuleLine[size];
+        Span<ModuleLine> maskedRows = stackalloc ModuleLine[size], maskedColumns = stackalloc ModuleLine[size];
+        ModuleLine.ReadSquare(unmasked, size, rows, columns);
         int bestMask = -1, bestPenalty = int.MaxValue;
         for (var mask = 0; mask < QrMask.Count; mask++)
         {
-            Apply(unmasked, layout, mask, candidate);
-            var penalty = MaskPenalty.Score(candidate, layout.Size);
-            if (penalty < bestPenalty)
+            var pattern = layout.MaskPatternOf(mask);
+            for (var i = 0; i < size; i++)
             {
-                (best, candidate) = (candidate, best);
-                (bestMask, bestPenalty) = (mask, penalty);
+                maskedRows[i] = rows[i] ^ pattern.Rows[i];
+                maskedColumns[i] = columns[i] ^ pattern.Columns[i];
             }
+            FormatInformation.DrawFormat(maskedRows, maskedColumns, mask);
+            var penalty = MaskPenalty.Score(maskedRows, maskedColumns);
+            if (penalty < bestPenalty)
+                (bestMask, bestPenalty) = (mask, penalty);
         }
-        return new QrSymbol(version, bestMask, best);
+        Apply(unmasked, layout, bestMask, unmasked);
+        return new QrSymbol(version, bestMask, unmasked);
     }
 
     /// <summary>The symbol with a given mask rather than the chosen one: any mask gives a valid symbol.</summary>
@@ -90,21 +97,16 @@ public sealed class QrSymbol
     {
         var modules = (byte[])layout.Modules.Clone();
         var order = layout.DataOrder;
+        // Data modules start light, so each bit is stored as is: no branch to mispredict on random data.
         for (var i = 0; i < codewords.Length; i++)
-        {
-            var codeword = codewords[i];
-            if (codeword == 0)
-                continue;
             for (var bit = 0; bit < 8; bit++)
-                if ((codeword & (0x80 >> bit)) != 0)
-                    modules[order[i * 8 + bit]] = 1;
-        }
+                modules[order[i * 8 + bit]] = (byte)((codewords[i] >> (7 - bit)) & 1);
         return modules;
     }
 
     private static void Apply(ReadOnlySpan<byte> unmasked, SymbolLayout layout, int mask, Span<byte> target)
     {
-        ReadOnlySpan<byte> pattern = layout.MaskPattern(mask);
+        ReadOnlySpan<byte> pattern = layout.MaskPatternOf(mask).Flips;
         var i = 0;
         for (; i <= unmasked.Length - Vector<byte>.Count; i += Vector<byte>.Count)
             (new Vector<byte>(unmasked[i..]) ^ new Vector<byte>(pattern[i..])).CopyTo(target[i..]);

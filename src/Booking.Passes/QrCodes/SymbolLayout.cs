@@ -7,7 +7,7 @@ internal sealed class SymbolLayout
 {
     private static readonly SymbolLayout?[] Layouts = new SymbolLayout?[LevelMBlocks.MaxVersion + 1];
 
-    private readonly byte[]?[] _masks = new byte[8][];
+    private readonly MaskPattern?[] _masks = new MaskPattern?[QrMask.Count];
 
     private SymbolLayout(int version)
     {
@@ -44,17 +44,20 @@ internal sealed class SymbolLayout
         return layout;
     }
 
-    /// <summary>1 where <paramref name="mask"/> flips a data module, 0 on function modules.</summary>
-    public byte[] MaskPattern(int mask)
+    /// <summary>Where <paramref name="mask"/> flips a data module (never a function module): flat, and packed by
+    /// row and by column for the penalty rules.</summary>
+    public MaskPattern MaskPatternOf(int mask)
     {
         var pattern = Volatile.Read(ref _masks[mask]);
         if (pattern is not null)
             return pattern;
-        pattern = new byte[Size * Size];
+        var flips = new byte[Size * Size];
         for (var row = 0; row < Size; row++)
             for (var column = 0; column < Size; column++)
                 if (!IsFunction[row * Size + column] && QrMask.Flips(mask, row, column))
-                    pattern[row * Size + column] = 1;
+                    flips[row * Size + column] = 1;
+        pattern = new MaskPattern(flips, new ModuleLine[Size], new ModuleLine[Size]);
+        ModuleLine.ReadSquare(flips, Size, pattern.Rows, pattern.Columns);
         Volatile.Write(ref _masks[mask], pattern);
         return pattern;
     }
@@ -165,3 +168,5 @@ internal sealed class SymbolLayout
         IsFunction[row * Size + column] = true;
     }
 }
+
+internal sealed record MaskPattern(byte[] Flips, ModuleLine[] Rows, ModuleLine[] Columns);
