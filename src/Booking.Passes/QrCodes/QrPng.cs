@@ -67,10 +67,12 @@ public static class QrPng
             pixels[x >> 3] &= (byte)~(0x80 >> (x & 7));
     }
 
+    /// <summary>Fastest, not Optimal: about 3.5 KB instead of 1.8 KB, for a quarter of the time (it is drawn for every
+    /// e-mail of a burst).</summary>
     private static ArraySegment<byte> Compress(byte[] scanlines)
     {
         var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
             zlib.Write(scanlines);
         return new ArraySegment<byte>(compressed.GetBuffer(), 0, (int)compressed.Length);
     }
