@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Booking.Data.Notifications;
 using Booking.Data.Protection;
+using Booking.DevInbox;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Booking.Notifications.Webhooks;
 
@@ -94,6 +96,56 @@ public sealed class WebhookTests(DeliveryFixture fixture) : IAsyncLifetime
         var stored = await fixture.Database.ScalarAsync<byte[]>("select phone_fingerprint from sms_opt_outs order by opted_out_at desc limit 1");
         Assert.DoesNotContain("5145550199", Encoding.UTF8.GetString(stored));
         Assert.Equal(32, stored.Length);
+    }
+
+    [Fact]
+    public async Task A_sendgrid_batch_is_applied_at_once_keeping_each_messages_final_news()
+    {
+        var stubWebhooks = fixture.Inbox.Services.GetRequiredService<IOptions<InboxOptions>>().Value;
+        stubWebhooks.SendWebhooks = false; // this test plays SendGrid's part itself
+        try
+        {
+            var (delivered, bounced) = (await SentEmail(), await SentEmail());
+            string Event(Guid id, string name) => $$"""{"event":"{{name}}","idempotency_key":"{{id}}","sg_message_id":"sg-{{id:N}}","reason":"{{name}} reason"}""";
+            var batch = Encoding.UTF8.GetBytes("[" + string.Join(",",
+                Event(delivered.Id, "processed"), Event(delivered.Id, "delivered"), Event(delivered.Id, "bounce"),
+                Event(bounced.Id, "processed"), Event(bounced.Id, "bounce"), Event(bounced.Id, "delivered"),
+                Event(Guid.NewGuid(), "delivered"), """{"event":"delivered","idempotency_key":"not ours"}""", """{"event":"open"}""") + "]");
+
+            Assert.Equal(HttpStatusCode.OK, await PostSendGrid(batch));
+
+            // The first final news of each message wins, as when the same events come one request each.
+            Assert.Equal(NotificationStatus.Delivered, (await MessageAsync(delivered)).Status);
+            Assert.DoesNotContain(await fixture.MessagesOf(delivered.BookingId), m => m.Channel == "sms");
+            var bounce = await MessageAsync(bounced);
+            Assert.Equal(NotificationStatus.Bounced, bounce.Status);
+            Assert.Equal("bounce reason", bounce.LastError);
+            await fixture.WaitFor(bounced.BookingId, m => m.Any(x => x.Channel == "sms" && x.Status == NotificationStatus.Sent), "the SMS replacing the bounced e-mail");
+        }
+        finally
+        {
+            stubWebhooks.SendWebhooks = true;
+        }
+    }
+
+    /// <summary>A confirmation e-mail the provider accepted and has not reported on yet.</summary>
+    private async Task<(Guid Id, Guid BookingId)> SentEmail()
+    {
+        var booking = await fixture.Bookings.BookAsync(TestBookings.Citizen(email: true));
+        var sent = Assert.Single(await fixture.WaitFor(booking.Id, m => m.Any(x => x.Status == NotificationStatus.Sent), "the e-mail to be sent"));
+        return (sent.Id, booking.Id);
+    }
+
+    private async Task<MessageDelivery> MessageAsync((Guid Id, Guid BookingId) message) =>
+        Assert.Single(await fixture.MessagesOf(message.BookingId), m => m.Id == message.Id);
+
+    private async Task<HttpStatusCode> PostSendGrid(byte[] body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{fixture.WorkerUrl}/webhooks/sendgrid/events") { Content = new ByteArrayContent(body) };
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", fixture.Inbox.Services.GetRequiredService<WebhookSigner>().SignSendGrid(timestamp, body));
+        return (await _http.SendAsync(request)).StatusCode;
     }
 
     private async Task<HttpStatusCode> Inbound(string from, string body)

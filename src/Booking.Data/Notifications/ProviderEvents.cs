@@ -2,44 +2,57 @@ using Npgsql;
 
 namespace Booking.Data.Notifications;
 
+/// <summary>One provider report on one of our messages.</summary>
+/// <param name="Status">sent (the provider took it: settles a send whose answer we lost), delivered, bounced or failed.</param>
+/// <param name="FallbackChannel">Channel of a replacement message when this one failed for good, if the citizen has it.</param>
+public sealed record ProviderReport(Guid NotificationId, string Status, string? ProviderMessageId, string? Detail, string? FallbackChannel = null);
+
 /// <summary>What providers report after a send (delivered, bounced, failed), applied to our messages. Reports come
 /// out of order and more than once: a final status is never overwritten, and only the worse news adds a fallback.</summary>
 public sealed class ProviderEvents(NpgsqlDataSource dataSource)
 {
-    /// <param name="status">sent (the provider took it: settles a send whose answer we lost), delivered, bounced or failed.</param>
-    /// <param name="fallbackChannel">Channel of a replacement message when this one failed for good, if the citizen has it.</param>
-    public async Task<bool> ApplyAsync(Guid notificationId, string channel, string status, string? providerMessageId, string? detail, string? fallbackChannel,
-        CancellationToken cancellationToken = default)
+    /// <summary>Applies a provider's batch (SendGrid posts hundreds of events at once) in one statement.</summary>
+    /// <returns>How many messages changed.</returns>
+    public async Task<int> ApplyAsync(string channel, IReadOnlyList<ProviderReport> reports, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            with changed as (
-                update notifications
-                set status = @status, channel = coalesce(channel, @channel), updated_at = now(),
-                    provider_message_id = coalesce(provider_message_id, @provider_id),
-                    sent_at = coalesce(sent_at, now()),
-                    delivered_at = case when @status = 'delivered' then now() else delivered_at end,
-                    last_error = case when @status in ('sent', 'delivered') then last_error else @detail end
-                where id = @id and (status = 'sending' or status = 'sent' and @status <> 'sent')
-                returning id, tenant_id, booking_id, kind, category, channel, previous_slot_start, previous_location_id, fallback_of),
+            with reports as (
+                select * from unnest(@id, @status, @provider_id, @detail, @fallback) as r(id, status, provider_id, detail, fallback)),
+            changed as (
+                update notifications n
+                set status = r.status, channel = coalesce(n.channel, @channel), updated_at = now(),
+                    provider_message_id = coalesce(n.provider_message_id, r.provider_id),
+                    sent_at = coalesce(n.sent_at, now()),
+                    delivered_at = case when r.status = 'delivered' then now() else n.delivered_at end,
+                    last_error = case when r.status in ('sent', 'delivered') then n.last_error else r.detail end
+                from reports r
+                where n.id = r.id and (n.status = 'sending' or n.status = 'sent' and r.status <> 'sent')
+                returning n.id, n.tenant_id, n.booking_id, n.kind, n.category, n.previous_slot_start, n.previous_location_id,
+                          n.fallback_of, r.status, r.detail, r.fallback),
             events as (
                 insert into notification_events (notification_id, event, detail)
-                select id, 'provider:' || @status, @detail from changed),
+                select id, 'provider:' || status, detail from changed),
             fallbacks as (
                 insert into notifications (id, tenant_id, booking_id, kind, category, channel, previous_slot_start,
                                            previous_location_id, fallback_of)
-                select gen_random_uuid(), tenant_id, booking_id, kind, category, @fallback, previous_slot_start,
+                select gen_random_uuid(), tenant_id, booking_id, kind, category, fallback, previous_slot_start,
                        previous_location_id, id
-                from changed where @status in ('failed', 'bounced') and @fallback::text is not null and fallback_of is null)
+                from changed where status in ('failed', 'bounced') and fallback is not null and fallback_of is null)
             select count(*) from changed
             """;
+        // An update joined to several reports for one message would apply just one of them, chosen by PostgreSQL:
+        // keep one per message, the first final one (later news cannot overwrite it anyway), else the first.
+        var latest = reports.GroupBy(r => r.NotificationId)
+            .Select(g => g.FirstOrDefault(r => r.Status != NotificationStatus.Sent) ?? g.First())
+            .ToList();
         await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("id", notificationId);
-        command.Parameters.AddWithValue("status", status);
         command.Parameters.AddWithValue("channel", channel);
-        command.Parameters.AddWithValue("provider_id", (object?)providerMessageId ?? DBNull.Value);
-        command.Parameters.AddWithValue("detail", (object?)detail ?? DBNull.Value);
-        command.Parameters.AddWithValue("fallback", (object?)fallbackChannel ?? DBNull.Value);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        command.Parameters.AddWithValue("id", latest.Select(r => r.NotificationId).ToArray());
+        command.Parameters.AddWithValue("status", latest.Select(r => r.Status).ToArray());
+        command.Parameters.AddWithValue("provider_id", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, latest.Select(r => r.ProviderMessageId).ToArray());
+        command.Parameters.AddWithValue("detail", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, latest.Select(r => r.Detail).ToArray());
+        command.Parameters.AddWithValue("fallback", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, latest.Select(r => r.FallbackChannel).ToArray());
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>The booking's sealed contact behind a message, to decide on a fallback channel (a read of personal

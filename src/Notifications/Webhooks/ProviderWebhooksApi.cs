@@ -39,9 +39,11 @@ public static class ProviderWebhooksApi
         {
             return TypedResults.BadRequest();
         }
+        var ours = new List<ProviderReport>();
         foreach (var e in events ?? [])
             if (Guid.TryParse(e.IdempotencyKey, out var id) && StatusOf(e.Event) is { } status)
-                await reports.ApplyAsync(id, NotificationChannel.Email, status, e.MessageId, e.Reason ?? e.Event, cancellationToken);
+                ours.Add(new ProviderReport(id, status, e.MessageId, e.Reason ?? e.Event));
+        await reports.ApplyAsync(NotificationChannel.Email, ours, cancellationToken);
         return TypedResults.Ok();
     }
 
@@ -69,7 +71,8 @@ public static class ProviderWebhooksApi
             _ => null,
         };
         if (status is not null)
-            await reports.ApplyAsync(id, NotificationChannel.Sms, status, form.GetValueOrDefault("MessageSid"), form.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? $"Twilio error {code}" : null, cancellationToken);
+            await reports.ApplyAsync(NotificationChannel.Sms, [new ProviderReport(id, status, form.GetValueOrDefault("MessageSid"),
+                form.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? $"Twilio error {code}" : null)], cancellationToken);
         return TypedResults.Ok();
     }
 
