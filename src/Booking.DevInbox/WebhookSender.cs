@@ -11,35 +11,50 @@ public abstract record Report
     public sealed record TwilioStatus(string CallbackUrl, string MessageSid, string Status, string? ErrorCode) : Report;
 }
 
-/// <summary>Sends the providers' signed webhooks back to the worker, after the request that caused them.</summary>
+/// <summary>Sends the providers' signed webhooks back to the worker, after the request that caused them: SendGrid's
+/// events in batches, Twilio's status callbacks one request each and several at once, as those providers do (so the
+/// callbacks may also arrive out of order, which the worker must accept).</summary>
 public sealed class WebhookSender(IHttpClientFactory clients, WebhookSigner signer, IOptions<InboxOptions> options, ILogger<WebhookSender> logger)
     : BackgroundService
 {
-    private readonly Channel<Report> _reports = Channel.CreateUnbounded<Report>();
+    private const int SendGridBatchSize = 500;
+    private const int TwilioCallbacksInFlight = 16;
+
+    private readonly Channel<Dictionary<string, object?>> _sendGridEvents = Channel.CreateUnbounded<Dictionary<string, object?>>();
+    private readonly Channel<Report.TwilioStatus> _twilioStatuses = Channel.CreateUnbounded<Report.TwilioStatus>();
 
     public void Enqueue(Report report)
     {
-        if (options.Value.SendWebhooks)
-            _reports.Writer.TryWrite(report);
+        if (!options.Value.SendWebhooks)
+            return;
+        if (report is Report.SendGridEvent e)
+            _sendGridEvents.Writer.TryWrite(e.Event);
+        else if (report is Report.TwilioStatus status)
+            _twilioStatuses.Writer.TryWrite(status);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var http = clients.CreateClient(nameof(WebhookSender));
-        while (await _reports.Reader.WaitToReadAsync(stoppingToken))
+        return Task.WhenAll(SendGridBatchesAsync(http, stoppingToken), TwilioCallbacksAsync(http, stoppingToken));
+    }
+
+    private async Task SendGridBatchesAsync(HttpClient http, CancellationToken stoppingToken)
+    {
+        while (await _sendGridEvents.Reader.WaitToReadAsync(stoppingToken))
         {
             var events = new List<Dictionary<string, object?>>();
-            while (events.Count < 500 && _reports.Reader.TryRead(out var report))
-            {
-                if (report is Report.SendGridEvent e)
-                    events.Add(e.Event);
-                else if (report is Report.TwilioStatus status)
-                    await Deliver(http, TwilioCallback(status), stoppingToken);
-            }
-            if (events.Count > 0 && options.Value.SendGridEventWebhookUrl is { Length: > 0 } url)
+            while (events.Count < SendGridBatchSize && _sendGridEvents.Reader.TryRead(out var e))
+                events.Add(e);
+            if (options.Value.SendGridEventWebhookUrl is { Length: > 0 } url)
                 await Deliver(http, SendGridBatch(url, events), stoppingToken);
         }
     }
+
+    private Task TwilioCallbacksAsync(HttpClient http, CancellationToken stoppingToken) =>
+        Parallel.ForEachAsync(_twilioStatuses.Reader.ReadAllAsync(stoppingToken),
+            new ParallelOptions { MaxDegreeOfParallelism = TwilioCallbacksInFlight, CancellationToken = stoppingToken },
+            async (status, cancellationToken) => await Deliver(http, TwilioCallback(status), cancellationToken));
 
     private HttpRequestMessage SendGridBatch(string url, List<Dictionary<string, object?>> events)
     {
