@@ -60,7 +60,8 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
     /// <summary>
     /// Records a batch of send results in one statement. Only rows this worker still holds are updated (a worker
     /// whose lease ran out must not overwrite the next one's outcome), and a status a provider's webhook already set
-    /// wins: a send that timed out here may have gone through, and then its "processed" report says so.
+    /// wins: a send that timed out here may have gone through, and then its "processed" report says so. Rows are
+    /// locked in id order, as the providers' batched reports are, so the two never deadlock.
     /// </summary>
     public async Task<int> RecordAsync(string workerId, IReadOnlyList<SendRecord> records, CancellationToken cancellationToken = default)
     {
@@ -68,6 +69,8 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
             with r as (
                 select * from unnest(@id, @channel, @status, @provider_id, @error, @retry_at, @fallback)
                     as r(id, channel, status, provider_id, error, retry_at, fallback)),
+            locked as materialized (
+                select id from notifications where id = any(@id) order by id for update),
             updated as (
                 update notifications n
                 set channel = r.channel,
@@ -77,7 +80,7 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
                     next_attempt_at = coalesce(r.retry_at, n.next_attempt_at),
                     sent_at = case when r.status = 'sent' then coalesce(n.sent_at, now()) else n.sent_at end,
                     claimed_by = null, claimed_until = null, updated_at = now()
-                from r where n.id = r.id and n.claimed_by = @worker
+                from r join locked l on l.id = r.id where n.id = r.id and n.claimed_by = @worker
                 returning n.id, n.tenant_id, n.booking_id, n.kind, n.category, n.previous_slot_start, n.previous_location_id),
             events as (
                 insert into notification_events (notification_id, event, detail)

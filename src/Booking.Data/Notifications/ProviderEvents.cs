@@ -18,6 +18,8 @@ public sealed class ProviderEvents(NpgsqlDataSource dataSource)
         const string sql = """
             with reports as (
                 select * from unnest(@id, @status, @provider_id, @detail, @fallback) as r(id, status, provider_id, detail, fallback)),
+            locked as materialized (
+                select id from notifications where id = any(@id) order by id for update),
             changed as (
                 update notifications n
                 set status = r.status, channel = coalesce(n.channel, @channel), updated_at = now(),
@@ -25,7 +27,7 @@ public sealed class ProviderEvents(NpgsqlDataSource dataSource)
                     sent_at = coalesce(n.sent_at, now()),
                     delivered_at = case when r.status = 'delivered' then now() else n.delivered_at end,
                     last_error = case when r.status in ('sent', 'delivered') then n.last_error else r.detail end
-                from reports r
+                from reports r join locked l on l.id = r.id
                 where n.id = r.id and (n.status = 'sending' or n.status = 'sent' and r.status <> 'sent')
                 returning n.id, n.tenant_id, n.booking_id, n.kind, n.category, n.previous_slot_start, n.previous_location_id,
                           n.fallback_of, r.status, r.detail, r.fallback),
@@ -40,7 +42,8 @@ public sealed class ProviderEvents(NpgsqlDataSource dataSource)
                 from changed where status in ('failed', 'bounced') and fallback is not null and fallback_of is null)
             select count(*) from changed
             """;
-        // An update joined to several reports for one message would apply just one of them, chosen by PostgreSQL:
+        // Rows are locked in id order, as the worker's own batch record does: two batches that share messages then
+        // wait for each other instead of deadlocking. An update joined to several reports for one message would apply just one of them, chosen by PostgreSQL:
         // keep one per message, the first final one (later news cannot overwrite it anyway), else the first.
         var latest = reports.GroupBy(r => r.NotificationId)
             .Select(g => g.FirstOrDefault(r => r.Status != NotificationStatus.Sent) ?? g.First())

@@ -2,6 +2,7 @@ using Booking.Data.Notifications;
 using Booking.Data.Protection;
 using Booking.Notifications.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Booking.Notifications.Dispatch;
 
@@ -66,8 +67,28 @@ public sealed class OutboxDispatcher(
         var done = records.OfType<SendRecord>().ToList();
         if (done.Count < claimed.Count)
             logger.LogWarning("{Left} of {Claimed} messages were left for a later claim: the batch outlasted its lease", claimed.Count - done.Count, claimed.Count);
-        await outbox.RecordAsync(_options.WorkerId, done, CancellationToken.None);
+        await RecordAsync(done);
         return claimed.Count;
+    }
+
+    /// <summary>A send that is not recorded goes again when its lease ends: a second copy for the citizen where the
+    /// provider has no idempotency key. So a transient database failure here is retried, not left to the lease.</summary>
+    private async Task RecordAsync(IReadOnlyList<SendRecord> done)
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await outbox.RecordAsync(_options.WorkerId, done, CancellationToken.None);
+                return;
+            }
+            catch (NpgsqlException e) when (e.IsTransient && attempt < attempts)
+            {
+                logger.LogWarning(e, "Recording {Count} sends failed (attempt {Attempt} of {Attempts}); retrying", done.Count, attempt, attempts);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock);
+            }
+        }
     }
 
     private async Task<CitizenContact[]> ContactsAsync(IReadOnlyList<ClaimedNotification> claimed, CancellationToken cancellationToken)
