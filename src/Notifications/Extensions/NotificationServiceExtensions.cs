@@ -36,6 +36,8 @@ public static class NotificationServiceExtensions
 
         services.AddSingleton(sp => new SendGridSignature(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.WebhookPublicKey));
         services.AddSingleton<DeliveryReports>();
+        services.AddSingleton<DeliveryReportGroupCommit>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryReportGroupCommit>());
         services.AddSingleton<NotificationSender>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<ReminderScheduler>();

@@ -56,7 +56,7 @@ public static class ProviderWebhooksApi
     };
 
     private static async Task<Results<Ok, StatusCodeHttpResult, BadRequest>> TwilioStatus(
-        HttpRequest request, IOptions<TwilioOptions> options, DeliveryReports reports, CancellationToken cancellationToken)
+        HttpRequest request, IOptions<TwilioOptions> options, DeliveryReportGroupCommit reports, CancellationToken cancellationToken)
     {
         var form = await VerifiedForm(request, options.Value);
         if (form is null)
@@ -71,8 +71,8 @@ public static class ProviderWebhooksApi
             _ => null,
         };
         if (status is not null)
-            await reports.ApplyAsync(NotificationChannel.Sms, [new ProviderReport(id, status, form.GetValueOrDefault("MessageSid"),
-                form.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? $"Twilio error {code}" : null)], cancellationToken);
+            await reports.ApplyAsync(NotificationChannel.Sms, new ProviderReport(id, status, form.GetValueOrDefault("MessageSid"),
+                form.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? $"Twilio error {code}" : null), cancellationToken);
         return TypedResults.Ok();
     }
 
