@@ -52,9 +52,9 @@ public sealed class ProviderEvents(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("id", latest.Select(r => r.NotificationId).ToArray());
         command.Parameters.AddWithValue("status", latest.Select(r => r.Status).ToArray());
-        command.Parameters.AddWithValue("provider_id", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, latest.Select(r => r.ProviderMessageId).ToArray());
-        command.Parameters.AddWithValue("detail", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, latest.Select(r => r.Detail).ToArray());
-        command.Parameters.AddWithValue("fallback", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, latest.Select(r => r.FallbackChannel).ToArray());
+        command.Parameters.AddWithValue("provider_id", latest.Select(r => r.ProviderMessageId).ToArray());
+        command.Parameters.AddWithValue("detail", latest.Select(r => r.Detail).ToArray());
+        command.Parameters.AddWithValue("fallback", latest.Select(r => r.FallbackChannel).ToArray());
         return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
