@@ -14,9 +14,10 @@ public sealed class QrSymbolOracleTests
 
     public static TheoryData<int> Lengths() => new(SampleLengths());
 
-    private static List<int> SampleLengths()
+    // A set: a repeated length would be a duplicate theory case, which xUnit skips.
+    private static SortedSet<int> SampleLengths()
     {
-        var lengths = new List<int>();
+        var lengths = new SortedSet<int>();
         var random = new Random(18004);
         for (var i = 0; i < 120; i++)
             lengths.Add(random.Next(1, 1_000));
