@@ -22,31 +22,45 @@ public static class QrPng
         ArgumentOutOfRangeException.ThrowIfLessThan(pixelsPerModule, 1);
         var modules = symbol.Size + 2 * QuietZone;
         var width = modules * pixelsPerModule;
-        var rowBytes = (width + 7) / 8;
+        var stride = (width + 7) / 8 + 1;
+        var scanlineBytes = stride * width;
+        var scanlines = ArrayPool<byte>.Shared.Rent(scanlineBytes);
+        ArraySegment<byte> compressed;
+        try
+        {
+            DrawScanlines(symbol, pixelsPerModule, modules, stride, scanlines.AsSpan(0, scanlineBytes));
+            compressed = Compress(scanlines.AsSpan(0, scanlineBytes));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scanlines);
+        }
 
-        using var image = new MemoryStream();
-        image.Write(Signature);
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
         BinaryPrimitives.WriteInt32BigEndian(header[4..], width);
         header[8] = 1; // bit depth
         header[9] = 0; // colour type: greyscale
-        WriteChunk(image, "IHDR"u8, header);
-        WriteChunk(image, "IDAT"u8, Compress(Scanlines(symbol, pixelsPerModule, modules, rowBytes)));
-        WriteChunk(image, "IEND"u8, []);
-        return image.ToArray();
+        var png = new byte[Signature.Length + 3 * ChunkOverhead + header.Length + compressed.Count];
+        Signature.CopyTo(png);
+        var at = Signature.Length;
+        at += WriteChunk(png.AsSpan(at), "IHDR"u8, header);
+        at += WriteChunk(png.AsSpan(at), "IDAT"u8, compressed);
+        WriteChunk(png.AsSpan(at), "IEND"u8, []);
+        return png;
     }
+
+    /// <summary>Length, type and CRC around each chunk's body.</summary>
+    private const int ChunkOverhead = 12;
 
     /// <summary>Each module row's first pixel row is written as is (filter None); the rows repeating it are filter
     /// Up, all zero bytes, which deflate shrinks to almost nothing.</summary>
-    private static byte[] Scanlines(QrSymbol symbol, int pixelsPerModule, int modules, int rowBytes)
+    private static void DrawScanlines(QrSymbol symbol, int pixelsPerModule, int modules, int stride, Span<byte> scanlines)
     {
-        var stride = rowBytes + 1;
-        var scanlines = new byte[stride * modules * pixelsPerModule];
         var source = symbol.Modules;
         for (var moduleRow = 0; moduleRow < modules; moduleRow++)
         {
-            var line = scanlines.AsSpan(moduleRow * pixelsPerModule * stride, stride);
+            var line = scanlines.Slice(moduleRow * pixelsPerModule * stride, stride);
             line[0] = FilterNone;
             var pixels = line[1..];
             pixels.Fill(0xFF);
@@ -56,9 +70,12 @@ public static class QrPng
                     if (source[row * symbol.Size + column] != 0)
                         ClearPixels(pixels, (column + QuietZone) * pixelsPerModule, pixelsPerModule);
             for (var repeat = 1; repeat < pixelsPerModule; repeat++)
-                scanlines[(moduleRow * pixelsPerModule + repeat) * stride] = FilterUp;
+            {
+                var repeated = scanlines.Slice((moduleRow * pixelsPerModule + repeat) * stride, stride);
+                repeated[0] = FilterUp;
+                repeated[1..].Clear();
+            }
         }
-        return scanlines;
     }
 
     private static void ClearPixels(Span<byte> pixels, int first, int count)
@@ -67,27 +84,25 @@ public static class QrPng
             pixels[x >> 3] &= (byte)~(0x80 >> (x & 7));
     }
 
-    /// <summary>Fastest, not Optimal: about 3.5 KB instead of 1.8 KB, for a quarter of the time (it is drawn for every
-    /// e-mail of a burst).</summary>
-    private static ArraySegment<byte> Compress(byte[] scanlines)
+    /// <summary>Fastest, not Optimal: about twice the size, for a quarter of the time (it is drawn for every e-mail of a
+    /// burst).</summary>
+    private static ArraySegment<byte> Compress(ReadOnlySpan<byte> scanlines)
     {
-        var compressed = new MemoryStream();
+        var compressed = new MemoryStream(scanlines.Length / 8);
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
             zlib.Write(scanlines);
         return new ArraySegment<byte>(compressed.GetBuffer(), 0, (int)compressed.Length);
     }
 
-    private static void WriteChunk(Stream image, ReadOnlySpan<byte> type, ReadOnlySpan<byte> body)
+    /// <returns>The bytes written: <see cref="ChunkOverhead"/> plus the body's.</returns>
+    private static int WriteChunk(Span<byte> target, ReadOnlySpan<byte> type, ReadOnlySpan<byte> body)
     {
-        Span<byte> field = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(field, body.Length);
-        image.Write(field);
+        BinaryPrimitives.WriteInt32BigEndian(target, body.Length);
+        type.CopyTo(target[4..]);
+        body.CopyTo(target[8..]);
         var crc = new Crc32();
-        crc.Append(type);
-        crc.Append(body);
-        image.Write(type);
-        image.Write(body);
-        BinaryPrimitives.WriteUInt32BigEndian(field, crc.GetCurrentHashAsUInt32());
-        image.Write(field);
+        crc.Append(target.Slice(4, 4 + body.Length));
+        BinaryPrimitives.WriteUInt32BigEndian(target[(8 + body.Length)..], crc.GetCurrentHashAsUInt32());
+        return ChunkOverhead + body.Length;
     }
 }
