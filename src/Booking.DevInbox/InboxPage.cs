@@ -15,7 +15,7 @@ public static class InboxPage
             store.Find(providerId) is { HtmlBody: { } html } ? Results.Content(html, "text/html; charset=utf-8") : Results.NotFound());
         app.MapGet("/messages/{providerId}/attachments/{index:int}", (string providerId, int index, InboxStore store) =>
             store.Find(providerId) is { } m && index >= 0 && index < m.Attachments.Count
-                ? Results.File(Convert.FromBase64String(m.Attachments[index].Base64Content), m.Attachments[index].ContentType, m.Attachments[index].FileName)
+                ? Results.File(m.Attachments[index].Content, m.Attachments[index].ContentType, m.Attachments[index].FileName)
                 : Results.NotFound());
         return app;
     }

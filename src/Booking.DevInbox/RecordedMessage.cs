@@ -1,6 +1,7 @@
 namespace Booking.DevInbox;
 
-public sealed record RecordedAttachment(string FileName, string ContentType, string Base64Content, string? ContentId);
+/// <summary>An attachment as sent: its bytes (base64 again when listed as JSON).</summary>
+public sealed record RecordedAttachment(string FileName, string ContentType, byte[] Content, string? ContentId);
 
 /// <summary>A message as the citizen would see it, plus what identifies it. <see cref="Status"/> follows the
 /// webhooks the stub sent back (accepted, delivered, bounced, failed).</summary>

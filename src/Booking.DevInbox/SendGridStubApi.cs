@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.DevInbox;
@@ -20,13 +19,10 @@ public static class SendGridStubApi
     {
         if (!request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
             return Errors(StatusCodes.Status401Unauthorized, "The provided authorization grant is invalid, expired, or revoked");
-        var mail = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        var personalization = mail?["personalizations"]?[0];
-        var args = (personalization?["custom_args"] ?? mail?["custom_args"]) as JsonObject;
-        var key = args?["idempotency_key"]?.GetValue<string>();
-        var to = personalization?["to"]?[0]?["email"]?.GetValue<string>();
-        if (mail is null || key is null || to is null)
-            return Errors(StatusCodes.Status400BadRequest, "personalizations[0].to and custom_args.idempotency_key are required by this stub");
+        // A document, not a JsonNode tree: the stub reads a handful of fields of each 10 KB request, at 1 000/s.
+        using var mail = await ReadAsync(request, cancellationToken);
+        if (mail is null || Parse(mail.RootElement) is not { } message)
+            return Errors(StatusCodes.Status400BadRequest, "A JSON body with personalizations[0].to, custom_args.idempotency_key and base64 attachment contents is required by this stub");
 
         switch (faults.Next(Channel))
         {
@@ -38,9 +34,9 @@ public static class SendGridStubApi
             case FaultMode.Reject:
                 return Errors(StatusCodes.Status400BadRequest, "Does not contain a valid address.");
             case FaultMode.Bounce:
-                return Accept(response, store, webhooks, Parse(mail, personalization!, key, to, args!), bounce: true);
+                return Accept(response, store, webhooks, message, bounce: true);
         }
-        return Accept(response, store, webhooks, Parse(mail, personalization!, key, to, args!), bounce: false);
+        return Accept(response, store, webhooks, message, bounce: false);
     }
 
     private static IResult Accept(HttpResponse response, InboxStore store, WebhookSender webhooks, RecordedMessage message, bool bounce)
@@ -56,16 +52,50 @@ public static class SendGridStubApi
         return TypedResults.StatusCode(StatusCodes.Status202Accepted);
     }
 
-    private static RecordedMessage Parse(JsonNode mail, JsonNode personalization, string key, string to, JsonObject args)
+    private static async Task<JsonDocument?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        string? Content(string type) => mail["content"]?.AsArray().FirstOrDefault(c => c?["type"]?.GetValue<string>() == type)?["value"]?.GetValue<string>();
-        var attachments = mail["attachments"]?.AsArray().Select(a => new RecordedAttachment(
-            a!["filename"]!.GetValue<string>(), a["type"]?.GetValue<string>() ?? "application/octet-stream",
-            a["content"]!.GetValue<string>(), a["content_id"]?.GetValue<string>())).ToList() ?? [];
-        return new RecordedMessage("sg-" + Guid.NewGuid().ToString("N"), Channel, key, args["booking_id"]?.GetValue<string>(),
-            args["language"]?.GetValue<string>(), to, (personalization["subject"] ?? mail["subject"])?.GetValue<string>(), Content("text/plain"), Content("text/html"),
-            attachments, DateTimeOffset.UtcNow);
+        try
+        {
+            return await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
+
+    /// <returns>The message, or null when it lacks a recipient or an idempotency key, or an attachment is not base64.</returns>
+    private static RecordedMessage? Parse(JsonElement mail)
+    {
+        var personalization = Property(mail, "personalizations") is { ValueKind: JsonValueKind.Array } all && all.GetArrayLength() > 0 ? all[0] : default;
+        var args = Property(personalization, "custom_args") ?? Property(mail, "custom_args");
+        var key = Text(args, "idempotency_key");
+        var to = Property(personalization, "to") is { ValueKind: JsonValueKind.Array } recipients && recipients.GetArrayLength() > 0
+            ? Text(recipients[0], "email") : null;
+        if (key is null || to is null)
+            return null;
+
+        string? Content(string type) => Property(mail, "content") is { ValueKind: JsonValueKind.Array } parts
+            ? parts.EnumerateArray().Where(part => Text(part, "type") == type).Select(part => Text(part, "value")).FirstOrDefault()
+            : null;
+        var attachments = new List<RecordedAttachment>();
+        if (Property(mail, "attachments") is { ValueKind: JsonValueKind.Array } files)
+            foreach (var file in files.EnumerateArray())
+            {
+                if (Property(file, "content") is not { ValueKind: JsonValueKind.String } content || !content.TryGetBytesFromBase64(out var bytes))
+                    return null;
+                attachments.Add(new RecordedAttachment(Text(file, "filename") ?? "attachment", Text(file, "type") ?? "application/octet-stream", bytes, Text(file, "content_id")));
+            }
+        return new RecordedMessage("sg-" + Guid.NewGuid().ToString("N"), Channel, key, Text(args, "booking_id"), Text(args, "language"), to,
+            Text(personalization, "subject") ?? Text(mail, "subject"), Content("text/plain"), Content("text/html"), attachments, DateTimeOffset.UtcNow);
+    }
+
+    private static JsonElement? Property(JsonElement? element, string name) =>
+        element is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(name, out var property) && property.ValueKind != JsonValueKind.Null
+            ? property : null;
+
+    private static string? Text(JsonElement? element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
 
     private static Dictionary<string, object?> Event(RecordedMessage message, string name) => new()
     {
