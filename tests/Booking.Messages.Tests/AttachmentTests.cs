@@ -51,6 +51,25 @@ public sealed class AttachmentTests(MessagesFixture fixture) : IClassFixture<Mes
     }
 
     [Fact]
+    public void Text_with_separators_line_breaks_and_accents_parses_back_as_written_in_lines_of_at_most_75_octets()
+    {
+        var appointment = new CalendarAppointment(Guid.NewGuid(), "Vaccin; grippe, « saisonnière » \\no 2",
+            "Numéro : K7QF3M9T\r\nÀ apporter : carte d'assurance maladie, liste des médicaments;\n" + string.Concat(Enumerable.Repeat("éà€😷", 40)),
+            "CLSC du Plateau-Mont-Royal, 4625, avenue De Lorimier; Montréal H2H 2B4", Slot, Slot.AddMinutes(10));
+
+        var text = Encoding.UTF8.GetString(new AppointmentCalendar(fixture.Clock).Publish(appointment));
+
+        Assert.EndsWith("END:VCALENDAR\r\n", text);
+        Assert.DoesNotContain('\n', text.Replace("\r\n", ""));
+        Assert.All(text.Split("\r\n"), line => Assert.InRange(Encoding.UTF8.GetByteCount(line), 0, 75));
+        var entry = Assert.Single(Calendar.Load(text)!.Events);
+        Assert.Equal(appointment.Summary, entry.Summary);
+        Assert.Equal(appointment.Description.ReplaceLineEndings("\n"), entry.Description);
+        Assert.Equal(appointment.Location, entry.Location);
+        Assert.Equal(Slot.UtcDateTime, entry.DtStart!.AsUtc);
+    }
+
+    [Fact]
     public async Task A_later_revision_of_the_same_booking_has_the_same_uid_and_a_higher_sequence()
     {
         var confirmed = await Ics(MessageKind.BookingConfirmed, Slot);

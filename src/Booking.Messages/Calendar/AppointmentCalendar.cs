@@ -1,8 +1,4 @@
-using System.Text;
-using Ical.Net;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
+using System.Globalization;
 
 namespace Booking.Messages;
 
@@ -31,19 +27,23 @@ public sealed class AppointmentCalendar(TimeProvider time)
     private byte[] Write(CalendarAppointment appointment, string method, string status)
     {
         var now = time.GetUtcNow();
-        var calendar = new Calendar { Method = method, ProductId = "-//Booking//Appointments//FR" };
-        calendar.Events.Add(new CalendarEvent
-        {
-            Uid = Uid(appointment.BookingId),
-            Sequence = (int)((now - SequenceEpoch).Ticks / TimeSpan.TicksPerMinute),
-            DtStamp = new CalDateTime(now.UtcDateTime, "UTC"),
-            DtStart = new CalDateTime(appointment.Start.UtcDateTime, "UTC"),
-            DtEnd = new CalDateTime(appointment.End.UtcDateTime, "UTC"),
-            Summary = appointment.Summary,
-            Description = appointment.Description,
-            Location = appointment.Location,
-            Status = status,
-        });
-        return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar)!);
+        return new ContentLines()
+            .Property("BEGIN", "VCALENDAR")
+            .Property("VERSION", "2.0")
+            .Property("PRODID", "-//Booking//Appointments//FR")
+            .Property("METHOD", method)
+            .Property("BEGIN", "VEVENT")
+            .Text("UID", Uid(appointment.BookingId))
+            .Property("SEQUENCE", ((now - SequenceEpoch).Ticks / TimeSpan.TicksPerMinute).ToString(CultureInfo.InvariantCulture))
+            .Utc("DTSTAMP", now)
+            .Utc("DTSTART", appointment.Start)
+            .Utc("DTEND", appointment.End)
+            .Text("SUMMARY", appointment.Summary)
+            .Text("DESCRIPTION", appointment.Description)
+            .Text("LOCATION", appointment.Location)
+            .Property("STATUS", status)
+            .Property("END", "VEVENT")
+            .Property("END", "VCALENDAR")
+            .ToUtf8();
     }
 }
