@@ -43,13 +43,18 @@ internal static class MaskPenalty
     /// each time (beyond the edge counts as light).</summary>
     private static int Line(ModuleLine line, int length)
     {
-        var same = ~(line ^ line.Down(1));
-        var fives = same & same.Down(1) & same.Down(2) & same.Down(3) & ModuleLine.Range(0, length - 5);
+        // Pairs of shifts are reused (same & same.Down(1), then that pair twice) to halve the shifts of a window.
+        var next = line.Down(1);
+        var same = ~(line ^ next);
+        var samePairs = same & same.Down(1);
+        var fives = samePairs & samePairs.Down(2) & ModuleLine.Range(0, length - 5);
         var runs = fives & ~fives.Up(1);
 
         var light = ~line;
-        var finder = line & light.Down(1) & line.Down(2) & line.Down(3) & line.Down(4) & light.Down(5) & line.Down(6);
-        var fourLight = light & light.Down(1) & light.Down(2) & light.Down(3);
+        var lightPairs = light & light.Down(1);
+        var fourLight = lightPairs & lightPairs.Down(2);
+        var darkThree = line.Down(2) & line.Down(3) & line.Down(4);
+        var finder = line & ~next & darkThree & light.Down(5) & line.Down(6);
         var finderLike = (finder & fourLight.Down(7)).PopCount + (finder & fourLight.Up(4)).PopCount;
 
         return fives.PopCount + (Run - 1) * runs.PopCount + FinderLike * finderLike;
