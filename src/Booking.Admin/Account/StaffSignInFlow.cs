@@ -19,12 +19,18 @@ public enum CodeOutcome { SignedIn, Refused, LockedOut, Expired }
 /// </summary>
 public sealed class StaffSignInFlow(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IHttpContextAccessor http)
 {
+    private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString()));
+
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("Sign-in runs within a request.");
 
     public async Task<PasswordOutcome> PasswordAsync(string email, string password)
     {
         if (await users.FindByEmailAsync(email) is not { } user)
+        {
+            // As slow as checking a real password, so the answer's timing does not tell which addresses have accounts.
+            users.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash.Value, password);
             return PasswordOutcome.Refused;
+        }
         if (user.TwoFactorEnabled)
         {
             var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
