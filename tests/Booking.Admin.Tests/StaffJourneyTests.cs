@@ -1,4 +1,6 @@
+extern alias admin;
 using System.Text.RegularExpressions;
+using admin::Booking.Admin.Account;
 using Booking.Data.Demo;
 using Booking.Staff.Demo;
 using Booking.Staff.Identity;
@@ -28,6 +30,7 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
 
         await page.GotoAsync("bookings");
         await page.WaitForURLAsync(new Regex("/signin"));
+        await Shot(page, "0-sign-in");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DemoStaffAccounts.InitialPassword);
         await page.ClickAsync("button[type=submit]");
@@ -40,8 +43,10 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         await page.ClickAsync("main button[type=submit]");
 
         await page.WaitForURLAsync(new Regex("/signin/authenticator$"));
-        Assert.StartsWith("data:image/png;base64,", await page.GetAttributeAsync("#authenticator-qr", "src"));
         var key = await page.TextContentAsync("#authenticator-key");
+        // The QR code is the otpauth:// URI of this account and of the key shown beside it (no QR decoder is available).
+        Assert.Equal(AuthenticatorEnrolment.QrCodeDataUri(AuthenticatorEnrolment.Uri(email, key!.Replace(" ", "").ToUpperInvariant())),
+            await page.GetAttributeAsync("#authenticator-qr", "src"));
         await Shot(page, "2-enrol-authenticator");
         await page.FillAsync("#code", StaffMember.CodeFor(key!));
         await page.ClickAsync("main button[type=submit]");
@@ -80,9 +85,11 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email))!;
     }
 
+    /// <summary>A screenshot for people to look at, and the page checked for accessibility.</summary>
     private static async Task Shot(IPage page, string name)
     {
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        await Accessibility.AssertAccessibleAsync(page, name);
     }
 }

@@ -5,6 +5,7 @@ using Booking.ServiceDefaults;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -45,7 +46,7 @@ public static class StaffSiteExtensions
                 cookie.SlidingExpiration = true;
             });
         services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim(StaffSchemes.MethodsClaim, StaffSchemes.MultiFactor)
                 .Build())

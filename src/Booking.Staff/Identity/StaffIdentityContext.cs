@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +14,9 @@ public sealed class StaffIdentityContext(DbContextOptions<StaffIdentityContext> 
     {
         base.OnModelCreating(builder);
         builder.Entity<StaffUser>().ToTable("staff_users");
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("staff_user_claims");
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("staff_user_logins");
-        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("staff_user_tokens");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("staff_user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("staff_user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("staff_user_tokens");
         foreach (var entity in builder.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())
                 property.SetColumnName(SnakeCase(property.Name));
