@@ -76,6 +76,7 @@ var builder = Host.CreateApplicationBuilder(args.Skip(1).Where(a => a.StartsWith
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddBookingData(builder.Configuration);
 builder.Services.AddSingleton<DemoSeed>();
+builder.Services.AddBookingProtection(builder.Configuration);
 builder.Services.AddStaffAccounts(builder.Configuration);
 builder.Services.AddScoped<DemoStaffAccounts>();
 using var host = builder.Build();

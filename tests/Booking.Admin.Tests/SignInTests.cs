@@ -143,6 +143,19 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task The_authenticator_key_is_stored_sealed()
+    {
+        var member = await fixture.EnrolledAsync(DemoSeed.MontrealRegion);
+
+        var stored = await fixture.Database.ScalarAsync<string>(
+            "select value from staff_user_tokens where user_id = @id and name = 'AuthenticatorKey'", ("id", member.Id));
+
+        Assert.Equal(32, member.AuthenticatorKey!.Length);
+        Assert.DoesNotContain(member.AuthenticatorKey, stored, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("test:", stored);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var member = await fixture.EnrolledAsync(DemoSeed.MontrealRegion);

@@ -10,7 +10,8 @@ namespace Booking.Staff.Identity;
 public static class StaffIdentityExtensions
 {
     /// <summary>Staff accounts (ASP.NET Core Identity on our tables, through the host's one <see cref="NpgsqlDataSource"/>)
-    /// and their sign-in rules. A web host adds the sign-in manager and cookies; a tool only manages accounts.</summary>
+    /// and their sign-in rules. Needs the key file (<c>AddBookingProtection</c>) for the authenticator keys. A web host
+    /// adds the sign-in manager and cookies; a tool only manages accounts.</summary>
     public static IdentityBuilder AddStaffAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StaffSignInOptions>()
@@ -28,7 +29,7 @@ public static class StaffIdentityExtensions
         });
         // Only the authenticator (TOTP) provider: no e-mailed reset or confirmation tokens in this slice.
         return services.AddIdentityCore<StaffUser>()
-            .AddEntityFrameworkStores<StaffIdentityContext>()
+            .AddUserStore<StaffUserStore>()
             .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
     }
 }
