@@ -31,6 +31,34 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task After_both_factors_the_page_first_asked_for_opens()
+    {
+        var member = await fixture.EnrolledAsync(DemoSeed.MontrealRegion);
+        var challenge = (await _session.GetAsync("bookings?code=K7MQ3-XPRWA")).Headers.Location!;
+        var signIn = challenge.IsAbsoluteUri ? challenge.PathAndQuery : challenge.OriginalString;
+
+        var password = await _session.SubmitAsync(signIn.TrimStart('/'), "signin", Password(member));
+        var codeStep = password.Headers.Location!.PathAndQuery;
+        var code = await _session.SubmitAsync(codeStep.TrimStart('/'), "code", Code(member.CurrentCode()));
+
+        Assert.StartsWith("/signin/code?ReturnUrl=", codeStep);
+        Assert.Equal("/bookings?code=K7MQ3-XPRWA", code.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task A_return_address_on_another_site_is_ignored()
+    {
+        var member = await fixture.EnrolledAsync(DemoSeed.MontrealRegion);
+
+        var password = await _session.SubmitAsync("signin?ReturnUrl=%2F%2Fevil.example%2F", "signin", Password(member));
+        var code = await _session.SubmitAsync("signin/code", "code", Code(member.CurrentCode()));
+
+        Assert.Equal("/signin/code", password.Headers.Location!.PathAndQuery);
+        Assert.Equal("/bookings", code.Headers.Location!.PathAndQuery);
+        Assert.Equal(fixture.SiteAddress.Authority, code.Headers.Location.Authority);
+    }
+
+    [Fact]
     public async Task A_password_alone_opens_no_session()
     {
         var member = await fixture.EnrolledAsync(DemoSeed.MontrealRegion);

@@ -35,14 +35,14 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         await page.FillAsync("#password", DemoStaffAccounts.InitialPassword);
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync(new Regex("/signin/password$"));
+        await page.WaitForURLAsync(new Regex(@"/signin/password(\?|$)"));
         await page.FillAsync("#current", DemoStaffAccounts.InitialPassword);
         await page.FillAsync("#new", "Un-Secret-Bien-A-Moi-7");
         await page.FillAsync("#confirm", "Un-Secret-Bien-A-Moi-7");
         await Shot(page, "1-change-password");
         await page.ClickAsync("main button[type=submit]");
 
-        await page.WaitForURLAsync(new Regex("/signin/authenticator$"));
+        await page.WaitForURLAsync(new Regex(@"/signin/authenticator(\?|$)"));
         var key = await page.TextContentAsync("#authenticator-key");
         // The QR code is the otpauth:// URI of this account and of the key shown beside it (no QR decoder is available).
         Assert.Equal(AuthenticatorEnrolment.QrCodeDataUri(AuthenticatorEnrolment.Uri(email, key!.Replace(" ", "").ToUpperInvariant())),
