@@ -59,7 +59,8 @@ public sealed class AdminFixture : IAsyncLifetime
     public async Task<IPage> NewBrowserPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = SiteAddress.ToString(), Locale = "fr-CA" });
-        context.SetDefaultTimeout(30_000);
+        // Generous: the first pages after a build, in a cold Chromium, on two cores shared with other work (one 30 s timeout seen).
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
