@@ -81,7 +81,7 @@ Booking platform is up (logs in $STATE/*.log):
   Citizen site         http://127.0.0.1:$WEB_PORT/   (French; English with the link at the top)
   Citizen API + docs   http://127.0.0.1:$WEB_PORT/scalar/v1   (OpenAPI: /openapi/v1.json)
   Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
-  Admin (placeholder)  http://127.0.0.1:$ADMIN_PORT/
+  Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo: julie.tremblay@montreal.demo.example, first password Bienvenue-Demo-2026; see README)
   Dev inbox            http://127.0.0.1:$INBOX_PORT/   (every e-mail and SMS sent, with delivery status per booking)
   Notification worker  http://127.0.0.1:$NOTIFY_PORT/health/ready
   PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/password)

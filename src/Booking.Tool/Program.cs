@@ -5,6 +5,8 @@ using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;
 using Booking.Passes.Keys;
+using Booking.Staff.Demo;
+using Booking.Staff.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,8 @@ using Microsoft.Extensions.Logging;
 const string usage = """
     usage: Booking.Tool <command>
       migrate                      apply database migrations (ours and Orleans')
-      seed-demo                    demo tenants, clinics, services, 30 days of schedules, Québec FSA centroids
+      seed-demo                    demo tenants, clinics, services, 30 days of schedules, Québec FSA centroids, and one
+                                   staff account per demo tenant (initial password, to change at first sign-in)
       import-postal-codes FILE     import a GeoNames postal-code dump for Canada (CA.txt or CA_full.txt)
       init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent,
                                    and give it a first appointment-pass signing key if it has none
@@ -73,6 +76,9 @@ var builder = Host.CreateApplicationBuilder(args.Skip(1).Where(a => a.StartsWith
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddBookingData(builder.Configuration);
 builder.Services.AddSingleton<DemoSeed>();
+builder.Services.AddBookingProtection(builder.Configuration);
+builder.Services.AddStaffAccounts(builder.Configuration);
+builder.Services.AddScoped<DemoStaffAccounts>();
 using var host = builder.Build();
 var services = host.Services;
 
@@ -89,6 +95,9 @@ switch (args[0])
         await services.GetRequiredService<DemoSeed>().ApplyAsync(today);
         var centroids = await services.GetRequiredService<PostalCodeRepository>().UpsertAsync(FsaCentroidSeed.Read());
         Console.WriteLine($"Demo data seeded for {today:yyyy-MM-dd} + 30 days; {centroids} FSA centroids.");
+        using (var scope = services.CreateScope())
+            foreach (var email in await scope.ServiceProvider.GetRequiredService<DemoStaffAccounts>().EnsureAsync())
+                Console.WriteLine($"Staff account {email} created, initial password {DemoStaffAccounts.InitialPassword} (to change at first sign-in).");
         return 0;
 
     case "import-postal-codes" when args.Length >= 2:

@@ -1,0 +1,73 @@
+using Booking.Admin.Account;
+using Booking.Admin.Components;
+using Booking.Data.Infrastructure;
+using Booking.ServiceDefaults;
+using Booking.Staff.Bookings;
+using Booking.Staff.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Admin.Extensions;
+
+/// <summary>The clinic site: Blazor components rendered statically on the server (sign-in must set cookies, which an
+/// interactive circuit cannot), French by default and English, behind a two-factor sign-in.</summary>
+public static class StaffSiteExtensions
+{
+    public static IHostApplicationBuilder AddStaffSite(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddBookingData(builder.Configuration);
+        services.AddBookingProtection(builder.Configuration);
+        services.AddStaffAccounts(builder.Configuration).AddSignInManager();
+        services.AddSingleton<TenantBookingQuery>();
+        services.AddSingleton<BookingConsultation>();
+        services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddCookie(StaffSchemes.Enrolment, options =>
+            {
+                options.Cookie.Name = ".Booking.Staff.Enrolment";
+                options.LoginPath = "/signin";
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+                options.SlidingExpiration = false;
+            })
+            .AddIdentityCookies();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<StaffSignInOptions>>((cookie, signIn) =>
+            {
+                cookie.Cookie.Name = ".Booking.Staff";
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.LoginPath = "/signin";
+                cookie.AccessDeniedPath = "/signin";
+                // The session closes after this much inactivity: each request past half of it renews the cookie.
+                cookie.ExpireTimeSpan = signIn.Value.IdleTimeout;
+                cookie.SlidingExpiration = true;
+            });
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(StaffSchemes.MethodsClaim, StaffSchemes.MultiFactor)
+                .Build())
+            .AddPolicy(StaffSchemes.EnrolmentPolicy, policy => policy.AddAuthenticationSchemes(StaffSchemes.Enrolment).RequireAuthenticatedUser());
+
+        services.AddScoped<StaffSignInFlow>();
+        services.AddRazorComponents();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(StaffLanguage.Configure);
+        return builder;
+    }
+
+    public static WebApplication MapStaffSite(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorComponents<App>();
+        app.MapStaffSignOut();
+        app.MapStaffLanguage();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using Booking.Data.Audit;
+using Booking.Data.Notifications;
+using Booking.Data.Protection;
+using Booking.Domain.Bookings;
+
+namespace Booking.Staff.Bookings;
+
+/// <summary>A booking as a staff member sees it: its facts, the citizen's name and what became of each message.</summary>
+public sealed record StaffBookingView(TenantBookingRow Booking, string CitizenFirstName, string CitizenLastName, IReadOnlyList<MessageDelivery> Messages);
+
+/// <summary>Who is looking, and from where: what the audit record of a consultation names.</summary>
+public sealed record StaffActor(Guid UserId, Guid TenantId, IPAddress? SourceIp)
+{
+    public string AuditName => $"staff:{UserId}";
+}
+
+/// <summary>A staff member opens a booking by its confirmation code. Every opening of a citizen's record is logged
+/// (user, record, source address, UTC time) before anything personal is decrypted.</summary>
+public sealed class BookingConsultation(TenantBookingQuery bookings, PersonalDataProtector protector, PersonalDataAccessLog accessLog, DeliveryStatusQuery deliveries)
+{
+    public const string Program = "Booking.Admin/bookings";
+
+    /// <returns>Null when the code is malformed, unknown, or a booking of a tenant this person may not see: the same answer.</returns>
+    public async Task<StaffBookingView?> OpenAsync(StaffActor actor, string? code, CancellationToken cancellationToken = default)
+    {
+        if (!ConfirmationCode.TryNormalise(code, out var normalised)
+            || await bookings.FindAsync(actor.TenantId, normalised, cancellationToken) is not { } booking)
+            return null;
+        await accessLog.RecordAsync(new PersonalDataAccessRecord(actor.AuditName, PersonalDataAccess.Read, "bookings", booking.Id, Program, actor.SourceIp), cancellationToken);
+        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
+        var messages = await deliveries.ForBookingAsync(booking.Id, cancellationToken);
+        return new StaffBookingView(booking, citizen.FirstName, citizen.LastName, messages);
+    }
+}

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Booking.Staff.Identity;
+
+/// <summary>The security rules of staff sign-in (<c>Staff:SignIn</c>): temporary lockout after repeated failures, and
+/// a session that closes after a spell of inactivity.</summary>
+public sealed class StaffSignInOptions
+{
+    public const string Section = "Staff:SignIn";
+
+    [Range(1, 20)]
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(typeof(TimeSpan), "00:01:00", "08:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    [Range(12, 128)]
+    public int MinPasswordLength { get; set; } = 12;
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Booking.Admin.Tests;
+
+/// <summary>axe-core's WCAG 2.1 A/AA rules on a staff page: no serious or critical violation. The script is the one
+/// <c>./test.sh</c> installs for the citizen site's browser tests (npm, pinned by their package-lock.json).</summary>
+public static class Accessibility
+{
+    private static readonly string AxeScript = Path.Combine(RepositoryRoot(), "tests", "Booking.Web.BrowserTests", "node_modules", "axe-core", "axe.min.js");
+
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        if (!File.Exists(AxeScript))
+            throw new InvalidOperationException($"{AxeScript} is missing: run `npm ci` in tests/Booking.Web.BrowserTests (./test.sh does it).");
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }))
+              .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(' | ')}`)
+            """);
+        var list = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(list.Count == 0, $"axe found serious/critical violations on {name}:\n" + string.Join("\n", list));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Booking.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Cannot find the repository (Booking.sln) above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,84 @@
+extern alias admin;
+using Booking.Testing;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Booking.Admin.Tests;
+
+/// <summary>
+/// The admin host as it runs (real Kestrel on a loopback port) against a fresh migrated, demo-seeded PostgreSQL, and
+/// Debian's Chromium driven by Playwright. The sessions' clock is a <see cref="ManualClock"/>, so inactivity can be
+/// reached without waiting for it.
+/// </summary>
+public sealed class AdminFixture : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly string _keyFile = TestKeyFile.Create();
+    private readonly int _port = FreePort.Next();
+    private WebApplicationFactory<admin::Program> _admin = null!;
+    private IPlaywright? _playwright;
+
+    public PostgresDatabase Database { get; } = new();
+    public ManualClock SessionClock { get; } = new(DateTimeOffset.UtcNow);
+    public Uri SiteAddress => new($"http://127.0.0.1:{_port}/");
+    public IServiceProvider Services => _admin.Services;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"{Chromium} is missing: install Debian's package (apt-get install -y chromium); ./test.sh does it.");
+        await Database.InitializeAsync();
+        _admin = new WebApplicationFactory<admin::Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
+            web.UseSetting("Booking:DataProtection:KeyFile", _keyFile);
+            web.ConfigureServices(services =>
+            {
+                services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);
+                services.Configure<CookieAuthenticationOptions>(admin::Booking.Admin.Account.StaffSchemes.Enrolment, cookie => cookie.TimeProvider = SessionClock);
+            });
+        });
+        _admin.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, _port));
+        _admin.StartServer();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A browser with its own cookies, in French unless told otherwise.</summary>
+    public async Task<IPage> NewBrowserPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = SiteAddress.ToString(), Locale = "fr-CA" });
+        // Generous: the first pages after a build, in a cold Chromium, on two cores shared with other work (one 30 s timeout seen).
+        context.SetDefaultTimeout(60_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+        await _admin.DisposeAsync();
+        await Database.DisposeAsync();
+        File.Delete(_keyFile);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AdminCollection : ICollectionFixture<AdminFixture>
+{
+    public const string Name = "admin";
+}
