@@ -32,6 +32,21 @@ public sealed class WebhookTests(DeliveryFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_twilio_report_arriving_while_the_worker_stops_is_refused_at_once_rather_than_left_waiting()
+    {
+        var groupCommit = new DeliveryReportGroupCommit(fixture.Worker.GetRequiredService<DeliveryReports>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryReportGroupCommit>.Instance);
+        await groupCommit.StartAsync(CancellationToken.None);
+        await groupCommit.StopAsync(CancellationToken.None);
+
+        var late = new ProviderReport(Guid.NewGuid(), NotificationStatus.Delivered, "SMlate", null);
+
+        // Refused, so the webhook answers 503 and Twilio sends it again; a hang would show as a TimeoutException.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            groupCommit.ApplyAsync(NotificationChannel.Sms, late, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task A_sendgrid_event_signed_with_another_key_is_refused_and_changes_nothing()
     {
         var message = await DeliveredConfirmation(email: true);

@@ -16,11 +16,12 @@ public sealed class DeliveryReportGroupCommit(DeliveryReports reports, ILogger<D
 
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
 
+    /// <exception cref="OperationCanceledException">The worker is stopping: the report was not applied.</exception>
     public Task ApplyAsync(string channel, ProviderReport report, CancellationToken cancellationToken)
     {
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_pending.Writer.TryWrite(new Pending(channel, report, committed)))
-            throw new InvalidOperationException("The worker is stopping.");
+            throw new OperationCanceledException("The worker is stopping.");
         return committed.Task.WaitAsync(cancellationToken);
     }
 
@@ -35,6 +36,16 @@ public sealed class DeliveryReportGroupCommit(DeliveryReports reports, ILogger<D
             foreach (var channel in batch.GroupBy(p => p.Channel))
                 await CommitAsync(channel.Key, channel.ToList(), stoppingToken);
         }
+    }
+
+    /// <summary>Reports still waiting, and any that arrive later, are refused at once (the provider sends them again)
+    /// rather than holding their requests, and the shutdown, until the server gives up on them.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        _pending.Writer.TryComplete();
+        while (_pending.Reader.TryRead(out var left))
+            left.Committed.TrySetCanceled(CancellationToken.None);
     }
 
     private async Task CommitAsync(string channel, List<Pending> batch, CancellationToken stoppingToken)

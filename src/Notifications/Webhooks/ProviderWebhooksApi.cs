@@ -70,10 +70,19 @@ public static class ProviderWebhooksApi
             "undelivered" or "failed" => NotificationStatus.Failed,
             _ => null,
         };
-        if (status is not null)
+        if (status is null)
+            return TypedResults.Ok();
+        try
+        {
             await reports.ApplyAsync(NotificationChannel.Sms, new ProviderReport(id, status, form.GetValueOrDefault("MessageSid"),
                 form.GetValueOrDefault("ErrorCode") is { Length: > 0 } code ? $"Twilio error {code}" : null), cancellationToken);
-        return TypedResults.Ok();
+            return TypedResults.Ok();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The worker is stopping; Twilio retries a callback that was not answered with success.
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>Carrier keywords: STOP (and its French forms) opts the number out, START opts it back in.</summary>
