@@ -4,6 +4,7 @@ using admin::Booking.Admin.Account;
 using Booking.Data.Demo;
 using Booking.Staff.Demo;
 using Booking.Staff.Identity;
+using Booking.Web.BrowserTests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,4 +1,5 @@
 using Booking.Messages;
+using Booking.ServiceDefaults;
 using Booking.Web.Bookings;
 
 namespace Booking.Web.Site;
@@ -19,7 +20,7 @@ public static class CalendarDownload
         if (await manageLink.FindAsync(code, token, cancellationToken) is not { } found)
             return Results.NotFound();
         var (booking, location, service) = found;
-        var language = SiteLanguage.Current;
+        var language = PlatformLanguages.Current;
         var appointment = new CalendarAppointment(booking.Id, service.Name(language),
             (language == "en" ? "Confirmation number: " : "Numéro de confirmation : ") + booking.ConfirmationCode,
             $"{location.Name}, {location.Address}, {location.City}", booking.SlotStart, booking.SlotEnd);

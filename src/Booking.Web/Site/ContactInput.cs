@@ -1,3 +1,5 @@
+using Booking.ServiceDefaults;
+
 namespace Booking.Web.Site;
 
 /// <summary>The contact and consents as posted by a booking form; <see cref="RequestId"/> is made when the form is first
@@ -13,5 +15,5 @@ public class ContactInput
 
     public string? IdempotencyKey() => Guid.TryParseExact(RequestId, "N", out var id) ? "site-" + id.ToString("N") : null;
 
-    public string LanguageOrCurrent() => Language ?? SiteLanguage.Current;
+    public string LanguageOrCurrent() => Language ?? PlatformLanguages.Current;
 }

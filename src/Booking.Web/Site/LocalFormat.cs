@@ -1,4 +1,5 @@
 using System.Globalization;
+using Booking.ServiceDefaults;
 
 namespace Booking.Web.Site;
 
@@ -7,16 +8,16 @@ namespace Booking.Web.Site;
 public static class LocalFormat
 {
     public static string Day(DateOnly date) =>
-        date.ToString(SiteLanguage.Current == "en" ? "dddd, MMMM d" : "dddd d MMMM", CultureInfo.CurrentCulture);
+        date.ToString(PlatformLanguages.Current == "en" ? "dddd, MMMM d" : "dddd d MMMM", CultureInfo.CurrentCulture);
 
     public static string Date(DateOnly date) =>
-        date.ToString(SiteLanguage.Current == "en" ? "MMMM d, yyyy" : "d MMMM yyyy", CultureInfo.CurrentCulture);
+        date.ToString(PlatformLanguages.Current == "en" ? "MMMM d, yyyy" : "d MMMM yyyy", CultureInfo.CurrentCulture);
 
     public static string LongDay(DateTimeOffset instant) =>
-        instant.ToString(SiteLanguage.Current == "en" ? "dddd, MMMM d, yyyy" : "dddd d MMMM yyyy", CultureInfo.CurrentCulture);
+        instant.ToString(PlatformLanguages.Current == "en" ? "dddd, MMMM d, yyyy" : "dddd d MMMM yyyy", CultureInfo.CurrentCulture);
 
     public static string Time(DateTimeOffset instant) =>
-        instant.ToString(SiteLanguage.Current == "en" ? "h:mm tt" : "H 'h' mm", CultureInfo.CurrentCulture);
+        instant.ToString(PlatformLanguages.Current == "en" ? "h:mm tt" : "H 'h' mm", CultureInfo.CurrentCulture);
 
     public static string Distance(double km) => km.ToString("0.#", CultureInfo.CurrentCulture) + " km";
 }

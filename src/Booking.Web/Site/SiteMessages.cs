@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Booking.Domain.Campaigns;
 using Booking.Domain.Eligibility;
+using Booking.ServiceDefaults;
 using Booking.Web.Availability;
 using Booking.Web.Bookings;
 using Booking.Web.Resources;
@@ -43,7 +44,7 @@ public sealed class SiteMessages(IStringLocalizer<SiteText> text, ReferenceData 
         Refusal.NotEligible { Reason: EligibilityResult.NotInOpenGroups groups } =>
             text["Refusal.NotInOpenGroups", string.Join(", ", groups.OpenGroups.Select(GroupName))],
         Refusal.ScreeningBlocked { Question: var question } =>
-            (SiteLanguage.Current == "en" ? question.ExplanationEn : question.ExplanationFr) ?? text["Refusal.ScreeningBlocked"],
+            (PlatformLanguages.Current == "en" ? question.ExplanationEn : question.ExplanationFr) ?? text["Refusal.ScreeningBlocked"],
         Refusal.GroupDoesNotFit { People: var people } => text["Refusal.GroupDoesNotFit", people],
         Refusal.GroupNotConfirmed { Person: var person, Reason: var reason } =>
             text["Refusal.GroupNotConfirmed", person + 1] + " " + await RefusalAsync(reason),
@@ -57,5 +58,5 @@ public sealed class SiteMessages(IStringLocalizer<SiteText> text, ReferenceData 
         PriorityGroups.TryParseAge(group, out var age) ? text["GroupName.Age", age] : text["GroupName." + group];
 
     private async Task<string> ServiceNameAsync(string code) =>
-        (await referenceData.GetAsync()).Services.TryGetValue(code, out var service) ? service.Name(SiteLanguage.Current) : code;
+        (await referenceData.GetAsync()).Services.TryGetValue(code, out var service) ? service.Name(PlatformLanguages.Current) : code;
 }

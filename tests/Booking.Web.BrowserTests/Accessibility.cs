@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 
-namespace Booking.Admin.Tests;
+namespace Booking.Web.BrowserTests;
 
-/// <summary>axe-core's WCAG 2.1 A/AA rules on a staff page: no serious or critical violation. The script is the one
-/// <c>./test.sh</c> installs for the citizen site's browser tests (npm, pinned by their package-lock.json).</summary>
+/// <summary>axe-core's WCAG 2.1 A/AA rules on a page: no serious or critical violation. The script is the one
+/// <c>./test.sh</c> installs here (npm, pinned by package-lock.json); the staff site's tests compile this file too.</summary>
 public static class Accessibility
 {
     private static readonly string AxeScript = Path.Combine(RepositoryRoot(), "tests", "Booking.Web.BrowserTests", "node_modules", "axe-core", "axe.min.js");
