@@ -1,3 +1,4 @@
+using Booking.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Booking.ServiceDefaults;
 
-/// <summary>What every host of the platform shares: problem details for errors, health endpoints, logging.</summary>
+/// <summary>What every host of the platform shares: its clock, problem details for errors, health endpoints, logging.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Health checks tagged with this are part of readiness (dependencies reachable), not liveness.</summary>
@@ -16,6 +17,7 @@ public static class ServiceDefaultsExtensions
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddPlatformClock(builder.Configuration);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddHealthChecks();

@@ -2,6 +2,7 @@ using System.Net;
 using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Booking.ServiceDefaults;
+using Booking.ServiceDefaults.Time;
 using Booking.Silo.Inventory;
 using Orleans.Configuration;
 
@@ -14,7 +15,7 @@ public static class SiloHostingExtensions
     {
         services.AddBookingData(configuration);
         services.AddOptions<InventoryOptions>().Bind(configuration.GetSection(InventoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.AddPlatformClock(configuration);
         return services;
     }
 

@@ -21,7 +21,6 @@ public static class ApplicationServiceExtensions
         services.AddBookingData(builder.Configuration);
         services.AddBookingProtection(builder.Configuration);
         services.AddAppointmentPasses(builder.Configuration);
-        services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache(o => o.SizeLimit = 200_000);
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<AvailabilitySnapshots>();

@@ -5,7 +5,6 @@ using Booking.Notifications.Dispatch;
 using Booking.Notifications.Reminders;
 using Booking.Notifications.Webhooks;
 using Booking.ServiceDefaults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Notifications.Extensions;
@@ -21,7 +20,6 @@ public static class NotificationServiceExtensions
         services.AddBookingProtection(configuration);
         services.AddBookingMessages(configuration);
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
-        services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
