@@ -23,7 +23,7 @@ public sealed class AdminFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public PostgresDatabase Database { get; } = new();
-    public ManualClock SessionClock { get; } = new(DateTimeOffset.UtcNow);
+    public ManualClock SessionClock { get; } = new(TestClock.Now);
     public Uri SiteAddress => new($"http://127.0.0.1:{_port}/");
     public IServiceProvider Services => _admin.Services;
     public IBrowser Browser { get; private set; } = null!;
@@ -37,6 +37,7 @@ public sealed class AdminFixture : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", _keyFile);
+            web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
             web.ConfigureServices(services =>
             {
                 services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);

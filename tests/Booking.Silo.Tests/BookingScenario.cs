@@ -32,7 +32,7 @@ public sealed class BookingScenario(IGrainFactory grains)
     }
 
     public Task<ConfirmResult> Confirm(Guid location, DateOnly date, string holdId, string? idempotencyKey = null) =>
-        Day(location, date).Confirm(new ConfirmRequest(holdId, Citizen(), DateTimeOffset.UtcNow, idempotencyKey, "127.0.0.1", Declarations()));
+        Day(location, date).Confirm(new ConfirmRequest(holdId, Citizen(), TestClock.Now, idempotencyKey, "127.0.0.1", Declarations()));
 
     /// <summary>Grains only ever see sealed citizens; the bytes here stand for ciphertext made at the edge.</summary>
     public static SealedCitizen Citizen()

@@ -29,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["ConnectionStrings:Booking"] = Database.ConnectionString,
             ["Booking:Inventory:HoldDuration"] = HoldDuration.ToString(),
             ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
+            [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
         }));
         builder.AddSiloBuilderConfigurator<PostgresSilo>();
         builder.AddClientBuilderConfigurator<PostgresClient>();

@@ -53,5 +53,5 @@ public class DatabaseGuardTests(ClusterFixture fixture)
     internal static NewBooking Row(Guid location, string service, DateTimeOffset start, int seat) =>
         new(Guid.NewGuid(), Domain.Bookings.ConfirmationCode.New(), Data.Demo.DemoSeed.MontrealRegion, location, service, start,
             start.AddMinutes(15), seat, 2, $"direct-{Guid.NewGuid():N}", null, BookingScenario.Citizen(), BookingScenario.Declarations(),
-            DateTimeOffset.UtcNow, null);
+            TestClock.Now, null);
 }

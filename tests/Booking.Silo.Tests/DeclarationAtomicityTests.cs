@@ -67,5 +67,5 @@ public class DeclarationAtomicityTests(ClusterFixture fixture)
 
     private Task<ConfirmResult> Confirm(DateOnly date, string holdId, SealedDeclarations declarations) =>
         BookingScenario.Day(fixture.Grains, BookingScenario.Plateau, date)
-            .Confirm(new ConfirmRequest(holdId, BookingScenario.Citizen(), DateTimeOffset.UtcNow, null, "127.0.0.1", declarations));
+            .Confirm(new ConfirmRequest(holdId, BookingScenario.Citizen(), TestClock.Now, null, "127.0.0.1", declarations));
 }

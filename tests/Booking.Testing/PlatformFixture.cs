@@ -39,6 +39,7 @@ public class PlatformFixture : IAsyncLifetime
     public PostgresDatabase Database { get; } = new();
     public HttpClient Http { get; private set; } = null!;
     public IServiceProvider WebServices => _web.Services;
+    public IServiceProvider SiloServices => _silo.Services;
 
     /// <summary>The site's address on loopback, when the fixture was asked to listen there.</summary>
     public Uri SiteAddress => new($"http://127.0.0.1:{_kestrelPort ?? throw new InvalidOperationException("This fixture serves in memory only.")}/");
@@ -57,6 +58,7 @@ public class PlatformFixture : IAsyncLifetime
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
             ["Booking:Inventory:HoldDuration"] = _holdDuration.ToString(),
             ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
+            [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
         });
         silo.AddBookingSilo();
         _silo = silo.Build();
@@ -67,6 +69,7 @@ public class PlatformFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting("Booking:DataProtection:KeyFile", _keyFile);
+            web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
             // Every test client is one address here; the limits have their own test (RateLimitingTests).
             web.UseSetting("RateLimiting:Enabled", "false");
             ConfigureWeb(web);

@@ -2,18 +2,29 @@ using Booking.Domain.Catalog;
 
 namespace Booking.Testing;
 
+/// <summary>Dates for tests, from the suite's clock (<see cref="TestClock"/>), so the suite passes at any instant.</summary>
 public static class QuebecDate
 {
     public static TimeZoneInfo Zone => QuebecTime.Zone;
 
-    public static DateOnly Today => QuebecTime.Today(TimeProvider.System);
+    /// <summary>Today as the test process first saw it: fixed, so that a run crossing midnight keeps its days.</summary>
+    public static DateOnly Today { get; } = QuebecTime.Today(TestClock.Provider);
 
-    /// <summary>A weekday a few days ahead, so demo schedules (08:00–20:00 on weekdays) have every slot in the future.</summary>
-    public static DateOnly NextWeekday(int atLeastDaysAhead = 2)
+    /// <summary>
+    /// The <paramref name="n"/>-th weekday after today (weekends skipped, not counted), so that distinct numbers are
+    /// always distinct days, whatever today is, and every slot of the demo schedules (weekdays 07:00–20:00) is at
+    /// least a day ahead. Tests that share a fixture keep their clinic-days apart by using different numbers.
+    /// </summary>
+    public static DateOnly NextWeekday(int n = 2)
     {
-        var date = Today.AddDays(atLeastDaysAhead);
-        while (date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        var date = Today;
+        for (var counted = 0; counted < n;)
+        {
             date = date.AddDays(1);
+            if (date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                counted++;
+        }
         return date;
     }
 

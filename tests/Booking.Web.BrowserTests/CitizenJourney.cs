@@ -1,36 +1,46 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Booking.Testing;
 using Microsoft.Playwright;
 
 namespace Booking.Web.BrowserTests;
 
 /// <summary>The steps a citizen takes on the site, as a person would: by labels and buttons. Each step waits for the
-/// page it leads to; <see cref="Check"/> runs the accessibility check and screenshot on the way when set.</summary>
+/// page it leads to; <see cref="Check"/> runs the accessibility check and screenshot on the way when set. A step that
+/// fails says what the page showed, with a screenshot (<see cref="PageChecks.Failed"/>).</summary>
 public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool check = true)
 {
+    /// <summary>The day every journey books on: a weekday ahead, so no slot is about to start, whatever the hour.</summary>
+    public static DateOnly Day { get; } = QuebecDate.NextWeekday(2);
+
     public IPage Page => page;
 
     private Task Check(string step) => check ? PageChecks.CheckAsync(page, $"{screenshotPrefix}-{step}") : Task.CompletedTask;
 
-    public async Task SearchAsync(string serviceCode, string postalCode, string language = "fr")
-    {
-        await page.GotoAsync($"/?lang={language}");
-        await Check("1-home");
-        await page.Locator($"#service-{serviceCode}").CheckAsync();
-        await page.Locator("#postalCode").FillAsync(postalCode);
-        await page.Locator(".search-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/search\\?"));
-        await page.Locator(".location").First.WaitForAsync();
-        await Check("2-search");
-    }
+    public Task SearchAsync(string serviceCode, string postalCode, string language = "fr") =>
+        PageChecks.Explained(page, $"{screenshotPrefix}-search", async () =>
+        {
+            await page.GotoAsync($"/?lang={language}");
+            await Check("1-home");
+            await page.Locator($"#service-{serviceCode}").CheckAsync();
+            await page.Locator("#postalCode").FillAsync(postalCode);
+            await page.Locator(".search-form button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(new Regex("/search\\?"));
+            await page.Locator(".location").First.WaitForAsync();
+            await Check("2-search");
+        });
 
-    /// <summary>Opens the nearest clinic's times and holds the <paramref name="slot"/>-th time of its first day.</summary>
-    public async Task HoldAsync(int slot = 0)
+    /// <summary>Opens the nearest clinic's times, picks <see cref="Day"/> and holds its <paramref name="slot"/>-th time.</summary>
+    public Task HoldAsync(int slot = 0) => PageChecks.Explained(page, $"{screenshotPrefix}-hold", async () =>
     {
         await page.Locator(".location a.button").First.ClickAsync();
         await page.Locator("#slots .slot").First.WaitForAsync();
+        var day = Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.Locator($"#slots a.day[href*='day={day}']").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"day={day}"));
         await Check("3-slots");
         await page.Locator("#slots .slot").Nth(slot).ClickAsync();
-    }
+    });
 
     /// <summary>Screening answers that let the demo services book ("no" to every risk, "yes" to having a requisition);
     /// the citizen declares being a health worker when the service's campaign asks for a priority group.</summary>
@@ -53,7 +63,7 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
         return await ConfirmDetailsAsync(citizen);
     }
 
-    public async Task<string> ConfirmDetailsAsync(Citizen citizen)
+    public Task<string> ConfirmDetailsAsync(Citizen citizen) => PageChecks.Explained(page, $"{screenshotPrefix}-details", async () =>
     {
         await page.WaitForURLAsync(new Regex("/details\\?"));
         await Check("5-details");
@@ -61,7 +71,7 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
         await page.WaitForURLAsync(new Regex("/confirmation/"));
         await Check("6-confirmation");
         return (await page.Locator(".code").InnerTextAsync()).Trim();
-    }
+    });
 
     public async Task FillDetailsAsync(Citizen citizen)
     {

@@ -1,3 +1,4 @@
+using Booking.Testing;
 using Microsoft.Playwright;
 
 namespace Booking.Web.BrowserTests;
@@ -15,6 +16,36 @@ public static class PageChecks
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
         await Accessibility.AssertAccessibleAsync(page, name);
     }
+
+    /// <summary>Runs a step; if it fails, keeps a screenshot and puts the page's address and text in the error, so a
+    /// failure says what the citizen saw instead of only which element never appeared.</summary>
+    public static async Task<T> Explained<T>(IPage page, string step, Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            Directory.CreateDirectory(Screenshots);
+            var screenshot = Path.Combine(Screenshots, $"failed-{step}.png");
+            string text;
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true, Timeout = 10_000 });
+                text = await page.Locator("body").InnerTextAsync(new() { Timeout = 10_000 });
+            }
+            catch (PlaywrightException unreadable)
+            {
+                text = $"(page unreadable: {unreadable.Message})";
+            }
+            throw new InvalidOperationException(
+                $"Step '{step}' failed at {page.Url} (simulated now {TestClock.Now:O}; screenshot {screenshot}).{Environment.NewLine}Page text:{Environment.NewLine}{text}", e);
+        }
+    }
+
+    public static Task Explained(IPage page, string step, Func<Task> action) =>
+        Explained(page, step, async () => { await action(); return true; });
 
     private static string FindProjectDirectory()
     {

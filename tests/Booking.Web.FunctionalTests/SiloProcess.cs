@@ -20,6 +20,7 @@ public sealed class SiloProcess(string connectionString, string clusterId, int s
         start.Environment["Orleans__ClusterId"] = clusterId;
         start.Environment["Orleans__SiloPort"] = siloPort.ToString();
         start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString();
+        start.Environment[TestClock.HostSetting.Key.Replace(":", "__", StringComparison.Ordinal)] = TestClock.HostSetting.Value;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
         _process = Process.Start(start)!;
         // Drain the output so the child never blocks on a full pipe.

@@ -85,6 +85,7 @@ public class DeliveryFixture : IAsyncLifetime
                 ["DevInbox:TwilioAccountSid"] = TwilioSid,
                 ["DevInbox:TwilioAuthToken"] = TwilioToken,
                 ["ConnectionStrings:Booking"] = Database.ConnectionString,
+                [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
             });
         });
         await Inbox.StartAsync();
@@ -128,6 +129,7 @@ public class DeliveryFixture : IAsyncLifetime
             ["Notifications:Twilio:BaseUrl"] = InboxUrl,
             ["Notifications:Twilio:From"] = "+15145550000",
             ["Notifications:Twilio:PublicBaseUrl"] = WorkerUrl,
+            [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
         };
         return settings;
     }

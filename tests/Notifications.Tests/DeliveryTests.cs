@@ -1,4 +1,5 @@
 using Booking.Data.Notifications;
+using Booking.Testing;
 
 namespace Booking.Notifications.Tests;
 
@@ -71,7 +72,7 @@ public sealed class DeliveryTests(DeliveryFixture fixture)
         await new Booking.Data.Bookings.BookingRepository(fixture.Database.DataSource).CancelAsync(cancelled.Id, 1);
 
         // Move time to 3 hours before the appointment: the 24-hour reminder is due, the 2-hour one is not.
-        fixture.Clock.Shift = kept.SlotStart.AddMinutes(2) - TimeSpan.FromHours(3) - DateTimeOffset.UtcNow;
+        fixture.Clock.Shift = kept.SlotStart.AddMinutes(2) - TimeSpan.FromHours(3) - TestClock.Now;
         try
         {
             var messages = await fixture.WaitFor(kept.Id, m => m.Any(x => x.Kind == "Reminder" && x.Status == NotificationStatus.Delivered), "the reminder");
