@@ -2,6 +2,10 @@
 # Runs every test. Starts its own PostgreSQL (installed from Debian packages if missing) on a free loopback
 # port in a temporary folder, and removes it afterwards. The browser tests' Chromium (Debian) and axe-core (npm)
 # are installed when missing.
+#
+# BOOKING_TEST_NOW=2027-03-14T01:55:00-04:00 ./test.sh runs the suite as if it started at that instant (any format
+# `date -d` reads): every host under test runs on the platform clock shifted to it, and PostgreSQL under faketime
+# with the same shift, while time flows as usual. Without it, the suite runs at the real time.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
@@ -9,6 +13,13 @@ source scripts/browser-tests.sh
 
 pg_ensure_installed
 browser_tests_ensure_installed
+if [ -n "${BOOKING_TEST_NOW:-}" ]; then
+  simulated=$(date -d "$BOOKING_TEST_NOW" +%s) || { echo "BOOKING_TEST_NOW is not a date: $BOOKING_TEST_NOW" >&2; exit 2; }
+  command -v faketime >/dev/null || { echo "Installing faketime from Debian packages..."; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; }
+fi
+
+dotnet build Booking.sln -c Release -v q -nologo
+
 PG_DIR=$(mktemp -d /tmp/booking-test-pg.XXXXXX)
 chmod 755 "$PG_DIR"
 cleanup() {
@@ -16,12 +27,17 @@ cleanup() {
   rm -rf "$PG_DIR"
 }
 trap cleanup EXIT
+if [ -n "${BOOKING_TEST_NOW:-}" ]; then
+  # Shifted once, after the build, so the tests start at the instant asked for; the database and the tests share it.
+  export PG_CLOCK_OFFSET_SECONDS=$((simulated - $(date +%s)))
+  export BOOKING_TEST_CLOCK_OFFSET_SECONDS=$PG_CLOCK_OFFSET_SECONDS
+  echo "Simulated start: $(TZ=America/Montreal date -d "@$simulated" '+%Y-%m-%d %H:%M:%S %Z (%A)') (clock shifted by ${PG_CLOCK_OFFSET_SECONDS} s)"
+fi
 PG_PORT=$(pg_free_port 55433)
 pg_start "$PG_DIR" "$PG_PORT"
 # Each test fixture creates its own database on this server.
 export BOOKING_TEST_POSTGRES="$(pg_connection "$PG_DIR" "$PG_PORT" postgres)"
 
-dotnet build Booking.sln -c Release -v q -nologo
 LOG="$PG_DIR/test-output.log"
 status=0
 # Test projects run one after another (-m:1): each starts its own Orleans silos, and on a 2-core machine they
