@@ -3,7 +3,7 @@
 # port in a temporary folder, and removes it afterwards. The browser tests' Chromium (Debian) and axe-core (npm)
 # are installed when missing.
 #
-# BOOKING_TEST_NOW=2027-03-14T01:55:00-04:00 ./test.sh runs the suite as if it started at that instant (any format
+# BOOKING_TEST_NOW=2027-03-14T01:55:00-05:00 ./test.sh runs the suite as if it started at that instant (any format
 # `date -d` reads): every host under test runs on the platform clock shifted to it, and PostgreSQL under faketime
 # with the same shift, while time flows as usual. Without it, the suite runs at the real time.
 set -euo pipefail

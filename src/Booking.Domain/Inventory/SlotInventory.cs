@@ -39,15 +39,39 @@ public sealed class SlotInventory
         if (book.Remaining == 0)
             return new HoldOutcome.Full();
 
-        var hold = new Hold(holdId, book.Slot, now + holdFor);
-        book.Holds++;
-        _changedServices.Add(key.ServiceCode);
-        _holds.Add(holdId, hold);
-        _expiries.Enqueue(holdId, hold.ExpiresAt);
-        return new HoldOutcome.Held(hold);
+        return new HoldOutcome.Held(Grant(book, holdId, now + holdFor));
     }
 
     public Hold? FindHold(string holdId) => _holds.GetValueOrDefault(holdId);
+
+    /// <summary>The holds still running at <paramref name="now"/>, to hand over to another owner of this clinic-day.</summary>
+    public IReadOnlyList<Hold> LiveHolds(DateTimeOffset now)
+    {
+        PurgeExpiredHolds(now);
+        return _holds.Values.ToList();
+    }
+
+    /// <summary>Takes back a hold granted by an earlier owner of this clinic-day, with its id and expiry, if it is still
+    /// running and its slot still has room (the seats loaded since are the truth).</summary>
+    public bool RestoreHold(string holdId, SlotKey key, DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        PurgeExpiredHolds(now);
+        if (expiresAt <= now || _holds.ContainsKey(holdId) || !_slots.TryGetValue(key.Normalised(), out var book)
+            || book.Slot.Start <= now || book.Remaining == 0)
+            return false;
+        Grant(book, holdId, expiresAt);
+        return true;
+    }
+
+    private Hold Grant(SlotBook book, string holdId, DateTimeOffset expiresAt)
+    {
+        var hold = new Hold(holdId, book.Slot, expiresAt);
+        book.Holds++;
+        _changedServices.Add(book.Slot.ServiceCode);
+        _holds.Add(holdId, hold);
+        _expiries.Enqueue(holdId, expiresAt);
+        return hold;
+    }
 
     public bool ReleaseHold(string holdId)
     {

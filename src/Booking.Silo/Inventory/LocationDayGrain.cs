@@ -15,7 +15,8 @@ namespace Booking.Silo.Inventory;
 /// One clinic on one date. Capacity decisions happen synchronously inside one turn of this activation (no await
 /// between checking and taking), so they are serial; the grain is reentrant only so that a confirmation waiting on
 /// PostgreSQL does not block holds, and so that waiting confirmations share one commit (<see cref="GroupCommit{TItem,TResult}"/>).
-/// Holds live in memory only: a silo crash loses them (the citizen holds again), never a confirmed booking.
+/// Holds live in memory only: a graceful stop (a rolling deploy) hands them to the clinic-day's next activation on
+/// another silo; a crash loses them (the citizen holds again), never a confirmed booking.
 /// </summary>
 [Reentrant]
 public sealed class LocationDayGrain(
@@ -23,8 +24,10 @@ public sealed class LocationDayGrain(
     BookingRepository bookings,
     IOptions<InventoryOptions> options,
     TimeProvider clock,
-    ILogger<LocationDayGrain> logger) : Grain, ILocationDayGrain
+    ILogger<LocationDayGrain> logger) : Grain, ILocationDayGrain, IGrainMigrationParticipant
 {
+    private const string HandedOverHoldsKey = "holds";
+
     private readonly InventoryOptions _options = options.Value;
     private readonly HoldRequestLog _holdRequests = new();
     private readonly Dictionary<string, Task<ConfirmResult>> _confirmations = new(StringComparer.Ordinal);
@@ -33,6 +36,7 @@ public sealed class LocationDayGrain(
     private SlotInventory _inventory = new([], []);
     private GroupCommit<NewBooking, InsertOutcome> _commits = null!;
     private long _version;
+    private IReadOnlyList<HandedOverHold> _handedOver = [];
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -47,8 +51,41 @@ public sealed class LocationDayGrain(
             var (dayStart, dayEnd) = _location.DayBounds(_key.Date);
             var seats = await bookings.SeatsAsync(_location.Id, dayStart, dayEnd, cancellationToken);
             _inventory = new SlotInventory(SlotGenerator.SlotsOn(schedule, _key.Date), seats);
+            TakeBackHandedOverHolds();
         }
         this.RegisterGrainTimer(PublishChanges, new GrainTimerCreationOptions(TimeSpan.Zero, _options.PublishInterval) { Interleave = true });
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A silo stopping gracefully hands its live holds over (OnDehydrate) instead of dropping them: a citizen
+        // mid-form keeps the time they chose through a rolling deploy.
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && _inventory.LiveHolds(Now).Count > 0)
+            this.MigrateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext context) =>
+        context.TryAddValue<IReadOnlyList<HandedOverHold>>(HandedOverHoldsKey,
+            _inventory.LiveHolds(Now).Select(h => new HandedOverHold(h.HoldId, h.Slot.ServiceCode, h.Slot.Start, h.ExpiresAt)).ToList());
+
+    void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext context)
+    {
+        if (context.TryGetValue<IReadOnlyList<HandedOverHold>>(HandedOverHoldsKey, out var holds) && holds is not null)
+            _handedOver = holds;
+    }
+
+    /// <summary>Holds from the previous activation go back on top of the seats just read from the database; one
+    /// whose slot has meanwhile filled or started is dropped (the citizen is told when confirming, as for any expiry).</summary>
+    private void TakeBackHandedOverHolds()
+    {
+        var restored = _handedOver.Count(h => _inventory.RestoreHold(h.HoldId, new SlotKey(h.ServiceCode, h.Start), h.ExpiresAt, Now));
+        if (_handedOver.Count > 0)
+        {
+            logger.LogInformation("{Grain} took back {Restored} of {HandedOver} holds from its previous silo", _key, restored, _handedOver.Count);
+            DelayDeactivation(_options.HoldDuration);
+        }
+        _handedOver = [];
     }
 
     public Task<HoldResult> Hold(HoldRequest request)
