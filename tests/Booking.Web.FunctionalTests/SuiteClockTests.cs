@@ -18,6 +18,13 @@ public class SuiteClockTests(PlatformFixture platform)
         AssertNow(new DateTimeOffset(await platform.Database.ScalarAsync<DateTime>("select now()")), "PostgreSQL");
     }
 
+    [Fact]
+    public void Orleans_itself_keeps_the_real_clock()
+    {
+        var messaging = platform.SiloServices.GetRequiredKeyedService<TimeProvider>("Orleans.Messaging").GetUtcNow();
+        Assert.True((messaging - DateTimeOffset.UtcNow).Duration() < Tolerance, $"Orleans' messaging clock says {messaging:O}.");
+    }
+
     private static void AssertNow(DateTimeOffset seen, string where) =>
         Assert.True((seen - TestClock.Now).Duration() < Tolerance, $"The {where} says {seen:O}, the suite {TestClock.Now:O}.");
 }

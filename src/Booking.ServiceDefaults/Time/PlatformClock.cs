@@ -19,6 +19,10 @@ public static class PlatformClock
         var offset = configuration.GetValue<TimeSpan?>(OffsetKey) ?? TimeSpan.Zero;
         // Replace, not add: libraries register the system clock with TryAdd, and one registration must win everywhere.
         services.Replace(ServiceDescriptor.Singleton(offset == TimeSpan.Zero ? TimeProvider.System : new ShiftedTimeProvider(offset)));
+        // Orleans takes its clocks by key (messaging, membership, timers, activation collection) and falls back to the
+        // one above. They stay on the system clock: the cluster coordinates processes in real time, and mixing a
+        // shifted clock with its own stopwatches makes calls expire; only the platform's decisions follow the shift.
+        services.AddKeyedSingleton(KeyedService.AnyKey, TimeProvider.System);
         return services;
     }
 }

@@ -15,6 +15,10 @@ public static class WaitingRoomCookies
             http.Response.Cookies.Append(WaitingRoom.PassCookie(status.Room), pass, Cookie(http, status.PassExpiresAt));
     }
 
-    private static CookieOptions Cookie(HttpContext http, DateTimeOffset? expires) =>
-        new() { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, Path = "/", Expires = expires, IsEssential = true };
+    // Max-Age rather than Expires: a lifetime the browser counts on its own clock, whichever time it believes it is.
+    private static CookieOptions Cookie(HttpContext http, DateTimeOffset? expires) => new()
+    {
+        HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, Path = "/", IsEssential = true,
+        MaxAge = expires - http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
+    };
 }
