@@ -44,10 +44,12 @@ public sealed class StaffSignInFlow(SignInManager<StaffUser> signIn, UserManager
         return user.MustChangePassword ? PasswordOutcome.ChangeInitialPassword : PasswordOutcome.EnrolAuthenticator;
     }
 
-    /// <summary>The person between their password and their first authenticator code (enrolment cookie), if any.</summary>
+    /// <summary>The person between their password and their first authenticator code (enrolment cookie), if any; never
+    /// someone enrolled already, whose key is not shown again.</summary>
     public async Task<StaffUser?> EnrollingUserAsync() =>
         (await Context.AuthenticateAsync(StaffSchemes.Enrolment)).Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
-            ? await users.FindByIdAsync(id)
+        && await users.FindByIdAsync(id) is { TwoFactorEnabled: false } user
+            ? user
             : null;
 
     public async Task<IdentityResult> ChangeInitialPasswordAsync(StaffUser user, string current, string replacement)

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Booking.Staff.Identity;
 
-/// <summary>The security rules of staff sign-in (<c>Staff:SignIn</c>): temporary lockout after repeated failures, and
-/// a session that closes after a spell of inactivity.</summary>
+/// <summary>The security rules of staff sign-in (<c>Staff:SignIn</c>): temporary lockout after repeated failures, and a
+/// session that closes after a spell of inactivity and at the latest after a working day.</summary>
 public sealed class StaffSignInOptions
 {
     public const string Section = "Staff:SignIn";
@@ -16,6 +16,10 @@ public sealed class StaffSignInOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "08:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>How long a session may last however active it is; then both factors again.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "1.00:00:00")]
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(10);
 
     [Range(12, 128)]
     public int MinPasswordLength { get; set; } = 12;
