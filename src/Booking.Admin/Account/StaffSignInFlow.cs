@@ -31,6 +31,12 @@ public sealed class StaffSignInFlow(SignInManager<StaffUser> signIn, UserManager
             users.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash.Value, password);
             return PasswordOutcome.Refused;
         }
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked account before hashing: as slow as any other answer, so timing tells nothing.
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? UnknownAccountHash.Value, password);
+            return PasswordOutcome.LockedOut;
+        }
         if (user.TwoFactorEnabled)
         {
             var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
