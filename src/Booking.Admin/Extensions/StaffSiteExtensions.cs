@@ -58,6 +58,7 @@ public static class StaffSiteExtensions
             .AddPolicy(StaffSchemes.EnrolmentPolicy, policy => policy.AddAuthenticationSchemes(StaffSchemes.Enrolment).RequireAuthenticatedUser());
 
         services.AddScoped<StaffSignInFlow>();
+        services.AddSignInThrottle();
         services.AddRazorComponents();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(StaffLanguage.Configure);
@@ -67,6 +68,7 @@ public static class StaffSiteExtensions
     public static WebApplication MapStaffSite(this WebApplication app)
     {
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
