@@ -11,8 +11,8 @@ namespace Booking.Admin.Tests;
 
 /// <summary>
 /// The admin host as it runs (real Kestrel on a loopback port) against a fresh migrated, demo-seeded PostgreSQL, and
-/// Debian's Chromium driven by Playwright. The sessions' clock is a <see cref="ManualClock"/>, so inactivity can be
-/// reached without waiting for it.
+/// Debian's Chromium driven by Playwright. The sessions' clock is a <see cref="ManualClock"/>, so inactivity and the
+/// sessions' absolute end can be reached without waiting for them; password checks are counted (<see cref="PasswordChecks"/>).
 /// </summary>
 public sealed class AdminFixture : IAsyncLifetime
 {
@@ -24,6 +24,7 @@ public sealed class AdminFixture : IAsyncLifetime
 
     public PostgresDatabase Database { get; } = new();
     public ManualClock SessionClock { get; } = new(TestClock.Now);
+    public PasswordChecks PasswordChecks { get; } = new();
     public Uri SiteAddress => new($"http://127.0.0.1:{_port}/");
     public IServiceProvider Services => _admin.Services;
     public IBrowser Browser { get; private set; } = null!;
@@ -42,6 +43,7 @@ public sealed class AdminFixture : IAsyncLifetime
             {
                 services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);
                 services.Configure<CookieAuthenticationOptions>(admin::Booking.Admin.Account.StaffSchemes.Enrolment, cookie => cookie.TimeProvider = SessionClock);
+                services.AddSingleton<IPasswordHasher<Booking.Staff.Identity.StaffUser>>(PasswordChecks);
             });
         });
         _admin.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, _port));

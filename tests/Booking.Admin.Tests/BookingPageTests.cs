@@ -64,8 +64,8 @@ public sealed class BookingPageTests(AdminFixture fixture) : IDisposable
         Assert.Equal(2L, await fixture.Database.ScalarAsync<long>("""
             select count(*) from personal_data_access_log
             where record_id = @id and actor = @actor and access = 'read' and table_name = 'bookings'
-              and source_ip = '127.0.0.1'::inet and occurred_at > now() - interval '5 minutes'
-            """, ("id", booking.Id), ("actor", $"staff:{member.Id}")));
+              and source_ip = @ip and occurred_at > now() - interval '5 minutes'
+            """, ("id", booking.Id), ("actor", $"staff:{member.Id}"), ("ip", _session.SourceAddress)));
     }
 
     [Fact]

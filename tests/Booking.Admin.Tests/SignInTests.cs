@@ -1,9 +1,9 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Booking.Data.Demo;
 using Booking.Staff.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using static Booking.Admin.Tests.StaffSession;
 
 namespace Booking.Admin.Tests;
 
@@ -15,11 +15,6 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
     private readonly StaffSession _session = new(fixture.SiteAddress);
 
     public void Dispose() => _session.Dispose();
-
-    private static Dictionary<string, string> Password(StaffMember member, string? password = null) =>
-        new() { ["Input.Email"] = member.Email, ["Input.Password"] = password ?? member.Password };
-
-    private static Dictionary<string, string> Code(string code) => new() { ["Input.Code"] = code };
 
     [Fact]
     public async Task An_unauthenticated_request_is_sent_to_sign_in()
@@ -104,7 +99,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         Assert.Equal("/signin/authenticator", StaffSession.Redirect(changed));
         Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
 
-        var key = await AuthenticatorKeyOnPageAsync();
+        var key = await _session.AuthenticatorKeyOnPageAsync();
         Assert.Equal(32, key.Replace(" ", "").Length);
         var wrong = await _session.SubmitAsync("signin/authenticator", "enrol", Code((member with { AuthenticatorKey = key }).WrongCode()));
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
@@ -193,12 +188,6 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
 
         Assert.Equal("/signin", StaffSession.Redirect(signedOut));
         Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
-    }
-
-    private async Task<string> AuthenticatorKeyOnPageAsync()
-    {
-        var html = await (await _session.GetAsync("signin/authenticator")).Content.ReadAsStringAsync();
-        return Regex.Match(html, "id=\"authenticator-key\">(?<key>[a-z2-7 ]+)<").Groups["key"].Value;
     }
 
     private async Task<StaffUser> UserAsync(StaffMember member)

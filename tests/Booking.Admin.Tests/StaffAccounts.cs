@@ -13,6 +13,10 @@ public sealed record StaffMember(Guid Id, string Email, string Password, string?
 
     public static string CodeFor(string base32Key) => Totp(base32Key).ComputeTotp();
 
+    /// <summary>The code the app will show in the next 30-second step, accepted already (the window reaches ahead):
+    /// a second sign-in need not wait for the app, since each code is accepted once.</summary>
+    public string NextCode() => Totp(AuthenticatorKey!).ComputeTotp(DateTime.UtcNow.AddSeconds(30));
+
     // Keys are shown in lower-case groups of four; base 32 is upper case without spaces.
     private static Totp Totp(string base32Key) => new(Base32Encoding.ToBytes(base32Key.Replace(" ", "").ToUpperInvariant()));
 

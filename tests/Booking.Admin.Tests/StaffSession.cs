@@ -1,13 +1,43 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Booking.Admin.Tests;
 
 /// <summary>One person's visits to the admin host over real HTTP: a cookie jar, redirects left for the test to see,
-/// and form posts the way a browser makes them (the form's hidden fields, antiforgery token included).</summary>
-public sealed partial class StaffSession(Uri site) : IDisposable
+/// and form posts the way a browser makes them (the form's hidden fields, antiforgery token included). Each session
+/// connects from its own loopback address (127.0.0.0/8 is all local on Linux), as distinct clients do, so the
+/// per-address limit on sign-in posts counts each test's posts apart.</summary>
+public sealed partial class StaffSession : IDisposable
 {
-    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = site };
+    private static int _lastAddress = 1;
+    private readonly Uri _site;
+    private readonly CookieContainer _cookies = new();
+    private readonly HttpClient _http;
+
+    public StaffSession(Uri site)
+    {
+        _site = site;
+        var n = Interlocked.Increment(ref _lastAddress);
+        SourceAddress = new IPAddress([127, 0, (byte)(n / 250), (byte)(n % 250 + 1)]);
+        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = _cookies, ConnectCallback = ConnectFromSourceAsync })
+        {
+            BaseAddress = site,
+        };
+    }
+
+    /// <summary>The address the admin host sees this session's requests come from.</summary>
+    public IPAddress SourceAddress { get; }
+
+    /// <summary>Another client holding a copy of this session's cookies as they are now: what someone who took them
+    /// from the browser or the network would replay.</summary>
+    public StaffSession WithCopiedCookies()
+    {
+        var copy = new StaffSession(_site);
+        foreach (var cookie in _cookies.GetAllCookies().Cast<Cookie>())
+            copy._cookies.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        return copy;
+    }
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
@@ -25,14 +55,26 @@ public sealed partial class StaffSession(Uri site) : IDisposable
         return await _http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
-    /// <summary>Password, then authenticator code: the whole sign-in of an enrolled person.</summary>
-    public async Task SignInAsync(StaffMember member)
+    /// <summary>Password, then authenticator code (the app's current one unless told): the whole sign-in of an enrolled person.</summary>
+    public async Task SignInAsync(StaffMember member, string? code = null)
     {
-        var password = await SubmitAsync("signin", "signin", new Dictionary<string, string> { ["Input.Email"] = member.Email, ["Input.Password"] = member.Password });
-        Assert.Equal("/signin/code", Redirect(password));
-        var code = await SubmitAsync("signin/code", "code", new Dictionary<string, string> { ["Input.Code"] = member.CurrentCode() });
-        Assert.Equal("/bookings", Redirect(code));
+        Assert.Equal("/signin/code", Redirect(await SubmitAsync("signin", "signin", Password(member))));
+        Assert.Equal("/bookings", Redirect(await SubmitAsync("signin/code", "code", Code(code ?? member.CurrentCode()))));
     }
+
+    /// <summary>The key the enrolment page shows, as shown (lower case, groups of four).</summary>
+    public async Task<string> AuthenticatorKeyOnPageAsync()
+    {
+        var html = await (await GetAsync("signin/authenticator")).Content.ReadAsStringAsync();
+        return AuthenticatorKey().Match(html).Groups["key"].Value;
+    }
+
+    /// <summary>The sign-in form's fields: the person's address and their password, or another.</summary>
+    public static Dictionary<string, string> Password(StaffMember member, string? password = null) =>
+        new() { ["Input.Email"] = member.Email, ["Input.Password"] = password ?? member.Password };
+
+    /// <summary>The code form's field (sign-in and enrolment).</summary>
+    public static Dictionary<string, string> Code(string code) => new() { ["Input.Code"] = code };
 
     /// <summary>Where a response sends the browser (its path), or null when it is not a redirect.</summary>
     public static string? Redirect(HttpResponseMessage response) =>
@@ -42,6 +84,22 @@ public sealed partial class StaffSession(Uri site) : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    private async ValueTask<Stream> ConnectFromSourceAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(SourceAddress, 0));
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     [GeneratedRegex("<form[^>]*>.*?</form>", RegexOptions.Singleline)]
     private static partial Regex Forms();
 
@@ -50,4 +108,7 @@ public sealed partial class StaffSession(Uri site) : IDisposable
 
     [GeneratedRegex("<form[^>]*action=\"(?<action>[^\"]+)\"")]
     private static partial Regex Action();
+
+    [GeneratedRegex("id=\"authenticator-key\">(?<key>[a-z2-7 ]+)<")]
+    private static partial Regex AuthenticatorKey();
 }

@@ -31,6 +31,12 @@ public sealed class StaffSignInFlow(SignInManager<StaffUser> signIn, UserManager
             users.PasswordHasher.VerifyHashedPassword(new StaffUser(), UnknownAccountHash.Value, password);
             return PasswordOutcome.Refused;
         }
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked account before hashing: as slow as any other answer, so timing tells nothing.
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? UnknownAccountHash.Value, password);
+            return PasswordOutcome.LockedOut;
+        }
         if (user.TwoFactorEnabled)
         {
             var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
@@ -44,10 +50,12 @@ public sealed class StaffSignInFlow(SignInManager<StaffUser> signIn, UserManager
         return user.MustChangePassword ? PasswordOutcome.ChangeInitialPassword : PasswordOutcome.EnrolAuthenticator;
     }
 
-    /// <summary>The person between their password and their first authenticator code (enrolment cookie), if any.</summary>
+    /// <summary>The person between their password and their first authenticator code (enrolment cookie), if any; never
+    /// someone enrolled already, whose key is not shown again.</summary>
     public async Task<StaffUser?> EnrollingUserAsync() =>
         (await Context.AuthenticateAsync(StaffSchemes.Enrolment)).Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
-            ? await users.FindByIdAsync(id)
+        && await users.FindByIdAsync(id) is { TwoFactorEnabled: false } user
+            ? user
             : null;
 
     public async Task<IdentityResult> ChangeInitialPasswordAsync(StaffUser user, string current, string replacement)

@@ -4,6 +4,7 @@ using Booking.Data.Infrastructure;
 using Booking.ServiceDefaults;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
+using Booking.Staff.Sessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,8 @@ public static class StaffSiteExtensions
         services.AddStaffAccounts(builder.Configuration).AddSignInManager();
         services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingConsultation>();
+        services.AddSingleton<StaffSessions>();
+        services.AddScoped<StaffSessionEvents>();
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
@@ -32,6 +35,7 @@ public static class StaffSiteExtensions
                 options.LoginPath = "/signin";
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(10);
                 options.SlidingExpiration = false;
+                options.EventsType = typeof(StaffSessionEvents);
             })
             .AddIdentityCookies();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -44,6 +48,7 @@ public static class StaffSiteExtensions
                 // The session closes after this much inactivity: each request past half of it renews the cookie.
                 cookie.ExpireTimeSpan = signIn.Value.IdleTimeout;
                 cookie.SlidingExpiration = true;
+                cookie.EventsType = typeof(StaffSessionEvents);
             });
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
@@ -53,6 +58,7 @@ public static class StaffSiteExtensions
             .AddPolicy(StaffSchemes.EnrolmentPolicy, policy => policy.AddAuthenticationSchemes(StaffSchemes.Enrolment).RequireAuthenticatedUser());
 
         services.AddScoped<StaffSignInFlow>();
+        services.AddSignInThrottle();
         services.AddRazorComponents();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(StaffLanguage.Configure);
@@ -62,6 +68,7 @@ public static class StaffSiteExtensions
     public static WebApplication MapStaffSite(this WebApplication app)
     {
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -27,9 +28,11 @@ public static class StaffIdentityExtensions
             identity.Password.RequiredLength = signIn.Value.MinPasswordLength;
             identity.User.RequireUniqueEmail = true;
         });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuthenticatorSteps>();
         // Only the authenticator (TOTP) provider: no e-mailed reset or confirmation tokens in this slice.
         return services.AddIdentityCore<StaffUser>()
             .AddUserStore<StaffUserStore>()
-            .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
     }
 }

@@ -1,0 +1,48 @@
+using Npgsql;
+
+namespace Booking.Staff.Sessions;
+
+/// <summary>Staff sessions as the server holds them (<c>staff_sessions</c>): a cookie is only a reference to one of
+/// them, so a session ends on the server (sign-out, enrolment done, absolute end) whatever copies of its cookie exist.</summary>
+public sealed class StaffSessions(NpgsqlDataSource dataSource)
+{
+    /// <summary>Opens a session, and forgets this person's sessions that could no longer be valid anyway.</summary>
+    public async Task<Guid> StartAsync(Guid userId, DateTimeOffset startedAt, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            delete from staff_sessions where user_id = @user and expires_at < @started;
+            insert into staff_sessions (id, user_id, started_at, expires_at) values (@id, @user, @started, @expires);
+            """;
+        var id = Guid.CreateVersion7();
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("started", startedAt);
+        command.Parameters.AddWithValue("expires", startedAt + lifetime);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Whether the session is open at <paramref name="now"/>: not ended, not past its absolute end.</summary>
+    public async Task<bool> IsOpenAsync(Guid sessionId, Guid userId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select exists (select 1 from staff_sessions
+                           where id = @id and user_id = @user and ended_at is null and @now < expires_at)
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", sessionId);
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("now", now);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task EndAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        const string sql = "update staff_sessions set ended_at = @now where id = @id and ended_at is null";
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", sessionId);
+        command.Parameters.AddWithValue("now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
