@@ -28,7 +28,6 @@ public static class StaffIdentityExtensions
             identity.Password.RequiredLength = signIn.Value.MinPasswordLength;
             identity.User.RequireUniqueEmail = true;
         });
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuthenticatorSteps>();
         // Only the authenticator (TOTP) provider: no e-mailed reset or confirmation tokens in this slice.
         return services.AddIdentityCore<StaffUser>()
