@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 // Hold countdowns: the server renders the time left; this keeps it current, and says when the hold has expired.
+// It counts from the time left on arrival, so a visitor whose clock is off still sees the right countdown.
 const timers = new Map();
 
 function format(ms) {
@@ -9,9 +10,9 @@ function format(ms) {
 }
 
 function startCountdowns() {
-  for (const element of document.querySelectorAll("[data-countdown-until]")) {
+  for (const element of document.querySelectorAll("[data-countdown-left-ms]")) {
     if (timers.has(element)) continue;
-    const until = Number(element.dataset.countdownUntil);
+    const until = Date.now() + Number(element.dataset.countdownLeftMs);
     const value = element.querySelector("[data-countdown-value]");
     const tick = () => {
       const left = until - Date.now();
