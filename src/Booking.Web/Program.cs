@@ -12,6 +12,7 @@ builder.AddCitizenSite();
 var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
+app.UseRequestSizeLimits();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference();

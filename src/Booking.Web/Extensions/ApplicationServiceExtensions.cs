@@ -21,7 +21,6 @@ public static class ApplicationServiceExtensions
         services.AddBookingData(builder.Configuration);
         services.AddBookingProtection(builder.Configuration);
         services.AddAppointmentPasses(builder.Configuration);
-        services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache(o => o.SizeLimit = 200_000);
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<AvailabilitySnapshots>();
@@ -41,6 +40,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<WaitingRoom>();
 
         builder.AddClientRateLimiting();
+        builder.AddRequestSizeLimits();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

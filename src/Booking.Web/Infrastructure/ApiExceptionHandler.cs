@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Booking.Web.Infrastructure;
 
 /// <summary>
-/// Turns the exceptions a caller can cause or wait out into problem details: unreadable input is a 400, an
-/// unreachable cluster or database a 503 with Retry-After. Anything else is our bug and stays a 500.
+/// Turns the exceptions a caller can cause or wait out into problem details: unreadable input is a 400, a body over
+/// the limit a 413, an unreachable cluster or database a 503 with Retry-After. Anything else is our bug and stays a 500.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -14,6 +15,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     {
         ProblemDetails? problem = exception switch
         {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.RequestTooLarge(
+                context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0),
             BadHttpRequestException { InnerException: JsonException json } => Problems.MalformedRequest(
                 $"The JSON body is not valid for this endpoint{(json.Path is { } path ? $" (at {path})" : "")}."),
             BadHttpRequestException bad => Problems.MalformedRequest(bad.Message),
