@@ -10,6 +10,7 @@ using Booking.Web.WaitingRooms;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Booking.Web.Extensions;
 
@@ -21,6 +22,7 @@ public static class ApplicationServiceExtensions
         services.AddBookingData(builder.Configuration);
         services.AddBookingProtection(builder.Configuration);
         services.AddAppointmentPasses(builder.Configuration);
+        services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache(o => o.SizeLimit = 200_000);
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<AvailabilitySnapshots>();
@@ -59,8 +61,15 @@ public static class ApplicationServiceExtensions
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? throw new InvalidOperationException("ConnectionStrings:Booking is required.");
         var orleans = builder.Configuration.GetSection(ClusterIdentity.Section);
+        var responseTimeout = orleans.GetValue("ResponseTimeout", TimeSpan.FromSeconds(10));
+        if (responseTimeout <= TimeSpan.Zero || responseTimeout > TimeSpan.FromSeconds(30))
+            throw new InvalidOperationException("Orleans:ResponseTimeout must be between 00:00:00.001 and 00:00:30.");
         builder.UseOrleansClient(client =>
         {
+            // A call to a silo that died or hangs fails after this (503, the client retries) rather than Orleans'
+            // 30 s default, which outlasts the patience of most HTTP clients and proxies.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
+            client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add(ClusterIdentity.DatabaseExceptionNamespace));
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = orleans["ClusterId"] ?? ClusterIdentity.DefaultClusterId;
