@@ -11,6 +11,11 @@ builder.AddCitizenSite();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+app.UseSecurityHeaders(policy =>
+{
+    policy.ThirdPartyPages.Add("/scalar");
+    policy.RelativeRedirects = true;
+});
 app.UseExceptionHandler();
 app.UseRequestSizeLimits();
 app.UseStatusCodePages();
