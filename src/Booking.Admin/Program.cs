@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddStaffSite();
 
 var app = builder.Build();
+app.UseSecurityHeaders(policy => policy.InlineStyles = true);
 app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.MapStaffSite();

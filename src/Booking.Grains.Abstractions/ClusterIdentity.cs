@@ -10,4 +10,8 @@ public static class ClusterIdentity
 
     /// <summary>PostgreSQL's ADO.NET provider name, as Orleans' ADO.NET providers know it.</summary>
     public const string AdoNetInvariant = "Npgsql";
+
+    /// <summary>Exceptions of this namespace (PostgreSQL's provider) may cross between silo and client, which both
+    /// configure in <c>ExceptionSerializationOptions</c>: a grain failing to activate on a database error reports it so.</summary>
+    public const string DatabaseExceptionNamespace = "Npgsql";
 }

@@ -11,7 +11,13 @@ builder.AddCitizenSite();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
+app.UseSecurityHeaders(policy =>
+{
+    policy.ThirdPartyPages.Add("/scalar");
+    policy.RelativeRedirects = true;
+});
 app.UseExceptionHandler();
+app.UseRequestSizeLimits();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference();

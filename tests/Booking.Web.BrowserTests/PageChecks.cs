@@ -4,9 +4,16 @@ using Microsoft.Playwright;
 namespace Booking.Web.BrowserTests;
 
 /// <summary>What every page visited is checked for: axe-core's WCAG 2.1 A/AA rules (no serious or critical
-/// violation), and a screenshot kept in TestResults/screenshots for people to look at.</summary>
+/// violation), nothing blocked by the Content-Security-Policy, and a screenshot kept in TestResults/screenshots for
+/// people to look at.</summary>
 public static class PageChecks
 {
+    /// <summary>Run before each document's own scripts (an init script, which the policy does not apply to).</summary>
+    public const string RecordPolicyViolations = """
+        document.addEventListener("securitypolicyviolation", e =>
+          (window.__policyViolations ??= []).push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
     private static readonly string ProjectDirectory = FindProjectDirectory();
     public static readonly string Screenshots = Path.Combine(ProjectDirectory, "TestResults", "screenshots");
 
@@ -14,6 +21,8 @@ public static class PageChecks
     {
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        var blocked = await page.EvaluateAsync<string[]>("() => window.__policyViolations ?? []");
+        Assert.True(blocked.Length == 0, $"The Content-Security-Policy blocked something on {name}:\n" + string.Join("\n", blocked));
         await Accessibility.AssertAccessibleAsync(page, name);
     }
 

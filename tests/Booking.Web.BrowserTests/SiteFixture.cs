@@ -56,6 +56,7 @@ public sealed class SiteFixture() : PlatformFixture(TimeSpan.FromMinutes(5), lis
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(PageChecks.RecordPolicyViolations);
         return await context.NewPageAsync();
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Web.FunctionalTests;
 
-/// <summary>Per-client limits on the public API, on a web host behind a "proxy" at 127.0.0.1 whose X-Forwarded-For
+/// <summary>Per-client limits on the public API and the site, on a web host behind a "proxy" at 127.0.0.1 whose X-Forwarded-For
 /// names the client, with 5 requests a minute per client. (The test server gives no remote address, for which
 /// ASP.NET Core would believe any X-Forwarded-For; a real server always has one, so each test sets it.)</summary>
 [Collection(PlatformCollection.Name)]
@@ -74,6 +75,44 @@ public sealed class RateLimitingTests : IDisposable
         }
 
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task The_site_s_form_posts_count_against_the_same_limit_as_the_API()
+    {
+        var client = Client("203.0.113.10");
+        var start = QuebecDate.At(QuebecDate.NextWeekday(8), 9, 20);
+        var page = $"/search?service=FLU&postalCode=H2X1Y4&location={CitizenApi.Plateau}&day={QuebecDate.NextWeekday(8):yyyy-MM-dd}";
+        var html = await client.GetStringAsync(page);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var api = HttpStatusCode.OK;
+        for (var i = 0; i < Limit + 1; i++)
+            api = (await client.GetAsync("/api/v1/services")).StatusCode;
+        Assert.Equal(HttpStatusCode.TooManyRequests, api);
+
+        var hold = await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "hold",
+            ["__RequestVerificationToken"] = token,
+            ["Pick.Location"] = CitizenApi.Plateau.ToString(),
+            ["Pick.Start"] = start.ToString("O"),
+        }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, hold.StatusCode);
+        Assert.Equal(3, await new CitizenApi(_platform.Http).Remaining("H2X1Y4", "FLU", CitizenApi.Plateau, start));
+    }
+
+    [Fact]
+    public async Task Static_assets_are_not_limited()
+    {
+        var client = Client("203.0.113.11");
+        for (var i = 0; i < Limit; i++)
+            await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/css/site.css")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/js/site.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/_framework/blazor.web.js")).StatusCode);
     }
 
     [Fact]

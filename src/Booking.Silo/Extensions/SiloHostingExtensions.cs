@@ -3,8 +3,10 @@ using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Booking.ServiceDefaults;
 using Booking.ServiceDefaults.Time;
+using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Booking.Silo.Extensions;
 
@@ -39,6 +41,10 @@ public static class SiloHostingExtensions
             o.Invariant = ClusterIdentity.AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
+        // A failing database reaches callers as an exception they can read and answer with a 503: inside grain calls
+        // as InfrastructureUnavailableException; on activation (which no call filter sees) as Npgsql's own.
+        silo.AddIncomingGrainCallFilter<InfrastructureFailureFilter>();
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add(ClusterIdentity.DatabaseExceptionNamespace));
         return silo;
     }
 

@@ -10,6 +10,7 @@ using Booking.Web.WaitingRooms;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Booking.Web.Extensions;
 
@@ -40,6 +41,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<WaitingRoom>();
 
         builder.AddClientRateLimiting();
+        builder.AddRequestSizeLimits();
         services.AddExceptionHandler<ApiExceptionHandler>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -58,8 +60,15 @@ public static class ApplicationServiceExtensions
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? throw new InvalidOperationException("ConnectionStrings:Booking is required.");
         var orleans = builder.Configuration.GetSection(ClusterIdentity.Section);
+        var responseTimeout = orleans.GetValue("ResponseTimeout", TimeSpan.FromSeconds(10));
+        if (responseTimeout <= TimeSpan.Zero || responseTimeout > TimeSpan.FromSeconds(30))
+            throw new InvalidOperationException("Orleans:ResponseTimeout must be between 00:00:00.001 and 00:00:30.");
         builder.UseOrleansClient(client =>
         {
+            // A call to a silo that died or hangs fails after this (503, the client retries) rather than Orleans'
+            // 30 s default, which outlasts the patience of most HTTP clients and proxies.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
+            client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add(ClusterIdentity.DatabaseExceptionNamespace));
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = orleans["ClusterId"] ?? ClusterIdentity.DefaultClusterId;

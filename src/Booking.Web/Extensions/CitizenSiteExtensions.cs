@@ -1,5 +1,6 @@
 using Booking.Messages;
 using Booking.Web.Components;
+using Booking.Web.Infrastructure;
 using Booking.Web.Site;
 
 namespace Booking.Web.Extensions;
@@ -24,7 +25,8 @@ public static class CitizenSiteExtensions
         app.Use(SiteLanguage.RememberChoice);
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        // Pages and their form posts (hold, confirm, cancel, move) count against the same per-client limit as the API.
+        app.MapRazorComponents<App>().RequireRateLimiting(ClientRateLimiting.Policy);
         app.MapCalendarDownload();
         return app;
     }

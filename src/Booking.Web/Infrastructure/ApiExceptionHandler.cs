@@ -1,12 +1,16 @@
 using System.Text.Json;
+using Booking.Grains;
+using Booking.Web.Site;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Booking.Web.Infrastructure;
 
 /// <summary>
-/// Turns the exceptions a caller can cause or wait out into problem details: unreadable input is a 400, an
-/// unreachable cluster or database a 503 with Retry-After. Anything else is our bug and stays a 500.
+/// Turns the exceptions a caller can cause or wait out into problem details: unreadable input is a 400, a body over
+/// the limit a 413, an unreachable or failing cluster or database a 503 with Retry-After (a page, for a browser on
+/// the site). Anything else is our bug and stays a 500.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -14,28 +18,39 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     {
         ProblemDetails? problem = exception switch
         {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.RequestTooLarge(
+                context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0),
             BadHttpRequestException { InnerException: JsonException json } => Problems.MalformedRequest(
                 $"The JSON body is not valid for this endpoint{(json.Path is { } path ? $" (at {path})" : "")}."),
             BadHttpRequestException bad => Problems.MalformedRequest(bad.Message),
-            _ when IsTransient(exception) => Problems.ServiceUnavailable(),
+            _ when IsInfrastructureFailure(exception) => Problems.ServiceUnavailable(),
             _ => null,
         };
         if (problem is null)
             return false;
 
+        context.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning(exception, "Dependency unavailable for {Path}", context.Request.Path);
             context.Response.Headers.RetryAfter = "5";
+            if (UnavailablePage.IsWanted(context.Request))
+            {
+                await UnavailablePage.WriteAsync(context);
+                return true;
+            }
         }
-        context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static bool IsTransient(Exception exception) => exception is
+    /// <summary>Failures of what the web host depends on, never of the request: worth the client's retry.</summary>
+    private static bool IsInfrastructureFailure(Exception exception) => exception is
+        InfrastructureUnavailableException or
         Orleans.Runtime.SiloUnavailableException or
         Orleans.Runtime.OrleansMessageRejectionException or
         Orleans.Runtime.GatewayTooBusyException or
-        Npgsql.NpgsqlException { IsTransient: true } or
+        Orleans.Runtime.Messaging.ConnectionFailedException or
+        Npgsql.NpgsqlException or
+        // An Orleans call past ClientMessagingOptions.ResponseTimeout (a silo that died or hangs).
         TimeoutException;
 }

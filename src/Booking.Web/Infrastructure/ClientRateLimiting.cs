@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Booking.Web.Infrastructure;
 
-/// <summary>A fixed window of requests per client IP on the public API; over it, a 429 problem with Retry-After.</summary>
+/// <summary>A fixed window of requests per client IP on the public API and the site; over it, a 429 problem with Retry-After.</summary>
 public static class ClientRateLimiting
 {
     public const string Policy = "per-client";
@@ -19,12 +19,18 @@ public static class ClientRateLimiting
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitingOptions>>((forwarded, limits) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
             // Only the configured proxies: by default ASP.NET Core also trusts loopback, which a client could abuse.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in limits.Value.KnownProxies)
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var network in limits.Value.KnownNetworks)
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            // With both lists empty ASP.NET Core would believe X-Forwarded-For from every sender: no proxy configured
+            // means the connection's own address is the client.
+            forwarded.ForwardedHeaders = forwarded.KnownProxies.Count + forwarded.KnownIPNetworks.Count > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
         });
         services.AddRateLimiter(limiter =>
         {

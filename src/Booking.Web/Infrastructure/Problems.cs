@@ -98,6 +98,8 @@ public static class Problems
         "Temporarily unavailable", "The booking service is restarting or overloaded. Nothing was lost; try again in a few seconds.");
     public static ProblemDetails TooManyRequests() => Make(StatusCodes.Status429TooManyRequests, "too-many-requests",
         "Too many requests", "You are sending requests faster than a person would. Wait a few seconds (see Retry-After) and try again.");
+    public static ProblemDetails RequestTooLarge(long limitBytes) => Make(StatusCodes.Status413PayloadTooLarge, "request-too-large",
+        "The request is too large", $"Request bodies here are at most {limitBytes} bytes.", ("limitBytes", limitBytes));
     public static ProblemDetails MalformedRequest(string detail) => Make(StatusCodes.Status400BadRequest, "malformed-request",
         "The request could not be read", detail);
 

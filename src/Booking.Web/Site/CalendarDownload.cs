@@ -1,6 +1,7 @@
 using Booking.Messages;
 using Booking.ServiceDefaults;
 using Booking.Web.Bookings;
+using Booking.Web.Infrastructure;
 
 namespace Booking.Web.Site;
 
@@ -10,7 +11,7 @@ public static class CalendarDownload
 {
     public static IEndpointRouteBuilder MapCalendarDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar/{code}.ics", Download).ExcludeFromDescription();
+        app.MapGet("/calendar/{code}.ics", Download).ExcludeFromDescription().RequireRateLimiting(ClientRateLimiting.Policy);
         return app;
     }
 
