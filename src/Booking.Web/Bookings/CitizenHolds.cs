@@ -23,12 +23,16 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         var target = await TargetAsync(body?.LocationId, body?.Service, body?.Start, errors, cancellationToken);
         if (errors.Any)
             return errors;
-        if (Gate(target, admissionPass) is { } refusal)
-            return refusal;
-        var (location, service, start) = target!.Value;
+        if (target is not var (location, service, start))
+            return new Refusal.LocationNotFound();
+        if (await waitingRoom.TryUsePassAsync(service, admissionPass) is not { } passUse)
+            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
         var result = await DayOf(location, start).Hold(new HoldRequest(service, start, idempotencyKey));
-        return result is HoldResult.Held held ? Response(location, held) : Refusal(result);
+        if (result is HoldResult.Held held)
+            return Response(location, held);
+        await passUse.ReturnAsync();
+        return Refusal(result);
     }
 
     /// <summary>
@@ -48,9 +52,11 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             errors.Add("people", ErrorCodes.OutOfRange, $"A group is {MinGroup} to {MaxGroup} people.");
         if (errors.Any)
             return errors;
-        if (Gate(target, admissionPass) is { } refusal)
-            return refusal;
-        var (location, service, start) = target!.Value;
+        if (target is not var (location, service, start))
+            return new Refusal.LocationNotFound();
+        // One group is one use of the pass: the family books together.
+        if (await waitingRoom.TryUsePassAsync(service, admissionPass) is not { } passUse)
+            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
         var day = DayOf(location, start);
         var holds = new List<HoldResult.Held>();
@@ -66,6 +72,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         if (holds.Count < body.People.Value)
         {
             await Task.WhenAll(holds.Select(h => day.ReleaseHold(h.HoldId)));
+            await passUse.ReturnAsync();
             return first is HoldResult.Full ? new Refusal.GroupDoesNotFit(body.People.Value) : Refusal(first!);
         }
         return new GroupHoldResponse(holds.OrderBy(h => h.Start).Select(h => Response(location, h)).ToList());
@@ -104,12 +111,6 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         for (var previous = chosen - length; length > TimeSpan.Zero && slots.Any(s => s.Start == previous); previous -= length)
             yield return previous;
     }
-
-    /// <summary>Why a validated target cannot be held: an unknown clinic, or a gated service and no waiting-room pass.</summary>
-    private Refusal? Gate((Location Location, string Service, DateTimeOffset Start)? target, string? admissionPass) =>
-        target is not var (_, service, _) ? new Refusal.LocationNotFound()
-        : waitingRoom.Admits(service, admissionPass) ? null
-        : new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
     private async Task<(Location Location, string Service, DateTimeOffset Start)?> TargetAsync(Guid? locationId, string? service,
         DateTimeOffset? start, ValidationErrors errors, CancellationToken cancellationToken)
