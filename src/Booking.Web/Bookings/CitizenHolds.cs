@@ -25,6 +25,8 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return errors;
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
+        if (!await KeyFitsAsync(idempotencyKey, $"{location.Id:N}|{service}|{start.UtcTicks}"))
+            return new Refusal.IdempotencyKeyReused();
         if (await waitingRoom.TryUsePassAsync(service, admissionPass) is not { } passUse)
             return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
@@ -54,6 +56,8 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return errors;
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
+        if (!await KeyFitsAsync(idempotencyKey, $"group|{body!.People}|{location.Id:N}|{service}|{start.UtcTicks}"))
+            return new Refusal.IdempotencyKeyReused();
         // One group is one use of the pass: the family books together.
         if (await waitingRoom.TryUsePassAsync(service, admissionPass) is not { } passUse)
             return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
@@ -86,6 +90,10 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         await cluster.GetGrain<ILocationDayGrain>(day.ToString()).ReleaseHold(holdId);
         return holdId;
     }
+
+    /// <summary>A hold's Idempotency-Key is platform-wide: false when it was first sent with another request.</summary>
+    private async Task<bool> KeyFitsAsync(string? idempotencyKey, string request) =>
+        idempotencyKey is null || await cluster.GetGrain<IHoldKeyGrain>(idempotencyKey).Claim(request);
 
     /// <summary>Holds seats in one slot until the group is complete; null when complete, else why the slot stopped.</summary>
     private static async Task<HoldResult?> FillAsync(ILocationDayGrain day, DateTimeOffset slot, int people, List<HoldResult.Held> holds,
