@@ -137,9 +137,9 @@ public class BookingFlowTests(PlatformFixture platform)
 
         var forged = await Assert.ThrowsAsync<PostgresException>(() => platform.Database.ScalarAsync<int>("""
             insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat, slot_capacity,
-                                  status, hold_id, citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at)
+                                  status, hold_digest, citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at)
             select gen_random_uuid(), 'FORGE-D0000', tenant_id, location_id, service_code, slot_start, slot_end, seat, slot_capacity,
-                   'confirmed', 'forged', citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at
+                   'confirmed', 'forged'::bytea, citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at
             from bookings where location_id = @l and slot_start = @s limit 1
             returning 1
             """, ("l", CitizenApi.Plateau), ("s", start)));
