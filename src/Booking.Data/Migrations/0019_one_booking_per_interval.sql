@@ -8,8 +8,9 @@ create extension if not exists btree_gist;
 alter table bookings add column interval_window daterange;
 
 update bookings b
-set interval_window = daterange(day, day + s.min_interval_days)
-from services s, locations l, lateral (select (b.slot_start at time zone l.time_zone)::date as day) d
+set interval_window = daterange((b.slot_start at time zone l.time_zone)::date,
+                                (b.slot_start at time zone l.time_zone)::date + s.min_interval_days)
+from services s, locations l
 where s.code = b.service_code and s.min_interval_service = s.code and l.id = b.location_id and b.status = 'confirmed';
 
 -- Bookings made too close together before this guard existed stay booked (a person decides what to do with them);
