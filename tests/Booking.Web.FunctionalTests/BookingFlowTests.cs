@@ -93,19 +93,19 @@ public class BookingFlowTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_hold_idempotency_key_is_bound_to_its_first_request_at_every_clinic_and_day()
+    public async Task A_hold_idempotency_key_is_bound_to_its_first_request_at_every_clinic_day_and_time()
     {
         var first = QuebecDate.At(QuebecDate.NextWeekday(11), 10);
-        var elsewhere = QuebecDate.At(QuebecDate.NextWeekday(12), 10);
+        var elsewhere = QuebecDate.At(QuebecDate.NextWeekday(12), 10, 30);
 
         var held = await _api.Hold(CitizenApi.Plateau, "FLU", first, "hold-key-everywhere");
         var retried = await _api.Hold(CitizenApi.Plateau, "FLU", first, "hold-key-everywhere");
         var otherClinicAndDay = await _api.Hold(CitizenApi.Stade, "FLU", elsewhere, "hold-key-everywhere");
-        var otherDay = await _api.Hold(CitizenApi.Plateau, "FLU", elsewhere, "hold-key-everywhere");
+        var otherTime = await _api.Hold(CitizenApi.Plateau, "FLU", elsewhere, "hold-key-everywhere");
 
         Assert.Equal(HttpStatusCode.Created, held.StatusCode);
         Assert.Equal((await CitizenApi.Json(held))["holdId"]!.GetValue<string>(), (await CitizenApi.Json(retried))["holdId"]!.GetValue<string>());
-        foreach (var reused in new[] { otherClinicAndDay, otherDay })
+        foreach (var reused in new[] { otherClinicAndDay, otherTime })
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
             Assert.Equal("/problems/idempotency-key-reused", (await CitizenApi.Json(reused))["type"]!.GetValue<string>());

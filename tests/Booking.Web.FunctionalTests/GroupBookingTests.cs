@@ -161,10 +161,16 @@ public class GroupBookingTests(PlatformFixture platform)
     {
         var holds = await Holds(Laval, "FLU", QuebecDate.At(Day, 17, 30), 2);
 
-        var first = await CitizenApi.Json(await ConfirmGroup(Ids(holds), Family(2), "group-confirm-key"));
-        var retry = await CitizenApi.Json(await ConfirmGroup(Ids(holds), Family(2), "group-confirm-key"));
+        var family = Family(2);
+
+        var first = await CitizenApi.Json(await ConfirmGroup(Ids(holds), family, "group-confirm-key"));
+        var retry = await CitizenApi.Json(await ConfirmGroup(Ids(holds), family, "group-confirm-key"));
+        var otherPeople = await ConfirmGroup(Ids(holds), Family(2), "group-confirm-key");
 
         Assert.Equal(first["bookings"]!.ToJsonString(), retry["bookings"]!.ToJsonString());
+        // The same hold ids and key with other people is not a retry: it gets nothing of the family's bookings.
+        Assert.Equal(HttpStatusCode.Conflict, otherPeople.StatusCode);
+        Assert.DoesNotContain("manageToken", await otherPeople.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public class MinimumIntervalRaceTests(PlatformFixture platform)
         var citizen = CitizenApi.NewCitizen(birthDate: "1961-04-12");
         (Guid Clinic, DateTimeOffset Start)[] slots =
         [
-            (CitizenApi.Plateau, At(13, 11)), (CitizenApi.Plateau, At(13, 11, 10)), (CitizenApi.Stade, At(13, 11)), (CitizenApi.Plateau, At(14, 11)),
-            (CitizenApi.Stade, At(14, 11)), (CitizenApi.Plateau, At(15, 11)), (CitizenApi.Stade, At(15, 11)), (CitizenApi.Plateau, At(16, 11)),
+            (CitizenApi.Plateau, At(13, 12)), (CitizenApi.Plateau, At(13, 12, 10)), (CitizenApi.Stade, At(13, 12)), (CitizenApi.Plateau, At(14, 12)),
+            (CitizenApi.Stade, At(14, 12)), (CitizenApi.Plateau, At(15, 12)), (CitizenApi.Stade, At(15, 12)), (CitizenApi.Plateau, At(16, 12)),
         ];
         var holds = await Task.WhenAll(slots.Select(s => _api.HoldId(s.Clinic, "FLU", s.Start)));
 
