@@ -83,9 +83,9 @@ public static class NotificationBurst
         const string sql = """
             with b as (
                 insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
-                                      slot_capacity, status, hold_id, citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at)
+                                      slot_capacity, status, hold_digest, citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at)
                 select u.id, u.code, l.tenant_id, l.id, 'FLU', @start + make_interval(secs => u.n), @start + make_interval(secs => u.n + 600), 0,
-                       1, 'confirmed', @prefix || u.n, u.cipher, @key_id, u.fingerprint, u.language, now()
+                       1, 'confirmed', convert_to(@prefix || u.n, 'UTF8'), u.cipher, @key_id, u.fingerprint, u.language, now()
                 from unnest(@id, @code, @n, @cipher, @fingerprint, @language) as u(id, code, n, cipher, fingerprint, language)
                      cross join (select id, tenant_id from locations order by id limit 1) l
                 returning id, tenant_id)
@@ -110,16 +110,17 @@ public static class NotificationBurst
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Marks a burst's bookings: written where a real booking keeps its hold's digest, which no burst needs.</summary>
     private static string Prefix(Guid burst) => $"burst-{burst:N}-";
 
-    private const string OfBurst = "from notifications n join bookings b on b.id = n.booking_id where b.hold_id like @prefix";
+    private const string OfBurst = "from notifications n join bookings b on b.id = n.booking_id where b.hold_digest like convert_to(@prefix, 'UTF8')";
 
     private static async Task<DateTimeOffset> ReleaseAsync(NpgsqlDataSource dataSource, Guid burst)
     {
         await using var command = dataSource.CreateCommand("""
             with released as (
                 update notifications n set next_attempt_at = now(), created_at = now()
-                from bookings b where b.id = n.booking_id and b.hold_id like @prefix
+                from bookings b where b.id = n.booking_id and b.hold_digest like convert_to(@prefix, 'UTF8')
                 returning n.id)
             select now() from released limit 1
             """);

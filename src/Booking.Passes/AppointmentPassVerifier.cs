@@ -39,6 +39,8 @@ public sealed class AppointmentPassVerifier
         if (_keys().Find(pass.Kid) is not { } key)
             return new PassVerification.Invalid(PassInvalidReason.UnknownKey, "The pass was not signed by a key this service publishes.");
 
+        if (!LowS.IsCanonical(pass.Signature))
+            return new PassVerification.Invalid(PassInvalidReason.BadSignature, "The pass's signature is not in its canonical (low-S) form.");
         var authentic = _verifiers.GetOrAdd(key, k => new EcdsaPool(k.ToParameters())).Use(ecdsa =>
             ecdsa.VerifyData(pass.SigningInput, pass.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
         if (!authentic)

@@ -35,6 +35,12 @@ internal static class PassToken
             problem = "A pass has three dot-separated parts.";
             return false;
         }
+        // One text per pass: base64url without padding (RFC 7515 §2), as the issuer writes it.
+        if (token.Contains('='))
+        {
+            problem = "A pass is base64url without padding.";
+            return false;
+        }
         try
         {
             using var header = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0]));

@@ -51,6 +51,19 @@ public class EligibilityCheckTests
     }
 
     [Fact]
+    public void A_dose_booked_for_later_counts_against_an_earlier_date_too()
+    {
+        var rule = new EligibilityRule(null, null, new MinimumInterval("COVID19", 90));
+        var later = new DateOnly(2027, 1, 15);
+
+        var earlier = EligibilityCheck.Evaluate(rule, new DateOnly(1970, 1, 1), later.AddDays(-89), [new PreviousAppointment("COVID19", later)]);
+        var farEnough = EligibilityCheck.Evaluate(rule, new DateOnly(1970, 1, 1), later.AddDays(-90), [new PreviousAppointment("COVID19", later)]);
+
+        Assert.Equal(later.AddDays(90), Assert.IsType<EligibilityResult.TooSoon>(earlier).EarliestDate);
+        Assert.IsType<EligibilityResult.Eligible>(farEnough);
+    }
+
+    [Fact]
     public void Bookings_of_other_services_do_not_count_against_the_interval()
     {
         var rule = new EligibilityRule(null, null, new MinimumInterval("COVID19", 90));

@@ -1,4 +1,6 @@
 using System.Buffers.Text;
+using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -86,6 +88,36 @@ public sealed class AppointmentPassTests : IDisposable
 
         Assert.Equal(PassInvalidReason.BadSignature,
             Reason(_scenario.Verifier().Verify($"{parts[0]}.{parts[1]}.{Base64Url.EncodeToString(signature)}")));
+    }
+
+    [Fact]
+    public void Passes_are_signed_low_s_and_the_high_s_twin_of_a_signature_is_refused()
+    {
+        var order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber);
+        using var publicKey = ECDsa.Create(_scenario.Ring.Keys.Single().PublicKey.ToParameters());
+        // Twenty signatures: the chance that all of them come out low-S by luck is one in a million.
+        for (var i = 0; i < 20; i++)
+        {
+            var parts = _scenario.Issuer().Issue(PassScenario.Claims(_slot.AddMinutes(i))).Split('.');
+            var signature = Base64Url.DecodeFromChars(parts[2]);
+            var s = new BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+            var twin = signature[..32].Concat(Pad32((order - s).ToByteArray(isUnsigned: true, isBigEndian: true))).ToArray();
+
+            Assert.True(s <= order / 2);
+            Assert.True(publicKey.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), twin, HashAlgorithmName.SHA256));
+            Assert.Equal(PassInvalidReason.BadSignature,
+                Reason(_scenario.Verifier().Verify($"{parts[0]}.{parts[1]}.{Base64Url.EncodeToString(twin)}")));
+        }
+
+        static byte[] Pad32(byte[] value) => new byte[32 - value.Length].Concat(value).ToArray();
+    }
+
+    [Fact]
+    public void A_pass_with_base64_padding_is_refused()
+    {
+        var token = _scenario.Issuer().Issue(PassScenario.Claims(_slot));
+
+        Assert.Equal(PassInvalidReason.Malformed, Reason(_scenario.Verifier().Verify(token + "==")));
     }
 
     [Fact]

@@ -32,7 +32,11 @@ public sealed class BookingScenario(IGrainFactory grains)
     }
 
     public Task<ConfirmResult> Confirm(Guid location, DateOnly date, string holdId, string? idempotencyKey = null) =>
-        Day(location, date).Confirm(new ConfirmRequest(holdId, Citizen(), TestClock.Now, idempotencyKey, "127.0.0.1", Declarations()));
+        Day(location, date).Confirm(Request(holdId, idempotencyKey));
+
+    /// <summary>A confirmation by a new citizen; its request digest stands for the edge's fingerprint of what was sent.</summary>
+    public static ConfirmRequest Request(string holdId, string? idempotencyKey = null) =>
+        new(holdId, Citizen(), TestClock.Now, idempotencyKey, "127.0.0.1", Declarations(), Guid.NewGuid().ToByteArray());
 
     /// <summary>Grains only ever see sealed citizens; the bytes here stand for ciphertext made at the edge.</summary>
     public static SealedCitizen Citizen()

@@ -1,3 +1,4 @@
+using Booking.Data.Bookings;
 using Booking.Grains.Inventory;
 using Booking.Testing;
 
@@ -90,14 +91,40 @@ public class LocationDayGrainTests(ClusterFixture fixture)
         var start = BookingScenario.At(date, 9);
         var held = (HoldResult.Held)await _citizens.Hold(BookingScenario.Plateau, date, "FLU", start);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _citizens.Confirm(BookingScenario.Plateau, date, held.HoldId, "confirm-key")));
+        var request = BookingScenario.Request(held.HoldId, "confirm-key");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _citizens.Day(BookingScenario.Plateau, date).Confirm(request)));
 
         var codes = results.Cast<ConfirmResult.Confirmed>().Select(r => r.Booking.ConfirmationCode).Distinct().ToList();
         Assert.Single(codes);
-        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("select count(*) from bookings where hold_id = @h", ("h", held.HoldId)));
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("select count(*) from bookings where hold_digest = sha256(convert_to(@h, 'UTF8'))", ("h", held.HoldId)));
         Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
-            "select count(*) from personal_data_access_log where record_id = (select id from bookings where hold_id = @h) and access = 'create' and table_name = 'bookings'",
+            "select count(*) from personal_data_access_log where record_id = (select id from bookings where hold_digest = sha256(convert_to(@h, 'UTF8'))) and access = 'create' and table_name = 'bookings'",
             ("h", held.HoldId)));
+    }
+
+    [Fact]
+    public async Task A_confirmed_hold_presented_again_by_anyone_else_is_answered_as_unknown_even_after_a_new_activation()
+    {
+        var date = QuebecDate.NextWeekday(3);
+        var held = (HoldResult.Held)await _citizens.Hold(BookingScenario.Plateau, date, "FLU", BookingScenario.At(date, 9, 20));
+        var original = BookingScenario.Request(held.HoldId, "first-key");
+        var day = _citizens.Day(BookingScenario.Plateau, date);
+        Assert.IsType<ConfirmResult.Confirmed>(await day.Confirm(original));
+
+        var otherCitizen = await day.Confirm(BookingScenario.Request(held.HoldId, "first-key"));
+        var otherKey = await day.Confirm(original with { IdempotencyKey = "another-key" });
+        var noKey = await day.Confirm(original with { IdempotencyKey = null });
+        var retry = await day.Confirm(original);
+        // What a later activation of the clinic-day reads back from the database.
+        var stored = new BookingRepository(fixture.Database.DataSource);
+        var storedForOther = await stored.FindRetriedAsync(held.HoldId, "first-key", Guid.NewGuid().ToByteArray());
+        var storedForRetry = await stored.FindRetriedAsync(held.HoldId, "first-key", original.RequestDigest);
+
+        Assert.All([otherCitizen, otherKey, noKey], r => Assert.IsType<ConfirmResult.UnknownHold>(r));
+        Assert.IsType<ConfirmResult.Confirmed>(retry);
+        Assert.Null(storedForOther);
+        Assert.NotNull(storedForRetry);
     }
 
     [Fact]

@@ -93,18 +93,49 @@ public class WaitingRoomGrainTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public void A_pass_is_valid_for_its_room_until_it_expires_and_cannot_be_extended()
+    public void A_pass_is_valid_for_its_room_until_it_expires_and_cannot_be_extended_or_moved_to_another_ticket()
     {
         var tokens = new WaitingRoomTokens(KeyRing.Generate("test"));
         var now = DateTimeOffset.UtcNow;
         var expires = now.AddMinutes(20);
-        var pass = tokens.Pass("covid", expires);
+        var ticket = new WaitingTicket(7, 42);
+        var pass = tokens.Pass("covid", ticket, expires);
 
-        Assert.True(tokens.IsValidPass("covid", pass, now));
-        Assert.False(tokens.IsValidPass("covid", pass, now.AddMinutes(21)));
-        Assert.False(tokens.IsValidPass("flu", pass, now));
+        Assert.True(tokens.TryReadPass("covid", pass, now, out var boundTo));
+        Assert.Equal(ticket, boundTo);
+        Assert.False(tokens.TryReadPass("covid", pass, now.AddMinutes(21), out _));
+        Assert.False(tokens.TryReadPass("flu", pass, now, out _));
         var extended = pass.Replace($".{expires.ToUnixTimeSeconds()}.", $".{expires.AddDays(1).ToUnixTimeSeconds()}.");
-        Assert.False(tokens.IsValidPass("covid", extended, now.AddMinutes(21)));
-        Assert.False(tokens.IsValidPass("covid", tokens.Ticket("covid", new WaitingTicket(1, 1)), now));
+        Assert.False(tokens.TryReadPass("covid", extended, now.AddMinutes(21), out _));
+        Assert.False(tokens.TryReadPass("covid", pass.Replace(".42.", ".43."), now, out _));
+        Assert.False(tokens.TryReadPass("covid", tokens.Ticket("covid", new WaitingTicket(1, 1)), now, out _));
+    }
+
+    [Fact]
+    public async Task An_admitted_ticket_keeps_one_pass_start_and_its_pass_serves_a_bounded_number_of_holds()
+    {
+        var room = Room();
+        var admitted = await room.Enter(Slow);
+        var waiting = await room.Enter(Slow);
+
+        var again = await room.Standing(admitted.Ticket, Slow);
+
+        Assert.Equal(admitted.AdmittedAt, again!.AdmittedAt);
+        Assert.False(await room.UsePass(waiting.Ticket, 3, TimeSpan.FromMinutes(20)));
+        var firstFour = await Uses(4);
+        await room.ReturnPassUse(admitted.Ticket);
+        var afterOneReturned = await Uses(2);
+
+        Assert.Equal([true, true, true, false], firstFour);
+        Assert.Equal([true, false], afterOneReturned);
+        Assert.False(await room.UsePass(admitted.Ticket with { Epoch = admitted.Ticket.Epoch + 1 }, 3, TimeSpan.FromMinutes(20)));
+
+        async Task<bool[]> Uses(int count)
+        {
+            var uses = new bool[count];
+            for (var i = 0; i < count; i++)
+                uses[i] = await room.UsePass(admitted.Ticket, 3, TimeSpan.FromMinutes(20));
+            return uses;
+        }
     }
 }

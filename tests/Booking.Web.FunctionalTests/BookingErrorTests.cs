@@ -141,7 +141,7 @@ public class BookingErrorTests(PlatformFixture platform)
         var response = await _api.Confirm(holdId);
 
         await AssertProblem(response, HttpStatusCode.Conflict, "/problems/hold-expired");
-        Assert.Equal(0L, await platform.Database.ScalarAsync<long>("select count(*) from bookings where hold_id = @h", ("h", holdId)));
+        Assert.Equal(0L, await platform.Database.ScalarAsync<long>("select count(*) from bookings where hold_digest = sha256(convert_to(@h, 'UTF8'))", ("h", holdId)));
     }
 
     [Fact]

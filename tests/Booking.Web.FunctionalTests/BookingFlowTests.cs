@@ -93,6 +93,26 @@ public class BookingFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_hold_idempotency_key_is_bound_to_its_first_request_at_every_clinic_day_and_time()
+    {
+        var first = QuebecDate.At(QuebecDate.NextWeekday(11), 10);
+        var elsewhere = QuebecDate.At(QuebecDate.NextWeekday(12), 10, 30);
+
+        var held = await _api.Hold(CitizenApi.Plateau, "FLU", first, "hold-key-everywhere");
+        var retried = await _api.Hold(CitizenApi.Plateau, "FLU", first, "hold-key-everywhere");
+        var otherClinicAndDay = await _api.Hold(CitizenApi.Stade, "FLU", elsewhere, "hold-key-everywhere");
+        var otherTime = await _api.Hold(CitizenApi.Plateau, "FLU", elsewhere, "hold-key-everywhere");
+
+        Assert.Equal(HttpStatusCode.Created, held.StatusCode);
+        Assert.Equal((await CitizenApi.Json(held))["holdId"]!.GetValue<string>(), (await CitizenApi.Json(retried))["holdId"]!.GetValue<string>());
+        foreach (var reused in new[] { otherClinicAndDay, otherTime })
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+            Assert.Equal("/problems/idempotency-key-reused", (await CitizenApi.Json(reused))["type"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task A_second_covid_dose_within_the_minimum_interval_is_refused_with_the_earliest_date()
     {
         var citizen = CitizenApi.NewCitizen(birthDate: "1950-02-03");
@@ -117,9 +137,9 @@ public class BookingFlowTests(PlatformFixture platform)
 
         var forged = await Assert.ThrowsAsync<PostgresException>(() => platform.Database.ScalarAsync<int>("""
             insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat, slot_capacity,
-                                  status, hold_id, citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at)
+                                  status, hold_digest, citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at)
             select gen_random_uuid(), 'FORGE-D0000', tenant_id, location_id, service_code, slot_start, slot_end, seat, slot_capacity,
-                   'confirmed', 'forged', citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at
+                   'confirmed', 'forged'::bytea, citizen_ciphertext, encryption_key_id, citizen_fingerprint, language, consent_at
             from bookings where location_id = @l and slot_start = @s limit 1
             returning 1
             """, ("l", CitizenApi.Plateau), ("s", start)));

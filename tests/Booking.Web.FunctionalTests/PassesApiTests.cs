@@ -51,6 +51,25 @@ public class PassesApiTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_pass_of_a_cancelled_booking_is_not_valid_and_says_why()
+    {
+        var start = QuebecDate.At(QuebecDate.NextWeekday(11), 9);
+        var booked = await _api.Book(CitizenApi.Plateau, "FLU", start);
+        var code = booked["confirmationCode"]!.GetValue<string>();
+        var bookingId = await platform.Database.ScalarAsync<Guid>("select id from bookings where confirmation_code = @c", ("c", code));
+        var token = platform.WebServices.GetRequiredService<AppointmentPassIssuer>()
+            .Issue(AppointmentPassClaims.ForAppointment(bookingId, code, CitizenApi.Plateau, "FLU", start, QuebecDate.Zone));
+        Assert.True((await Verify(token))["valid"]!.GetValue<bool>());
+
+        await _api.Cancel(code, booked["manageToken"]!.GetValue<string>());
+        var afterCancel = await Verify(token);
+
+        Assert.False(afterCancel["valid"]!.GetValue<bool>());
+        Assert.Equal("cancelled", afterCancel["reason"]!.GetValue<string>());
+        Assert.Equal(code, afterCancel["claims"]!["confirmationCode"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Text_that_is_not_a_pass_is_answered_as_invalid_and_a_missing_token_as_a_validation_problem()
     {
         var garbage = await Verify("hello.world.again");

@@ -16,7 +16,7 @@ public class ScreeningAndCampaignTests(PlatformFixture platform)
     private static DateTimeOffset Slot(int minute) => QuebecDate.At(QuebecDate.NextWeekday(4), 13, minute);
 
     private async Task<long> BookingsOfHold(string holdId) =>
-        await platform.Database.ScalarAsync<long>("select count(*) from bookings where hold_id = @h", ("h", holdId));
+        await platform.Database.ScalarAsync<long>("select count(*) from bookings where hold_digest = sha256(convert_to(@h, 'UTF8'))", ("h", holdId));
 
     [Fact]
     public async Task A_service_lists_its_questions_in_order_with_the_blocking_answer_and_explanation()
@@ -90,9 +90,9 @@ public class ScreeningAndCampaignTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
 
         var row = await platform.Database.ScalarAsync<byte[]>(
-            "select d.ciphertext from booking_declarations d join bookings b on b.id = d.booking_id where b.hold_id = @h", ("h", holdId));
+            "select d.ciphertext from booking_declarations d join bookings b on b.id = d.booking_id where b.hold_digest = sha256(convert_to(@h, 'UTF8'))", ("h", holdId));
         var keyId = await platform.Database.ScalarAsync<string>(
-            "select d.encryption_key_id from booking_declarations d join bookings b on b.id = d.booking_id where b.hold_id = @h", ("h", holdId));
+            "select d.encryption_key_id from booking_declarations d join bookings b on b.id = d.booking_id where b.hold_digest = sha256(convert_to(@h, 'UTF8'))", ("h", holdId));
         Assert.DoesNotContain("immunosuppressed", System.Text.Encoding.UTF8.GetString(row));
         var declarations = platform.WebServices.GetRequiredService<PersonalDataProtector>()
             .Unseal<BookingDeclarations>(row, keyId, BookingDeclarations.SealPurpose);

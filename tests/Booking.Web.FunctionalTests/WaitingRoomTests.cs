@@ -68,6 +68,28 @@ public sealed class WaitingRoomTests : IDisposable
     }
 
     [Fact]
+    public async Task One_admission_gives_one_pass_and_that_pass_serves_a_few_holds_whoever_sends_it()
+    {
+        var admitted = _host.CreateClient();
+        var pass = (await Status(admitted))["passToken"]!.GetValue<string>();
+        var polledAgain = (await Status(admitted))["passToken"]!.GetValue<string>();
+
+        var holds = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            var stranger = _host.CreateClient();
+            stranger.DefaultRequestHeaders.Add("X-Waiting-Room-Pass", pass);
+            return await stranger.PostAsJsonAsync("/api/v1/holds", new
+            {
+                locationId = CitizenApi.Stade, service = "COVID19", start = QuebecDate.At(QuebecDate.NextWeekday(12), 12 + i / 6, i % 6 * 10),
+            });
+        }));
+
+        Assert.Equal(pass, polledAgain);
+        Assert.Equal(3, holds.Count(h => h.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(9, holds.Count(h => h.StatusCode == HttpStatusCode.Forbidden));
+    }
+
+    [Fact]
     public async Task An_unknown_room_is_a_404_problem()
     {
         var response = await _host.CreateClient().GetAsync("/api/v1/waiting-rooms/nope/status");

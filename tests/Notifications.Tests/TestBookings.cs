@@ -12,9 +12,11 @@ namespace Booking.Notifications.Tests;
 public sealed class TestBookings(BookingRepository bookings, PersonalDataProtector protector)
 {
     private static int _nextSlot;
+    private static int _nextCitizen;
 
+    /// <summary>A new person each time (birth dates differ), as a flu shot per person per season is all the database accepts.</summary>
     public static CitizenDetails Citizen(string language = "fr", bool email = true, bool phone = true) => new(
-        "Marie", "Tremblay", new DateOnly(1980, 5, 1), null,
+        "Marie", "Tremblay", new DateOnly(1980, 5, 1).AddDays(Interlocked.Increment(ref _nextCitizen)), null,
         email ? $"marie{Interlocked.Increment(ref _nextSlot)}@example.org" : null,
         phone ? $"+1514555{Random.Shared.Next(1000, 9999)}" : null, language, EmailConsent: email);
 

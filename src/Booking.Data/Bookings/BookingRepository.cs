@@ -10,9 +10,14 @@ namespace Booking.Data.Bookings;
 public sealed class BookingRepository(NpgsqlDataSource dataSource)
 {
     private const string BookingColumns = """
-        id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat, status, hold_id,
-        idempotency_key, citizen_ciphertext, encryption_key_id, language, version, created_at, cancelled_at
+        id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat, status, hold_digest,
+        idempotency_digest, citizen_ciphertext, encryption_key_id, language, version, created_at, cancelled_at, request_digest
         """;
+
+    /// <summary>The window a live booking of <c>{s}</c> at local date <c>{day}</c> covers when the service has a minimum
+    /// interval between two of its own appointments (migration 0019); null otherwise.</summary>
+    private static string IntervalWindow(string s, string day) =>
+        $"case when {s}.min_interval_service = {s}.code then daterange({day}, {day} + {s}.min_interval_days) end";
 
     /// <summary>Seats taken by live bookings of a clinic between two instants: what an inventory grain rebuilds from.</summary>
     public async Task<IReadOnlyList<SeatAssignment>> SeatsAsync(Guid locationId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken = default)
@@ -40,17 +45,22 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
     {
         // The booking, its declarations, the audit records of their creation, its confirmation message and its reminders
         // commit together: no personal data without its trace, no booking without its declarations or its message.
+        // The seat, hold, key and interval guards are unique and exclusion constraints: a row that breaks one is skipped
+        // (on conflict do nothing), also against a row earlier in the same batch, and explained afterwards.
         var sql = $"""
             with inserted as (
                 insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
-                                      slot_capacity, status, hold_id, idempotency_key, citizen_ciphertext, encryption_key_id,
-                                      citizen_fingerprint, health_card_fingerprint, language, consent_at)
+                                      slot_capacity, status, hold_digest, idempotency_digest, request_digest, citizen_ciphertext,
+                                      encryption_key_id, citizen_fingerprint, health_card_fingerprint, language, consent_at, interval_window)
                 select b.id, b.code, b.tenant, b.location, b.service, b.slot_start, b.slot_end, b.seat, b.capacity, 'confirmed',
-                       b.hold, b.idem, b.cipher, b.key_id, b.fingerprint, b.card, b.language, b.consent
+                       b.hold, b.idem, b.request, b.cipher, b.key_id, b.fingerprint, b.card, b.language, b.consent,
+                       {IntervalWindow("s", "(b.slot_start at time zone l.time_zone)::date")}
                 from unnest(@id, @code, @tenant, @location, @service, @slot_start, @slot_end, @seat, @capacity, @hold, @idem,
-                            @cipher, @key_id, @fingerprint, @card, @language, @consent)
+                            @request, @cipher, @key_id, @fingerprint, @card, @language, @consent)
                      as b(id, code, tenant, location, service, slot_start, slot_end, seat, capacity, hold, idem,
-                          cipher, key_id, fingerprint, card, language, consent)
+                          request, cipher, key_id, fingerprint, card, language, consent)
+                     left join services s on s.code = b.service
+                     left join locations l on l.id = b.location
                 on conflict do nothing
                 returning id, tenant_id, service_code, slot_start),
             submitted as (
@@ -78,8 +88,9 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         p.AddWithValue("slot_end", bookings.Select(b => b.SlotEnd.ToUniversalTime()).ToArray());
         p.AddWithValue("seat", bookings.Select(b => b.Seat).ToArray());
         p.AddWithValue("capacity", bookings.Select(b => b.SlotCapacity).ToArray());
-        p.AddWithValue("hold", bookings.Select(b => b.HoldId).ToArray());
-        p.Add(new NpgsqlParameter("idem", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = bookings.Select(b => (object?)b.IdempotencyKey ?? DBNull.Value).ToArray() });
+        p.AddWithValue("hold", bookings.Select(b => BookingDigests.Of(b.HoldId)).ToArray());
+        p.Add(new NpgsqlParameter("idem", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = bookings.Select(b => (object?)BookingDigests.OfOptional(b.IdempotencyKey) ?? DBNull.Value).ToArray() });
+        p.Add(new NpgsqlParameter("request", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = bookings.Select(b => (object?)b.RequestDigest ?? DBNull.Value).ToArray() });
         p.AddWithValue("cipher", bookings.Select(b => b.Citizen.Ciphertext).ToArray());
         p.AddWithValue("key_id", bookings.Select(b => b.Citizen.KeyId).ToArray());
         p.AddWithValue("fingerprint", bookings.Select(b => b.Citizen.Fingerprint).ToArray());
@@ -100,28 +111,33 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         return bookings.Select(b => inserted.Contains(b.Id) ? new InsertOutcome.Inserted() : explanations[b.Id]).ToList();
     }
 
-    /// <summary>Why rows were refused by <c>on conflict do nothing</c>: which unique guard they hit.</summary>
+    /// <summary>Why rows were refused by <c>on conflict do nothing</c>: which guard they hit.</summary>
     private async Task<Dictionary<Guid, InsertOutcome>> ExplainRefusals(IReadOnlyList<NewBooking> refused, CancellationToken cancellationToken)
     {
         var sql = $"""
             select {BookingColumns} from bookings
-            where hold_id = any(@holds) or idempotency_key = any(@keys)
+            where hold_digest = any(@holds) or idempotency_digest = any(@keys)
             """;
         await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("holds", refused.Select(b => b.HoldId).ToArray());
-        command.Parameters.AddWithValue("keys", refused.Where(b => b.IdempotencyKey is not null).Select(b => b.IdempotencyKey!).ToArray());
+        command.Parameters.AddWithValue("holds", refused.Select(b => BookingDigests.Of(b.HoldId)).ToArray());
+        command.Parameters.AddWithValue("keys", refused.Where(b => b.IdempotencyKey is not null).Select(b => BookingDigests.Of(b.IdempotencyKey!)).ToArray());
         var existing = await ReadAll(command, cancellationToken);
 
         var outcomes = new Dictionary<Guid, InsertOutcome>();
         foreach (var booking in refused)
         {
-            var sameHold = existing.FirstOrDefault(e => e.HoldId == booking.HoldId);
-            var sameKey = booking.IdempotencyKey is null ? null : existing.FirstOrDefault(e => e.IdempotencyKey == booking.IdempotencyKey);
+            var hold = BookingDigests.Of(booking.HoldId);
+            var key = BookingDigests.OfOptional(booking.IdempotencyKey);
+            var sameHold = existing.FirstOrDefault(e => e.HoldDigest.AsSpan().SequenceEqual(hold));
+            var sameKey = key is null ? null : existing.FirstOrDefault(e => e.IdempotencyDigest is { } k && k.AsSpan().SequenceEqual(key));
             outcomes[booking.Id] = (sameHold, sameKey) switch
             {
-                ({ } previous, _) => new InsertOutcome.AlreadyConfirmed(previous),
+                ({ } previous, _) when previous.IsRetriedBy(booking.IdempotencyKey, booking.RequestDigest) => new InsertOutcome.AlreadyConfirmed(previous),
+                ({ }, _) => new InsertOutcome.HoldAlreadyUsed(),
                 (null, { }) => new InsertOutcome.IdempotencyKeyReused(),
-                _ => await SeatIsTaken(booking, cancellationToken) ? new InsertOutcome.SeatTaken() : new InsertOutcome.CodeCollision(),
+                _ when await SeatIsTaken(booking, cancellationToken) => new InsertOutcome.SeatTaken(),
+                _ when await IntervalIsTaken(booking, cancellationToken) => new InsertOutcome.TooSoon(),
+                _ => new InsertOutcome.CodeCollision(),
             };
         }
         return outcomes;
@@ -142,16 +158,40 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>Whether the citizen has a live booking of the service within its minimum interval (the guard of migration 0019).</summary>
+    private async Task<bool> IntervalIsTaken(NewBooking booking, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            select exists (
+                select 1 from services s join locations l on l.id = @location
+                     join bookings x on x.service_code = s.code and x.status = 'confirmed'
+                                    and (x.citizen_fingerprint = @fingerprint or x.health_card_fingerprint = @card)
+                where s.code = @service
+                  and x.interval_window && {IntervalWindow("s", "(@start at time zone l.time_zone)::date")})
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("location", booking.LocationId);
+        command.Parameters.AddWithValue("service", booking.ServiceCode);
+        command.Parameters.AddWithValue("start", booking.SlotStart.ToUniversalTime());
+        command.Parameters.AddWithValue("fingerprint", booking.Citizen.Fingerprint);
+        command.Parameters.Add(new NpgsqlParameter("card", NpgsqlDbType.Bytea) { Value = (object?)booking.Citizen.HealthCardFingerprint ?? DBNull.Value });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public Task<StoredBooking?> FindByCodeAsync(string confirmationCode, CancellationToken cancellationToken = default) =>
         FindOne("confirmation_code = @value", confirmationCode, cancellationToken);
 
-    public Task<StoredBooking?> FindByHoldAsync(string holdId, CancellationToken cancellationToken = default) =>
-        FindOne("hold_id = @value", holdId, cancellationToken);
+    /// <summary>The booking a hold made, only for a retry of the very confirmation that made it (see
+    /// <see cref="StoredBooking.IsRetriedBy"/>); null otherwise, whether or not the hold was ever confirmed.</summary>
+    public async Task<StoredBooking?> FindRetriedAsync(string holdId, string? idempotencyKey, byte[]? requestDigest,
+        CancellationToken cancellationToken = default) =>
+        await FindOne("hold_digest = @value", BookingDigests.Of(holdId), cancellationToken) is { } booking && booking.IsRetriedBy(idempotencyKey, requestDigest)
+            ? booking : null;
 
-    private async Task<StoredBooking?> FindOne(string condition, string value, CancellationToken cancellationToken)
+    private async Task<StoredBooking?> FindOne<T>(string condition, T value, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"select {BookingColumns} from bookings where {condition}");
-        command.Parameters.AddWithValue("value", value);
+        command.Parameters.AddWithValue("value", value!);
         return (await ReadAll(command, cancellationToken)).SingleOrDefault();
     }
 
@@ -188,9 +228,10 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
             moved as (
                 update bookings b
                 set location_id = @location, slot_start = @start, slot_end = @end, seat = @seat, slot_capacity = @capacity,
-                    hold_id = @hold, updated_at = now(), version = b.version + 1
-                from previous p
-                where b.id = p.id
+                    hold_digest = @hold, updated_at = now(), version = b.version + 1,
+                    interval_window = {IntervalWindow("s", "(@start at time zone l.time_zone)::date")}
+                from previous p, services s, locations l
+                where b.id = p.id and s.code = @service and l.id = @location
                 returning b.id, b.tenant_id, b.service_code, b.slot_start,
                           p.slot_start as previous_slot_start, p.location_id as previous_location_id),
             notified as ({BookingOutbox.Notify("moved", $"'{BookingOutbox.MoveKind(by)}'", withPrevious: true)}),
@@ -207,7 +248,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("end", slot.End.ToUniversalTime());
         command.Parameters.AddWithValue("seat", seat);
         command.Parameters.AddWithValue("capacity", slot.Capacity);
-        command.Parameters.AddWithValue("hold", newHoldId);
+        command.Parameters.AddWithValue("hold", BookingDigests.Of(newHoldId));
         try
         {
             return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1 ? MoveOutcome.Moved : MoveOutcome.BookingChanged;
@@ -215,6 +256,10 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return MoveOutcome.SeatTaken;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            return MoveOutcome.TooSoon;
         }
     }
 
@@ -228,12 +273,12 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
             select b.service_code, (b.slot_start at time zone l.time_zone)::date
             from bookings b join locations l on l.id = b.location_id
             where b.status = 'confirmed' and (b.citizen_fingerprint = @fingerprint or b.health_card_fingerprint = @card)
-              and b.hold_id is distinct from @hold and b.id is distinct from @booking
+              and b.hold_digest is distinct from @hold and b.id is distinct from @booking
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("fingerprint", citizenFingerprint);
         command.Parameters.Add(new NpgsqlParameter("card", NpgsqlDbType.Bytea) { Value = (object?)healthCardFingerprint ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("hold", NpgsqlDbType.Text) { Value = (object?)excludingHoldId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("hold", NpgsqlDbType.Bytea) { Value = (object?)BookingDigests.OfOptional(excludingHoldId) ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("booking", NpgsqlDbType.Uuid) { Value = (object?)excludingBookingId ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var history = new List<PreviousAppointment>();
@@ -250,11 +295,13 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
             bookings.Add(new StoredBooking(
                 reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetString(4),
                 reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7),
-                reader.GetString(8), reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.GetString(8), reader.GetFieldValue<byte[]>(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<byte[]>(10),
                 reader.GetFieldValue<byte[]>(11), reader.GetString(12), reader.GetString(13), reader.GetInt32(14),
-                reader.GetFieldValue<DateTimeOffset>(15), reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16)));
+                reader.GetFieldValue<DateTimeOffset>(15), reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16),
+                reader.IsDBNull(17) ? null : reader.GetFieldValue<byte[]>(17)));
         return bookings;
     }
 }
 
-public enum MoveOutcome { Moved, BookingChanged, SeatTaken }
+/// <summary><see cref="TooSoon"/>: the new date is within the service's minimum interval of another booking of the citizen.</summary>
+public enum MoveOutcome { Moved, BookingChanged, SeatTaken, TooSoon }

@@ -47,6 +47,20 @@ public sealed class PersonalDataProtector(KeyRing keys)
     public (byte[] Citizen, byte[]? HealthCard) Fingerprints(CitizenDetails citizen) =>
         (CitizenFingerprint(citizen), citizen.HealthCardNumber is { } card ? HealthCardFingerprint(card) : null);
 
+    /// <summary>
+    /// A keyed fingerprint of a confirmation as sent (the hold, the validated citizen, the declarations in a fixed order),
+    /// stored with the booking so that only a retry of that very request gets its answer again. Keyed, because the
+    /// request is personal data: a plain hash of a name and a birth date could be found by trying.
+    /// </summary>
+    public byte[] RequestFingerprint(string holdId, CitizenDetails citizen, BookingDeclarations declarations) =>
+        Hmac("confirmation|" + JsonSerializer.Serialize(new
+        {
+            holdId,
+            citizen,
+            screening = declarations.Screening.OrderBy(a => a.QuestionId, StringComparer.Ordinal).Select(a => new { a.QuestionId, a.QuestionVersion, a.Answer }),
+            groups = declarations.PriorityGroups.Order(StringComparer.Ordinal),
+        }));
+
     /// <summary>Who answered STOP, without keeping their number: E.164 digits only, so any formatting matches.</summary>
     public byte[] PhoneFingerprint(string phone) => Hmac("phone|+" + new string(phone.Where(char.IsAsciiDigit).ToArray()));
 

@@ -7,7 +7,7 @@ namespace Booking.Data.Protection;
 
 /// <summary>
 /// The signed tokens of a waiting room, kept by the visitor (cookie or header): a ticket (their place, so a refresh
-/// keeps it) and an admission pass (expiring). HMAC-SHA256 with a key derived from the key file's manage-link key, so
+/// keeps it) and an admission pass (expiring, bound to the ticket). HMAC-SHA256 with a key derived from the key file's manage-link key, so
 /// every web host checks them without shared state; a forged or altered token is simply not valid.
 /// </summary>
 public sealed class WaitingRoomTokens(KeyRing keys)
@@ -28,12 +28,22 @@ public sealed class WaitingRoomTokens(KeyRing keys)
         return true;
     }
 
-    public string Pass(string room, DateTimeOffset expiresAt) =>
-        Sign(string.Create(CultureInfo.InvariantCulture, $"p.{room}.{expiresAt.ToUnixTimeSeconds()}"));
+    /// <summary>An admission pass, bound to the ticket it was admitted with: the room counts the holds made with it.</summary>
+    public string Pass(string room, WaitingTicket ticket, DateTimeOffset expiresAt) =>
+        Sign(string.Create(CultureInfo.InvariantCulture, $"p.{room}.{ticket.Epoch}.{ticket.Number}.{expiresAt.ToUnixTimeSeconds()}"));
 
-    public bool IsValidPass(string room, string? token, DateTimeOffset now) =>
-        Verified(token) is { } payload && payload.Split('.') is ["p", var r, var expires] && r == room
-        && long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && now.ToUnixTimeSeconds() < seconds;
+    /// <summary>True for a well-signed, unexpired pass of the room, with the ticket it is bound to.</summary>
+    public bool TryReadPass(string room, string? token, DateTimeOffset now, out WaitingTicket ticket)
+    {
+        ticket = new WaitingTicket(0, 0);
+        if (Verified(token) is not { } payload || payload.Split('.') is not ["p", var r, var epoch, var number, var expires] || r != room
+            || !long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var e)
+            || !long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            || !long.TryParse(expires, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || now.ToUnixTimeSeconds() >= seconds)
+            return false;
+        ticket = new WaitingTicket(e, n);
+        return true;
+    }
 
     private string Sign(string payload) => $"{payload}.{Base64Url(Mac(payload))}";
 

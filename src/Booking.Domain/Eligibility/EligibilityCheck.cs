@@ -21,7 +21,9 @@ public static class EligibilityCheck
             return closed;
         if (rule.MinimumInterval is { } interval)
         {
-            var latest = history.Where(h => h.ServiceCode == interval.SinceServiceCode && h.Date <= appointmentDate)
+            // Less than the interval apart either way: booking the later dose first must not open the earlier date.
+            var latest = history.Where(h => h.ServiceCode == interval.SinceServiceCode
+                                            && h.Date > appointmentDate.AddDays(-interval.Days) && h.Date < appointmentDate.AddDays(interval.Days))
                                 .Select(h => (DateOnly?)h.Date).Max();
             if (latest is { } last && appointmentDate < last.AddDays(interval.Days))
                 return new EligibilityResult.TooSoon(interval.SinceServiceCode, last.AddDays(interval.Days));

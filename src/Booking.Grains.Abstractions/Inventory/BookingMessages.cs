@@ -1,10 +1,17 @@
 namespace Booking.Grains.Inventory;
 
 /// <summary><see cref="SourceIp"/> is the citizen's address, for the audit record of the booking's creation;
-/// <see cref="Declarations"/> commit with the booking.</summary>
+/// <see cref="Declarations"/> commit with the booking. <see cref="RequestDigest"/> is the edge's keyed fingerprint of what
+/// was sent: a confirmation of a hold already confirmed gets the booking only with the same key and the same digest.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ConfirmRequest(string HoldId, SealedCitizen Citizen, DateTimeOffset ConsentAt, string? IdempotencyKey, string? SourceIp,
-    SealedDeclarations Declarations);
+    SealedDeclarations Declarations, byte[]? RequestDigest = null)
+{
+    /// <summary>Whether <paramref name="other"/> is a retry of this request rather than someone else holding its hold id.</summary>
+    public bool IsRetriedBy(ConfirmRequest other) =>
+        IdempotencyKey is not null && IdempotencyKey == other.IdempotencyKey
+        && RequestDigest is not null && other.RequestDigest is not null && RequestDigest.AsSpan().SequenceEqual(other.RequestDigest);
+}
 
 /// <summary>What the citizen is told once the booking is durable.</summary>
 [GenerateSerializer, Immutable]
@@ -24,6 +31,9 @@ public abstract record ConfirmResult
     public sealed record SlotTaken : ConfirmResult;
     [GenerateSerializer, Immutable]
     public sealed record KeyReused : ConfirmResult;
+    /// <summary>The citizen has another booking of this service within its minimum interval (it committed meanwhile).</summary>
+    [GenerateSerializer, Immutable]
+    public sealed record TooSoon : ConfirmResult;
 }
 
 /// <summary>Cancel or move a booking read at <see cref="ExpectedVersion"/>; a concurrent change makes it fail
@@ -35,4 +45,4 @@ public sealed record CancelRequest(Guid BookingId, int ExpectedVersion);
 public sealed record MoveRequest(Guid BookingId, int ExpectedVersion, string ServiceCode, string HoldId, LocationDayKey From);
 
 [GenerateSerializer]
-public enum ChangeResult { Done, BookingChanged, UnknownHold, HoldExpired, SlotTaken, WrongService }
+public enum ChangeResult { Done, BookingChanged, UnknownHold, HoldExpired, SlotTaken, WrongService, TooSoon }

@@ -5,9 +5,9 @@ namespace Booking.Grains.WaitingRooms;
 [GenerateSerializer, Immutable]
 public sealed record WaitingTicket(long Epoch, long Number);
 
-/// <summary>Where a ticket stands: admitted, or its position (1 = next) and an estimated wait.</summary>
+/// <summary>Where a ticket stands: admitted (since <see cref="AdmittedAt"/>), or its position (1 = next) and an estimated wait.</summary>
 [GenerateSerializer, Immutable]
-public sealed record QueueStanding(WaitingTicket Ticket, long Position, int EstimatedWaitSeconds, bool Admitted);
+public sealed record QueueStanding(WaitingTicket Ticket, long Position, int EstimatedWaitSeconds, bool Admitted, DateTimeOffset? AdmittedAt);
 
 /// <summary>
 /// One waiting room (key: the room's name, e.g. <c>covid-campaign</c>), shared by every web host so the queue is one
@@ -19,4 +19,11 @@ public interface IWaitingRoomGrain : IGrainWithStringKey
 
     /// <summary>Null when the ticket is not one of this activation's (the visitor enters again).</summary>
     Task<QueueStanding?> Standing(WaitingTicket ticket, int admissionsPerMinute);
+
+    /// <summary>Counts one hold against an admitted ticket's pass: false once the pass has served
+    /// <paramref name="holdsPerPass"/> holds, has outlived <paramref name="passLifetime"/>, or was never admitted here.</summary>
+    Task<bool> UsePass(WaitingTicket ticket, int holdsPerPass, TimeSpan passLifetime);
+
+    /// <summary>Gives back a use whose hold did not happen (the slot was full, say).</summary>
+    Task ReturnPassUse(WaitingTicket ticket);
 }

@@ -51,9 +51,10 @@ public sealed class SigningKey
 
     public SigningKey RetiringAt(DateTimeOffset retiresAt) => new(_privateKey, CreatedAt, ActivatesAt, retiresAt);
 
-    /// <summary>The JWS signature (IEEE P1363 r‖s, as RFC 7518 §3.4 requires) of the signing input.</summary>
-    internal byte[] Sign(byte[] signingInput) => _signers.Use(ecdsa =>
-        ecdsa.SignData(signingInput, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+    /// <summary>The JWS signature (IEEE P1363 r‖s, as RFC 7518 §3.4 requires) of the signing input, in its low-S form
+    /// (the only one verifiers accept, see <see cref="LowS"/>).</summary>
+    internal byte[] Sign(byte[] signingInput) => LowS.Normalise(_signers.Use(ecdsa =>
+        ecdsa.SignData(signingInput, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)));
 
     internal byte[] ExportPkcs8()
     {

@@ -30,7 +30,7 @@ public sealed class LocationDayGrain(
 
     private readonly InventoryOptions _options = options.Value;
     private readonly HoldRequestLog _holdRequests = new();
-    private readonly Dictionary<string, Task<ConfirmResult>> _confirmations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ConfirmRequest Request, Task<ConfirmResult> Result)> _confirmations = new(StringComparer.Ordinal);
     private LocationDayKey _key;
     private Location? _location;
     private SlotInventory _inventory = new([], []);
@@ -118,12 +118,13 @@ public sealed class LocationDayGrain(
 
     public Task<ConfirmResult> Confirm(ConfirmRequest request)
     {
-        // A retry of a confirmation that is under way (or done) in this activation shares its outcome.
+        // A retry of a confirmation that is under way (or done) in this activation shares its outcome; anyone else
+        // presenting the same hold id learns nothing, as if the hold did not exist.
         if (_confirmations.TryGetValue(request.HoldId, out var underway))
-            return underway;
+            return underway.Request.IsRetriedBy(request) ? underway.Result : Task.FromResult<ConfirmResult>(new ConfirmResult.UnknownHold());
         var confirmation = ConfirmOnce(request);
         if (!confirmation.IsCompleted)
-            _confirmations[request.HoldId] = confirmation;
+            _confirmations[request.HoldId] = (request, confirmation);
         return confirmation;
     }
 
@@ -131,7 +132,7 @@ public sealed class LocationDayGrain(
     {
         // Not held here and not expired: either a retry of a confirmation from an earlier activation, or unknown.
         if (_inventory.FindHold(request.HoldId) is null && !_inventory.HasExpired(request.HoldId))
-            return await bookings.FindByHoldAsync(request.HoldId) is { IsConfirmed: true } earlier
+            return await bookings.FindRetriedAsync(request.HoldId, request.IdempotencyKey, request.RequestDigest) is { IsConfirmed: true } earlier
                 ? new ConfirmResult.Confirmed(ToConfirmation(earlier.Id, earlier.ConfirmationCode, earlier.SlotStart, earlier.SlotEnd, earlier.ServiceCode))
                 : Forget(request.HoldId, new ConfirmResult.UnknownHold());
 
@@ -144,7 +145,7 @@ public sealed class LocationDayGrain(
         {
             var row = new NewBooking(bookingId, ConfirmationCode.New(), _location!.TenantId, _location.Id, slot.ServiceCode, slot.Start, slot.End,
                 seat, slot.Capacity, request.HoldId, request.IdempotencyKey, request.Citizen, request.Declarations, request.ConsentAt,
-                request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null);
+                request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null, request.RequestDigest);
             var outcome = await CommitOrRebuild(row);
             switch (outcome)
             {
@@ -158,6 +159,12 @@ public sealed class LocationDayGrain(
                 case InsertOutcome.IdempotencyKeyReused:
                     _inventory.ReleaseSeat(bookingId);
                     return Forget(request.HoldId, new ConfirmResult.KeyReused());
+                case InsertOutcome.HoldAlreadyUsed:
+                    _inventory.ReleaseSeat(bookingId);
+                    return Forget(request.HoldId, new ConfirmResult.UnknownHold());
+                case InsertOutcome.TooSoon:
+                    _inventory.ReleaseSeat(bookingId);
+                    return Forget(request.HoldId, new ConfirmResult.TooSoon());
                 default:
                     // The seat guard refused us: our memory disagrees with the database, so rebuild from it.
                     logger.LogWarning("Seat {Seat} of {Slot} refused by the database for {Grain}; rebuilding inventory", seat, slot.Start, _key);
@@ -209,7 +216,12 @@ public sealed class LocationDayGrain(
             _inventory.ReleaseSeat(claimId);
             if (moved == MoveOutcome.SeatTaken)
                 DeactivateOnIdle();
-            return moved == MoveOutcome.SeatTaken ? ChangeResult.SlotTaken : ChangeResult.BookingChanged;
+            return moved switch
+            {
+                MoveOutcome.SeatTaken => ChangeResult.SlotTaken,
+                MoveOutcome.TooSoon => ChangeResult.TooSoon,
+                _ => ChangeResult.BookingChanged,
+            };
         }
 
         _inventory.TransferSeat(claimId, request.BookingId);

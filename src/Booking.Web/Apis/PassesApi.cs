@@ -1,3 +1,4 @@
+using Booking.Data.Bookings;
 using Booking.Passes;
 using Booking.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,10 @@ public static class PassesApi
         return TypedResults.Text(keys.Current().ToJson(), JsonWebKeySet.MediaType);
     }
 
-    private static Results<Ok<PassVerificationResponse>, ValidationProblem> Verify(VerifyPassBody? body, AppointmentPassVerifier verifier)
+    /// <summary>A pass proves what was booked when it was issued; the booking may have been cancelled or moved since, so an
+    /// authentic pass is also checked against the booking as it stands.</summary>
+    private static async Task<Results<Ok<PassVerificationResponse>, ValidationProblem>> Verify(VerifyPassBody? body,
+        AppointmentPassVerifier verifier, BookingRepository bookings, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body?.Token))
         {
@@ -31,15 +35,33 @@ public static class PassesApi
             errors.Add("token", ErrorCodes.Required, "Give the pass's text (what its QR code contains).");
             return errors.ToProblem();
         }
-        return TypedResults.Ok(verifier.Verify(body.Token) switch
+        switch (verifier.Verify(body.Token))
         {
-            PassVerification.Valid valid => new PassVerificationResponse(true, null, null, valid.KeyId, new PassClaimsResponse(
-                valid.Claims.BookingId, valid.Claims.ConfirmationCode, valid.Claims.LocationId, valid.Claims.ServiceCode,
-                valid.Claims.SlotStart, valid.IssuedAt, valid.Claims.ExpiresAt)),
-            PassVerification.Invalid invalid => new PassVerificationResponse(false, Kebab(invalid.Reason), invalid.Detail, null, null),
-            _ => throw new InvalidOperationException("Unknown verification outcome."),
-        });
+            case PassVerification.Valid valid:
+                var claims = valid.Claims;
+                var claimed = new PassClaimsResponse(claims.BookingId, claims.ConfirmationCode, claims.LocationId, claims.ServiceCode,
+                    claims.SlotStart, valid.IssuedAt, claims.ExpiresAt);
+                var booking = await bookings.FindByCodeAsync(claims.ConfirmationCode, cancellationToken);
+                return TypedResults.Ok(Standing(booking, claims) is ({ } reason, var detail)
+                    ? new PassVerificationResponse(false, reason, detail, valid.KeyId, claimed)
+                    : new PassVerificationResponse(true, null, null, valid.KeyId, claimed));
+            case PassVerification.Invalid invalid:
+                return TypedResults.Ok(new PassVerificationResponse(false, Kebab(invalid.Reason), invalid.Detail, null, null));
+            default:
+                throw new InvalidOperationException("Unknown verification outcome.");
+        }
     }
+
+    /// <summary>Why the booking an authentic pass names no longer stands as the pass says, or (null, null) when it does.</summary>
+    private static (string? Reason, string? Detail) Standing(StoredBooking? booking, AppointmentPassClaims claims) => booking switch
+    {
+        null => ("unknown-booking", "No booking matches this pass."),
+        _ when booking.Id != claims.BookingId => ("unknown-booking", "No booking matches this pass."),
+        { IsConfirmed: false } => ("cancelled", "This booking was cancelled."),
+        _ when booking.LocationId != claims.LocationId || booking.SlotStart != claims.SlotStart || booking.ServiceCode != claims.ServiceCode =>
+            ("rescheduled", "This booking was moved; the pass for its new time replaces this one."),
+        _ => (null, null),
+    };
 
     private static string Kebab(PassInvalidReason reason) => reason switch
     {

@@ -48,13 +48,13 @@ public sealed class CitizenBookings(
         if (declarations!.BlockedBy is { } blocking)
             return new Refusal.ScreeningBlocked(blocking);
 
-        var (eligible, refusal) = await confirmation.CheckAsync(
-            new HeldSlotConfirmation.Candidate(body!.HoldId!, day, service!, citizen!, declarations.Declarations), cancellationToken);
+        var candidate = new HeldSlotConfirmation.Candidate(body!.HoldId!, day, service!, citizen!, declarations.Declarations);
+        var (eligible, refusal) = await confirmation.CheckAsync(candidate, cancellationToken);
         if (refusal is not null)
             return new Refusal.NotEligible(refusal);
         var result = await confirmation.ConfirmAsync(eligible!, idempotencyKey, sourceIp);
         if (result is not ConfirmResult.Confirmed { Booking: var booking })
-            return HeldSlotConfirmation.RefusalOf(result);
+            return await confirmation.RefusalAsync(result, candidate, cancellationToken);
 
         return confirmation.Created(booking, reference.Locations[booking.LocationId]);
     }
@@ -114,8 +114,7 @@ public sealed class CitizenBookings(
         var declared = await declarationStore.FindAsync(booking.Id, cancellationToken) is { } sealedDeclarations
             ? protector.Unseal<BookingDeclarations>(sealedDeclarations.Ciphertext, sealedDeclarations.KeyId, BookingDeclarations.SealPurpose).PriorityGroups
             : [];
-        if (await eligibility.RefusalAsync(found.Service, citizen.BirthDate, protector.Fingerprints(citizen), declared, to.Date, null, booking.Id,
-                cancellationToken) is { } refusal)
+        if (await Ineligibility() is { } refusal)
             return new Refusal.NotEligible(refusal);
 
         var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(booking.SlotStart));
@@ -127,9 +126,14 @@ public sealed class CitizenBookings(
                 ChangeResult.HoldExpired => new Refusal.HoldExpired(),
                 ChangeResult.SlotTaken => new Refusal.SlotTaken(),
                 ChangeResult.BookingChanged => new Refusal.BookingChanged(),
+                // Another booking of the citizen committed meanwhile within the interval: say so as the check would have.
+                ChangeResult.TooSoon => await Ineligibility() is { } tooSoon ? new Refusal.NotEligible(tooSoon) : new Refusal.SlotTaken(),
                 _ => new Refusal.HoldNotFound(),
             };
         found = await manageLink.ReloadAsync(booking.ConfirmationCode, cancellationToken) ?? found;
         return await manageLink.ShowAsync(found, PersonalDataAccess.Update, "Booking.Web/reschedule", sourceIp, cancellationToken);
+
+        Task<Domain.Eligibility.EligibilityResult?> Ineligibility() => eligibility.RefusalAsync(found.Service, citizen.BirthDate,
+            protector.Fingerprints(citizen), declared, to.Date, null, booking.Id, cancellationToken);
     }
 }

@@ -66,12 +66,12 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
         }
         if (errors.Any)
             return errors;
-        return await ConfirmAllAsync(eligible, idempotencyKey, sourceIp, reference);
+        return await ConfirmAllAsync(eligible, idempotencyKey, sourceIp, reference, cancellationToken);
     }
 
     /// <summary>One after the other; the first failure undoes those already confirmed and releases the rest.</summary>
     private async Task<Outcome<GroupBookingResponse>> ConfirmAllAsync(IReadOnlyList<HeldSlotConfirmation.Eligible> group, string? idempotencyKey,
-        IPAddress? sourceIp, ReferenceData.Snapshot reference)
+        IPAddress? sourceIp, ReferenceData.Snapshot reference, CancellationToken cancellationToken)
     {
         var confirmed = new List<(LocationDayKey Day, BookingConfirmation Booking)>();
         for (var i = 0; i < group.Count; i++)
@@ -85,7 +85,8 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
             }
             foreach (var (day, done) in confirmed)
                 await confirmation.UndoAsync(day, done);
-            return new Refusal.GroupNotConfirmed(i, HeldSlotConfirmation.RefusalOf(result), confirmed.Select(c => c.Booking.ConfirmationCode).ToList());
+            var refusal = await confirmation.RefusalAsync(result, group[i].Candidate, cancellationToken);
+            return new Refusal.GroupNotConfirmed(i, refusal, confirmed.Select(c => c.Booking.ConfirmationCode).ToList());
         }
         return new GroupBookingResponse(confirmed.Select(c => confirmation.Created(c.Booking, reference.Locations[c.Booking.LocationId])).ToList());
     }

@@ -23,12 +23,18 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         var target = await TargetAsync(body?.LocationId, body?.Service, body?.Start, errors, cancellationToken);
         if (errors.Any)
             return errors;
-        if (Gate(target, admissionPass) is { } refusal)
-            return refusal;
-        var (location, service, start) = target!.Value;
+        if (target is not var (location, service, start))
+            return new Refusal.LocationNotFound();
+        if (!await KeyFitsAsync(idempotencyKey, $"{location.Id:N}|{service}|{start.UtcTicks}"))
+            return new Refusal.IdempotencyKeyReused();
+        if (await waitingRoom.TryUsePassAsync(service, admissionPass) is not { } passUse)
+            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
         var result = await DayOf(location, start).Hold(new HoldRequest(service, start, idempotencyKey));
-        return result is HoldResult.Held held ? Response(location, held) : Refusal(result);
+        if (result is HoldResult.Held held)
+            return Response(location, held);
+        await passUse.ReturnAsync();
+        return Refusal(result);
     }
 
     /// <summary>
@@ -48,9 +54,13 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             errors.Add("people", ErrorCodes.OutOfRange, $"A group is {MinGroup} to {MaxGroup} people.");
         if (errors.Any)
             return errors;
-        if (Gate(target, admissionPass) is { } refusal)
-            return refusal;
-        var (location, service, start) = target!.Value;
+        if (target is not var (location, service, start))
+            return new Refusal.LocationNotFound();
+        if (!await KeyFitsAsync(idempotencyKey, $"group|{body!.People}|{location.Id:N}|{service}|{start.UtcTicks}"))
+            return new Refusal.IdempotencyKeyReused();
+        // One group is one use of the pass: the family books together.
+        if (await waitingRoom.TryUsePassAsync(service, admissionPass) is not { } passUse)
+            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
         var day = DayOf(location, start);
         var holds = new List<HoldResult.Held>();
@@ -66,6 +76,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         if (holds.Count < body.People.Value)
         {
             await Task.WhenAll(holds.Select(h => day.ReleaseHold(h.HoldId)));
+            await passUse.ReturnAsync();
             return first is HoldResult.Full ? new Refusal.GroupDoesNotFit(body.People.Value) : Refusal(first!);
         }
         return new GroupHoldResponse(holds.OrderBy(h => h.Start).Select(h => Response(location, h)).ToList());
@@ -79,6 +90,10 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         await cluster.GetGrain<ILocationDayGrain>(day.ToString()).ReleaseHold(holdId);
         return holdId;
     }
+
+    /// <summary>A hold's Idempotency-Key is platform-wide: false when it was first sent with another request.</summary>
+    private async Task<bool> KeyFitsAsync(string? idempotencyKey, string request) =>
+        idempotencyKey is null || await cluster.GetGrain<IHoldKeyGrain>(idempotencyKey).Claim(request);
 
     /// <summary>Holds seats in one slot until the group is complete; null when complete, else why the slot stopped.</summary>
     private static async Task<HoldResult?> FillAsync(ILocationDayGrain day, DateTimeOffset slot, int people, List<HoldResult.Held> holds,
@@ -104,12 +119,6 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         for (var previous = chosen - length; length > TimeSpan.Zero && slots.Any(s => s.Start == previous); previous -= length)
             yield return previous;
     }
-
-    /// <summary>Why a validated target cannot be held: an unknown clinic, or a gated service and no waiting-room pass.</summary>
-    private Refusal? Gate((Location Location, string Service, DateTimeOffset Start)? target, string? admissionPass) =>
-        target is not var (_, service, _) ? new Refusal.LocationNotFound()
-        : waitingRoom.Admits(service, admissionPass) ? null
-        : new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
 
     private async Task<(Location Location, string Service, DateTimeOffset Start)?> TargetAsync(Guid? locationId, string? service,
         DateTimeOffset? start, ValidationErrors errors, CancellationToken cancellationToken)

@@ -32,11 +32,13 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
         return (new Eligible(candidate, sealedCitizen, protector.Seal(candidate.Declarations)), null);
     }
 
-    /// <param name="idempotencyKey">A retry with the same key gets the same booking.</param>
+    /// <param name="idempotencyKey">A retry with the same key and the same details gets the same booking; anything else
+    /// presenting a hold already confirmed is told the hold is not found.</param>
     public Task<ConfirmResult> ConfirmAsync(Eligible eligible, string? idempotencyKey, IPAddress? sourceIp)
     {
-        var request = new ConfirmRequest(eligible.Candidate.HoldId, eligible.Citizen, clock.GetUtcNow(), idempotencyKey, sourceIp?.ToString(),
-            eligible.Declarations);
+        var candidate = eligible.Candidate;
+        var request = new ConfirmRequest(candidate.HoldId, eligible.Citizen, clock.GetUtcNow(), idempotencyKey, sourceIp?.ToString(),
+            eligible.Declarations, protector.RequestFingerprint(candidate.HoldId, candidate.Citizen, candidate.Declarations));
         return cluster.GetGrain<ILocationDayGrain>(eligible.Candidate.Day.ToString()).Confirm(request);
     }
 
@@ -49,12 +51,14 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
     public Task<ChangeResult> UndoAsync(LocationDayKey day, BookingConfirmation booking) =>
         cluster.GetGrain<ILocationDayGrain>(day.ToString()).Cancel(new CancelRequest(booking.BookingId, ExpectedVersion: 1));
 
-    /// <summary>Why a confirmation that did not go through was refused.</summary>
-    public static Refusal RefusalOf(ConfirmResult result) => result switch
+    /// <summary>Why a confirmation that did not go through was refused. When another booking of the citizen committed
+    /// meanwhile within the service's interval, the eligibility check, run again, says so as it would have before.</summary>
+    public async Task<Refusal> RefusalAsync(ConfirmResult result, Candidate candidate, CancellationToken cancellationToken) => result switch
     {
         ConfirmResult.HoldExpired => new Refusal.HoldExpired(),
         ConfirmResult.SlotTaken => new Refusal.SlotTaken(),
         ConfirmResult.KeyReused => new Refusal.IdempotencyKeyReused(),
+        ConfirmResult.TooSoon => await CheckAsync(candidate, cancellationToken) is (_, { } refusal) ? new Refusal.NotEligible(refusal) : new Refusal.SlotTaken(),
         _ => new Refusal.HoldNotFound(),
     };
 }

@@ -11,8 +11,8 @@ public sealed record WaitingRoomStatus(string Room, long Position, int Estimated
 
 /// <summary>
 /// The waiting room in front of a campaign's booking (pages and API alike): a visitor enters once and gets a signed
-/// ticket; asking again with it keeps their place; once admitted they get a signed, expiring pass that the hold
-/// endpoints of the gated services require. One <see cref="IWaitingRoomGrain"/> per room keeps one FIFO for all hosts.
+/// ticket; asking again with it keeps their place; once admitted they get a signed, expiring pass, bound to their
+/// ticket, that the hold endpoints of the gated services require and that serves a few holds only. One <see cref="IWaitingRoomGrain"/> per room keeps one FIFO for all hosts.
 /// </summary>
 public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, IClusterClient cluster, WaitingRoomTokens tokens, TimeProvider clock)
 {
@@ -33,9 +33,34 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, IClusterCl
 
     public bool Exists(string room) => options.Value.Rooms.ContainsKey(room);
 
-    /// <summary>True when the service is not gated, or the pass is a valid, unexpired pass of its room.</summary>
+    /// <summary>True when the service is not gated, or the pass is a valid, unexpired pass of its room. Spends nothing:
+    /// for showing the way in, not for letting a hold through (see <see cref="TryUsePassAsync"/>).</summary>
     public bool Admits(string serviceCode, string? passToken) =>
-        RoomOf(serviceCode) is not { } room || tokens.IsValidPass(room, passToken, clock.GetUtcNow());
+        RoomOf(serviceCode) is not { } room || tokens.TryReadPass(room, passToken, clock.GetUtcNow(), out _);
+
+    /// <summary>
+    /// Lets one hold of a service through: always when the service is not gated, else when the pass is valid and its
+    /// admission has holds left (counted by the room). The use is returned by <see cref="PassUse.ReturnAsync"/> when
+    /// the hold did not happen. Null when refused.
+    /// </summary>
+    public async Task<PassUse?> TryUsePassAsync(string serviceCode, string? passToken)
+    {
+        if (RoomOf(serviceCode) is not { } room)
+            return PassUse.NotNeeded;
+        if (!tokens.TryReadPass(room, passToken, clock.GetUtcNow(), out var ticket))
+            return null;
+        var grain = cluster.GetGrain<IWaitingRoomGrain>(room);
+        return await grain.UsePass(ticket, options.Value.HoldsPerPass, TimeSpan.FromMinutes(options.Value.PassMinutes))
+            ? new PassUse(grain, ticket) : null;
+    }
+
+    /// <summary>One hold counted against an admission pass.</summary>
+    public sealed class PassUse(IWaitingRoomGrain? room, WaitingTicket? ticket)
+    {
+        public static readonly PassUse NotNeeded = new(null, null);
+
+        public Task ReturnAsync() => room is null || ticket is null ? Task.CompletedTask : room.ReturnPassUse(ticket);
+    }
 
     /// <summary>
     /// Enters the room, or with a ticket it issued, tells where that ticket stands (a refresh keeps the place). A
@@ -54,7 +79,9 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, IClusterCl
         var ticketOut = tokens.Ticket(room, standing.Ticket);
         if (!standing.Admitted)
             return new WaitingRoomStatus(room, standing.Position, standing.EstimatedWaitSeconds, false, ticketOut, null, null);
-        var expiresAt = clock.GetUtcNow().AddMinutes(options.Value.PassMinutes);
-        return new WaitingRoomStatus(room, 0, 0, true, ticketOut, tokens.Pass(room, expiresAt), expiresAt);
+        // The pass runs from the ticket's admission, so asking again gives the same pass, not a fresh one.
+        var admittedAt = standing.AdmittedAt ?? clock.GetUtcNow();
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(admittedAt.AddMinutes(options.Value.PassMinutes).ToUnixTimeSeconds());
+        return new WaitingRoomStatus(room, 0, 0, true, ticketOut, tokens.Pass(room, standing.Ticket, expiresAt), expiresAt);
     }
 }

@@ -16,6 +16,9 @@ public sealed partial class WaitingRoomOptions
     /// <summary>How long an admission pass lets its holder hold slots.</summary>
     public int PassMinutes { get; set; } = 20;
 
+    /// <summary>How many holds one admission may make: enough for a family's retries, too few to resell the pass.</summary>
+    public int HoldsPerPass { get; set; } = 3;
+
     public sealed class RoomOptions
     {
         public bool Enabled { get; set; }
@@ -28,6 +31,8 @@ public sealed partial class WaitingRoomOptions
     {
         if (PassMinutes is < 1 or > 24 * 60)
             yield return "WaitingRoom:PassMinutes must be between 1 and 1440.";
+        if (HoldsPerPass is < 1 or > 100)
+            yield return "WaitingRoom:HoldsPerPass must be between 1 and 100.";
         foreach (var (name, room) in Rooms)
         {
             if (!NamePattern().IsMatch(name))
