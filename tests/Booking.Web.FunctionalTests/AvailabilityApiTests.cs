@@ -31,7 +31,9 @@ public class AvailabilityApiTests(PlatformFixture platform)
         Assert.Equal(distances.Order(), distances);
         Assert.DoesNotContain(locations, l => l!["city"]!.GetValue<string>() == "Québec");
         var firstSlot = locations[0]!["slots"]![0]!;
-        Assert.Equal(TimeSpan.FromHours(-5), firstSlot["start"]!.GetValue<DateTimeOffset>().Offset);
+        // Times are given in the clinic's own offset (-05:00 in winter, -04:00 in summer).
+        var start = firstSlot["start"]!.GetValue<DateTimeOffset>();
+        Assert.Equal(QuebecDate.Zone.GetUtcOffset(start), start.Offset);
         Assert.InRange(firstSlot["remaining"]!.GetValue<int>(), 1, 10);
     }
 
