@@ -35,7 +35,8 @@ pg_ensure_installed
 PG_PORT=$(pg_free_port 5433)
 pg_start "$PG_DIR" "$PG_PORT"
 pg_create_database "$PG_DIR" "$PG_PORT" booking
-export ConnectionStrings__Booking="$(pg_connection "$PG_DIR" "$PG_PORT")"
+# Every host connects as the application role; only the migration step gets the schema owner's connection.
+export ConnectionStrings__Booking="$(pg_connection "$PG_DIR" "$PG_PORT" booking_app)"
 export Booking__DataProtection__KeyFile="$STATE/keys.json"
 
 echo "Building..."
@@ -46,6 +47,7 @@ bin() { echo "$(out "$1")/$2.dll"; }
 dotnet publish src/Booking.Web -c Release --no-build -v q -nologo -o "$STATE/web" >>"$STATE/build.log" 2>&1 || { tail -n 30 "$STATE/build.log"; exit 1; }
 
 dotnet "$(bin Booking.Tool Booking.Tool)" init-keys "$Booking__DataProtection__KeyFile"
+ConnectionStrings__BookingMigrations="$(pg_connection "$PG_DIR" "$PG_PORT" booking_owner)" dotnet "$(bin Booking.Tool Booking.Tool)" migrate
 dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo
 
 # Each host gets its output folder as content root, where its appsettings.json is (else it would be this folder).
@@ -84,7 +86,7 @@ Booking platform is up (logs in $STATE/*.log):
   Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo: julie.tremblay@montreal.demo.example, first password Bienvenue-Demo-2026; see README)
   Dev inbox            http://127.0.0.1:$INBOX_PORT/   (every e-mail and SMS sent, with delivery status per booking)
   Notification worker  http://127.0.0.1:$NOTIFY_PORT/health/ready
-  PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/password)
+  PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/booking_app.password)
 Try:  curl 'http://127.0.0.1:$WEB_PORT/api/v1/availability?service=COVID19&postalCode=H2X1Y4&days=3'
 Press Ctrl-C to stop.
 MSG
