@@ -41,7 +41,11 @@ if (args[0] == "init-keys")
         return 2;
     }
     if (File.Exists(args[1]))
+    {
         Console.WriteLine($"Key file {args[1]} already exists; its keys are left as they are.");
+        if (KeyFileAccess.RestrictToOwner(args[1]))
+            Console.WriteLine($"Key file {args[1]} was open to other users; it is now readable by its owner only.");
+    }
     else
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(args[1]))!);
