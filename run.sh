@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Brings up the whole platform on localhost with demo data: PostgreSQL (installed if missing, data in .local/),
 # migrations, demo seed, the Orleans silo, the citizen web/API host, the admin host, the notification worker and the
-# dev inbox (a local SendGrid/Twilio stub: messages never leave the machine). Ctrl-C stops everything.
+# dev inbox (a local SendGrid/Twilio stub: messages never leave the machine). A host that exits is reported and
+# restarted; Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
+source scripts/supervise.sh
 
 WEB_PORT=${WEB_PORT:-5080}
 SILO_HTTP_PORT=${SILO_HTTP_PORT:-5081}
@@ -35,7 +37,8 @@ pg_ensure_installed
 PG_PORT=$(pg_free_port 5433)
 pg_start "$PG_DIR" "$PG_PORT"
 pg_create_database "$PG_DIR" "$PG_PORT" booking
-export ConnectionStrings__Booking="$(pg_connection "$PG_DIR" "$PG_PORT")"
+# Every host connects as the application role; only the migration step gets the schema owner's connection.
+export ConnectionStrings__Booking="$(pg_connection "$PG_DIR" "$PG_PORT" booking_app)"
 export Booking__DataProtection__KeyFile="$STATE/keys.json"
 
 echo "Building..."
@@ -46,20 +49,25 @@ bin() { echo "$(out "$1")/$2.dll"; }
 dotnet publish src/Booking.Web -c Release --no-build -v q -nologo -o "$STATE/web" >>"$STATE/build.log" 2>&1 || { tail -n 30 "$STATE/build.log"; exit 1; }
 
 dotnet "$(bin Booking.Tool Booking.Tool)" init-keys "$Booking__DataProtection__KeyFile"
+ConnectionStrings__BookingMigrations="$(pg_connection "$PG_DIR" "$PG_PORT" booking_owner)" dotnet "$(bin Booking.Tool Booking.Tool)" migrate
 dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo
 
 # Each host gets its output folder as content root, where its appsettings.json is (else it would be this folder).
-start() { # name, then the command; logs go to .local/<name>.log
+start() { # name, then the command; logs go to .local/<name>.log, restarts included
   local name=$1; shift
-  "$@" >"$STATE/$name.log" 2>&1 &
+  : >"$STATE/$name.log"
+  supervise "$name" "$STATE/$name.log" "$@" &
   pids+=($!)
 }
 start silo env ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP_PORT" dotnet "$(bin Booking.Silo Booking.Silo)" --contentRoot "$(out Booking.Silo)"
 start web env ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" dotnet "$STATE/web/Booking.Web.dll" --contentRoot "$STATE/web"
 start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
 # The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.
+# Its SendGrid signing key is made here, once per run, so the worker's copy of the public key stays right when the
+# inbox is restarted (without openssl, the inbox makes its own at each start).
 export DevInbox__TwilioAccountSid=ACdev DevInbox__TwilioAuthToken=dev-auth-token
-start devinbox env ASPNETCORE_URLS="http://127.0.0.1:$INBOX_PORT" \
+INBOX_SENDGRID_KEY=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null | openssl pkcs8 -topk8 -nocrypt -outform DER 2>/dev/null | base64 -w0 || true)
+start devinbox env ASPNETCORE_URLS="http://127.0.0.1:$INBOX_PORT" DevInbox__SendGridSigningKey="$INBOX_SENDGRID_KEY" \
   DevInbox__SendGridEventWebhookUrl="http://127.0.0.1:$NOTIFY_PORT/webhooks/sendgrid/events" dotnet "$(bin Booking.DevInbox Booking.DevInbox)" --contentRoot "$(out Booking.DevInbox)"
 for _ in $(seq 1 60); do
   SENDGRID_KEY=$(curl -fsS "http://127.0.0.1:$INBOX_PORT/dev/sendgrid-webhook-public-key" 2>/dev/null) && break
@@ -84,15 +92,16 @@ Booking platform is up (logs in $STATE/*.log):
   Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo: julie.tremblay@montreal.demo.example, first password Bienvenue-Demo-2026; see README)
   Dev inbox            http://127.0.0.1:$INBOX_PORT/   (every e-mail and SMS sent, with delivery status per booking)
   Notification worker  http://127.0.0.1:$NOTIFY_PORT/health/ready
-  PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/password)
+  PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/booking_app.password)
 Try:  curl 'http://127.0.0.1:$WEB_PORT/api/v1/availability?service=COVID19&postalCode=H2X1Y4&days=3'
 Press Ctrl-C to stop.
 MSG
-    wait -n "${pids[@]}" || true
-    echo "A process stopped unexpectedly; see $STATE/*.log"
+    # Each supervisor returns only when its host is in a crash loop; the others keep serving meanwhile.
+    while [ -n "$(jobs -rp)" ]; do wait -n || true; done
+    echo "Every host has stopped; see $STATE/*.log"
     exit 1
   fi
-  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "A process failed to start; see $STATE/*.log"; exit 1; }; done
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || { echo "A host failed to start; see $STATE/*.log"; exit 1; }; done
   sleep 1
 done
 echo "The platform did not become ready in 120 s; see $STATE/*.log"

@@ -35,8 +35,11 @@ if [ -n "${BOOKING_TEST_NOW:-}" ]; then
 fi
 PG_PORT=$(pg_free_port 55433)
 pg_start "$PG_DIR" "$PG_PORT"
-# Each test fixture creates its own database on this server.
-export BOOKING_TEST_POSTGRES="$(pg_connection "$PG_DIR" "$PG_PORT" postgres)"
+# Each test fixture creates its own database on this server (bootstrap superuser), migrates it as the owner role and
+# runs everything else as the application role, as run.sh and production do.
+export BOOKING_TEST_POSTGRES="$(pg_connection "$PG_DIR" "$PG_PORT" postgres postgres)"
+export BOOKING_TEST_POSTGRES_OWNER="$(pg_connection "$PG_DIR" "$PG_PORT" booking_owner postgres)"
+export BOOKING_TEST_POSTGRES_APP="$(pg_connection "$PG_DIR" "$PG_PORT" booking_app postgres)"
 
 LOG="$PG_DIR/test-output.log"
 status=0

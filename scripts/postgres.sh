@@ -29,16 +29,33 @@ pg_free_port() {
   echo "$port"
 }
 
-# pg_start DIR PORT: initialise DIR on first use (user 'booking', random password kept in DIR/password),
-# then start the server on 127.0.0.1:PORT. Prints nothing on success.
+# Roles. 'postgres', the bootstrap superuser, only creates the other roles and the databases. 'booking_owner' owns the
+# schema and runs the migrations. 'booking_app' is what every host connects as: rows only, never the schema, and
+# the personal-data access log is add-and-read (Booking.Data's ApplicationRoleGrants). Each role's password is in
+# DIR/<role>.password, readable by its owner only.
+
+# pg_new_secret FILE: a random password in FILE unless it has one; owner-only either way.
+pg_new_secret() {
+  [ -s "$1" ] || (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$1")
+  chmod 600 "$1"
+}
+
+# pg_start DIR PORT: initialise DIR on first use, then start the server on 127.0.0.1:PORT. Prints nothing on success.
 pg_start() {
-  local dir=$1 port=$2 bin
+  local dir=$1 port=$2 bin aside
   bin=$(pg_bin)
+  if [ -f "$dir/data/PG_VERSION" ] && [ ! -f "$dir/postgres.password" ]; then
+    # Made by an earlier version whose hosts connected as its superuser: set aside, not deleted.
+    aside="$dir.before-roles-$(date +%Y%m%d%H%M%S)"
+    echo "Setting $dir aside as $aside (its application role was the superuser); a new database is made." >&2
+    pg_stop "$dir"
+    mv "$dir" "$aside"
+  fi
   mkdir -p "$dir"
   if [ ! -f "$dir/data/PG_VERSION" ]; then
-    [ -f "$dir/password" ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$dir/password"
+    pg_new_secret "$dir/postgres.password"
     [ "$(id -u)" = 0 ] && chown -R postgres "$dir"
-    pg_as_owner "$bin/initdb" -D "$dir/data" -U booking --pwfile="$dir/password" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+    pg_as_owner "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/postgres.password" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; return 1; }
   fi
   # A notification burst writes ~1 GB of WAL per 100 000 messages: with the default 1 GB between checkpoints, each
@@ -53,6 +70,7 @@ pg_start() {
   pg_as_owner "${clock[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=512MB -c fsync=on -c max_wal_size=8GB -c checkpoint_timeout=15min" \
     start >/dev/null || { tail -n 20 "$dir/server.log" >&2; return 1; }
+  pg_ensure_roles "$dir" "$port"
 }
 
 pg_stop() {
@@ -60,14 +78,37 @@ pg_stop() {
   [ -f "$dir/data/postmaster.pid" ] && pg_as_owner "$(pg_bin)/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
 }
 
-# pg_connection DIR PORT [DATABASE]: an Npgsql connection string.
-pg_connection() {
-  echo "Host=127.0.0.1;Port=$2;Username=booking;Password=$(cat "$1/password");Database=${3:-booking}"
+# pg_psql DIR PORT DATABASE [psql options]: psql as the bootstrap superuser, SQL on standard input.
+pg_psql() {
+  local dir=$1 port=$2 database=$3
+  shift 3
+  PGPASSWORD=$(cat "$dir/postgres.password") "$(pg_bin)/psql" -h 127.0.0.1 -p "$port" -U postgres -d "$database" \
+    -X -q -t -A -v ON_ERROR_STOP=1 "$@"
 }
 
+# pg_ensure_roles DIR PORT: the owner and application roles exist, can log in with their password files, and hold
+# no server-wide power (superuser, role or database creation, replication, bypassing row security).
+pg_ensure_roles() {
+  local dir=$1 port=$2 role
+  for role in booking_owner booking_app; do
+    pg_new_secret "$dir/$role.password"
+    # The password travels in the environment, not on a command line others could read in ps.
+    ROLE_PASSWORD=$(cat "$dir/$role.password") pg_psql "$dir" "$port" postgres -v role="$role" >/dev/null <<'SQL'
+\getenv password ROLE_PASSWORD
+select format('create role %I', :'role') where not exists (select from pg_roles where rolname = :'role') \gexec
+select format('alter role %I login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password %L', :'role', :'password') \gexec
+SQL
+  done
+}
+
+# pg_connection DIR PORT ROLE [DATABASE]: an Npgsql connection string.
+pg_connection() {
+  echo "Host=127.0.0.1;Port=$2;Username=$3;Password=$(cat "$1/$3.password");Database=${4:-booking}"
+}
+
+# pg_create_database DIR PORT NAME: NAME exists and belongs to the owner role (so does its public schema).
 pg_create_database() {
-  local dir=$1 port=$2 name=$3
-  PGPASSWORD=$(cat "$dir/password") "$(pg_bin)/psql" -h 127.0.0.1 -p "$port" -U booking -d postgres -tAc \
-    "select 1 from pg_database where datname = '$name'" | grep -q 1 \
-    || PGPASSWORD=$(cat "$dir/password") "$(pg_bin)/createdb" -h 127.0.0.1 -p "$port" -U booking "$name"
+  pg_psql "$1" "$2" postgres -v name="$3" >/dev/null <<'SQL'
+select format('create database %I owner booking_owner', :'name') where not exists (select from pg_database where datname = :'name') \gexec
+SQL
 }

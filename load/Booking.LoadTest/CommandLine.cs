@@ -22,7 +22,7 @@ public sealed record CommandLine(
 {
     public const string Usage = """
         usage: dotnet run -c Release --project load/Booking.LoadTest -- --scenario <stampede|hot-location|browse|file.json>
-                 --base-url http://127.0.0.1:5080 --db "Host=127.0.0.1;Port=5433;Username=booking;Database=booking"
+                 --base-url http://127.0.0.1:5080 --db "Host=127.0.0.1;Port=5433;Username=booking_owner;Database=booking"
                  [--duration SECONDS] [--users N] [--max-requests N] [--day-offset N]   (override the scenario file)
                  [--pgbench-connections 32] [--pgbench-seconds 10] [--no-pgbench]
                  [--out load/results] [--allow-remote]

@@ -20,7 +20,7 @@ public static class DatabaseConnection
         if (string.IsNullOrEmpty(builder.Password))
             builder.Password = Environment.GetEnvironmentVariable("PGPASSWORD") is { Length: > 0 } fromEnvironment
                 ? fromEnvironment
-                : RunScriptPassword();
+                : RunScriptPassword(builder.Username);
         builder.ApplicationName ??= "Booking.LoadTest";
         return builder;
     }
@@ -34,16 +34,19 @@ public static class DatabaseConnection
         return copy.ConnectionString;
     }
 
-    /// <summary>run.sh keeps the server's password in .local/postgres/password, or (root with a checkout the postgres
-    /// user cannot enter) in /var/lib/booking-dev/&lt;first 12 hex of md5("&lt;checkout path&gt;\n")&gt;/password.</summary>
-    private static string? RunScriptPassword()
+    /// <summary>run.sh keeps each role's password in .local/postgres/&lt;role&gt;.password, or (root with a checkout the
+    /// postgres user cannot enter) in /var/lib/booking-dev/&lt;first 12 hex of md5("&lt;checkout path&gt;\n")&gt;/&lt;role&gt;.password.</summary>
+    private static string? RunScriptPassword(string? role)
     {
+        if (string.IsNullOrEmpty(role))
+            return null;
+        var file = role + ".password";
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
             if (!File.Exists(Path.Combine(dir.FullName, "run.sh")))
                 continue;
             var hash = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(dir.FullName + "\n")))[..12];
-            string[] files = [Path.Combine(dir.FullName, ".local", "postgres", "password"), Path.Combine("/var/lib/booking-dev", hash, "password")];
+            string[] files = [Path.Combine(dir.FullName, ".local", "postgres", file), Path.Combine("/var/lib/booking-dev", hash, file)];
             return files.Where(File.Exists).Select(f => File.ReadAllText(f).Trim()).FirstOrDefault();
         }
         return null;

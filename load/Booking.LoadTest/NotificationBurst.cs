@@ -18,7 +18,7 @@ public static class NotificationBurst
 
     public const string Usage = """
         usage: dotnet run -c Release --project load/Booking.LoadTest -- --scenario notification-burst
-                 --db "Host=127.0.0.1;Port=5433;Username=booking;Database=booking" --key-file .local/keys.json
+                 --db "Host=127.0.0.1;Port=5433;Username=booking_owner;Database=booking" --key-file .local/keys.json
                  [--messages 100000] [--email-share 0.5] [--inbox-url http://127.0.0.1:5090] [--timeout 600]
         """;
 

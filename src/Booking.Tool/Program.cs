@@ -11,12 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Operator commands. The connection string comes from ConnectionStrings__Booking (or --ConnectionStrings:Booking=...).
+// Operator commands. They connect as the application role, ConnectionStrings__Booking (or --ConnectionStrings:Booking=...),
+// except migrate: the schema owner, ConnectionStrings__BookingMigrations.
 const string usage = """
     usage: Booking.Tool <command>
-      migrate                      apply database migrations (ours and Orleans')
+      migrate                      apply database migrations (ours and Orleans') and the application role's grants,
+                                   as the schema owner (ConnectionStrings:BookingMigrations)
       seed-demo                    demo tenants, clinics, services, 30 days of schedules, Québec FSA centroids, and one
-                                   staff account per demo tenant (initial password, to change at first sign-in)
+                                   staff account per demo tenant (initial password, to change at first sign-in); after migrate
       import-postal-codes FILE     import a GeoNames postal-code dump for Canada (CA.txt or CA_full.txt)
       init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent,
                                    and give it a first appointment-pass signing key if it has none
@@ -39,7 +41,11 @@ if (args[0] == "init-keys")
         return 2;
     }
     if (File.Exists(args[1]))
+    {
         Console.WriteLine($"Key file {args[1]} already exists; its keys are left as they are.");
+        if (KeyFileAccess.RestrictToOwner(args[1]))
+            Console.WriteLine($"Key file {args[1]} was open to other users; it is now readable by its owner only.");
+    }
     else
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(args[1]))!);
@@ -74,6 +80,15 @@ if (args[0] == "rotate-signing-key")
 
 var builder = Host.CreateApplicationBuilder(args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+if (args[0] == "migrate")
+{
+    // The only command that needs the owner, and the only one that needs nothing else.
+    builder.Services.AddBookingMigrations(builder.Configuration);
+    using var migrator = builder.Build();
+    var applied = await migrator.Services.GetRequiredService<MigrationRunner>().ApplyAsync();
+    Console.WriteLine(applied.Count == 0 ? "Database is up to date." : $"Applied: {string.Join(", ", applied)}");
+    return 0;
+}
 builder.Services.AddBookingData(builder.Configuration);
 builder.Services.AddSingleton<DemoSeed>();
 builder.Services.AddBookingProtection(builder.Configuration);
@@ -84,13 +99,7 @@ var services = host.Services;
 
 switch (args[0])
 {
-    case "migrate":
-        var applied = await services.GetRequiredService<MigrationRunner>().ApplyAsync();
-        Console.WriteLine(applied.Count == 0 ? "Database is up to date." : $"Applied: {string.Join(", ", applied)}");
-        return 0;
-
     case "seed-demo":
-        await services.GetRequiredService<MigrationRunner>().ApplyAsync();
         var today = QuebecTime.Today(TimeProvider.System);
         await services.GetRequiredService<DemoSeed>().ApplyAsync(today);
         var centroids = await services.GetRequiredService<PostalCodeRepository>().UpsertAsync(FsaCentroidSeed.Read());

@@ -8,6 +8,7 @@ using Booking.Data.Protection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -15,7 +16,7 @@ namespace Booking.Data.Infrastructure;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>One pooled <see cref="NpgsqlDataSource"/> per process, the repositories and the migration runner.</summary>
+    /// <summary>One pooled <see cref="NpgsqlDataSource"/> per process (the application role) and the repositories.</summary>
     public static IServiceCollection AddBookingData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -30,13 +31,22 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
-        services.AddSingleton<MigrationRunner>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<ProviderEvents>();
         services.AddSingleton<ReminderQueue>();
         services.AddSingleton<SmsOptOuts>();
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
+        return services;
+    }
+
+    /// <summary>The migration runner, connected as the schema's owner; only for the process that migrates.</summary>
+    public static IServiceCollection AddBookingMigrations(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.MigrationsConnectionStringName);
+        if (string.IsNullOrEmpty(connectionString))
+            throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.MigrationsConnectionStringName} (the schema owner) is required to migrate.");
+        services.AddSingleton(sp => new MigrationRunner(connectionString, sp.GetRequiredService<ILogger<MigrationRunner>>()));
         return services;
     }
 

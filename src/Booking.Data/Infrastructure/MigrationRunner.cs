@@ -5,15 +5,17 @@ using Npgsql;
 namespace Booking.Data.Infrastructure;
 
 /// <summary>Applies the embedded <c>Migrations/NNNN_name.sql</c> scripts in order, each once, each in its own
-/// transaction. A session advisory lock lets every silo call this at start-up without racing the others.</summary>
-public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+/// transaction, then the application role's grants. It connects as the schema's owner (<c>ConnectionStrings:BookingMigrations</c>),
+/// never as the hosts' role. A session advisory lock lets several callers run it at once without racing.</summary>
+public sealed class MigrationRunner(string ownerConnectionString, ILogger<MigrationRunner> logger)
 {
     private const long AdvisoryLockKey = 0x_B00C_1A6;
     private const string ResourcePrefix = "Booking.Data.Migrations.";
 
     public async Task<IReadOnlyList<string>> ApplyAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("select pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
         try
         {
@@ -32,6 +34,11 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied migration {Version}", version);
                 newlyApplied.Add(version);
+            }
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                await connection.ExecuteAsync(ApplicationRoleGrants.Sql, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             return newlyApplied;
         }
@@ -66,5 +73,4 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
             versions.Add(reader.GetString(0));
         return versions;
     }
-
 }

@@ -39,9 +39,7 @@ public sealed record KeyRing(
             EncryptionKeys.ToDictionary(k => k.Key, k => Convert.ToBase64String(k.Value)),
             Convert.ToBase64String(FingerprintKey),
             Convert.ToBase64String(ManageTokenKey));
-        File.WriteAllText(path, JsonSerializer.Serialize(file, Json));
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        KeyFileAccess.WriteOwnerOnly(path, JsonSerializer.Serialize(file, Json));
     }
 
     private sealed record KeyFile(string ActiveKeyId, Dictionary<string, string> EncryptionKeys, string FingerprintKey, string ManageTokenKey);

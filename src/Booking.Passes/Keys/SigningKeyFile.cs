@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -60,11 +61,15 @@ public static class SigningKeyFile
     {
         document[Entry] = JsonSerializer.SerializeToNode(
             keys.Select(k => new StoredKey(k.Kid, k.CreatedAt, k.ActivatesAt, k.RetiresAt, Convert.ToBase64String(k.ExportPkcs8()))).ToList(), Json);
-        // Written beside and moved over, so a crash mid-write cannot leave a half key file.
+        // Written beside and moved over, so a crash mid-write cannot leave a half key file; created owner-only (a
+        // leftover from a crash is removed first, as it would keep its own mode), so no other user ever reads the keys.
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, document.ToJsonString(Json));
+        File.Delete(temporary);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(temporary, new UTF8Encoding(false), options))
+            writer.Write(document.ToJsonString(Json));
         File.Move(temporary, path, overwrite: true);
     }
 

@@ -56,8 +56,14 @@ public static class SiloHostingExtensions
         var endpoint = builder.Configuration.GetSection(ClusterIdentity.Section).Get<SiloEndpointOptions>() ?? new SiloEndpointOptions();
 
         builder.Services.AddInventoryServices(builder.Configuration);
-        // Registered before Orleans so the schema exists before the silo writes its membership row.
-        builder.Services.AddHostedService<MigrateOnStart>();
+        // Only a silo given the schema owner's connection migrates (registered before Orleans, so the schema exists
+        // before it writes its membership row); otherwise `Booking.Tool migrate` has run first, and the silo never
+        // holds more than the application role.
+        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString(DatabaseOptions.MigrationsConnectionStringName)))
+        {
+            builder.Services.AddBookingMigrations(builder.Configuration);
+            builder.Services.AddHostedService<MigrateOnStart>();
+        }
         builder.Services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
 
         builder.UseOrleans(silo =>

@@ -1,0 +1,26 @@
+namespace Booking.Data.Infrastructure;
+
+/// <summary>What the hosts' role, <c>booking_app</c> (or a login role that is a member of it), may do: read and write
+/// rows, never change the schema or own anything. The migration runner re-applies this after every run, as the owner,
+/// so a table added by any later migration is covered; a table the application must not change or empty needs its own
+/// revoke here.</summary>
+public static class ApplicationRoleGrants
+{
+    public const string Role = "booking_app";
+
+    public const string Sql = """
+        grant usage on schema public to booking_app;
+        grant select, insert, update, delete on all tables in schema public to booking_app;
+        grant usage, select on all sequences in schema public to booking_app;
+        grant execute on all functions in schema public to booking_app;
+        -- Also for what later migrations create, in case one runs without this step.
+        alter default privileges in schema public grant select, insert, update, delete on tables to booking_app;
+        alter default privileges in schema public grant usage, select on sequences to booking_app;
+
+        -- The record of who saw personal data is evidence (Law 25): the application adds entries and reads them back,
+        -- it never edits or removes one.
+        revoke update, delete, truncate on personal_data_access_log from booking_app;
+        -- The queries Orleans runs and the migration history are the owner's to change.
+        revoke insert, update, delete, truncate on orleansquery, schema_migrations from booking_app;
+        """;
+}
