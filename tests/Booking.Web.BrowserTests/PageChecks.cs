@@ -49,7 +49,8 @@ public static class PageChecks
                 text = $"(page unreadable: {unreadable.Message})";
             }
             throw new InvalidOperationException(
-                $"Step '{step}' failed at {page.Url} (simulated now {TestClock.Now:O}; screenshot {screenshot}).{Environment.NewLine}Page text:{Environment.NewLine}{text}", e);
+                $"Step '{step}' failed at {page.Url} (simulated now {TestClock.Now:O}; screenshot {screenshot}): {e.Message}"
+                + $"{Environment.NewLine}Page text:{Environment.NewLine}{text}", e);
         }
     }
 
