@@ -88,4 +88,23 @@ public class AdmissionQueueTests
         Assert.Null(queue.Standing(2, T0, 60));
         Assert.Null(queue.Standing(0, T0, 60));
     }
+
+    [Fact]
+    public void A_queue_resumed_from_a_saved_mark_keeps_every_ticket_in_its_order_and_numbers_new_ones_after_the_unsaved()
+    {
+        var queue = new AdmissionQueue(T0);
+        var beforeSave = Enumerable.Range(0, 10).Select(_ => queue.Issue(T0, perMinute: 6)).ToList();
+        var mark = queue.Mark;
+        var afterSave = Enumerable.Range(0, 5).Select(_ => queue.Issue(T0, perMinute: 6)).ToList();
+
+        var resumed = AdmissionQueue.Resume(mark, unsavedAllowance: 8, T0.AddSeconds(1));
+        var waiting = beforeSave.Concat(afterSave).Where(t => t > mark.Frontier).ToList();
+        var positions = waiting.Select(t => resumed.Standing(t, T0.AddSeconds(1), 6)!.Value.Position).ToList();
+        var newcomer = resumed.Issue(T0.AddSeconds(1), perMinute: 6);
+
+        Assert.Equal(positions.Order(), positions);
+        Assert.Equal(positions.Distinct().Count(), positions.Count);
+        Assert.True(newcomer > afterSave.Max());
+        Assert.True(resumed.Standing(newcomer, T0.AddSeconds(1), 6)!.Value.Position > positions.Max());
+    }
 }

@@ -10,7 +10,7 @@ namespace Booking.Silo.Tests;
 /// A real two-silo Orleans cluster whose membership, grain state and reminders are in PostgreSQL (the project's
 /// own migrations), with the inventory grains talking to a freshly seeded booking database.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     /// <summary>Short enough for expiry tests to finish quickly, long enough for a confirm under load.</summary>
     public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(6);
@@ -33,8 +33,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         }));
         builder.AddSiloBuilderConfigurator<PostgresSilo>();
         builder.AddClientBuilderConfigurator<PostgresClient>();
+        Configure(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>What a derived fixture adds to the cluster.</summary>
+    protected virtual void Configure(TestClusterBuilder builder)
+    {
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,9 @@ namespace Booking.Domain.WaitingRooms;
 /// <summary>Where a ticket stands: admitted, or how many are ahead (position 1 = next) and roughly how long it will take.</summary>
 public readonly record struct TicketStanding(long Position, int EstimatedWaitSeconds, bool Admitted);
 
+/// <summary>What a queue must remember to go on after a restart: the next number to hand out and the last one admitted.</summary>
+public readonly record struct QueueMark(long NextTicket, long Frontier);
+
 /// <summary>
 /// A fair queue with a token bucket: tickets are numbered in arrival order and admitted strictly in that order, at most
 /// <c>perMinute</c> a minute. Tokens build up while nobody waits (up to a few seconds' worth), so when the room is
@@ -17,6 +20,17 @@ public sealed class AdmissionQueue(DateTimeOffset now)
 
     /// <summary>Tickets handed out so far.</summary>
     public long Issued => _nextTicket - 1;
+
+    public QueueMark Mark => new(_nextTicket, _frontier);
+
+    /// <summary>
+    /// A queue that goes on from a mark saved before a restart. Tickets handed out after that mark are unknown, so
+    /// numbering resumes <paramref name="unsavedAllowance"/> further on: those tickets keep their place, and the gap's
+    /// unused numbers are admitted like any others (a few seconds of admissions lost, no visitor overtaken). No
+    /// admissions are banked across the restart.
+    /// </summary>
+    public static AdmissionQueue Resume(QueueMark mark, long unsavedAllowance, DateTimeOffset now) =>
+        new(now) { _nextTicket = mark.NextTicket + unsavedAllowance, _frontier = mark.Frontier, _tokens = 0 };
 
     /// <summary>How many may pass at once after a quiet spell: five seconds' worth of the rate, at least one.</summary>
     public static int Burst(int perMinute) => Math.Max(1, perMinute / 12);

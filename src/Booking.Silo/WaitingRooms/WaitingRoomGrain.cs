@@ -5,20 +5,56 @@ namespace Booking.Silo.WaitingRooms;
 
 /// <summary>
 /// The queue of one waiting room, in memory: every call is a few arithmetic operations, so one grain answers a whole
-/// campaign's visitors. A restart starts a new epoch: earlier tickets (and the passes bound to them) are refused and
-/// their holders queue again. Each admission is one pass, counted here, so a pass copied to other clients serves
-/// no more holds than its owner could make.
+/// campaign's visitors. Its place in the numbering is saved every second when it changed (<see cref="WaitingRoomCheckpoint"/>),
+/// off the callers' path: an activation that follows a lost silo goes on with the same tickets, in the same order.
+/// Each admission is one pass, counted here, so a pass copied to other clients serves no more holds than its owner
+/// could make; those counts are not saved (after a loss, an admitted visitor is given a new pass on asking).
 /// </summary>
-public sealed class WaitingRoomGrain(TimeProvider clock) : Grain, IWaitingRoomGrain
+public sealed class WaitingRoomGrain(
+    [PersistentState("waitingRoom")] IPersistentState<WaitingRoomCheckpoint> checkpoint,
+    TimeProvider clock) : Grain, IWaitingRoomGrain
 {
-    private readonly long _epoch = clock.GetUtcNow().UtcTicks;
+    private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
     private readonly PassUses _passes = new();
     private AdmissionQueue _queue = null!;
+    private long _epoch;
+    private QueueMark _saved;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _queue = new AdmissionQueue(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        if (checkpoint.RecordExists)
+        {
+            var saved = checkpoint.State;
+            _epoch = saved.Epoch;
+            _queue = AdmissionQueue.Resume(new QueueMark(saved.NextTicket, saved.Frontier), UnsavedAllowance(saved.IssuedBetweenSaves), now);
+        }
+        else
+        {
+            _epoch = now.UtcTicks;
+            _queue = new AdmissionQueue(now);
+        }
+        _saved = _queue.Mark;
+        // Interleaved: the write reads a copy of the mark, so visitors' calls never wait for PostgreSQL.
+        this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { Interleave = true });
         return Task.CompletedTask;
+    }
+
+    /// <summary>How far numbering resumes past the last save: twice what was handed out between the last two saves
+    /// (a growing burst), and a few more.</summary>
+    private static long UnsavedAllowance(long issuedBetweenSaves) => 2 * issuedBetweenSaves + 20;
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        var mark = _queue.Mark;
+        if (mark == _saved)
+            return;
+        checkpoint.State = new WaitingRoomCheckpoint
+        {
+            Epoch = _epoch, NextTicket = mark.NextTicket, Frontier = mark.Frontier, IssuedBetweenSaves = mark.NextTicket - _saved.NextTicket,
+        };
+        await checkpoint.WriteStateAsync(cancellationToken);
+        _saved = mark;
     }
 
     public Task<QueueStanding> Enter(int admissionsPerMinute)
