@@ -45,8 +45,11 @@ public class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
+        await Teardown.WithinDeadlineAsync("the test cluster", async () =>
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        });
         await Database.DisposeAsync();
     }
 

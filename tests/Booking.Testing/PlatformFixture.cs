@@ -100,9 +100,12 @@ public class PlatformFixture : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         Http.Dispose();
-        await _web.DisposeAsync();
-        await _silo.StopAsync();
-        _silo.Dispose();
+        await Teardown.WithinDeadlineAsync("the web host", async () => await _web.DisposeAsync());
+        await Teardown.WithinDeadlineAsync("the silo", async () =>
+        {
+            await _silo.StopAsync();
+            _silo.Dispose();
+        });
         await Database.DisposeAsync();
         File.Delete(_keyFile);
     }

@@ -162,8 +162,8 @@ public class DeliveryFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var worker in _workers)
-            await worker.DisposeAsync();
-        await Inbox.DisposeAsync();
+            await Teardown.WithinDeadlineAsync("a notification worker", async () => await worker.DisposeAsync());
+        await Teardown.WithinDeadlineAsync("the dev inbox", async () => await Inbox.DisposeAsync());
         await ReleaseAsync();
     }
 }
