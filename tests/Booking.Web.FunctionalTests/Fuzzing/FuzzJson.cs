@@ -18,7 +18,8 @@ public abstract record FuzzJson
     public static readonly FuzzJson Null = new Token("null");
     public static FuzzJson Bool(bool value) => new Token(value ? "true" : "false");
 
-    public override string ToString()
+    /// <summary>Sealed, so the records below keep this instead of their own synthesized member listing.</summary>
+    public sealed override string ToString()
     {
         var text = new StringBuilder();
         Write(this, text);
