@@ -43,6 +43,7 @@ public static class ApplicationServiceExtensions
         builder.AddClientRateLimiting();
         builder.AddRequestSizeLimits();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemWriter>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
