@@ -22,6 +22,7 @@ public sealed class CitizenBookings(
     ManageLinkAccess manageLink,
     DeclarationRepository declarationStore,
     HeldSlotConfirmation confirmation,
+    BookingWindow window,
     TimeProvider clock)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same booking.</param>
@@ -38,7 +39,7 @@ public sealed class CitizenBookings(
         var reference = await referenceData.GetAsync(cancellationToken);
         // The hold names the service, hence the screening questions the answers are checked against.
         Domain.Catalog.Service? service = null;
-        var holdIsWellFormed = HoldId.TryParse(body?.HoldId, out var day, out var serviceCode) && reference.Services.TryGetValue(serviceCode, out service);
+        var holdIsWellFormed = window.TryReadHoldId(body?.HoldId, out var day, out var serviceCode) && reference.Services.TryGetValue(serviceCode, out service);
         var declarations = holdIsWellFormed
             ? DeclarationReader.Read(reference.ScreeningOf(service!.Code), body!.Screening, body.PriorityGroups, errors) : null;
         if (errors.Any)
@@ -102,7 +103,7 @@ public sealed class CitizenBookings(
             return new Refusal.BookingNotChangeable(NotChangeableReason.Cancelled);
         if (booking.SlotStart <= clock.GetUtcNow())
             return new Refusal.BookingNotChangeable(NotChangeableReason.AppointmentPassed);
-        if (!HoldId.TryParse(body!.HoldId, out var to, out var serviceCode))
+        if (!window.TryReadHoldId(body!.HoldId, out var to, out var serviceCode))
             return new Refusal.HoldNotFound();
         if (serviceCode != booking.ServiceCode)
         {

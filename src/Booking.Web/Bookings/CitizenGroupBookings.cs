@@ -13,7 +13,8 @@ namespace Booking.Web.Bookings;
 /// person is checked (details, screening, eligibility) before anything is confirmed, errors keyed by person
 /// (<c>people[1].birthDate</c>), and the group is confirmed whole or not at all.
 /// </summary>
-public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenValidator validator, HeldSlotConfirmation confirmation)
+public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenValidator validator, HeldSlotConfirmation confirmation,
+    BookingWindow window)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same bookings.</param>
     public async Task<Outcome<GroupBookingResponse>> ConfirmAsync(GroupBookingBody? body, string? idempotencyKey, IPAddress? sourceIp,
@@ -41,7 +42,7 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
         {
             var prefix = $"people[{i}]";
             var citizen = validator.ValidatePerson(people[i]?.ToPerson(), contact, errors, prefix);
-            if (!HoldId.TryParse(holdIds[i], out var day, out var serviceCode) || !reference.Services.TryGetValue(serviceCode, out var service))
+            if (!window.TryReadHoldId(holdIds[i], out var day, out var serviceCode) || !reference.Services.TryGetValue(serviceCode, out var service))
             {
                 errors.Add($"holdIds[{i}]", ErrorCodes.UnknownHold, "This is not a holdId from the group hold.");
                 continue;

@@ -10,7 +10,7 @@ namespace Booking.Web.Bookings;
 
 /// <summary>A citizen keeping a slot (or seats for their group) while they fill the form, and giving it back. Used by
 /// the API and the pages.</summary>
-public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster, WaitingRoom waitingRoom)
+public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster, WaitingRoom waitingRoom, BookingWindow window)
 {
     public const int MinGroup = 2;
     public const int MaxGroup = 6;
@@ -25,6 +25,8 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return errors;
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
+        if (!window.Contains(start))
+            return new Refusal.SlotNotFound();
         if (!await KeyFitsAsync(idempotencyKey, $"{location.Id:N}|{service}|{start.UtcTicks}"))
             return new Refusal.IdempotencyKeyReused();
         if (await waitingRoom.TryUsePassAsync(service, admissionPass) is not { } passUse)
@@ -56,6 +58,8 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return errors;
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
+        if (!window.Contains(start))
+            return new Refusal.SlotNotFound();
         if (!await KeyFitsAsync(idempotencyKey, $"group|{body!.People}|{location.Id:N}|{service}|{start.UtcTicks}"))
             return new Refusal.IdempotencyKeyReused();
         // One group is one use of the pass: the family books together.
@@ -85,7 +89,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
     /// <summary>Gives a held slot back; releasing a hold that is already gone is not an error.</summary>
     public async Task<Outcome<string>> ReleaseAsync(string holdId)
     {
-        if (!HoldId.TryParse(holdId, out var day, out _))
+        if (!window.TryReadHoldId(holdId, out var day, out _))
             return new Refusal.HoldNotFound();
         await cluster.GetGrain<ILocationDayGrain>(day.ToString()).ReleaseHold(holdId);
         return holdId;

@@ -32,6 +32,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<EligibilityGate>();
         services.AddSingleton<ManageLinkAccess>();
         services.AddSingleton<HeldSlotConfirmation>();
+        services.AddSingleton<BookingWindow>();
         services.AddSingleton<CitizenHolds>();
         services.AddSingleton<CitizenBookings>();
         services.AddSingleton<CitizenGroupBookings>();
