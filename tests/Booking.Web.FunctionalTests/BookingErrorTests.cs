@@ -86,6 +86,17 @@ public class BookingErrorTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_time_or_a_hold_id_beyond_the_booking_window_is_not_found()
+    {
+        var lastDayOfTheCalendar = $"{CitizenApi.Plateau:N}.99991231.FLU.{new string('a', 24)}";
+
+        await AssertProblem(await _api.Hold(CitizenApi.Stade, "COVID19", DateTimeOffset.Parse("9999-12-31T23:59:59+14:00")),
+            HttpStatusCode.NotFound, "/problems/slot-not-found");
+        await AssertProblem(await platform.Http.DeleteAsync($"/api/v1/holds/{lastDayOfTheCalendar}"), HttpStatusCode.NotFound, "/problems/hold-not-found");
+        await AssertProblem(await _api.Confirm(lastDayOfTheCalendar), HttpStatusCode.NotFound, "/problems/hold-not-found");
+    }
+
+    [Fact]
     public async Task Confirming_without_consent_or_with_bad_details_lists_every_field_and_keeps_the_hold()
     {
         var start = QuebecDate.At(QuebecDate.NextWeekday(5), 10);

@@ -56,7 +56,9 @@ public sealed class ContractFuzzTests(PlatformFixture platform, ITestOutputHelpe
         Report(contract, answers, clock.Elapsed);
         var broken = answers.Where(a => a.Violation is not null).OrderBy(a => a.Request.Index).ToList();
         var exceptions = host.Services.GetServices<IExceptionHandler>().OfType<UnhandledExceptions>().Single();
-        var kinds = broken.GroupBy(a => $"{a.Request.Operation}: {a.Violation}{(exceptions.Of(a.Request.Index) is { } e ? $" ({e.GetType().Name})" : "")}").ToList();
+        // Kinds by operation, violation and the method that threw, so that two bugs raising the same exception type stay apart.
+        var kinds = broken.GroupBy(a => $"{a.Request.Operation}: {a.Violation}" + (exceptions.Of(a.Request.Index) is { } e
+            ? $" ({e.GetType().Name} in {e.TargetSite?.DeclaringType?.Name}.{e.TargetSite?.Name})" : "")).ToList();
         Assert.True(broken.Count == 0, $"{broken.Count} of {Requests} answers break the contract (seed {seed}; BOOKING_FUZZ_SEED={seed} replays them). " +
             $"By kind:\n{string.Concat(kinds.Select(k => $"  {k.Key} ×{k.Count()}, first #{k.First().Request.Index}\n"))}\n" +
             $"The first of {(kinds.Count > Shown ? $"the first {Shown} kinds" : "each kind")}:\n\n" +
