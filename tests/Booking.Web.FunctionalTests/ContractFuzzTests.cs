@@ -19,7 +19,7 @@ namespace Booking.Web.FunctionalTests;
 /// problem (RFC 7807) whose status is the HTTP status. The seed is random unless BOOKING_FUZZ_SEED gives one, and a
 /// failure names it, so any run can be replayed.
 /// </summary>
-[Collection(PlatformCollection.Name)]
+[Collection(ContractFuzzCollection.Name)]
 public sealed class ContractFuzzTests(PlatformFixture platform, ITestOutputHelper output)
 {
     private const int Requests = 10_000;
@@ -66,7 +66,7 @@ public sealed class ContractFuzzTests(PlatformFixture platform, ITestOutputHelpe
     }
 
     /// <summary>What the platform really holds, for plausible values: its services, its clinics, two bookings and their
-    /// manage tokens (on weekday 12, which no other test of the collection uses).</summary>
+    /// manage tokens.</summary>
     private static async Task<FuzzHints> HintsAsync(HttpClient http)
     {
         var api = new CitizenApi(http);

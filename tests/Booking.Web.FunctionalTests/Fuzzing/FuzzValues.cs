@@ -87,7 +87,7 @@ public sealed class FuzzValues(Random random, FuzzHints hints)
                 "2027-01-01T09:00:00.123456789Z", "2027-01-01 09:00", "1700000000", "now", "",
             ]);
         // Around the clinics' real days: the next spring-forward and fall-back nights, and weekdays 12 to 19 (inside the
-        // demo schedules' 30 days, and no other test of the collection uses them).
+        // demo schedules' 30 days).
         var day = roll == 1 ? QuebecDate.NextWeekday(random.Next(12, 20)) : DaylightSavingDays[random.Next(DaylightSavingDays.Length)];
         var local = day.ToDateTime(new TimeOnly(random.Next(0, 24), Pick([0, 15, 30, 45, 7])));
         var offset = Pick([QuebecDate.Zone.GetUtcOffset(local), TimeSpan.FromHours(-4), TimeSpan.FromHours(-5), TimeSpan.Zero]);
