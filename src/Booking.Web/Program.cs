@@ -18,6 +18,7 @@ app.UseSecurityHeaders(policy =>
 });
 app.UseExceptionHandler();
 app.UseRequestSizeLimits();
+app.UseBodyCharsetCheck();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -69,6 +69,18 @@ public class BookingErrorTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_body_in_an_unknown_charset_is_a_415_problem_and_a_quoted_known_one_is_read()
+    {
+        static HttpContent Json(string charset) => new StringContent("{ \"people\": 0 }", new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = charset });
+
+        var unknown = await platform.Http.PostAsync("/api/v1/holds/group", Json("bogus"));
+        var quoted = await platform.Http.PostAsync("/api/v1/holds/group", Json("\"utf-8\""));
+
+        await AssertProblem(unknown, HttpStatusCode.UnsupportedMediaType, "/problems/unsupported-charset");
+        await AssertProblem(quoted, HttpStatusCode.BadRequest, "/problems/validation");
+    }
+
+    [Fact]
     public async Task An_unusable_idempotency_key_is_a_400()
     {
         var response = await _api.Hold(CitizenApi.Plateau, "FLU", QuebecDate.At(QuebecDate.NextWeekday(5), 9), new string('k', 101));

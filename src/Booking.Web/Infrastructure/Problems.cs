@@ -100,6 +100,8 @@ public static class Problems
         "Too many requests", "You are sending requests faster than a person would. Wait a few seconds (see Retry-After) and try again.");
     public static ProblemDetails RequestTooLarge(long limitBytes) => Make(StatusCodes.Status413PayloadTooLarge, "request-too-large",
         "The request is too large", $"Request bodies here are at most {limitBytes} bytes.", ("limitBytes", limitBytes));
+    public static ProblemDetails UnsupportedCharset(string charset) => Make(StatusCodes.Status415UnsupportedMediaType, "unsupported-charset",
+        "The body's charset is not supported", $"The body is declared as '{charset}', which the server cannot decode. Send UTF-8.", ("charset", charset));
     public static ProblemDetails MalformedRequest(string detail) => Make(StatusCodes.Status400BadRequest, "malformed-request",
         "The request could not be read", detail);
 
