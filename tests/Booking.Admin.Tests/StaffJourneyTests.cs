@@ -43,7 +43,7 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         await Shot(page, "1-change-password");
         await page.ClickAsync("main button[type=submit]");
 
-        await page.WaitForURLAsync(new Regex(@"/signin/authenticator(\?|$)"));
+        await WaitForPageAsync(page, @"/signin/authenticator(\?|$)");
         var key = await page.TextContentAsync("#authenticator-key");
         // The QR code is the otpauth:// URI of this account and of the key shown beside it (no QR decoder is available).
         Assert.Equal(AuthenticatorEnrolment.QrCodeDataUri(AuthenticatorEnrolment.Uri(email, key!.Replace(" ", "").ToUpperInvariant())),
@@ -87,6 +87,20 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
     }
 
     /// <summary>A screenshot for people to look at, and the page checked for accessibility.</summary>
+    /// <summary>Waits for a page; if another one stays, says which, with its text.</summary>
+    private static async Task WaitForPageAsync(IPage page, string address)
+    {
+        try
+        {
+            await page.WaitForURLAsync(new Regex(address));
+        }
+        catch (TimeoutException e)
+        {
+            throw new InvalidOperationException($"Still at {page.Url} instead of {address}. Page text:{Environment.NewLine}"
+                + await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }), e);
+        }
+    }
+
     private static async Task Shot(IPage page, string name)
     {
         Directory.CreateDirectory(Screenshots);

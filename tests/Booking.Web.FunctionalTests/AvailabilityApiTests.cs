@@ -41,8 +41,9 @@ public class AvailabilityApiTests(PlatformFixture platform)
     public async Task Each_clinic_lists_its_earliest_free_slots_up_to_the_asked_number()
     {
         var from = QuebecDate.NextWeekday(2);
-        var all = await CitizenApi.Json(await platform.Http.GetAsync($"/api/v1/availability?service=FLU&postalCode=H2H2B4&from={from:yyyy-MM-dd}&days=2&slotsPerLocation=500"));
-        var few = await CitizenApi.Json(await platform.Http.GetAsync($"/api/v1/availability?service=FLU&postalCode=H2H2B4&from={from:yyyy-MM-dd}&days=2&slotsPerLocation=3"));
+        // Four days always hold two weekdays (the nearest clinic, the CLSC, is closed at weekends): over a hundred slots.
+        var all = await CitizenApi.Json(await platform.Http.GetAsync($"/api/v1/availability?service=FLU&postalCode=H2H2B4&from={from:yyyy-MM-dd}&days=4&slotsPerLocation=500"));
+        var few = await CitizenApi.Json(await platform.Http.GetAsync($"/api/v1/availability?service=FLU&postalCode=H2H2B4&from={from:yyyy-MM-dd}&days=4&slotsPerLocation=3"));
 
         var allStarts = all["locations"]![0]!["slots"]!.AsArray().Select(s => s!["start"]!.GetValue<DateTimeOffset>()).ToList();
         var fewStarts = few["locations"]![0]!["slots"]!.AsArray().Select(s => s!["start"]!.GetValue<DateTimeOffset>()).ToList();
