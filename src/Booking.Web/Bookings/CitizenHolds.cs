@@ -25,12 +25,9 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return errors;
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
-        if (!window.Contains(start))
-            return new Refusal.SlotNotFound();
-        if (!await KeyFitsAsync(idempotencyKey, $"{location.Id:N}|{service}|{start.UtcTicks}"))
-            return new Refusal.IdempotencyKeyReused();
-        if (await waitingRoom.TryUsePassAsync(service, admissionPass) is not { } passUse)
-            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
+        var (refused, passUse) = await AdmitAsync(service, start, idempotencyKey, $"{location.Id:N}|{service}|{start.UtcTicks}", admissionPass);
+        if (refused is not null)
+            return refused;
 
         var result = await DayOf(location, start).Hold(new HoldRequest(service, start, idempotencyKey));
         if (result is HoldResult.Held held)
@@ -58,13 +55,11 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return errors;
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
-        if (!window.Contains(start))
-            return new Refusal.SlotNotFound();
-        if (!await KeyFitsAsync(idempotencyKey, $"group|{body!.People}|{location.Id:N}|{service}|{start.UtcTicks}"))
-            return new Refusal.IdempotencyKeyReused();
         // One group is one use of the pass: the family books together.
-        if (await waitingRoom.TryUsePassAsync(service, admissionPass) is not { } passUse)
-            return new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!);
+        var (refused, passUse) = await AdmitAsync(service, start, idempotencyKey,
+            $"group|{body!.People}|{location.Id:N}|{service}|{start.UtcTicks}", admissionPass);
+        if (refused is not null)
+            return refused;
 
         var day = DayOf(location, start);
         var holds = new List<HoldResult.Held>();
@@ -84,6 +79,20 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return first is HoldResult.Full ? new Refusal.GroupDoesNotFit(body.People.Value) : Refusal(first!);
         }
         return new GroupHoldResponse(holds.OrderBy(h => h.Start).Select(h => Response(location, h)).ToList());
+    }
+
+    /// <summary>What every hold passes before a clinic-day is asked: a start inside the booking window, an idempotency
+    /// key not already bound to another request, and the waiting room's pass when the service is gated (one use of it).</summary>
+    private async Task<(Refusal? Refused, WaitingRoom.PassUse PassUse)> AdmitAsync(string service, DateTimeOffset start,
+        string? idempotencyKey, string request, string? admissionPass)
+    {
+        if (!window.Contains(start))
+            return (new Refusal.SlotNotFound(), WaitingRoom.PassUse.NotNeeded);
+        if (!await KeyFitsAsync(idempotencyKey, request))
+            return (new Refusal.IdempotencyKeyReused(), WaitingRoom.PassUse.NotNeeded);
+        return await waitingRoom.TryUsePassAsync(service, admissionPass) is { } passUse
+            ? (null, passUse)
+            : (new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!), WaitingRoom.PassUse.NotNeeded);
     }
 
     /// <summary>Gives a held slot back; releasing a hold that is already gone is not an error.</summary>
