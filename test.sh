@@ -42,6 +42,8 @@ export BOOKING_TEST_POSTGRES_OWNER="$(pg_connection "$PG_DIR" "$PG_PORT" booking
 export BOOKING_TEST_POSTGRES_APP="$(pg_connection "$PG_DIR" "$PG_PORT" booking_app postgres)"
 
 LOG="$PG_DIR/test-output.log"
+# The hosts the fixtures start log to files here; when a test fails, what explains a timeout is printed below.
+export BOOKING_TEST_HOST_LOGS="$PG_DIR/host-logs"
 status=0
 # Test projects run one after another (-m:1): each starts its own Orleans silos, and on a 2-core machine they
 # would otherwise starve each other. A hung test host fails within 5 minutes and names the test, instead of
@@ -50,4 +52,11 @@ dotnet test Booking.sln -c Release --no-build -m:1 --blame-hang-timeout 5m --bla
 # One closing line over every test assembly, e.g. "tests: 92 passed, 0 failed".
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' FS='[ ,]+' "$LOG"
+if [ "$status" != 0 ]; then
+  # A test that failed on a timeout says little by itself: what the silos and PostgreSQL said about slow or stuck
+  # work is the evidence, and the folder holding it is removed on exit.
+  echo "=== Slow or stuck work reported by the hosts and PostgreSQL during the run (first 40 lines)"
+  grep -h -E "did not arrive on time|stuck|Abandoning|stalled|still waiting|duration: [0-9]{4,}" \
+    "$BOOKING_TEST_HOST_LOGS"/*.log "$PG_DIR/server.log" 2>/dev/null | cut -c1-400 | head -n 40 || true
+fi
 exit $status

@@ -64,11 +64,12 @@ pg_start() {
   # now() agrees with the platform's shifted clock: the outbox's leases and reminders are decided by the database.
   # libfaketime is preloaded directly (the faketime wrapper never returns once pg_ctl has daemonised the server), and
   # its setting is cached for good: the server overwrites its environment to show its status in ps.
+  # Lock waits past deadlock_timeout and statements over 2 s go to server.log: the evidence when a call times out.
   local clock=()
   [ -n "${PG_CLOCK_OFFSET_SECONDS:-}" ] && clock=(env LD_PRELOAD="$(dpkg -L libfaketime | grep '/libfaketime.so.1$')"
     FAKETIME="$(printf '%+d' "$PG_CLOCK_OFFSET_SECONDS")s" FAKETIME_DONT_FAKE_MONOTONIC=1 FAKETIME_CACHE_DURATION=31536000)
   pg_as_owner "${clock[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=512MB -c fsync=on -c max_wal_size=8GB -c checkpoint_timeout=15min" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=512MB -c fsync=on -c max_wal_size=8GB -c checkpoint_timeout=15min -c log_lock_waits=on -c log_min_duration_statement=2000" \
     start >/dev/null || { tail -n 20 "$dir/server.log" >&2; return 1; }
   pg_ensure_roles "$dir" "$port"
 }

@@ -61,6 +61,7 @@ public class PlatformFixture : IAsyncLifetime
             [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
         });
         silo.AddBookingSilo();
+        HostLogFile.AddTo(silo.Logging, "silo");
         _silo = silo.Build();
         await _silo.StartAsync();
 
@@ -72,6 +73,7 @@ public class PlatformFixture : IAsyncLifetime
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
             // Every test client is one address here; the limits have their own test (RateLimitingTests).
             web.UseSetting("RateLimiting:Enabled", "false");
+            web.ConfigureLogging(logging => HostLogFile.AddTo(logging, "web"));
             ConfigureWeb(web);
         });
         if (_kestrelPort is { } port)
