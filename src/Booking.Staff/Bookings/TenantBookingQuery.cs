@@ -1,3 +1,4 @@
+using Booking.Data.Tenancy;
 using Npgsql;
 
 namespace Booking.Staff.Bookings;
@@ -19,23 +20,20 @@ public sealed record TenantBookingRow(
     byte[] CitizenCiphertext,
     string EncryptionKeyId);
 
-/// <summary>Finds a booking by confirmation code within a tenant and the tenants under it. A booking of any other
+/// <summary>Finds a booking by confirmation code within a tenant's <see cref="TenantScope"/>. A booking of any other
 /// tenant is simply not found, so a code says nothing about bookings staff may not see.</summary>
 public sealed class TenantBookingQuery(NpgsqlDataSource dataSource)
 {
     public async Task<TenantBookingRow?> FindAsync(Guid tenantId, string confirmationCode, CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            with recursive visible (id) as (
-                select @tenant::uuid
-                union
-                select t.id from tenants t join visible v on t.parent_id = v.id)
+        var sql = $"""
+            {TenantScope.With()}
             select b.id, b.confirmation_code, b.status, s.code, s.name_fr, s.name_en, l.name, l.address, l.city, l.time_zone,
                    b.slot_start, b.slot_end, b.citizen_ciphertext, b.encryption_key_id
             from bookings b
             join locations l on l.id = b.location_id
             join services s on s.code = b.service_code
-            where b.confirmation_code = @code and b.tenant_id in (select id from visible)
+            where b.confirmation_code = @code and {TenantScope.Contains("b.tenant_id")}
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("tenant", tenantId);
