@@ -43,7 +43,7 @@ internal static class DemoCitizenServices
     public static async Task ApplyAsync(NpgsqlConnection connection, DateOnly today, CancellationToken cancellationToken)
     {
         foreach (var q in Questions)
-            await connection.ExecuteAsync("""
+            await connection.ExecuteNpgsqlAsync("""
                 insert into screening_questions (service_code, id, position, text_fr, text_en, blocking_answer, explanation_fr, explanation_en)
                 values (@service, @id, @position, @fr, @en, @blocks, @whyFr, @whyEn)
                 on conflict (service_code, id) do nothing
@@ -51,7 +51,7 @@ internal static class DemoCitizenServices
                 ("blocks", (object?)q.Blocks ?? DBNull.Value), ("whyFr", (object?)q.WhyFr ?? DBNull.Value), ("whyEn", (object?)q.WhyEn ?? DBNull.Value));
 
         // Opened the day before the first seed, never closes: the demo is always mid-campaign.
-        await connection.ExecuteAsync("""
+        await connection.ExecuteNpgsqlAsync("""
             insert into campaigns (id, service_code, name_fr, name_en, opens_at, closes_at, open_groups)
             values (@id, 'COVID19', 'Campagne COVID-19 (démo) : 60 ans et plus, travailleurs de la santé, maladies chroniques',
                     'COVID-19 campaign (demo): 60 and over, health workers, chronic conditions', @opensAt, null,

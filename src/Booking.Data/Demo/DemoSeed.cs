@@ -62,7 +62,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        await connection.ExecuteAsync("""
+        await connection.ExecuteNpgsqlAsync("""
             insert into tenants (id, parent_id, name) values
                 (@ministry, null, 'Ministère de la Santé (démo)'),
                 (@montreal, @ministry, 'CIUSSS du Centre-Sud-de-l''Île-de-Montréal (démo)'),
@@ -71,7 +71,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
             """, cancellationToken, ("ministry", Ministry), ("montreal", MontrealRegion), ("quebec", QuebecRegion));
 
         foreach (var s in Services.OrderBy(s => s.IntervalService == s.Code ? 0 : 1))
-            await connection.ExecuteAsync("""
+            await connection.ExecuteNpgsqlAsync("""
                 insert into services (code, name_fr, name_en, duration_minutes, min_age_years, min_interval_service, min_interval_days)
                 values (@code, @fr, @en, @minutes, @minAge, null, null)
                 on conflict (code) do nothing;
@@ -82,12 +82,12 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
                 ("intervalDays", (object?)s.IntervalDays ?? DBNull.Value));
 
         foreach (var p in Preparations)
-            await connection.ExecuteAsync("""
+            await connection.ExecuteNpgsqlAsync("""
                 update services set preparation_fr = @fr, preparation_en = @en where code = @code and preparation_fr is null
                 """, cancellationToken, ("code", p.Code), ("fr", p.Fr), ("en", p.En));
 
         foreach (var c in Clinics)
-            await connection.ExecuteAsync("""
+            await connection.ExecuteNpgsqlAsync("""
                 insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude)
                 values (@id, @tenant, @name, @address, @city, @postalCode, @lat, @lon)
                 on conflict (id) do nothing
@@ -103,7 +103,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
                     continue;
                 var (opens, closes, minutes) = service == "BLOOD" ? (new TimeOnly(7, 0), new TimeOnly(12, 0), 15)
                     : weekend ? (new TimeOnly(9, 0), new TimeOnly(17, 0), 10) : (new TimeOnly(8, 0), new TimeOnly(20, 0), 10);
-                await connection.ExecuteAsync("""
+                await connection.ExecuteNpgsqlAsync("""
                     insert into schedule_templates (id, location_id, service_code, iso_weekday, opens_at, closes_at, slot_minutes, capacity, valid_from, valid_until)
                     values (@id, @location, @service, @isoDay, @opens, @closes, @minutes, @capacity, @from, @until)
                     on conflict (id) do update set valid_until = greatest(schedule_templates.valid_until, excluded.valid_until)

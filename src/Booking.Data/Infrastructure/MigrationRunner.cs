@@ -16,10 +16,10 @@ public sealed class MigrationRunner(string ownerConnectionString, ILogger<Migrat
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("select pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
+        await connection.ExecuteNpgsqlAsync("select pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
         try
         {
-            await connection.ExecuteAsync("""
+            await connection.ExecuteNpgsqlAsync("""
                 create table if not exists schema_migrations (
                     version     text primary key,
                     applied_at  timestamptz not null default now())
@@ -29,22 +29,22 @@ public sealed class MigrationRunner(string ownerConnectionString, ILogger<Migrat
             foreach (var (version, sql) in Scripts().Where(s => !applied.Contains(s.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await connection.ExecuteAsync(sql, cancellationToken);
-                await connection.ExecuteAsync("insert into schema_migrations (version) values (@version)", cancellationToken, ("version", version));
+                await connection.ExecuteNpgsqlAsync(sql, cancellationToken);
+                await connection.ExecuteNpgsqlAsync("insert into schema_migrations (version) values (@version)", cancellationToken, ("version", version));
                 await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Applied migration {Version}", version);
                 newlyApplied.Add(version);
             }
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
-                await connection.ExecuteAsync(ApplicationRoleGrants.Sql, cancellationToken);
+                await connection.ExecuteNpgsqlAsync(ApplicationRoleGrants.Sql, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             return newlyApplied;
         }
         finally
         {
-            await connection.ExecuteAsync("select pg_advisory_unlock(@key)", CancellationToken.None, ("key", AdvisoryLockKey));
+            await connection.ExecuteNpgsqlAsync("select pg_advisory_unlock(@key)", CancellationToken.None, ("key", AdvisoryLockKey));
         }
     }
 
