@@ -68,8 +68,8 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
             declared as (
                 insert into booking_declarations (booking_id, ciphertext, encryption_key_id)
                 select i.id, a.declared, a.declared_key_id from inserted i join submitted a on a.id = i.id),
-            notified as ({BookingOutbox.Notify("inserted", "'BookingConfirmed'")}),
-            reminded as ({BookingOutbox.ScheduleReminders("inserted")}),
+            notified as ({BookingChangeNotifications.Notify("inserted", "'BookingConfirmed'")}),
+            reminded as ({BookingChangeNotifications.ScheduleReminders("inserted")}),
             traced as (
                 insert into personal_data_access_log (actor, access, table_name, record_id, program, source_ip)
                 select 'citizen:booking', 'create', t.name, i.id, 'Booking.Silo/confirm', a.ip
@@ -204,8 +204,8 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
                 update bookings set status = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
                 where id = @id and version = @version and status = 'confirmed'
                 returning id, tenant_id),
-            notified as ({BookingOutbox.Notify("cancelled", $"'{BookingOutbox.CancellationKind(by)}'")}),
-            dropped as ({BookingOutbox.CancelReminders("cancelled")})
+            notified as ({BookingChangeNotifications.Notify("cancelled", $"'{BookingChangeNotifications.CancellationKind(by)}'")}),
+            dropped as ({BookingChangeNotifications.CancelReminders("cancelled")})
             select count(*) from cancelled
             """;
         await using var command = dataSource.CreateCommand(sql);
@@ -234,9 +234,9 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
                 where b.id = p.id and s.code = @service and l.id = @location
                 returning b.id, b.tenant_id, b.service_code, b.slot_start,
                           p.slot_start as previous_slot_start, p.location_id as previous_location_id),
-            notified as ({BookingOutbox.Notify("moved", $"'{BookingOutbox.MoveKind(by)}'", withPrevious: true)}),
-            dropped as ({BookingOutbox.CancelReminders("moved")}),
-            reminded as ({BookingOutbox.ScheduleReminders("moved")})
+            notified as ({BookingChangeNotifications.Notify("moved", $"'{BookingChangeNotifications.MoveKind(by)}'", withPrevious: true)}),
+            dropped as ({BookingChangeNotifications.CancelReminders("moved")}),
+            reminded as ({BookingChangeNotifications.ScheduleReminders("moved")})
             select count(*) from moved
             """;
         await using var command = dataSource.CreateCommand(sql);

@@ -4,7 +4,7 @@ namespace Booking.Data.Bookings;
 /// The notification side of a booking change, as SQL fragments that join the change's own statement: the outbox
 /// row and the reminders commit (or roll back) with the booking, in the same round trip.
 /// </summary>
-internal static class BookingOutbox
+internal static class BookingChangeNotifications
 {
     /// <summary>One outbox row per booking the CTE <paramref name="changed"/> returns (columns id, tenant_id and,
     /// for moves, previous_location_id, previous_slot_start).</summary>
