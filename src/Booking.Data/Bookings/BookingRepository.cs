@@ -9,11 +9,6 @@ namespace Booking.Data.Bookings;
 /// <summary>The bookings table: the durable truth behind every inventory grain.</summary>
 public sealed class BookingRepository(NpgsqlDataSource dataSource)
 {
-    private const string BookingColumns = """
-        id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat, status, hold_digest,
-        idempotency_digest, citizen_ciphertext, encryption_key_id, language, version, created_at, cancelled_at, request_digest
-        """;
-
     /// <summary>The window a live booking of <c>{s}</c> at local date <c>{day}</c> covers when the service has a minimum
     /// interval between two of its own appointments (migration 0019); null otherwise.</summary>
     private static string IntervalWindow(string s, string day) =>
@@ -115,7 +110,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
     private async Task<Dictionary<Guid, InsertOutcome>> ExplainRefusals(IReadOnlyList<NewBooking> refused, CancellationToken cancellationToken)
     {
         var sql = $"""
-            select {BookingColumns} from bookings
+            select {StoredBooking.Columns} from bookings
             where hold_digest = any(@holds) or idempotency_digest = any(@keys)
             """;
         await using var command = dataSource.CreateCommand(sql);
@@ -190,7 +185,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
 
     private async Task<StoredBooking?> FindOne<T>(string condition, T value, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"select {BookingColumns} from bookings where {condition}");
+        await using var command = dataSource.CreateCommand($"select {StoredBooking.Columns} from bookings where {condition}");
         command.Parameters.AddWithValue("value", value!);
         return (await ReadAll(command, cancellationToken)).SingleOrDefault();
     }
@@ -292,13 +287,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var bookings = new List<StoredBooking>();
         while (await reader.ReadAsync(cancellationToken))
-            bookings.Add(new StoredBooking(
-                reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7),
-                reader.GetString(8), reader.GetFieldValue<byte[]>(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<byte[]>(10),
-                reader.GetFieldValue<byte[]>(11), reader.GetString(12), reader.GetString(13), reader.GetInt32(14),
-                reader.GetFieldValue<DateTimeOffset>(15), reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16),
-                reader.IsDBNull(17) ? null : reader.GetFieldValue<byte[]>(17)));
+            bookings.Add(StoredBooking.Read(reader));
         return bookings;
     }
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace Booking.Data.Bookings;
 
 public sealed record StoredBooking(
@@ -20,6 +22,26 @@ public sealed record StoredBooking(
     DateTimeOffset? CancelledAt,
     byte[]? RequestDigest)
 {
+    /// <summary>The columns <see cref="Read"/> reads, by name: select these and map with it.</summary>
+    internal const string Columns = """
+        id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat, status, hold_digest,
+        idempotency_digest, citizen_ciphertext, encryption_key_id, language, version, created_at, cancelled_at, request_digest
+        """;
+
+    /// <summary>The booking in the reader's current row, which selected <see cref="Columns"/>.</summary>
+    internal static StoredBooking Read(DbDataReader row)
+    {
+        T Value<T>(string column) => row.GetFieldValue<T>(row.GetOrdinal(column));
+        T? Optional<T>(string column) where T : class => row.IsDBNull(row.GetOrdinal(column)) ? null : Value<T>(column);
+        DateTimeOffset? OptionalInstant(string column) => row.IsDBNull(row.GetOrdinal(column)) ? null : Value<DateTimeOffset>(column);
+        return new StoredBooking(
+            Value<Guid>("id"), Value<string>("confirmation_code"), Value<Guid>("tenant_id"), Value<Guid>("location_id"),
+            Value<string>("service_code"), Value<DateTimeOffset>("slot_start"), Value<DateTimeOffset>("slot_end"), Value<int>("seat"),
+            Value<string>("status"), Value<byte[]>("hold_digest"), Optional<byte[]>("idempotency_digest"),
+            Value<byte[]>("citizen_ciphertext"), Value<string>("encryption_key_id"), Value<string>("language"), Value<int>("version"),
+            Value<DateTimeOffset>("created_at"), OptionalInstant("cancelled_at"), Optional<byte[]>("request_digest"));
+    }
+
     public const string Confirmed = "confirmed";
     public const string Cancelled = "cancelled";
 
