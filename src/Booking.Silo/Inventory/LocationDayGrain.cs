@@ -18,6 +18,7 @@ namespace Booking.Silo.Inventory;
 /// Holds live in memory only: a graceful stop (a rolling deploy) hands them to the clinic-day's next activation on
 /// another silo; a crash loses them (the citizen holds again), never a confirmed booking.
 /// </summary>
+[GrainType("locationday")]
 [Reentrant]
 public sealed class LocationDayGrain(
     CatalogRepository catalog,
