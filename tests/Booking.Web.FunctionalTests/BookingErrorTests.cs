@@ -159,8 +159,8 @@ public class BookingErrorTests(PlatformFixture platform)
     {
         var start = QuebecDate.At(QuebecDate.NextWeekday(5), 10, 20);
         var holdId = await _api.HoldId(CitizenApi.Plateau, "FLU", start);
-        await Task.Delay(PlatformFixture.HoldDuration + TimeSpan.FromSeconds(1));
 
+        using var expired = platform.SiloClock.Ahead(PlatformFixture.HoldDuration);
         var response = await _api.Confirm(holdId);
 
         await AssertProblem(response, HttpStatusCode.Conflict, "/problems/hold-expired");
