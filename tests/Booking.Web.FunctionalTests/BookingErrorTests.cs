@@ -81,14 +81,6 @@ public class BookingErrorTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task An_unusable_idempotency_key_is_a_400()
-    {
-        var response = await _api.Hold(CitizenApi.Plateau, "FLU", QuebecDate.At(QuebecDate.NextWeekday(5), 9), new string('k', 101));
-
-        await AssertProblem(response, HttpStatusCode.BadRequest, "/problems/validation");
-    }
-
-    [Fact]
     public async Task Confirming_an_unknown_or_malformed_hold_is_a_404()
     {
         var wellFormedButUnknown = $"{CitizenApi.Plateau:N}.{QuebecDate.NextWeekday(5):yyyyMMdd}.FLU.{new string('a', 24)}";
