@@ -1,3 +1,4 @@
+using Booking.Web.ApiDocument;
 using Booking.Web.Bookings;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,14 +9,15 @@ public static class BookingsApi
 {
     public static RouteGroupBuilder MapBookingsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/bookings", Confirm).WithName("ConfirmBooking").AcceptsIdempotencyKey()
+        var bookings = api.MapGroup("").WithTags(ApiTags.Bookings);
+        bookings.MapPost("/bookings", Confirm).WithName("ConfirmBooking").AcceptsIdempotencyKey()
             .WithSummary("Confirm a held slot with the citizen's details (send Idempotency-Key to retry safely)");
-        api.MapPost("/group-bookings", ConfirmGroup).WithName("ConfirmGroupBooking").AcceptsIdempotencyKey()
+        bookings.MapPost("/group-bookings", ConfirmGroup).WithName("ConfirmGroupBooking").AcceptsIdempotencyKey()
             .WithSummary("Confirm a group hold, one person per holdId, with one shared contact: all or nothing (send Idempotency-Key to retry safely)");
-        api.MapGet("/bookings/{code}", Get).WithName("GetBooking")
+        bookings.MapGet("/bookings/{code}", Get).WithName("GetBooking").RequiresManageToken()
             .WithSummary($"A booking, with its manage token in the {ManageLinkAccess.TokenHeader} header or the token query parameter");
-        api.MapPost("/bookings/{code}/cancel", Cancel).WithName("CancelBooking").WithSummary("Cancel a booking (idempotent)");
-        api.MapPost("/bookings/{code}/reschedule", Reschedule).WithName("RescheduleBooking")
+        bookings.MapPost("/bookings/{code}/cancel", Cancel).WithName("CancelBooking").RequiresManageToken().WithSummary("Cancel a booking (idempotent)");
+        bookings.MapPost("/bookings/{code}/reschedule", Reschedule).WithName("RescheduleBooking").RequiresManageToken()
             .WithSummary("Move a booking into a new hold; the old slot is released only once the new one is confirmed");
         return api;
     }

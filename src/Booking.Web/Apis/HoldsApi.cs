@@ -1,3 +1,4 @@
+using Booking.Web.ApiDocument;
 using Booking.Web.Bookings;
 using Booking.Web.Infrastructure;
 using Booking.Web.WaitingRooms;
@@ -9,11 +10,12 @@ public static class HoldsApi
 {
     public static RouteGroupBuilder MapHoldsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/holds", Hold).WithName("HoldSlot").AcceptsIdempotencyKey()
+        var holds = api.MapGroup("").WithTags(ApiTags.Holds);
+        holds.MapPost("/holds", Hold).WithName("HoldSlot").AcceptsIdempotencyKey()
             .WithSummary("Reserve a slot while the citizen fills the form (expires; send Idempotency-Key to retry safely)");
-        api.MapPost("/holds/group", HoldGroup).WithName("HoldGroup").AcceptsIdempotencyKey()
+        holds.MapPost("/holds/group", HoldGroup).WithName("HoldGroup").AcceptsIdempotencyKey()
             .WithSummary("Reserve seats for 2 to 6 people: side by side if the slot has room, else in the slots right next to it (all or nothing)");
-        api.MapDelete("/holds/{holdId}", Release).WithName("ReleaseHold").WithSummary("Give a held slot back");
+        holds.MapDelete("/holds/{holdId}", Release).WithName("ReleaseHold").WithSummary("Give a held slot back");
         return api;
     }
 
