@@ -1,11 +1,11 @@
 extern alias silo;
 using Booking.Data.PostalCodes;
-using silo::Booking.Silo.Extensions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using silo::Booking.Silo.Extensions;
 using Xunit;
 
 namespace Booking.Testing;

@@ -62,7 +62,7 @@ public sealed class LocationDayGrain(
         // A silo stopping gracefully hands its live holds over (OnDehydrate) instead of dropping them: a citizen
         // mid-form keeps the time they chose through a rolling deploy.
         if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && _inventory.LiveHolds(Now).Count > 0)
-            this.MigrateOnIdle();
+            MigrateOnIdle();
         return Task.CompletedTask;
     }
 

@@ -1,8 +1,8 @@
 using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Booking.Passes;
-using Booking.Web.ApiDocument;
 using Booking.ServiceDefaults;
+using Booking.Web.ApiDocument;
 using Booking.Web.Availability;
 using Booking.Web.Bookings;
 using Booking.Web.Infrastructure;
