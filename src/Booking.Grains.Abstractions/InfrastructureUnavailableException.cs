@@ -5,7 +5,7 @@ namespace Booking.Grains;
 /// this in place of the provider's own exception, which Orleans cannot serialise to the caller; callers answer it as
 /// "temporarily unavailable, try again". It carries the original's type and message as text, never the original.
 /// </summary>
-[GenerateSerializer, Alias("Booking.InfrastructureUnavailableException")]
+[GenerateSerializer, Alias("booking.InfrastructureUnavailable")]
 public sealed class InfrastructureUnavailableException : Exception
 {
     public InfrastructureUnavailableException()

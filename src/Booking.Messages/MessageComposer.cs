@@ -45,11 +45,8 @@ public sealed class MessageComposer(
                 PassQrCode.Png(token), PassContentId));
         }
 
-        return new EmailMessage(
-            template.RenderSubject(values),
-            template.RenderText(values),
-            EmailLayout.Html(template.RenderHtml(values), manageLink, live ? PassContentId : null, facts.Language),
-            attachments) { PassToken = token };
+        var html = EmailLayout.Html(template.RenderHtml(values), manageLink, live ? PassContentId : null, facts.Language);
+        return new EmailMessage(template.RenderSubject(values), template.RenderText(values), html, attachments) { PassToken = token };
     }
 
     public async Task<SmsMessage> ComposeSmsAsync(MessageKind kind, AppointmentFacts facts, CancellationToken cancellationToken)

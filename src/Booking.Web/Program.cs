@@ -26,7 +26,7 @@ app.MapDefaultEndpoints();
 app.UseRateLimiter();
 
 app.MapGroup("/api/v1")
-    .RequireRateLimiting(ClientRateLimiting.Policy)
+    .RequireClientRateLimit()
     .MapCatalogApi()
     .MapAvailabilityApi()
     .MapHoldsApi()

@@ -1,5 +1,5 @@
-using Booking.Data.Protection;
 using System.Runtime.Versioning;
+using Booking.Data.Protection;
 using Booking.Passes.Keys;
 
 namespace Booking.Passes.Tests;

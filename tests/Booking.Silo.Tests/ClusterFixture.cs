@@ -2,6 +2,7 @@ using Booking.Grains;
 using Booking.Silo.Extensions;
 using Booking.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Booking.Silo.Tests;
@@ -12,12 +13,16 @@ namespace Booking.Silo.Tests;
 /// </summary>
 public class ClusterFixture : IAsyncLifetime
 {
-    /// <summary>Short enough for expiry tests to finish quickly, long enough for a confirm under load.</summary>
+    /// <summary>Long enough for a confirm under load; expiry tests move the silos' clocks past it (<see cref="SilosAhead"/>).</summary>
     public static readonly TimeSpan HoldDuration = TimeSpan.FromSeconds(6);
 
     public PostgresDatabase Database { get; } = new();
     public TestCluster Cluster { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>Puts every running silo's clock ahead until disposed: holds expire without the test waiting for them.</summary>
+    public IDisposable SilosAhead(TimeSpan by) =>
+        MovableClock.Ahead(Cluster.GetActiveSilos().Select(s => (MovableClock)((InProcessSiloHandle)s).ServiceProvider.GetRequiredService<TimeProvider>()), by);
 
     public async Task InitializeAsync()
     {
@@ -59,6 +64,7 @@ public class ClusterFixture : IAsyncLifetime
         {
             silo.UsePostgres(silo.Configuration.GetConnectionString("Booking")!);
             silo.Services.AddInventoryServices(silo.Configuration);
+            silo.Services.AddSingleton<TimeProvider>(new MovableClock());
         }
     }
 

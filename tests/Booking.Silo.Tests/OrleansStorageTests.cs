@@ -2,14 +2,18 @@ using Booking.Testing;
 
 namespace Booking.Silo.Tests;
 
+[Alias("booking.test.StorageProbe")]
 public interface IStorageProbeGrain : IGrainWithStringKey
 {
+    [Alias("Save")]
     Task Save(string value);
+    [Alias("Load")]
     Task<string?> Load();
+    [Alias("RemindDaily")]
     Task RemindDaily();
 }
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("booking.test.StorageProbeState")]
 public sealed class StorageProbeState
 {
     [Id(0)] public string? Value { get; set; }

@@ -1,8 +1,8 @@
-using Xunit;
 using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Xunit;
 
 namespace Booking.Testing;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Booking.Testing;
 using Microsoft.Playwright;
 
 namespace Booking.Web.BrowserTests;
@@ -7,7 +8,7 @@ namespace Booking.Web.BrowserTests;
 /// <c>./test.sh</c> installs here (npm, pinned by package-lock.json); the staff site's tests compile this file too.</summary>
 public static class Accessibility
 {
-    private static readonly string AxeScript = Path.Combine(RepositoryRoot(), "tests", "Booking.Web.BrowserTests", "node_modules", "axe-core", "axe.min.js");
+    private static readonly string AxeScript = Path.Combine(RepositoryFolder.Root, "tests", "Booking.Web.BrowserTests", "node_modules", "axe-core", "axe.min.js");
 
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {
@@ -22,13 +23,5 @@ public static class Accessibility
             """);
         var list = violations.EnumerateArray().Select(v => v.GetString()).ToList();
         Assert.True(list.Count == 0, $"axe found serious/critical violations on {name}:\n" + string.Join("\n", list));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Booking.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Cannot find the repository (Booking.sln) above " + AppContext.BaseDirectory);
     }
 }

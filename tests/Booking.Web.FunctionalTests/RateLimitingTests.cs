@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Booking.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Booking.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Web.FunctionalTests;

@@ -4,9 +4,9 @@ using System.Text;
 using Booking.Data.Notifications;
 using Booking.Data.Protection;
 using Booking.DevInbox;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.DependencyInjection;
 using Booking.Notifications.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Notifications.Tests;
 

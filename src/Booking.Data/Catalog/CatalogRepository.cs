@@ -1,7 +1,7 @@
 using Booking.Domain.Campaigns;
 using Booking.Domain.Catalog;
-using Booking.Domain.Screening;
 using Booking.Domain.Scheduling;
+using Booking.Domain.Screening;
 using Dapper;
 using Npgsql;
 
@@ -149,12 +149,13 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     private sealed record ExceptionRow(string? service_code, DateOnly on_date, string kind, TimeOnly? opens_at, TimeOnly? closes_at,
         int? slot_minutes, int? capacity)
     {
-        public ScheduleException ToException() => new(service_code, on_date, kind switch
-            {
-                "closed" => ScheduleExceptionKind.Closed,
-                "extra_hours" => ScheduleExceptionKind.ExtraHours,
-                _ => ScheduleExceptionKind.Capacity,
-            },
-            opens_at, closes_at, slot_minutes, capacity);
+        public ScheduleException ToException() => new(service_code, on_date, KindOf(kind), opens_at, closes_at, slot_minutes, capacity);
+
+        private static ScheduleExceptionKind KindOf(string kind) => kind switch
+        {
+            "closed" => ScheduleExceptionKind.Closed,
+            "extra_hours" => ScheduleExceptionKind.ExtraHours,
+            _ => ScheduleExceptionKind.Capacity,
+        };
     }
 }

@@ -7,11 +7,13 @@ namespace Booking.Grains.Availability;
 /// push what they have left; web hosts read the whole picture in one call and cache it for a second, so
 /// searching never touches PostgreSQL and never queues behind bookings in the inventory grains.
 /// </summary>
+[Alias("booking.ServiceDayAvailability")]
 public interface IServiceDayAvailabilityGrain : IGrainWithStringKey
 {
-    [OneWay]
+    [OneWay, Alias("Publish")]
     Task Publish(LocationAvailability update);
 
+    [Alias("Snapshot")]
     Task<ServiceDayAvailability> Snapshot();
 }
 

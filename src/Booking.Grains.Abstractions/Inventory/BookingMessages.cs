@@ -3,7 +3,7 @@ namespace Booking.Grains.Inventory;
 /// <summary><see cref="SourceIp"/> is the citizen's address, for the audit record of the booking's creation;
 /// <see cref="Declarations"/> commit with the booking. <see cref="RequestDigest"/> is the edge's keyed fingerprint of what
 /// was sent: a confirmation of a hold already confirmed gets the booking only with the same key and the same digest.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmRequest")]
 public sealed record ConfirmRequest(string HoldId, SealedCitizen Citizen, DateTimeOffset ConsentAt, string? IdempotencyKey, string? SourceIp,
     SealedDeclarations Declarations, byte[]? RequestDigest = null)
 {
@@ -14,35 +14,35 @@ public sealed record ConfirmRequest(string HoldId, SealedCitizen Citizen, DateTi
 }
 
 /// <summary>What the citizen is told once the booking is durable.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("booking.LocationDay.BookingConfirmation")]
 public sealed record BookingConfirmation(Guid BookingId, string ConfirmationCode, Guid LocationId, string ServiceCode, DateTimeOffset Start, DateTimeOffset End);
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult")]
 public abstract record ConfirmResult
 {
-    [GenerateSerializer, Immutable]
+    [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.Confirmed")]
     public sealed record Confirmed(BookingConfirmation Booking) : ConfirmResult;
-    [GenerateSerializer, Immutable]
+    [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.UnknownHold")]
     public sealed record UnknownHold : ConfirmResult;
-    [GenerateSerializer, Immutable]
+    [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.HoldExpired")]
     public sealed record HoldExpired : ConfirmResult;
     /// <summary>The seat could not be committed (the database guard refused it); the citizen picks another slot.</summary>
-    [GenerateSerializer, Immutable]
+    [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.SlotTaken")]
     public sealed record SlotTaken : ConfirmResult;
-    [GenerateSerializer, Immutable]
+    [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.KeyReused")]
     public sealed record KeyReused : ConfirmResult;
     /// <summary>The citizen has another booking of this service within its minimum interval (it committed meanwhile).</summary>
-    [GenerateSerializer, Immutable]
+    [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.TooSoon")]
     public sealed record TooSoon : ConfirmResult;
 }
 
 /// <summary>Cancel or move a booking read at <see cref="ExpectedVersion"/>; a concurrent change makes it fail
 /// instead of overwriting (compare-and-swap on the row).</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("booking.LocationDay.CancelRequest")]
 public sealed record CancelRequest(Guid BookingId, int ExpectedVersion);
 
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("booking.LocationDay.MoveRequest")]
 public sealed record MoveRequest(Guid BookingId, int ExpectedVersion, string ServiceCode, string HoldId, LocationDayKey From);
 
-[GenerateSerializer]
+[GenerateSerializer, Alias("booking.LocationDay.ChangeResult")]
 public enum ChangeResult { Done, BookingChanged, UnknownHold, HoldExpired, SlotTaken, WrongService, TooSoon }

@@ -7,20 +7,28 @@ namespace Booking.Grains.Inventory;
 /// cancellation and move of its slots goes through it, one at a time, so no slot is ever over capacity; a
 /// confirmation is acknowledged only once its row is committed in PostgreSQL.
 /// </summary>
+[Alias("booking.LocationDay")]
 public interface ILocationDayGrain : IGrainWithStringKey
 {
+    [Alias("Hold")]
     Task<HoldResult> Hold(HoldRequest request);
+    [Alias("ReleaseHold")]
     Task ReleaseHold(string holdId);
+    [Alias("Confirm")]
     Task<ConfirmResult> Confirm(ConfirmRequest request);
+    [Alias("Cancel")]
     Task<ChangeResult> Cancel(CancelRequest request);
 
     /// <summary>Reschedules a booking into a hold of this clinic-day: the new seat is committed before the old
     /// one is given back, so the citizen is never left without an appointment.</summary>
+    [Alias("MoveHere")]
     Task<ChangeResult> MoveHere(MoveRequest request);
 
     /// <summary>Told by the grain a booking moved to, once the move is durable.</summary>
+    [Alias("SeatMovedAway")]
     Task SeatMovedAway(Guid bookingId);
 
     /// <summary>What is left for one service; the availability index asks this when it (re)activates.</summary>
+    [Alias("Availability")]
     Task<LocationAvailability> Availability(string serviceCode);
 }

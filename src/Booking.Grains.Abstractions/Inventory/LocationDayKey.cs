@@ -4,7 +4,7 @@ namespace Booking.Grains.Inventory;
 
 /// <summary>The key of a clinic-day inventory grain: one grain serialises every hold, confirmation and
 /// cancellation of one clinic on one local date.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("booking.LocationDay.Key")]
 public readonly record struct LocationDayKey(Guid LocationId, DateOnly Date)
 {
     private const string DateFormat = "yyyy-MM-dd";

@@ -8,6 +8,7 @@ namespace Booking.Silo.Availability;
 /// Holds the latest availability each clinic pushed for one service and date. Soft state: on activation it asks
 /// every clinic-day that may offer the service, so a fresh or failed-over index is complete before its first read.
 /// </summary>
+[GrainType("servicedayavailability")]
 public sealed class ServiceDayAvailabilityGrain(CatalogRepository catalog, ILogger<ServiceDayAvailabilityGrain> logger)
     : Grain, IServiceDayAvailabilityGrain
 {

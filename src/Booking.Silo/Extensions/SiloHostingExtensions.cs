@@ -5,6 +5,7 @@ using Booking.ServiceDefaults;
 using Booking.ServiceDefaults.Time;
 using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
+using Newtonsoft.Json;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
@@ -36,6 +37,9 @@ public static class SiloHostingExtensions
             o.Invariant = ClusterIdentity.AdoNetInvariant;
             o.ConnectionString = connectionString;
         });
+        // Grain state is JSON that names no C# type (a grain's state type is known from its declaration): renaming or
+        // moving a state class keeps its saved rows readable, as aliases keep its messages (docs/decisions/0004).
+        silo.Services.Configure<OrleansJsonSerializerOptions>(o => o.JsonSerializerSettings.TypeNameHandling = TypeNameHandling.None);
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = ClusterIdentity.AdoNetInvariant;

@@ -5,6 +5,7 @@ namespace Booking.Silo.Inventory;
 
 /// <summary>Remembers which request a hold Idempotency-Key was first sent with, for as long as a hold made with it can
 /// live: in memory, like the holds themselves (a silo restart forgets both).</summary>
+[GrainType("holdkey")]
 public sealed class HoldKeyGrain(IOptions<InventoryOptions> options, TimeProvider clock) : Grain, IHoldKeyGrain
 {
     private string? _request;

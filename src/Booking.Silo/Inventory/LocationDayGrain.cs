@@ -18,6 +18,7 @@ namespace Booking.Silo.Inventory;
 /// Holds live in memory only: a graceful stop (a rolling deploy) hands them to the clinic-day's next activation on
 /// another silo; a crash loses them (the citizen holds again), never a confirmed booking.
 /// </summary>
+[GrainType("locationday")]
 [Reentrant]
 public sealed class LocationDayGrain(
     CatalogRepository catalog,
@@ -61,7 +62,7 @@ public sealed class LocationDayGrain(
         // A silo stopping gracefully hands its live holds over (OnDehydrate) instead of dropping them: a citizen
         // mid-form keeps the time they chose through a rolling deploy.
         if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && _inventory.LiveHolds(Now).Count > 0)
-            this.MigrateOnIdle();
+            MigrateOnIdle();
         return Task.CompletedTask;
     }
 

@@ -2,7 +2,7 @@ namespace Booking.Silo.WaitingRooms;
 
 /// <summary>What a waiting room saves (a second at most after it changes) so that losing its silo costs no visitor
 /// their place: the room's epoch (its tickets stay valid), the next number and the last one admitted.</summary>
-[GenerateSerializer, Alias("Booking.Silo.WaitingRooms.WaitingRoomCheckpoint")]
+[GenerateSerializer, Alias("booking.WaitingRoom.Checkpoint")]
 public sealed class WaitingRoomCheckpoint
 {
     [Id(0)] public long Epoch { get; set; }

@@ -10,6 +10,7 @@ namespace Booking.Silo.WaitingRooms;
 /// Each admission is one pass, counted here, so a pass copied to other clients serves no more holds than its owner
 /// could make; those counts are not saved (after a loss, an admitted visitor is given a new pass on asking).
 /// </summary>
+[GrainType("waitingroom")]
 public sealed class WaitingRoomGrain(
     [PersistentState("waitingRoom")] IPersistentState<WaitingRoomCheckpoint> checkpoint,
     TimeProvider clock) : Grain, IWaitingRoomGrain

@@ -1,3 +1,4 @@
+using Booking.Web.ApiDocument;
 using Booking.Web.Availability;
 using Booking.Web.Bookings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,8 @@ public static class AvailabilityApi
 {
     public static RouteGroupBuilder MapAvailabilityApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/availability", Search).WithName("SearchAvailability")
+        var availability = api.MapGroup("").WithTags(ApiTags.Availability);
+        availability.MapGet("/availability", Search).WithName("SearchAvailability")
             .WithSummary("Nearby clinics with free slots for a service, nearest first, each with its earliest slotsPerLocation free slots");
         return api;
     }

@@ -1,3 +1,4 @@
+using Booking.Web.ApiDocument;
 using Booking.Web.Availability;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,8 +9,9 @@ public static class CatalogApi
 {
     public static RouteGroupBuilder MapCatalogApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/services", ListServices).WithName("ListServices").WithSummary("Services citizens can book");
-        api.MapGet("/services/{code}/screening", Screening).WithName("GetScreeningQuestions")
+        var catalogue = api.MapGroup("").WithTags(ApiTags.Catalogue);
+        catalogue.MapGet("/services", ListServices).WithName("ListServices").WithSummary("Services citizens can book");
+        catalogue.MapGet("/services/{code}/screening", Screening).WithName("GetScreeningQuestions")
             .WithSummary("The yes/no questions asked before booking a service, in order; blockingAnswer is the answer that stops the booking");
         return api;
     }

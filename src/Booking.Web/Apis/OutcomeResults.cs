@@ -10,10 +10,10 @@ public static class OutcomeResults
 {
     public static Results<TSuccess, ValidationProblem, ProblemHttpResult> ToHttp<T, TSuccess>(this Outcome<T> outcome, Func<T, TSuccess> success)
         where TSuccess : IResult => outcome switch
-    {
-        Outcome<T>.Succeeded { Value: var value } => success(value),
-        Outcome<T>.Invalid { Errors: var errors } => errors.ToProblem(),
-        Outcome<T>.Refused { Refusal: var refusal } => TypedResults.Problem(Problems.For(refusal)),
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
-    };
+        {
+            Outcome<T>.Succeeded { Value: var value } => success(value),
+            Outcome<T>.Invalid { Errors: var errors } => errors.ToProblem(),
+            Outcome<T>.Refused { Refusal: var refusal } => TypedResults.Problem(Problems.For(refusal)),
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
+        };
 }

@@ -1,5 +1,7 @@
 using Booking.Data.Bookings;
 using Booking.Passes;
+using Booking.Web.ApiDocument;
+using Booking.Web.Infrastructure;
 using Booking.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,9 +12,11 @@ public static class PassesApi
 {
     public static IEndpointRouteBuilder MapPassesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/.well-known/jwks.json", PublicKeys).WithName("PassPublicKeys")
+        // Outside /api/v1 for the key set's well-known address, but counted per client like the rest of the API.
+        var passes = app.MapGroup("").WithTags(ApiTags.Passes).RequireClientRateLimit();
+        passes.MapGet("/.well-known/jwks.json", PublicKeys).WithName("PassPublicKeys").Produces(StatusCodes.Status200OK, contentType: JsonWebKeySet.MediaType)
             .WithSummary("Public keys (JWK Set, ES256) that sign appointment passes");
-        app.MapPost("/api/v1/passes/verify", Verify).WithName("VerifyPass")
+        passes.MapPost("/api/v1/passes/verify", Verify).WithName("VerifyPass")
             .WithSummary("Check an appointment pass (the QR code's text): valid with what it asserts, or why not");
         return app;
     }

@@ -1,3 +1,4 @@
+using Booking.Web.ApiDocument;
 using Booking.Web.Bookings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,11 +9,12 @@ public static class PrivacyApi
 {
     public static RouteGroupBuilder MapPrivacyApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/bookings/{code}/personal-information", PersonalInformation).WithName("GetPersonalInformation")
+        var privacy = api.MapGroup("").WithTags(ApiTags.Privacy);
+        privacy.MapGet("/bookings/{code}/personal-information", PersonalInformation).WithName("GetPersonalInformation").RequiresManageToken()
             .WithSummary("Everything held about the citizen for this booking, decrypted (manage token required; logged)");
-        api.MapPost("/bookings/{code}/correction-requests", RequestCorrection).WithName("RequestCorrection")
+        privacy.MapPost("/bookings/{code}/correction-requests", RequestCorrection).WithName("RequestCorrection").RequiresManageToken()
             .WithSummary("Ask for personal information to be corrected: fields, corrected values, note (manage token required; logged)");
-        api.MapPost("/privacy-complaints", FileComplaint).WithName("FilePrivacyComplaint")
+        privacy.MapPost("/privacy-complaints", FileComplaint).WithName("FilePrivacyComplaint")
             .WithSummary("A complaint about how personal information was handled; answers a reference number");
         return api;
     }

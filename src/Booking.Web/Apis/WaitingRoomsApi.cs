@@ -1,3 +1,4 @@
+using Booking.Web.ApiDocument;
 using Booking.Web.Infrastructure;
 using Booking.Web.WaitingRooms;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +9,8 @@ public static class WaitingRoomsApi
 {
     public static RouteGroupBuilder MapWaitingRoomsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/waiting-rooms/{name}/status", Status).WithName("WaitingRoomStatus")
+        var rooms = api.MapGroup("").WithTags(ApiTags.WaitingRooms);
+        rooms.MapGet("/waiting-rooms/{name}/status", Status).WithName("WaitingRoomStatus")
             .WithSummary("Enter a waiting room or see where you stand (poll it); once admitted, the pass lets you hold slots");
         return api;
     }

@@ -1,7 +1,7 @@
 using Booking.Data.Bookings;
+using Booking.Data.Protection;
 using Booking.Domain.Catalog;
 using Booking.Domain.Eligibility;
-using Booking.Data.Protection;
 using Booking.Web.Availability;
 
 namespace Booking.Web.Bookings;

@@ -2,6 +2,7 @@ using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Booking.Passes;
 using Booking.ServiceDefaults;
+using Booking.Web.ApiDocument;
 using Booking.Web.Availability;
 using Booking.Web.Bookings;
 using Booking.Web.Infrastructure;
@@ -47,7 +48,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<IProblemDetailsWriter, ApiProblemWriter>();
         // Binding failures throw so that ApiExceptionHandler can answer them with a problem, in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddHealthChecks()
             .AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag)
             .AddCheck<ClusterHealthCheck>("orleans", tags: [ServiceDefaultsExtensions.ReadyTag]);

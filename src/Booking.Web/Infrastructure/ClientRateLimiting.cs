@@ -12,6 +12,10 @@ public static class ClientRateLimiting
 {
     public const string Policy = "per-client";
 
+    /// <summary>Counts the group's calls against each client's limit, and documents the 429 they may get.</summary>
+    public static RouteGroupBuilder RequireClientRateLimit(this RouteGroupBuilder group) =>
+        group.RequireRateLimiting(Policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
     public static IHostApplicationBuilder AddClientRateLimiting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;

@@ -60,6 +60,9 @@ public static class Problems
         ("reason", reason == NotChangeableReason.Cancelled ? "cancelled" : "appointment_passed"));
     public static ProblemDetails IdempotencyKeyReused() => Make(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
         "Idempotency-Key already used", "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+    /// <summary><c>reason</c> is <c>empty</c>, <c>too_long</c>, <c>invalid_character</c> or <c>repeated</c>.</summary>
+    public static ProblemDetails IdempotencyKeyInvalid(string reason, string detail) => Make(StatusCodes.Status400BadRequest, "idempotency-key-invalid",
+        "Idempotency-Key is not usable", detail, ("reason", reason));
     /// <summary>Also carries <c>reason</c> (a stable code) and its parameters, so a page can word it in FR or EN.</summary>
     public static ProblemDetails NotEligible(EligibilityResult reason) => reason switch
     {

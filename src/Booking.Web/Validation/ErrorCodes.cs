@@ -20,7 +20,6 @@ public static class ErrorCodes
     public const string UnknownPostalCode = "unknown_postal_code";
     public const string ConsentRequired = "consent_required";
     public const string EmailConsentRequired = "email_consent_required";
-    public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     public const string WrongService = "wrong_service";
     public const string UnknownPriorityGroup = "unknown_priority_group";
     public const string UnknownHold = "unknown_hold";

@@ -1,6 +1,6 @@
 using Booking.Data.Notifications;
-using Booking.Notifications.Channels;
 using Booking.Messages;
+using Booking.Notifications.Channels;
 using Booking.Notifications.Extensions;
 using Microsoft.Extensions.Options;
 
