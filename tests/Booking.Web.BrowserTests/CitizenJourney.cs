@@ -25,7 +25,7 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
             await page.Locator($"#service-{serviceCode}").CheckAsync();
             await page.Locator("#postalCode").FillAsync(postalCode);
             await page.Locator(".search-form button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/search\\?"));
+            await page.WaitForURLAsync(new Regex("/search\\?"), PageChecks.Parsed);
             await page.Locator(".location").First.WaitForAsync();
             await Check("2-search");
         });
@@ -37,7 +37,7 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
         await page.Locator("#slots .slot").First.WaitForAsync();
         var day = Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.Locator($"#slots a.day[href*='day={day}']").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"day={day}"));
+        await page.WaitForURLAsync(new Regex($"day={day}"), PageChecks.Parsed);
         await Check("3-slots");
         await page.Locator("#slots .slot").Nth(slot).ClickAsync();
     });
@@ -46,7 +46,7 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
     /// the citizen declares being a health worker when the service's campaign asks for a priority group.</summary>
     public async Task ScreenAsync(bool declareGroup = true)
     {
-        await page.WaitForURLAsync(new Regex("/screening\\?"));
+        await page.WaitForURLAsync(new Regex("/screening\\?"), PageChecks.Parsed);
         await Check("4-screening");
         foreach (var no in await page.Locator("input[type=radio][value=no]").AllAsync())
             await no.CheckAsync();
@@ -65,10 +65,10 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
 
     public Task<string> ConfirmDetailsAsync(Citizen citizen) => PageChecks.Explained(page, $"{screenshotPrefix}-details", async () =>
     {
-        await page.WaitForURLAsync(new Regex("/details\\?"));
+        await page.WaitForURLAsync(new Regex("/details\\?"), PageChecks.Parsed);
         await Check("5-details");
         await FillDetailsAsync(citizen);
-        await page.WaitForURLAsync(new Regex("/confirmation/"));
+        await page.WaitForURLAsync(new Regex("/confirmation/"), PageChecks.Parsed);
         await Check("6-confirmation");
         return (await page.Locator(".code").InnerTextAsync()).Trim();
     });

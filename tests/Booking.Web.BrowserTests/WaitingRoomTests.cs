@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace Booking.Web.BrowserTests;
 
@@ -23,7 +24,7 @@ public class WaitingRoomTests(SiteFixture site)
         await PageChecks.CheckAsync(queued, "waiting-room");
 
         // The page's script polls the room and goes on to the search once admitted.
-        await queued.WaitForURLAsync(new Regex("/search\\?service=BLOOD"), new() { Timeout = 60_000 });
+        await queued.WaitForURLAsync(new Regex("/search\\?service=BLOOD"), new() { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
         await queued.Locator(".location").First.WaitForAsync();
         Assert.Equal("Trouver une clinique", (await queued.Locator("h1").InnerTextAsync()).Trim());
     }
