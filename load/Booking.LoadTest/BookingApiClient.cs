@@ -104,6 +104,9 @@ public sealed class BookingApiClient(HttpClient http, RunMetrics metrics, RunBud
             if (!response.IsSuccessStatusCode)
             {
                 var problemType = ProblemType(body);
+                // A 503 must say when to come back (faults under load check it): one without Retry-After is reported apart.
+                if (status == 503 && response.Headers.RetryAfter is null)
+                    problemType = $"{problemType ?? "(no problem)"} without Retry-After";
                 recorder.RecordResponse(status, problemType, latency);
                 var expected = step.ExpectedRejections.Contains(status);
                 Log(step, started, status, StepRecorder.Answer(status, problemType), expected ? CallKind.ExpectedRejection : CallKind.ErrorAnswer);
