@@ -5,6 +5,7 @@ namespace Booking.LoadTest.Faults;
 /// <summary>What one fault did to the citizens' calls, over its window: from the fault to the next one or the end of
 /// the run. A call belongs to the window if it was answered after the fault and sent before the window closed, so the
 /// calls in flight when the fault struck count too.</summary>
+/// <param name="ClosedByNextFault">False when the window runs to the end of the run.</param>
 /// <param name="Answers">(step, answer) → calls, successes and expected 409s included.</param>
 /// <param name="HungCalls">Calls that got no answer within the client's request timeout.</param>
 /// <param name="HoldsLost">Confirmations answered 404 or 410: the hold the citizen had just been given was gone.</param>
@@ -15,6 +16,7 @@ namespace Booking.LoadTest.Faults;
 public sealed record FaultImpact(
     InjectedFault Fault,
     TimeSpan Window,
+    bool ClosedByNextFault,
     IReadOnlyDictionary<(string Step, string Answer), long> Answers,
     long HungCalls,
     long HoldsLost,
@@ -29,10 +31,10 @@ public sealed record FaultImpact(
     public static IReadOnlyList<FaultImpact> Of(IReadOnlyList<InjectedFault> faults, IEnumerable<CallRecord> calls, long runEnd)
     {
         var all = calls.ToList();
-        return faults.Select((fault, i) => Of(fault, i + 1 < faults.Count ? faults[i + 1].InjectedAt : runEnd, all)).ToList();
+        return faults.Select((fault, i) => i + 1 < faults.Count ? Of(fault, faults[i + 1].InjectedAt, true, all) : Of(fault, runEnd, false, all)).ToList();
     }
 
-    private static FaultImpact Of(InjectedFault fault, long windowEnd, IReadOnlyList<CallRecord> calls)
+    private static FaultImpact Of(InjectedFault fault, long windowEnd, bool closedByNextFault, IReadOnlyList<CallRecord> calls)
     {
         var inWindow = calls.Where(c => c.EndedAt >= fault.InjectedAt && c.StartedAt < windowEnd).ToList();
         var lost = inWindow.Where(IsLostHold).ToList();
@@ -40,6 +42,7 @@ public sealed record FaultImpact(
         return new FaultImpact(
             fault,
             Stopwatch.GetElapsedTime(fault.InjectedAt, windowEnd),
+            closedByNextFault,
             inWindow.GroupBy(c => (c.Step.Name, c.Answer)).ToDictionary(g => g.Key, g => g.LongCount()),
             inWindow.LongCount(c => c.Kind == CallKind.Timeout),
             lost.Count,

@@ -29,7 +29,7 @@ public static class FaultReport
             return;
         }
         md.Line($"| came back | {fault.Recovery} |")
-          .Line($"| window | the {Report.F(impact.Window.TotalSeconds, "0.0")} s from the fault to {(impact.Window + at >= r.Timing.Elapsed - TimeSpan.FromSeconds(0.5) ? "the end of the run" : "the next fault")}: {impact.Calls} calls |")
+          .Line($"| window | the {Report.F(impact.Window.TotalSeconds, "0.0")} s from the fault to {(impact.ClosedByNextFault ? "the next fault" : "the end of the run")}: {impact.Calls} calls |")
           .Line($"| **bookings succeed again** | {Recovered(impact)} |")
           .Line($"| 500 answers | {impact.Answered(500)} |")
           .Line($"| hung calls (no answer within {r.Settings.RequestTimeoutSeconds} s) | {impact.HungCalls} |")
