@@ -3,16 +3,25 @@
 # migrations, demo seed, the Orleans silo, the citizen web/API host, the admin host, the notification worker and the
 # dev inbox (a local SendGrid/Twilio stub: messages never leave the machine). A host that exits is reported and
 # restarted; Ctrl-C stops everything.
+#
+# BOOKING_SILOS=3 BOOKING_WEB_HOSTS=2 ./run.sh runs several silos and citizen web hosts on loopback, the web hosts
+# behind HAProxy (installed if missing) on the citizen port; see scripts/cluster.sh for the ports.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
 source scripts/supervise.sh
+source scripts/cluster.sh
 
 WEB_PORT=${WEB_PORT:-5080}
 SILO_HTTP_PORT=${SILO_HTTP_PORT:-5081}
 ADMIN_PORT=${ADMIN_PORT:-5082}
 NOTIFY_PORT=${NOTIFY_PORT:-5083}
 INBOX_PORT=${INBOX_PORT:-5090}
+SILO_PORT=${SILO_PORT:-11111}
+GATEWAY_PORT=${GATEWAY_PORT:-30000}
+SILOS=${BOOKING_SILOS:-1}
+WEB_HOSTS=${BOOKING_WEB_HOSTS:-1}
+cluster_check_counts "$SILOS" "$WEB_HOSTS"
 STATE=${BOOKING_STATE_DIR:-$PWD/.local}
 mkdir -p "$STATE"
 # The server runs as 'postgres', which must be able to reach its data folder; a checkout under a private home
@@ -28,6 +37,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   pg_stop "$PG_DIR"
+  rm -rf "$STATE/platform.state" "$STATE/pids"
   echo "Stopped."
 }
 trap 'exit 130' INT TERM
@@ -52,6 +62,22 @@ dotnet "$(bin Booking.Tool Booking.Tool)" init-keys "$Booking__DataProtection__K
 ConnectionStrings__BookingMigrations="$(pg_connection "$PG_DIR" "$PG_PORT" booking_owner)" dotnet "$(bin Booking.Tool Booking.Tool)" migrate
 dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo
 
+# What tools acting on the running platform need (the load runner's --fault kills, stops and restarts its parts):
+# each host's current process id in pids/, and where PostgreSQL's data is.
+SUPERVISE_PID_DIR="$STATE/pids"
+rm -rf "$SUPERVISE_PID_DIR" && mkdir -p "$SUPERVISE_PID_DIR"
+cat >"$STATE/platform.state" <<STATE_FILE
+# The platform ./run.sh is running (removed when it stops), for the load runner's --fault: key=value lines.
+base_url=http://127.0.0.1:$WEB_PORT
+silos=$SILOS
+web_hosts=$WEB_HOSTS
+pids=$SUPERVISE_PID_DIR
+pg_ctl=$(pg_bin)/pg_ctl
+pg_data=$PG_DIR/data
+pg_log=$PG_DIR/server.log
+pg_owner=$(if [ "$(id -u)" = 0 ]; then echo postgres; else id -un; fi)
+STATE_FILE
+
 # Each host gets its output folder as content root, where its appsettings.json is (else it would be this folder).
 start() { # name, then the command; logs go to .local/<name>.log, restarts included
   local name=$1; shift
@@ -59,8 +85,8 @@ start() { # name, then the command; logs go to .local/<name>.log, restarts inclu
   supervise "$name" "$STATE/$name.log" "$@" &
   pids+=($!)
 }
-start silo env ASPNETCORE_URLS="http://127.0.0.1:$SILO_HTTP_PORT" dotnet "$(bin Booking.Silo Booking.Silo)" --contentRoot "$(out Booking.Silo)"
-start web env ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" dotnet "$STATE/web/Booking.Web.dll" --contentRoot "$STATE/web"
+cluster_start_silos "$SILOS"
+cluster_start_web_hosts "$WEB_HOSTS"
 start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
 # The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.
 # Its SendGrid signing key is made here, once per run, so the worker's copy of the public key stays right when the
@@ -83,12 +109,14 @@ start notifications env ASPNETCORE_URLS="http://127.0.0.1:$NOTIFY_PORT" \
 echo "Waiting for the platform to be ready..."
 for _ in $(seq 1 120); do
   if curl -fsS "http://127.0.0.1:$WEB_PORT/health/ready" >/dev/null 2>&1; then
+    cluster_lines=$(cluster_describe "$SILOS" "$WEB_HOSTS")
     cat <<MSG
 
 Booking platform is up (logs in $STATE/*.log):
   Citizen site         http://127.0.0.1:$WEB_PORT/   (French; English with the link at the top)
   Citizen API + docs   http://127.0.0.1:$WEB_PORT/scalar/v1   (OpenAPI: /openapi/v1.json)
-  Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
+${cluster_lines:+$cluster_lines
+}  Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
   Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo: julie.tremblay@montreal.demo.example, first password Bienvenue-Demo-2026; see README)
   Dev inbox            http://127.0.0.1:$INBOX_PORT/   (every e-mail and SMS sent, with delivery status per booking)
   Notification worker  http://127.0.0.1:$NOTIFY_PORT/health/ready

@@ -5,6 +5,7 @@
 SUPERVISE_MAX_FAST_EXITS=5 # in a row, each within SUPERVISE_FAST_SECONDS of starting: a crash loop, given up on
 SUPERVISE_FAST_SECONDS=60
 SUPERVISE_MAX_PAUSE=30     # seconds; the pause doubles from 1 s while the host keeps exiting fast
+SUPERVISE_PID_DIR=''       # when set, DIR/NAME.pid holds the process id of the host's current run (faults under load use it)
 
 # supervise NAME LOG COMMAND...: runs COMMAND (output appended to LOG), again and again, until sent TERM or INT
 # (Ctrl-C reaches the whole process group), which it passes on to COMMAND as TERM before returning. Run it in the
@@ -17,9 +18,11 @@ supervise() {
     started=$SECONDS
     "$@" >>"$log" 2>&1 &
     child=$!
+    [ -n "$SUPERVISE_PID_DIR" ] && echo "$child" >"$SUPERVISE_PID_DIR/$name.pid"
     # Quiet: the report below says how it ended, instead of bash's own "Killed" line.
     { wait "$child"; } 2>/dev/null && status=0 || status=$?
     child=''
+    [ -n "$SUPERVISE_PID_DIR" ] && rm -f "$SUPERVISE_PID_DIR/$name.pid"
     if (( SECONDS - started < SUPERVISE_FAST_SECONDS )); then
       fast_exits=$((fast_exits + 1))
     else

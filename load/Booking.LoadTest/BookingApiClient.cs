@@ -103,28 +103,44 @@ public sealed class BookingApiClient(HttpClient http, RunMetrics metrics, RunBud
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
-                recorder.RecordResponse(status, ProblemType(body), latency);
-                return new ApiCall<T>(step.ExpectedRejections.Contains(status) ? CallOutcome.Rejected : CallOutcome.Failed, status, null);
+                var problemType = ProblemType(body);
+                // A 503 must say when to come back (faults under load check it): one without Retry-After is reported apart.
+                if (status == 503 && response.Headers.RetryAfter is null)
+                    problemType = $"{problemType ?? "(no problem)"} without Retry-After";
+                recorder.RecordResponse(status, problemType, latency);
+                var expected = step.ExpectedRejections.Contains(status);
+                Log(step, started, status, StepRecorder.Answer(status, problemType), expected ? CallKind.ExpectedRejection : CallKind.ErrorAnswer);
+                return new ApiCall<T>(expected ? CallOutcome.Rejected : CallOutcome.Failed, status, null);
             }
             var answer = Read(body, answerType);
             if (answer is null)
             {
-                recorder.RecordFailure($"{status} with an unreadable body");
+                var unreadable = $"{status} with an unreadable body";
+                recorder.RecordFailure(unreadable);
+                Log(step, started, status, unreadable, CallKind.ErrorAnswer);
                 return new ApiCall<T>(CallOutcome.Failed, status, null);
             }
             recorder.RecordResponse(status, null, latency);
+            Log(step, started, status, StepRecorder.Answer(status, null), CallKind.Succeeded);
             return new ApiCall<T>(CallOutcome.Succeeded, status, answer);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            recorder.RecordFailure($"timeout ({requestTimeout.TotalSeconds:0} s)");
+            var hung = $"timeout ({requestTimeout.TotalSeconds:0} s)";
+            recorder.RecordFailure(hung);
+            Log(step, started, 0, hung, CallKind.Timeout);
         }
         catch (HttpRequestException e)
         {
-            recorder.RecordFailure(Describe(e));
+            var transport = Describe(e);
+            recorder.RecordFailure(transport);
+            Log(step, started, 0, transport, CallKind.TransportError);
         }
         return new ApiCall<T>(CallOutcome.Failed, 0, null);
     }
+
+    private void Log(Step step, long started, int status, string answer, CallKind kind) =>
+        metrics.Calls.Add(new CallRecord(step, started, Stopwatch.GetTimestamp(), status, answer, kind));
 
     private static T? Read<T>(byte[] body, JsonTypeInfo<T> type) where T : class
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Booking.LoadTest.Faults;
 
 namespace Booking.LoadTest;
 
@@ -18,7 +19,9 @@ public sealed record CommandLine(
     int PgBenchSeconds,
     bool SkipPgBench,
     string OutputDirectory,
-    bool AllowRemote)
+    bool AllowRemote,
+    IReadOnlyList<PlannedFault> Faults,
+    string StateDirectory)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project load/Booking.LoadTest -- --scenario <stampede|hot-location|browse|file.json>
@@ -26,10 +29,16 @@ public sealed record CommandLine(
                  [--duration SECONDS] [--users N] [--max-requests N] [--day-offset N]   (override the scenario file)
                  [--pgbench-connections 32] [--pgbench-seconds 10] [--no-pgbench]
                  [--out load/results] [--allow-remote]
+                 [--fault silo-kill@20s] [--state-dir .local]
 
           --db             Npgsql connection string of the platform's database (invariants are checked there, pgbench
                            runs there). Without a Password, PGPASSWORD is used, then the password ./run.sh keeps.
           --allow-remote   permit a base URL or database that is not on this machine (a deployment you own).
+          --fault          inject faults into the platform ./run.sh runs, during the load: KIND[:N]@SECONDSs, several
+                           separated by commas. silo-kill (kill -9), silo-stop (SIGTERM, graceful), web-kill (kill -9)
+                           of silo or web host N (default 1); postgres-restart (pg_ctl restart -m fast).
+          --state-dir      run.sh's state folder (BOOKING_STATE_DIR), where it says which processes to act on;
+                           default .local of this checkout.
         exit codes: 0 ok, 1 an invariant was violated, 2 bad usage, 3 the run or the checks could not be completed.
         """;
 
@@ -38,7 +47,7 @@ public sealed record CommandLine(
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
         string[] valued = ["--scenario", "--base-url", "--db", "--duration", "--users", "--max-requests", "--day-offset",
-            "--pgbench-connections", "--pgbench-seconds", "--out"];
+            "--pgbench-connections", "--pgbench-seconds", "--out", "--fault", "--state-dir"];
         string[] switches = ["--no-pgbench", "--allow-remote", "--help", "-h"];
         for (var i = 0; i < args.Count; i++)
         {
@@ -70,8 +79,10 @@ public sealed record CommandLine(
             OptionalInt(values, "--pgbench-connections", min: 1) ?? 32,
             OptionalInt(values, "--pgbench-seconds", min: 1) ?? 10,
             flags.Contains("--no-pgbench"),
-            values.GetValueOrDefault("--out") ?? DefaultOutputDirectory(),
-            flags.Contains("--allow-remote"));
+            values.GetValueOrDefault("--out") ?? Path.Combine(CheckoutRoot(), "load", "results"),
+            flags.Contains("--allow-remote"),
+            values.TryGetValue("--fault", out var faults) ? FaultPlan.Parse(faults) : [],
+            values.GetValueOrDefault("--state-dir") ?? Path.Combine(CheckoutRoot(), ".local"));
     }
 
     private static int? OptionalInt(Dictionary<string, string> values, string name, int min)
@@ -83,12 +94,13 @@ public sealed record CommandLine(
         return value;
     }
 
-    /// <summary>load/results of the checkout we run from (git-ignored), wherever the working directory is inside it.</summary>
-    private static string DefaultOutputDirectory()
+    /// <summary>The checkout we run from, wherever the working directory is inside it (else the working directory):
+    /// reports go to its load/results (git-ignored), run.sh keeps its state in its .local.</summary>
+    private static string CheckoutRoot()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Booking.sln")))
-                return Path.Combine(dir.FullName, "load", "results");
-        return Path.Combine("load", "results");
+                return dir.FullName;
+        return Directory.GetCurrentDirectory();
     }
 }

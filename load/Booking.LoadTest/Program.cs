@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Booking.LoadTest;
+using Booking.LoadTest.Faults;
 using Booking.LoadTest.Scenarios;
 using Npgsql;
 
-// Runs one load scenario against the platform on this machine, then checks the invariants in PostgreSQL and measures
+// Runs one load scenario against the platform on this machine (injecting the faults asked for meanwhile), then checks the invariants in PostgreSQL and measures
 // PostgreSQL's own insert ceiling with pgbench, and prints (and saves) a Markdown report. See load/README.md.
 const int Ok = 0, InvariantViolated = 1, BadUsage = 2, NotCompleted = 3;
 
@@ -13,12 +15,14 @@ if (args.Length >= 2 && args[0] == "--scenario" && args[1] == NotificationBurst.
 CommandLine cli;
 ScenarioSettings settings;
 NpgsqlConnectionStringBuilder database;
+FaultInjector? faultInjector;
 try
 {
     cli = CommandLine.Parse(args);
     database = DatabaseConnection.Resolve(cli.Database);
     TargetGuard.EnsureAllowed(cli.BaseUrl, database, cli.AllowRemote);
     settings = ScenarioSettings.Load(cli.Scenario).With(cli.Users, cli.DurationSeconds, cli.MaxRequests, cli.DayOffset);
+    faultInjector = cli.Faults.Count == 0 ? null : FaultInjector.For(cli.StateDirectory, cli.Faults, TimeSpan.FromSeconds(settings.DurationSeconds));
 }
 catch (UsageException e)
 {
@@ -51,13 +55,16 @@ using (var readiness = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
 
 IScenario scenario;
 RunTiming timing;
+IReadOnlyList<InjectedFault> faults;
 try
 {
     scenario = ScenarioFactory.Create(settings, api, metrics);
     await scenario.PrepareAsync(budget.Stopping);
     Console.Error.WriteLine($"Running '{settings.Name}': {settings.VirtualUsers} users, {settings.DurationSeconds} s " +
         $"(ramp-up {settings.RampUpSeconds} s), at most {settings.MaxRequests} requests, against {cli.BaseUrl}");
+    var injection = faultInjector?.RunAsync(Stopwatch.GetTimestamp(), budget.Stopping) ?? Task.FromResult<IReadOnlyList<InjectedFault>>([]);
     timing = await LoadRunner.RunAsync(scenario, settings, budget, metrics);
+    faults = await injection;
 }
 catch (Exception e) when (e is ScenarioSetupException or UsageException)
 {
@@ -97,7 +104,7 @@ else
 }
 
 var report = new RunReport(settings, cli.BaseUrl, DatabaseConnection.Describe(database), MachineInfo.Current(), timing, metrics,
-    scenario.Notes, invariants, invariantsError, pgBench, pgBenchError);
+    scenario.Notes, invariants, invariantsError, pgBench, pgBenchError, faults);
 var markdown = Report.Render(report);
 Console.WriteLine(markdown);
 Console.Error.WriteLine($"Report saved to {Report.Save(markdown, cli.OutputDirectory, settings.Name, timing.StartedAt)}");

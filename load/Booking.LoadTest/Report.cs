@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Booking.LoadTest.Faults;
 
 namespace Booking.LoadTest;
 
@@ -15,7 +16,8 @@ public sealed record RunReport(
     InvariantResult? Invariants,
     string? InvariantsError,
     PgBenchResult? PgBench,
-    string? PgBenchError)
+    string? PgBenchError,
+    IReadOnlyList<InjectedFault> Faults)
 {
     public double Seconds => Math.Max(Timing.Elapsed.TotalSeconds, 0.001);
     public long ConfirmedBookings => Metrics[Step.Confirm].Succeeded;
@@ -56,6 +58,7 @@ public static class Report
         Answers(md, r);
         Journeys(md, r);
         Objectives(md, r);
+        FaultReport.Render(md, r);
         Invariants(md, r);
         PgBench(md, r);
         return md.ToString();
@@ -191,7 +194,7 @@ public static class Report
           .Line();
     }
 
-    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    internal static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static StringBuilder Line(this StringBuilder md, string text = "") => md.Append(text).Append('\n');
+    internal static StringBuilder Line(this StringBuilder md, string text = "") => md.Append(text).Append('\n');
 }

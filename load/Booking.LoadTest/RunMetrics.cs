@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 
 namespace Booking.LoadTest;
 
-/// <summary>Everything a run measured: per-step recorders, how citizens' journeys ended, and every confirmation code the
-/// platform acknowledged (each must be a live booking in PostgreSQL afterwards).</summary>
+/// <summary>Everything a run measured: per-step recorders, every call with its timing, how citizens' journeys ended,
+/// and every confirmation code the platform acknowledged (each must be a live booking in PostgreSQL afterwards).</summary>
 public sealed class RunMetrics
 {
     private readonly ConcurrentQueue<string> _acknowledged = new();
     private readonly ConcurrentDictionary<string, long> _journeys = new();
 
     public IReadOnlyDictionary<Step, StepRecorder> Steps { get; } = Step.All.ToDictionary(s => s, s => new StepRecorder(s));
+
+    public CallLog Calls { get; } = new();
 
     public StepRecorder this[Step step] => Steps[step];
 

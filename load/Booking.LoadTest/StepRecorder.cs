@@ -45,9 +45,11 @@ public sealed class StepRecorder(Step step)
             Interlocked.Exchange(ref _lastSuccessTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
             return;
         }
-        var outcome = problemType is null ? status.ToString() : $"{status} {problemType}";
-        (step.ExpectedRejections.Contains(status) ? _expected : _errors).AddOrUpdate(outcome, 1, (_, n) => n + 1);
+        (step.ExpectedRejections.Contains(status) ? _expected : _errors).AddOrUpdate(Answer(status, problemType), 1, (_, n) => n + 1);
     }
+
+    /// <summary>How the report names an HTTP answer: "409 slot-full", or the bare status without a problem type.</summary>
+    public static string Answer(int status, string? problemType) => problemType is null ? status.ToString() : $"{status} {problemType}";
 
     /// <summary>No HTTP answer (timeout, refused connection, reset): an error, with no latency to record.</summary>
     public void RecordFailure(string reason) => _errors.AddOrUpdate(reason, 1, (_, n) => n + 1);
