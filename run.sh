@@ -50,7 +50,7 @@ dotnet publish src/Booking.Web -c Release --no-build -v q -nologo -o "$STATE/web
 
 dotnet "$(bin Booking.Tool Booking.Tool)" init-keys "$Booking__DataProtection__KeyFile"
 ConnectionStrings__BookingMigrations="$(pg_connection "$PG_DIR" "$PG_PORT" booking_owner)" dotnet "$(bin Booking.Tool Booking.Tool)" migrate
-dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo
+dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo | tee "$STATE/seed-demo.txt"
 
 # Each host gets its output folder as content root, where its appsettings.json is (else it would be this folder).
 start() { # name, then the command; logs go to .local/<name>.log, restarts included
@@ -89,10 +89,11 @@ Booking platform is up (logs in $STATE/*.log):
   Citizen site         http://127.0.0.1:$WEB_PORT/   (French; English with the link at the top)
   Citizen API + docs   http://127.0.0.1:$WEB_PORT/scalar/v1   (OpenAPI: /openapi/v1.json)
   Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
-  Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo: julie.tremblay@montreal.demo.example, first password Bienvenue-Demo-2026; see README)
+  Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo accounts below, one per role; see docs/staff-site.md)
   Dev inbox            http://127.0.0.1:$INBOX_PORT/   (every e-mail and SMS sent, with delivery status per booking)
   Notification worker  http://127.0.0.1:$NOTIFY_PORT/health/ready
   PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/booking_app.password)
+$(sed -n '/^Demo staff accounts/,$p' "$STATE/seed-demo.txt")
 Try:  curl 'http://127.0.0.1:$WEB_PORT/api/v1/availability?service=COVID19&postalCode=H2X1Y4&days=3'
 Press Ctrl-C to stop.
 MSG

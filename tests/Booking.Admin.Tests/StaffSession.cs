@@ -59,7 +59,7 @@ public sealed partial class StaffSession : IDisposable
     public async Task SignInAsync(StaffMember member, string? code = null)
     {
         Assert.Equal("/signin/code", Redirect(await SubmitAsync("signin", "signin", Password(member))));
-        Assert.Equal("/bookings", Redirect(await SubmitAsync("signin/code", "code", Code(code ?? member.CurrentCode()))));
+        Assert.Equal("/", Redirect(await SubmitAsync("signin/code", "code", Code(code ?? member.CurrentCode()))));
     }
 
     /// <summary>The key the enrolment page shows, as shown (lower case, groups of four).</summary>
