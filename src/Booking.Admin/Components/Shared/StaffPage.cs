@@ -34,10 +34,21 @@ public abstract class StaffPage : ComponentBase
         return false;
     }
 
-    /// <summary>Answers 404 with the site's not-found page, as for an address that does not exist.</summary>
+    /// <summary>Answers 404 with the site's not-found page, as for an address that does not exist. A form posted to
+    /// such a page finds no form to run, which Blazor answers 400: that is a 404 too, like the page.</summary>
     protected void NotFound()
     {
         Missing = true;
+        AnswerWith(StatusCodes.Status404NotFound);
         Navigation.NotFound();
     }
+
+    /// <summary>Sets the response's status as it starts, after rendering: a status set earlier makes Blazor's static
+    /// rendering treat the page as not found and leave its body empty.</summary>
+    protected void AnswerWith(int status) =>
+        HttpContext.Response.OnStarting(() =>
+        {
+            HttpContext.Response.StatusCode = status;
+            return Task.CompletedTask;
+        });
 }
