@@ -4,7 +4,6 @@ using admin::Booking.Admin.Account;
 using Booking.Data.Demo;
 using Booking.Staff.Demo;
 using Booking.Staff.Identity;
-using Booking.Web.BrowserTests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -16,8 +15,6 @@ namespace Booking.Admin.Tests;
 [Collection(AdminCollection.Name)]
 public sealed class StaffJourneyTests(AdminFixture fixture)
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [Fact]
     public async Task A_demo_staff_member_signs_in_for_the_first_time_and_sees_each_messages_delivery_status()
     {
@@ -32,7 +29,7 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
 
         await page.GotoAsync("bookings");
         await page.WaitForURLAsync(new Regex("/signin"));
-        await Shot(page, "0-sign-in");
+        await PageShots.TakeAsync(page, "0-sign-in");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DemoStaffAccounts.InitialPassword);
         await page.ClickAsync("button[type=submit]");
@@ -41,7 +38,7 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         await page.FillAsync("#current", DemoStaffAccounts.InitialPassword);
         await page.FillAsync("#new", "Un-Secret-Bien-A-Moi-7");
         await page.FillAsync("#confirm", "Un-Secret-Bien-A-Moi-7");
-        await Shot(page, "1-change-password");
+        await PageShots.TakeAsync(page, "1-change-password");
         await page.ClickAsync("main button[type=submit]");
 
         await WaitForPageAsync(page, @"/signin/authenticator(\?|$)");
@@ -49,12 +46,12 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         // The QR code is the otpauth:// URI of this account and of the key shown beside it (no QR decoder is available).
         Assert.Equal(AuthenticatorEnrolment.QrCodeDataUri(AuthenticatorEnrolment.Uri(email, key!.Replace(" ", "").ToUpperInvariant())),
             await page.GetAttributeAsync("#authenticator-qr", "src"));
-        await Shot(page, "2-enrol-authenticator");
+        await PageShots.TakeAsync(page, "2-enrol-authenticator");
         await page.FillAsync("#code", StaffMember.CodeFor(key!));
         await page.ClickAsync("main button[type=submit]");
 
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
-        await Shot(page, "3-recovery-codes");
+        await PageShots.TakeAsync(page, "3-recovery-codes");
         // On to the page first asked for.
         await page.ClickAsync("#continue");
         await WaitForPageAsync(page, "/bookings$");
@@ -68,14 +65,14 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         await Assertions.Expect(bounced).ToContainTextAsync("Courriel");
         await Assertions.Expect(delivered).ToContainTextAsync("Livré");
         await Assertions.Expect(delivered).ToContainTextAsync("Texto (SMS)");
-        await Shot(page, "4-booking-fr");
+        await PageShots.TakeAsync(page, "4-booking-fr");
         await delivered.Locator("a.fallback").ClickAsync();
         Assert.EndsWith("#" + await bounced.GetAttributeAsync("id"), page.Url);
 
         await page.ClickAsync("a[lang=en]");
         await Assertions.Expect(delivered).ToContainTextAsync("Delivered");
         await Assertions.Expect(bounced).ToContainTextAsync("Bounced");
-        await Shot(page, "5-booking-en");
+        await PageShots.TakeAsync(page, "5-booking-en");
 
         var user = await UserAsync(email);
         Assert.True(user.TwoFactorEnabled);
@@ -91,7 +88,6 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email))!;
     }
 
-    /// <summary>A screenshot for people to look at, and the page checked for accessibility.</summary>
     /// <summary>Waits for a page's address (its elements are then awaited by each action); if another page stays,
     /// says which, with its text. Not for the "load" event: in two runs the enrolment page was shown in full while
     /// its load event never came.</summary>
@@ -106,12 +102,5 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
             throw new InvalidOperationException($"Still at {page.Url} instead of {address}. Page text:{Environment.NewLine}"
                 + await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }), e);
         }
-    }
-
-    private static async Task Shot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-        await Accessibility.AssertAccessibleAsync(page, name);
     }
 }

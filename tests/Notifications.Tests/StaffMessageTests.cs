@@ -15,7 +15,7 @@ public sealed class StaffMessageTests(DeliveryFixture fixture)
         var (userId, email) = await StaffMemberAsync("en");
         var detail = new StaffRoleChange("front_desk", "CIUSSS du Centre-Sud", ["Stade olympique"]).ToDetail();
 
-        var id = await EnqueueAsync(userId, StaffMessageKind.RoleGranted, detail);
+        var id = await EnqueueAsync(userId, StaffAccountEvent.RoleGranted, detail);
 
         await Poll.UntilAsync(async () => await StatusAsync(id) == NotificationStatus.Sent, TimeSpan.FromSeconds(20), "the staff e-mail to be sent");
         var received = Assert.Single(fixture.Stub.All(), m => m.IdempotencyKey == id.ToString());
@@ -31,7 +31,7 @@ public sealed class StaffMessageTests(DeliveryFixture fixture)
     {
         var (userId, email) = await StaffMemberAsync("fr");
 
-        var id = await EnqueueAsync(userId, StaffMessageKind.AccountSuspended, "");
+        var id = await EnqueueAsync(userId, StaffAccountEvent.AccountSuspended, "");
 
         await Poll.UntilAsync(async () => await StatusAsync(id) == NotificationStatus.Sent, TimeSpan.FromSeconds(20), "the staff e-mail to be sent");
         var received = Assert.Single(fixture.Stub.All(), m => m.IdempotencyKey == id.ToString());
@@ -58,7 +58,7 @@ public sealed class StaffMessageTests(DeliveryFixture fixture)
     }
 
     /// <summary>Queues as an administrator's change does: inside a transaction, committed.</summary>
-    private async Task<Guid> EnqueueAsync(Guid userId, StaffMessageKind kind, string detail)
+    private async Task<Guid> EnqueueAsync(Guid userId, StaffAccountEvent kind, string detail)
     {
         await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();

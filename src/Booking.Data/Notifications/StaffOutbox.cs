@@ -2,8 +2,9 @@ using Npgsql;
 
 namespace Booking.Data.Notifications;
 
-/// <summary>Why a staff member is written to: a change to their own account, made by an administrator or by themselves.</summary>
-public enum StaffMessageKind
+/// <summary>A change to a staff account, made by an administrator or by the person: what its audit row records
+/// (<c>staff_account_audit.action</c>, in snake case) and what the e-mail that tells the person is about.</summary>
+public enum StaffAccountEvent
 {
     AccountCreated,
     AccountSuspended,
@@ -16,7 +17,7 @@ public enum StaffMessageKind
 }
 
 /// <summary>A staff message a worker has claimed, with where and how to write it.</summary>
-public sealed record ClaimedStaffMessage(Guid Id, StaffMessageKind Kind, string Detail, int Attempts, string Email, string DisplayName, string Language);
+public sealed record ClaimedStaffMessage(Guid Id, StaffAccountEvent Kind, string Detail, int Attempts, string Email, string DisplayName, string Language);
 
 /// <summary>
 /// The outbox of e-mails to staff about their account (<c>staff_notifications</c>). A change queues its message in its
@@ -26,7 +27,7 @@ public sealed record ClaimedStaffMessage(Guid Id, StaffMessageKind Kind, string 
 public sealed class StaffOutbox(NpgsqlDataSource dataSource)
 {
     /// <summary>Queues a message within the change's transaction: it is sent if and only if the change commits.</summary>
-    public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid staffUserId, StaffMessageKind kind,
+    public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid staffUserId, StaffAccountEvent kind,
         string detail, CancellationToken cancellationToken = default)
     {
         const string sql = "insert into staff_notifications (id, staff_user_id, kind, detail) values (@id, @user, @kind, @detail)";
@@ -62,7 +63,7 @@ public sealed class StaffOutbox(NpgsqlDataSource dataSource)
         var claimed = new List<ClaimedStaffMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            claimed.Add(new ClaimedStaffMessage(reader.GetGuid(0), Enum.Parse<StaffMessageKind>(reader.GetString(1)), reader.GetString(2),
+            claimed.Add(new ClaimedStaffMessage(reader.GetGuid(0), Enum.Parse<StaffAccountEvent>(reader.GetString(1)), reader.GetString(2),
                 reader.GetInt32(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
         return claimed;
     }

@@ -9,7 +9,7 @@ namespace Booking.Messages.Staff;
 /// to the staff site and, for a role granted or removed, the role and its scope.</summary>
 public sealed class StaffMessageComposer(IOptions<MessagesOptions> options)
 {
-    public EmailMessage Compose(StaffMessageKind kind, string language, string displayName, string detail)
+    public EmailMessage Compose(StaffAccountEvent kind, string language, string displayName, string detail)
     {
         var template = StaffTemplates.For(kind, language);
         var site = options.Value.StaffSiteUrl;

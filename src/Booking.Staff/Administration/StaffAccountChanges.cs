@@ -1,4 +1,5 @@
 using Booking.Staff.Access;
+using Booking.Data.Notifications;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -41,13 +42,13 @@ public sealed class StaffAccountChanges(
         if (!created.Succeeded)
             return (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
                 ? StaffChangeOutcome.EmailTaken : StaffChangeOutcome.InvalidInput, null);
-        await change.RecordAsync(StaffAuditAction.AccountCreated, user.Id, user.TenantId, "", cancellationToken);
+        await change.RecordAsync(StaffAccountEvent.AccountCreated, user.Id, user.TenantId, "", cancellationToken);
         await change.CommitAsync(cancellationToken);
         return (StaffChangeOutcome.Done, new CreatedStaffAccount(user.Id, password));
     }
 
     public Task<StaffChangeOutcome> SuspendAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
-        ApplyAsync(actor, accountId, StaffAuditAction.AccountSuspended, $"""
+        ApplyAsync(actor, accountId, StaffAccountEvent.AccountSuspended, $"""
             with changed as (
                 update staff_users set suspended_at = @now, concurrency_stamp = @stamp
                 where id = @account and suspended_at is null returning id),
@@ -56,7 +57,7 @@ public sealed class StaffAccountChanges(
             """, cancellationToken);
 
     public Task<StaffChangeOutcome> ReactivateAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
-        ApplyAsync(actor, accountId, StaffAuditAction.AccountReactivated, """
+        ApplyAsync(actor, accountId, StaffAccountEvent.AccountReactivated, """
             with changed as (
                 update staff_users set suspended_at = null, lockout_end = null, access_failed_count = 0, concurrency_stamp = @stamp
                 where id = @account and suspended_at is not null returning id)
@@ -65,7 +66,7 @@ public sealed class StaffAccountChanges(
 
     /// <summary>The person enrols an authenticator again at their next sign-in; their recovery codes go with the old one.</summary>
     public Task<StaffChangeOutcome> ResetAuthenticatorAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
-        ApplyAsync(actor, accountId, StaffAuditAction.AuthenticatorReset, $"""
+        ApplyAsync(actor, accountId, StaffAccountEvent.AuthenticatorReset, $"""
             with changed as (
                 update staff_users set two_factor_enabled = false, authenticator_time_step = null, concurrency_stamp = @stamp, security_stamp = @stamp
                 where id = @account returning id),
@@ -79,7 +80,7 @@ public sealed class StaffAccountChanges(
 
     /// <summary>The person must choose a new password after both factors at their next sign-in, before anything else.</summary>
     public Task<StaffChangeOutcome> RequirePasswordChangeAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
-        ApplyAsync(actor, accountId, StaffAuditAction.PasswordChangeRequired, $"""
+        ApplyAsync(actor, accountId, StaffAccountEvent.PasswordChangeRequired, $"""
             with changed as (
                 update staff_users set must_change_password = true, concurrency_stamp = @stamp
                 where id = @account and not must_change_password returning id),
@@ -87,7 +88,7 @@ public sealed class StaffAccountChanges(
             select count(*) from changed
             """, cancellationToken);
 
-    private async Task<StaffChangeOutcome> ApplyAsync(StaffActor actor, Guid accountId, StaffAuditAction action, string sql, CancellationToken cancellationToken)
+    private async Task<StaffChangeOutcome> ApplyAsync(StaffActor actor, Guid accountId, StaffAccountEvent action, string sql, CancellationToken cancellationToken)
     {
         var (allowed, account) = await guard.CheckAsync(actor, accountId, cancellationToken);
         if (allowed != StaffChangeOutcome.Done)

@@ -1,3 +1,4 @@
+using Booking.Data.Notifications;
 using Booking.Staff.Access;
 using Npgsql;
 
@@ -63,7 +64,7 @@ public sealed class StaffAccountDirectory(NpgsqlDataSource dataSource)
         var entries = new List<StaffAuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            entries.Add(new StaffAuditEntry(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), DatabaseNames.Parse<StaffAuditAction>(reader.GetString(2)),
+            entries.Add(new StaffAuditEntry(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), DatabaseNames.Parse<StaffAccountEvent>(reader.GetString(2)),
                 reader.GetString(3)));
         return entries;
     }

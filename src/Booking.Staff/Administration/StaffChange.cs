@@ -16,15 +16,14 @@ public sealed class StaffChange : IAsyncDisposable
 {
     private readonly IDbContextTransaction _transaction;
     private readonly StaffActor _actor;
+    private readonly NpgsqlConnection _connection;
 
     private StaffChange(IDbContextTransaction transaction, NpgsqlConnection connection, StaffActor actor)
     {
         _transaction = transaction;
-        Connection = connection;
+        _connection = connection;
         _actor = actor;
     }
-
-    public NpgsqlConnection Connection { get; }
 
     private NpgsqlTransaction Transaction => (NpgsqlTransaction)_transaction.GetDbTransaction();
 
@@ -35,11 +34,11 @@ public sealed class StaffChange : IAsyncDisposable
     }
 
     /// <summary>A statement of the change, in its transaction.</summary>
-    public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
+    public NpgsqlCommand Command(string sql) => new(sql, _connection, Transaction);
 
     /// <summary>Records what was done to <paramref name="targetUserId"/> (of tenant <paramref name="tenantId"/>) and
     /// queues the e-mail that tells them.</summary>
-    public async Task RecordAsync(StaffAuditAction action, Guid targetUserId, Guid tenantId, string detail, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(StaffAccountEvent action, Guid targetUserId, Guid tenantId, string detail, CancellationToken cancellationToken = default)
     {
         const string sql = """
             insert into staff_account_audit (actor_id, source_ip, target_user_id, tenant_id, action, detail)
@@ -55,7 +54,7 @@ public sealed class StaffChange : IAsyncDisposable
             command.Parameters.AddWithValue("detail", detail);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await StaffOutbox.EnqueueAsync(Connection, Transaction, targetUserId, Enum.Parse<StaffMessageKind>(action.ToString()), detail, cancellationToken);
+        await StaffOutbox.EnqueueAsync(_connection, Transaction, targetUserId, action, detail, cancellationToken);
     }
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => _transaction.CommitAsync(cancellationToken);

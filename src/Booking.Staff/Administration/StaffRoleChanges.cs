@@ -53,7 +53,7 @@ public sealed class StaffRoleChanges(StaffIdentityContext context, StaffAccountG
                 return StaffChangeOutcome.Unchanged;
         }
         var detail = await DescribeAsync(change, role, tenantId, clinics, cancellationToken);
-        await change.RecordAsync(StaffAuditAction.RoleGranted, accountId, account.TenantId, detail.ToDetail(), cancellationToken);
+        await change.RecordAsync(StaffAccountEvent.RoleGranted, accountId, account.TenantId, detail.ToDetail(), cancellationToken);
         await change.CommitAsync(cancellationToken);
         return StaffChangeOutcome.Done;
     }
@@ -74,7 +74,7 @@ public sealed class StaffRoleChanges(StaffIdentityContext context, StaffAccountG
                 return StaffChangeOutcome.Unchanged;
         }
         var detail = new StaffRoleChange(held.Role.Code(), held.TenantName, held.ClinicNames);
-        await change.RecordAsync(StaffAuditAction.RoleRemoved, accountId, account.TenantId, detail.ToDetail(), cancellationToken);
+        await change.RecordAsync(StaffAccountEvent.RoleRemoved, accountId, account.TenantId, detail.ToDetail(), cancellationToken);
         await change.CommitAsync(cancellationToken);
         return StaffChangeOutcome.Done;
     }

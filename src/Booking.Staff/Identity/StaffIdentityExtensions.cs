@@ -31,6 +31,7 @@ public static class StaffIdentityExtensions
         services.TryAddSingleton<AuthenticatorSteps>();
         services.TryAddSingleton<AccountSuspension>();
         services.TryAddScoped<StaffRecoveryCodes>();
+        services.TryAddSingleton(TimeProvider.System);
         // Only the authenticator (TOTP) provider: no e-mailed reset or confirmation tokens in this slice.
         return services.AddIdentityCore<StaffUser>()
             .AddUserStore<StaffUserStore>()

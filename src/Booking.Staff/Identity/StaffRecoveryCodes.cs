@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Booking.Data.Protection;
 using Booking.Staff.Administration;
+using Booking.Data.Notifications;
 using Booking.Staff.Bookings;
 using Npgsql;
 
@@ -37,7 +38,7 @@ public sealed class StaffRecoveryCodes(NpgsqlDataSource dataSource, StaffIdentit
             command.Parameters.AddWithValue("hashes", codes.Select(Hash).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await change.RecordAsync(StaffAuditAction.RecoveryCodesGenerated, user.Id, user.TenantId, "", cancellationToken);
+        await change.RecordAsync(StaffAccountEvent.RecoveryCodesGenerated, user.Id, user.TenantId, "", cancellationToken);
         await change.CommitAsync(cancellationToken);
         return codes;
     }
