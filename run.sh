@@ -60,7 +60,7 @@ dotnet publish src/Booking.Web -c Release --no-build -v q -nologo -o "$STATE/web
 
 dotnet "$(bin Booking.Tool Booking.Tool)" init-keys "$Booking__DataProtection__KeyFile"
 ConnectionStrings__BookingMigrations="$(pg_connection "$PG_DIR" "$PG_PORT" booking_owner)" dotnet "$(bin Booking.Tool Booking.Tool)" migrate
-dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo
+dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo | tee "$STATE/seed-demo.txt"
 
 # What tools acting on the running platform need (the load runner's --fault kills, stops and restarts its parts):
 # each host's current process id in pids/, and where PostgreSQL's data is.
@@ -104,6 +104,7 @@ start notifications env ASPNETCORE_URLS="http://127.0.0.1:$NOTIFY_PORT" \
   Notifications__SendGrid__FromAddress=rendez-vous@sante.example Notifications__SendGrid__WebhookPublicKey="${SENDGRID_KEY:?dev inbox did not start}" \
   Notifications__Twilio__AccountSid=ACdev Notifications__Twilio__AuthToken=dev-auth-token Notifications__Twilio__From=+15145550000 \
   Notifications__Twilio__BaseUrl="http://127.0.0.1:$INBOX_PORT" Notifications__Twilio__PublicBaseUrl="http://127.0.0.1:$NOTIFY_PORT" \
+  Booking__Messages__StaffSiteUrl="http://127.0.0.1:$ADMIN_PORT" \
   dotnet "$(bin Notifications Notifications)" --contentRoot "$(out Notifications)"
 
 echo "Waiting for the platform to be ready..."
@@ -117,10 +118,11 @@ Booking platform is up (logs in $STATE/*.log):
   Citizen API + docs   http://127.0.0.1:$WEB_PORT/scalar/v1   (OpenAPI: /openapi/v1.json)
 ${cluster_lines:+$cluster_lines
 }  Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
-  Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo: julie.tremblay@montreal.demo.example, first password Bienvenue-Demo-2026; see README)
+  Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo accounts below, one per role; see docs/staff-site.md)
   Dev inbox            http://127.0.0.1:$INBOX_PORT/   (every e-mail and SMS sent, with delivery status per booking)
   Notification worker  http://127.0.0.1:$NOTIFY_PORT/health/ready
   PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/booking_app.password)
+$(sed -n '/^Demo staff accounts/,$p' "$STATE/seed-demo.txt")
 Try:  curl 'http://127.0.0.1:$WEB_PORT/api/v1/availability?service=COVID19&postalCode=H2X1Y4&days=3'
 Press Ctrl-C to stop.
 MSG

@@ -1,4 +1,5 @@
 using Booking.Messages.Reference;
+using Booking.Messages.Staff;
 using Booking.Passes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ public static class MessageServiceCollectionExtensions
     /// <summary>
     /// The message composer and the calendar builder. Needs <c>AddBookingData</c> (the NpgsqlDataSource and
     /// CatalogRepository) and <c>AddBookingProtection</c> (manage-link tokens); adds the appointment passes itself.
-    /// Configuration: <c>Booking:PublicBaseUrl</c>, <c>Booking:Messages:ReferenceCacheDuration</c>.
+    /// Configuration: <c>Booking:PublicBaseUrl</c>, <c>Booking:Messages:StaffSiteUrl</c>,
+    /// <c>Booking:Messages:ReferenceCacheDuration</c>.
     /// </summary>
     public static IServiceCollection AddBookingMessages(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +29,7 @@ public static class MessageServiceCollectionExtensions
         services.TryAddSingleton<AppointmentCalendar>();
         services.TryAddSingleton<MessageComposer>();
         services.TryAddSingleton<IMessageComposer>(sp => sp.GetRequiredService<MessageComposer>());
+        services.TryAddSingleton<StaffMessageComposer>();
         return services;
     }
 }

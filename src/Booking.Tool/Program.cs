@@ -17,8 +17,9 @@ const string usage = """
     usage: Booking.Tool <command>
       migrate                      apply database migrations (ours and Orleans') and the application role's grants,
                                    as the schema owner (ConnectionStrings:BookingMigrations)
-      seed-demo                    demo tenants, clinics, services, 30 days of schedules, Québec FSA centroids, and one
-                                   staff account per demo tenant (initial password, to change at first sign-in); after migrate
+      seed-demo                    demo tenants, clinics, services, 30 days of schedules, Québec FSA centroids, and demo
+                                   staff accounts, one per role at least (initial password, to change at first sign-in);
+                                   after migrate
       import-postal-codes FILE     import a GeoNames postal-code dump for Canada (CA.txt or CA_full.txt)
       init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent,
                                    and give it a first appointment-pass signing key if it has none
@@ -105,8 +106,14 @@ switch (args[0])
         var centroids = await services.GetRequiredService<PostalCodeRepository>().UpsertAsync(FsaCentroidSeed.Read());
         Console.WriteLine($"Demo data seeded for {today:yyyy-MM-dd} + 30 days; {centroids} FSA centroids.");
         using (var scope = services.CreateScope())
-            foreach (var email in await scope.ServiceProvider.GetRequiredService<DemoStaffAccounts>().EnsureAsync())
-                Console.WriteLine($"Staff account {email} created, initial password {DemoStaffAccounts.InitialPassword} (to change at first sign-in).");
+        {
+            var demoStaff = scope.ServiceProvider.GetRequiredService<DemoStaffAccounts>();
+            foreach (var email in await demoStaff.EnsureAsync())
+                Console.WriteLine($"Staff account {email} created.");
+            Console.WriteLine($"Demo staff accounts (first password {DemoStaffAccounts.InitialPassword}, to change at first sign-in):");
+            foreach (var line in await demoStaff.DescribeAsync())
+                Console.WriteLine("  " + line);
+        }
         return 0;
 
     case "import-postal-codes" when args.Length >= 2:

@@ -34,20 +34,7 @@ public sealed class AdminFixture : IAsyncLifetime
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: install Debian's package (apt-get install -y chromium); ./test.sh does it.");
         await Database.InitializeAsync();
-        _admin = new WebApplicationFactory<admin::Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
-            web.UseSetting("Booking:DataProtection:KeyFile", _keyFile);
-            web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
-            web.ConfigureServices(services =>
-            {
-                services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);
-                services.Configure<CookieAuthenticationOptions>(admin::Booking.Admin.Account.StaffSchemes.Enrolment, cookie => cookie.TimeProvider = SessionClock);
-                services.AddSingleton<IPasswordHasher<Booking.Staff.Identity.StaffUser>>(PasswordChecks);
-            });
-        });
-        _admin.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, _port));
-        _admin.StartServer();
+        _admin = StartHost(_port, _keyFile);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -56,6 +43,33 @@ public sealed class AdminFixture : IAsyncLifetime
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>A second admin host on the same database and key file, as behind a load balancer: it shares the
+    /// data-protection key ring (in PostgreSQL), so it reads the first host's cookies.</summary>
+    public (IAsyncDisposable Host, Uri Address) StartAnotherHost()
+    {
+        var port = FreePort.Next();
+        return (StartHost(port, _keyFile), new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    private WebApplicationFactory<admin::Program> StartHost(int port, string keyFile)
+    {
+        var host = new WebApplicationFactory<admin::Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
+            web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
+            web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
+            web.ConfigureServices(services =>
+            {
+                services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);
+                services.Configure<CookieAuthenticationOptions>(admin::Booking.Admin.Account.StaffSchemes.Enrolment, cookie => cookie.TimeProvider = SessionClock);
+                services.AddSingleton<IPasswordHasher<Booking.Staff.Identity.StaffUser>>(PasswordChecks);
+            });
+        });
+        host.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
+        host.StartServer();
+        return host;
     }
 
     /// <summary>A browser with its own cookies, in French unless told otherwise.</summary>

@@ -78,7 +78,7 @@ public sealed class BookingPageTests(AdminFixture fixture) : IDisposable
         var other = await LookUpAsync(quebec.ConfirmationCode);
         var none = await LookUpAsync(unknown);
 
-        Assert.Equal(HttpStatusCode.OK, other.Status);
+        Assert.Equal(HttpStatusCode.NotFound, other.Status);
         Assert.Equal(none.Status, other.Status);
         Assert.Contains("Aucun rendez-vous ne correspond à ce numéro.", other.Html);
         // Same page, once the code typed and the sign-out form's per-response antiforgery token are set aside.
@@ -108,7 +108,7 @@ public sealed class BookingPageTests(AdminFixture fixture) : IDisposable
 
         var (status, html) = await LookUpAsync("'; drop table bookings; --");
 
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("Aucun rendez-vous ne correspond à ce numéro.", html);
         Assert.Equal(before, await fixture.Database.ScalarAsync<long>("select count(*) from personal_data_access_log where program = 'Booking.Admin/bookings'"));
     }

@@ -49,7 +49,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         var code = await _session.SubmitAsync("signin/code", "code", Code(member.CurrentCode()));
 
         Assert.Equal("/signin/code", password.Headers.Location!.PathAndQuery);
-        Assert.Equal("/bookings", code.Headers.Location!.PathAndQuery);
+        Assert.Equal("/", code.Headers.Location!.PathAndQuery);
         Assert.Equal(fixture.SiteAddress.Authority, code.Headers.Location.Authority);
     }
 
@@ -77,7 +77,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
 
         var right = await _session.SubmitAsync("signin/code", "code", Code(member.CurrentCode()));
-        Assert.Equal("/bookings", StaffSession.Redirect(right));
+        Assert.Equal("/", StaffSession.Redirect(right));
         Assert.Equal(HttpStatusCode.OK, (await _session.GetAsync("bookings")).StatusCode);
     }
 
@@ -106,7 +106,8 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
 
         var enrolled = await _session.SubmitAsync("signin/authenticator", "enrol", Code(StaffMember.CodeFor(key)));
-        Assert.Equal("/bookings", StaffSession.Redirect(enrolled));
+        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
+        Assert.Equal(10, RecoveryCodes.OnPage(await enrolled.Content.ReadAsStringAsync()).Count);
         Assert.Equal(HttpStatusCode.OK, (await _session.GetAsync("bookings")).StatusCode);
         var user = await UserAsync(member);
         Assert.True(user.TwoFactorEnabled);

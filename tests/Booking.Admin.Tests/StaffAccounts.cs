@@ -1,6 +1,9 @@
+using Booking.Staff.Access;
 using Booking.Staff.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
 using OtpNet;
 
 namespace Booking.Admin.Tests;
@@ -29,18 +32,34 @@ public sealed record StaffMember(Guid Id, string Email, string Password, string?
     }
 }
 
+/// <summary>A role given to a test's staff member: over a tenant, or at given clinics of it.</summary>
+public sealed record RoleGrant(StaffRole Role, Guid Tenant, Guid[]? Clinics = null)
+{
+    public static RoleGrant At(StaffRole role, Guid tenant, params Guid[] clinics) => new(role, tenant, clinics);
+}
+
 public static class StaffAccounts
 {
     public const string InitialPassword = "Initial-Password-2026";
 
-    /// <summary>A new account as an administrator would create it: the initial password, to change at first sign-in.</summary>
-    public static Task<StaffMember> NewAsync(this AdminFixture fixture, Guid tenant) => CreateAsync(fixture, tenant, enrolled: false);
+    /// <summary>A new account as an administrator would create it: the initial password, to change at first sign-in.
+    /// A contact-centre agent of its tenant (who may look up the tenant's bookings) unless roles are given.</summary>
+    public static Task<StaffMember> NewAsync(this AdminFixture fixture, Guid tenant, params RoleGrant[] roles) =>
+        CreateAsync(fixture, tenant, enrolled: false, roles);
 
-    /// <summary>A person who has changed their password and enrolled an authenticator already.</summary>
-    public static Task<StaffMember> EnrolledAsync(this AdminFixture fixture, Guid tenant) => CreateAsync(fixture, tenant, enrolled: true);
+    /// <summary>A person who has changed their password and enrolled an authenticator already. A contact-centre agent
+    /// of its tenant unless roles are given.</summary>
+    public static Task<StaffMember> EnrolledAsync(this AdminFixture fixture, Guid tenant, params RoleGrant[] roles) =>
+        CreateAsync(fixture, tenant, enrolled: true, roles);
 
-    private static async Task<StaffMember> CreateAsync(AdminFixture fixture, Guid tenant, bool enrolled)
+    /// <summary>An enrolled person who holds no role at all.</summary>
+    public static Task<StaffMember> WithoutRolesAsync(this AdminFixture fixture, Guid tenant) =>
+        CreateAsync(fixture, tenant, enrolled: true, [], agentUnlessGiven: false);
+
+    private static async Task<StaffMember> CreateAsync(AdminFixture fixture, Guid tenant, bool enrolled, RoleGrant[] roles, bool agentUnlessGiven = true)
     {
+        if (roles.Length == 0 && agentUnlessGiven)
+            roles = [new RoleGrant(StaffRole.ContactCentreAgent, tenant)];
         using var scope = fixture.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var email = $"staff-{Guid.NewGuid():N}@test.example";
@@ -50,11 +69,27 @@ public static class StaffAccounts
             MustChangePassword = !enrolled, LockoutEnabled = true,
         };
         Check(await users.CreateAsync(user, InitialPassword));
+        foreach (var role in roles)
+            await GrantAsync(fixture, user.Id, role);
         if (!enrolled)
             return new StaffMember(user.Id, email, InitialPassword, null);
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.SetTwoFactorEnabledAsync(user, true));
         return new StaffMember(user.Id, email, InitialPassword, await users.GetAuthenticatorKeyAsync(user));
+    }
+
+    /// <summary>Grants a role as the demo seed does, straight into the table (the administration pages are tested apart).</summary>
+    public static async Task GrantAsync(AdminFixture fixture, Guid userId, RoleGrant role)
+    {
+        await using var command = fixture.Database.DataSource.CreateCommand("""
+            insert into staff_role_assignments (id, user_id, role, tenant_id, location_ids, granted_at) values (@id, @user, @role, @tenant, @clinics, now())
+            """);
+        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
+        command.Parameters.AddWithValue("user", userId);
+        command.Parameters.AddWithValue("role", role.Role.Code());
+        command.Parameters.AddWithValue("tenant", role.Tenant);
+        command.Parameters.Add(new NpgsqlParameter("clinics", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = (object?)role.Clinics ?? DBNull.Value });
+        await command.ExecuteNonQueryAsync();
     }
 
     private static void Check(IdentityResult result) =>

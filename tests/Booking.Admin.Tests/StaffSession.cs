@@ -31,35 +31,59 @@ public sealed partial class StaffSession : IDisposable
 
     /// <summary>Another client holding a copy of this session's cookies as they are now: what someone who took them
     /// from the browser or the network would replay.</summary>
-    public StaffSession WithCopiedCookies()
+    public StaffSession WithCopiedCookies() => WithCopiedCookies(_site);
+
+    /// <summary>The same, sent to another host of the site (another port of this machine).</summary>
+    public StaffSession WithCopiedCookies(Uri site)
     {
-        var copy = new StaffSession(_site);
+        var copy = new StaffSession(site);
         foreach (var cookie in _cookies.GetAllCookies().Cast<Cookie>())
-            copy._cookies.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+            copy._cookies.Add(site, new Cookie(cookie.Name, cookie.Value, cookie.Path));
         return copy;
     }
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
     /// <summary>Loads <paramref name="page"/>, fills the form named <paramref name="formName"/> (its handler name, or its
-    /// action for a form posting to an endpoint) and submits it.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string page, string formName, IReadOnlyDictionary<string, string> fields)
+    /// action for a form posting to an endpoint) and submits it. A field may come more than once (ticked boxes).</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string page, string formName, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var html = await _http.GetStringAsync(page);
         var form = Forms().Matches(html).Select(m => m.Value).SingleOrDefault(f => f.Contains($"name=\"_handler\" value=\"{formName}\"") || f.Contains($"action=\"{formName}\""))
             ?? throw new InvalidOperationException($"No form '{formName}' on {page}:\n{html}");
-        var values = HiddenInputs().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        foreach (var (name, value) in fields)
-            values[name] = value;
+        var filled = fields.ToList();
+        var values = HiddenInputs().Matches(form)
+            .Select(m => KeyValuePair.Create(m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)))
+            .Where(hidden => filled.All(field => field.Key != hidden.Key))
+            .Concat(filled);
         var action = Action().Match(form).Groups["action"].Value;
-        return await _http.PostAsync(action, new FormUrlEncodedContent(values));
+        return await _http.PostAsync(action.Length > 0 ? action : page, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>Posts a form of <paramref name="path"/> (by its handler name) without loading that page first, with an
+    /// antiforgery token taken from <paramref name="tokenPage"/>: what someone does who may not open the page but wants
+    /// its action (the token is this session's own, valid for any form).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string handler, string tokenPage, IEnumerable<KeyValuePair<string, string>>? fields = null)
+    {
+        var html = await _http.GetStringAsync(tokenPage);
+        var token = HiddenInputs().Matches(html).First(m => m.Groups["name"].Value == "__RequestVerificationToken").Groups["value"].Value;
+        var values = new List<KeyValuePair<string, string>> { new("_handler", handler), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)) };
+        values.AddRange(fields ?? []);
+        return await _http.PostAsync(path, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>A page's status and its text (HTML-decoded).</summary>
+    public async Task<(HttpStatusCode Status, string Html)> PageAsync(string path)
+    {
+        var response = await _http.GetAsync(path);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     /// <summary>Password, then authenticator code (the app's current one unless told): the whole sign-in of an enrolled person.</summary>
     public async Task SignInAsync(StaffMember member, string? code = null)
     {
         Assert.Equal("/signin/code", Redirect(await SubmitAsync("signin", "signin", Password(member))));
-        Assert.Equal("/bookings", Redirect(await SubmitAsync("signin/code", "code", Code(code ?? member.CurrentCode()))));
+        Assert.Equal("/", Redirect(await SubmitAsync("signin/code", "code", Code(code ?? member.CurrentCode()))));
     }
 
     /// <summary>The key the enrolment page shows, as shown (lower case, groups of four).</summary>

@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using Booking.Admin.Components.Pages;
 using Booking.Staff.Identity;
 using Booking.Staff.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Admin.Account;
@@ -42,6 +44,11 @@ public sealed class StaffSessionEvents(StaffSessions sessions, IOptions<StaffSig
         if (Session((await context.HttpContext.AuthenticateAsync(context.Scheme.Name)).Principal) is { } session)
             await sessions.EndAsync(session.Id, Now(context.Options), context.HttpContext.RequestAborted);
     }
+
+    /// <summary>A signed-in person whose roles do not allow the page gets a 403 page (the two-factor policy or a
+    /// <c>StaffPolicies</c> permission refused), never the page and never a trip back to sign-in.</summary>
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
+        new RazorComponentResult<AccessDenied> { StatusCode = StatusCodes.Status403Forbidden }.ExecuteAsync(context.HttpContext);
 
     private static DateTimeOffset Now(CookieAuthenticationOptions options) => (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
 

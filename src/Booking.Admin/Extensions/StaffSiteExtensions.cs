@@ -2,9 +2,13 @@ using Booking.Admin.Account;
 using Booking.Admin.Components;
 using Booking.Data.Infrastructure;
 using Booking.ServiceDefaults;
+using Booking.Staff.Access;
+using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
 using Booking.Staff.Sessions;
+using Booking.Staff.SharedKeys;
+using Booking.Staff.Statistics;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -21,8 +25,11 @@ public static class StaffSiteExtensions
         var services = builder.Services;
         services.AddBookingData(builder.Configuration);
         services.AddBookingProtection(builder.Configuration);
+        services.AddSharedDataProtection();
         services.AddStaffAccounts(builder.Configuration).AddSignInManager();
+        services.AddStaffAdministration();
         services.AddSingleton<TenantBookingQuery>();
+        services.AddSingleton<BookingCountsQuery>();
         services.AddSingleton<BookingConsultation>();
         services.AddSingleton<StaffSessions>();
         services.AddScoped<StaffSessionEvents>();
@@ -44,18 +51,20 @@ public static class StaffSiteExtensions
                 cookie.Cookie.Name = ".Booking.Staff";
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.LoginPath = "/signin";
-                cookie.AccessDeniedPath = "/signin";
                 // The session closes after this much inactivity: each request past half of it renews the cookie.
                 cookie.ExpireTimeSpan = signIn.Value.IdleTimeout;
                 cookie.SlidingExpiration = true;
                 cookie.EventsType = typeof(StaffSessionEvents);
             });
+        var twoFactorSession = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(StaffSchemes.MethodsClaim, StaffSchemes.MultiFactor)
+            .Build();
         services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser()
-                .RequireClaim(StaffSchemes.MethodsClaim, StaffSchemes.MultiFactor)
-                .Build())
+            .SetDefaultPolicy(twoFactorSession)
             .AddPolicy(StaffSchemes.EnrolmentPolicy, policy => policy.AddAuthenticationSchemes(StaffSchemes.Enrolment).RequireAuthenticatedUser());
+        // Every page past sign-in names one of these (StaffPolicies): a two-factor session whose person holds the permission.
+        services.AddStaffAccess(twoFactorSession);
 
         services.AddScoped<StaffSignInFlow>();
         services.AddSignInThrottle();

@@ -17,7 +17,7 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
     public static readonly Guid QuebecRegion = new("a0000000-0000-4000-8000-000000000002");
     public static readonly Guid StadeOlympique = Location(1);
 
-    private static Guid Location(int n) => new($"10000000-0000-4000-8000-{n:000000000000}");
+    public static Guid Location(int n) => new($"10000000-0000-4000-8000-{n:000000000000}");
 
     private static readonly (Guid Id, Guid Tenant, string Name, string Address, string City, string PostalCode, double Lat, double Lon)[] Clinics =
     [

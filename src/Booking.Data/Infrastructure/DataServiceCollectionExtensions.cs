@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
         services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<StaffOutbox>();
         services.AddSingleton<ProviderEvents>();
         services.AddSingleton<ReminderQueue>();
         services.AddSingleton<SmsOptOuts>();

@@ -18,18 +18,12 @@ public static class DefaultTemplates
         var templates = new Dictionary<(MessageKind, string, MessageChannel), MessageTemplate>();
         foreach (var language in Languages)
         {
-            var name = $"Booking.Messages.Defaults.{language}.txt";
-            using var stream = typeof(DefaultTemplates).Assembly.GetManifestResourceStream(name)
-                               ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
-            var sections = new StreamReader(stream).ReadToEnd().Split("### ", StringSplitOptions.RemoveEmptyEntries);
-            foreach (var section in sections)
+            foreach (var (heading, lines) in TemplateSections.Read($"Booking.Messages.Defaults.{language}.txt"))
             {
-                var lines = section.ReplaceLineEndings("\n").Split('\n');
-                var heading = lines[0].Split(' ');
                 var kind = Enum.Parse<MessageKind>(heading[0]);
                 var channel = Enum.Parse<MessageChannel>(heading[1]);
-                var subject = channel == MessageChannel.Email ? lines[1]["Subject: ".Length..] : null;
-                var body = string.Join('\n', lines.Skip(channel == MessageChannel.Email ? 2 : 1));
+                var subject = channel == MessageChannel.Email ? TemplateSections.Subject(lines[0]) : null;
+                var body = string.Join('\n', lines.Skip(channel == MessageChannel.Email ? 1 : 0));
                 templates[(kind, language, channel)] = MessageTemplate.Parse(subject, body, $"default {language} {kind} {channel}");
             }
         }

@@ -20,8 +20,9 @@ public sealed partial class MessageTemplate
     }
 
     /// <param name="origin">Where the text comes from, named in the error (e.g. a template row id).</param>
-    public static MessageTemplate Parse(string? subject, string body, string origin) =>
-        new(Pieces(subject ?? "", origin + " (subject)"), Pieces(body, origin + " (body)"));
+    /// <param name="known">The placeholders it may use: a citizen's (<see cref="Placeholders.All"/>) unless told.</param>
+    public static MessageTemplate Parse(string? subject, string body, string origin, IReadOnlySet<string>? known = null) =>
+        new(Pieces(subject ?? "", origin + " (subject)", known ?? Placeholders.All), Pieces(body, origin + " (body)", known ?? Placeholders.All));
 
     public string RenderSubject(IReadOnlyDictionary<string, string> values) => Render(_subject, values, html: false);
 
@@ -41,16 +42,16 @@ public sealed partial class MessageTemplate
         return text.ToString().Trim();
     }
 
-    private static List<Piece> Pieces(string text, string origin)
+    private static List<Piece> Pieces(string text, string origin, IReadOnlySet<string> known)
     {
         var pieces = new List<Piece>();
         var at = 0;
         foreach (Match match in PlaceholderPattern().Matches(text))
         {
             var name = match.Groups[1].Value.Trim();
-            if (!Placeholders.All.Contains(name))
+            if (!known.Contains(name))
                 throw new InvalidMessageTemplateException(
-                    $"Template {origin} uses the unknown placeholder {{{{{name}}}}}. Known: {string.Join(", ", Placeholders.All.Order())}.");
+                    $"Template {origin} uses the unknown placeholder {{{{{name}}}}}. Known: {string.Join(", ", known.Order())}.");
             pieces.Add(Literal(text[at..match.Index], origin));
             pieces.Add(new Piece("", name));
             at = match.Index + match.Length;

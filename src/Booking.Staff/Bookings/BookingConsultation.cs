@@ -10,7 +10,7 @@ namespace Booking.Staff.Bookings;
 public sealed record StaffBookingView(TenantBookingRow Booking, string CitizenFirstName, string CitizenLastName, IReadOnlyList<MessageDelivery> Messages);
 
 /// <summary>Who is looking, and from where: what the audit record of a consultation names.</summary>
-public sealed record StaffActor(Guid UserId, Guid TenantId, IPAddress? SourceIp)
+public sealed record StaffActor(Guid UserId, IPAddress? SourceIp)
 {
     public string AuditName => $"staff:{UserId}";
 }
@@ -21,11 +21,11 @@ public sealed class BookingConsultation(TenantBookingQuery bookings, PersonalDat
 {
     public const string Program = "Booking.Admin/bookings";
 
-    /// <returns>Null when the code is malformed, unknown, or a booking of a tenant this person may not see: the same answer.</returns>
+    /// <returns>Null when the code is malformed, unknown, or a booking of a clinic this person may not look up: the same answer.</returns>
     public async Task<StaffBookingView?> OpenAsync(StaffActor actor, string? code, CancellationToken cancellationToken = default)
     {
         if (!ConfirmationCode.TryNormalise(code, out var normalised)
-            || await bookings.FindAsync(actor.TenantId, normalised, cancellationToken) is not { } booking)
+            || await bookings.FindAsync(actor.UserId, normalised, cancellationToken) is not { } booking)
             return null;
         await accessLog.RecordAsync(new PersonalDataAccessRecord(actor.AuditName, PersonalDataAccess.Read, "bookings", booking.Id, Program, actor.SourceIp), cancellationToken);
         var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);

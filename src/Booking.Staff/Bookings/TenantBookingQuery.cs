@@ -1,4 +1,4 @@
-using Booking.Data.Tenancy;
+using Booking.Staff.Access;
 using Npgsql;
 
 namespace Booking.Staff.Bookings;
@@ -20,23 +20,24 @@ public sealed record TenantBookingRow(
     byte[] CitizenCiphertext,
     string EncryptionKeyId);
 
-/// <summary>Finds a booking by confirmation code within a tenant's <see cref="TenantScope"/>. A booking of any other
-/// tenant is simply not found, so a code says nothing about bookings staff may not see.</summary>
+/// <summary>Finds a booking by confirmation code among the clinics where a staff member may look up bookings
+/// (<see cref="StaffPermission.ViewBookings"/>, through <see cref="StaffScopeSql"/>). A booking anywhere else is simply
+/// not found, so a code says nothing about bookings staff may not see, and their sealed details are never read.</summary>
 public sealed class TenantBookingQuery(NpgsqlDataSource dataSource)
 {
-    public async Task<TenantBookingRow?> FindAsync(Guid tenantId, string confirmationCode, CancellationToken cancellationToken = default)
+    public async Task<TenantBookingRow?> FindAsync(Guid staffUserId, string confirmationCode, CancellationToken cancellationToken = default)
     {
         var sql = $"""
-            {TenantScope.With()}
+            with recursive {StaffScopeSql.Locations("visible")}
             select b.id, b.confirmation_code, b.status, s.code, s.name_fr, s.name_en, l.name, l.address, l.city, l.time_zone,
                    b.slot_start, b.slot_end, b.citizen_ciphertext, b.encryption_key_id
             from bookings b
             join locations l on l.id = b.location_id
             join services s on s.code = b.service_code
-            where b.confirmation_code = @code and {TenantScope.Contains("b.tenant_id")}
+            where b.confirmation_code = @code and b.location_id in (select id from visible)
             """;
         await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("tenant", tenantId);
+        StaffScopeSql.AddParameters(command.Parameters, staffUserId, StaffPermission.ViewBookings);
         command.Parameters.AddWithValue("code", confirmationCode);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

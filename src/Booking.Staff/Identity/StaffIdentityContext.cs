@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,18 +18,6 @@ public sealed class StaffIdentityContext(DbContextOptions<StaffIdentityContext> 
         builder.Entity<IdentityUserToken<Guid>>().ToTable("staff_user_tokens");
         foreach (var entity in builder.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())
-                property.SetColumnName(SnakeCase(property.Name));
-    }
-
-    private static string SnakeCase(string name)
-    {
-        var snake = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-                snake.Append('_');
-            snake.Append(char.ToLowerInvariant(name[i]));
-        }
-        return snake.ToString();
+                property.SetColumnName(DatabaseNames.SnakeCase(property.Name));
     }
 }

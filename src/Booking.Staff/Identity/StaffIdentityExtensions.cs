@@ -29,6 +29,9 @@ public static class StaffIdentityExtensions
             identity.User.RequireUniqueEmail = true;
         });
         services.TryAddSingleton<AuthenticatorSteps>();
+        services.TryAddSingleton<AccountSuspension>();
+        services.TryAddScoped<StaffRecoveryCodes>();
+        services.TryAddSingleton(TimeProvider.System);
         // Only the authenticator (TOTP) provider: no e-mailed reset or confirmation tokens in this slice.
         return services.AddIdentityCore<StaffUser>()
             .AddUserStore<StaffUserStore>()

@@ -23,12 +23,14 @@ public sealed class StaffSessions(NpgsqlDataSource dataSource)
         return id;
     }
 
-    /// <summary>Whether the session is open at <paramref name="now"/>: not ended, not past its absolute end.</summary>
+    /// <summary>Whether the session is open at <paramref name="now"/>: not ended, not past its absolute end, and its
+    /// account not suspended (suspending ends the sessions too; this covers one opened while it was being suspended).</summary>
     public async Task<bool> IsOpenAsync(Guid sessionId, Guid userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select exists (select 1 from staff_sessions
-                           where id = @id and user_id = @user and ended_at is null and @now < expires_at)
+            select exists (select 1 from staff_sessions s join staff_users u on u.id = s.user_id
+                           where s.id = @id and s.user_id = @user and s.ended_at is null and @now < s.expires_at
+                             and u.suspended_at is null)
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", sessionId);

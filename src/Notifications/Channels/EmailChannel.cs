@@ -24,7 +24,8 @@ public sealed class EmailChannel(HttpClient http, IOptions<SendGridOptions> opti
     {
         var message = MailHelper.CreateSingleEmail(_from, new EmailAddress(email.To), email.Content.Subject, email.Content.TextBody, email.Content.HtmlBody);
         message.AddCustomArg(IdempotencyArg, email.Tag.IdempotencyKey);
-        message.AddCustomArg(BookingArg, email.Tag.BookingId.ToString());
+        if (email.Tag.BookingId is { } booking)
+            message.AddCustomArg(BookingArg, booking.ToString());
         message.AddCustomArg(LanguageArg, email.Tag.Language);
         foreach (var attachment in email.Content.Attachments)
             message.AddAttachment(attachment.FileName, Convert.ToBase64String(attachment.Content), attachment.ContentType,

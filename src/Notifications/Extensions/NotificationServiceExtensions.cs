@@ -38,6 +38,7 @@ public static class NotificationServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryReportGroupCommit>());
         services.AddSingleton<NotificationSender>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<StaffMessageDispatcher>();
         services.AddHostedService<ReminderScheduler>();
         return builder;
     }

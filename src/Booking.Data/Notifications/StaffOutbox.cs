@@ -1,0 +1,92 @@
+using Npgsql;
+
+namespace Booking.Data.Notifications;
+
+/// <summary>A change to a staff account, made by an administrator or by the person: what its audit row records
+/// (<c>staff_account_audit.action</c>, in snake case) and what the e-mail that tells the person is about.</summary>
+public enum StaffAccountEvent
+{
+    AccountCreated,
+    AccountSuspended,
+    AccountReactivated,
+    RoleGranted,
+    RoleRemoved,
+    AuthenticatorReset,
+    PasswordChangeRequired,
+    RecoveryCodesGenerated,
+}
+
+/// <summary>A staff message a worker has claimed, with where and how to write it.</summary>
+public sealed record ClaimedStaffMessage(Guid Id, StaffAccountEvent Kind, string Detail, int Attempts, string Email, string DisplayName, string Language);
+
+/// <summary>
+/// The outbox of e-mails to staff about their account (<c>staff_notifications</c>). A change queues its message in its
+/// own transaction (<see cref="EnqueueAsync"/>); the notification worker claims due messages under a lease
+/// (<c>skip locked</c>, as the citizens' outbox does), sends them and records the outcome.
+/// </summary>
+public sealed class StaffOutbox(NpgsqlDataSource dataSource)
+{
+    /// <summary>Queues a message within the change's transaction: it is sent if and only if the change commits.</summary>
+    public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid staffUserId, StaffAccountEvent kind,
+        string detail, CancellationToken cancellationToken = default)
+    {
+        const string sql = "insert into staff_notifications (id, staff_user_id, kind, detail) values (@id, @user, @kind, @detail)";
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
+        command.Parameters.AddWithValue("user", staffUserId);
+        command.Parameters.AddWithValue("kind", kind.ToString());
+        command.Parameters.AddWithValue("detail", detail);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ClaimedStaffMessage>> ClaimAsync(string workerId, int batchSize, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            with due as (
+                select id from staff_notifications
+                where status in ('queued', 'sending') and next_attempt_at <= now()
+                order by next_attempt_at
+                limit @batch
+                for update skip locked),
+            claimed as (
+                update staff_notifications n
+                set status = 'sending', attempts = n.attempts + 1, claimed_by = @worker, next_attempt_at = now() + @lease
+                from due where n.id = due.id
+                returning n.id, n.staff_user_id, n.kind, n.detail, n.attempts)
+            select c.id, c.kind, c.detail, c.attempts, u.email, u.display_name, u.language
+            from claimed c join staff_users u on u.id = c.staff_user_id
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("batch", batchSize);
+        command.Parameters.AddWithValue("worker", workerId);
+        command.Parameters.AddWithValue("lease", lease);
+        var claimed = new List<ClaimedStaffMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            claimed.Add(new ClaimedStaffMessage(reader.GetGuid(0), Enum.Parse<StaffAccountEvent>(reader.GetString(1)), reader.GetString(2),
+                reader.GetInt32(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+        return claimed;
+    }
+
+    /// <summary>Records one send's outcome, if this worker still holds the message: sent, queued again at
+    /// <paramref name="retryAt"/>, or given up (dead_letter).</summary>
+    public async Task RecordAsync(string workerId, Guid id, string status, string? providerMessageId, string? error, DateTimeOffset? retryAt,
+        CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            update staff_notifications
+            set status = @status, provider_message_id = coalesce(@provider_id, provider_message_id), last_error = @error,
+                next_attempt_at = coalesce(@retry_at, next_attempt_at),
+                sent_at = case when @status = 'sent' then now() else sent_at end, claimed_by = null
+            where id = @id and claimed_by = @worker
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("worker", workerId);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("provider_id", (object?)providerMessageId ?? DBNull.Value);
+        command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
+        command.Parameters.AddWithValue("retry_at", (object?)retryAt?.ToUniversalTime() ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

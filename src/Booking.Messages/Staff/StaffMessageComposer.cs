@@ -1,0 +1,27 @@
+using Booking.Data.Notifications;
+using Booking.Messages.Formatting;
+using Booking.Messages.Templates;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Messages.Staff;
+
+/// <summary>Writes the e-mail that tells a staff member what was done to their account, in their language, with a link
+/// to the staff site and, for a role granted or removed, the role and its scope.</summary>
+public sealed class StaffMessageComposer(IOptions<MessagesOptions> options)
+{
+    public EmailMessage Compose(StaffAccountEvent kind, string language, string displayName, string detail)
+    {
+        var template = StaffTemplates.For(kind, language);
+        var site = options.Value.StaffSiteUrl;
+        var role = StaffRoleChange.FromDetail(detail);
+        var values = new Dictionary<string, string>
+        {
+            [StaffTemplates.StaffName] = displayName,
+            [StaffTemplates.StaffSite] = site,
+            [StaffTemplates.RoleName] = role is null ? "" : StaffTemplates.RoleNameOf(role.Role, language),
+            [StaffTemplates.RoleScope] = role is null ? "" : string.Join(", ", role.Clinics.Prepend(role.Tenant)),
+        };
+        return new EmailMessage(template.RenderSubject(values), template.RenderText(values),
+            EmailLayout.Html(template.RenderHtml(values), site, qrContentId: null, language == "en" ? "en" : "fr"), []);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Booking.Staff.Access;
+
+/// <summary>What a page or an action of the staff site requires. Each is granted by some roles
+/// (<see cref="StaffRolePermissions"/>) and checked for a tenant or a clinic (<see cref="StaffScope"/>).</summary>
+public enum StaffPermission
+{
+    /// <summary>Open a booking by its confirmation code, the citizen's name included (the booking's clinic).</summary>
+    ViewBookings,
+
+    /// <summary>Booking counts per clinic and service: figures only, never a name (the clinic).</summary>
+    ViewStatistics,
+
+    /// <summary>Change a clinic's offer: the clinic, its schedules, closures and campaigns (the clinic).</summary>
+    ManageOffer,
+
+    /// <summary>Create, suspend and reactivate staff accounts, grant and remove roles (the account's tenant and the
+    /// role's scope).</summary>
+    ManageStaff,
+
+    /// <summary>Grant or remove the platform-operator role, and change an operator's account.</summary>
+    ManageOperators,
+
+    /// <summary>Read the staff sign-in log (the accounts' tenant).</summary>
+    ViewSignInLog,
+}

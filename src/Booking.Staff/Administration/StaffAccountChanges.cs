@@ -1,0 +1,109 @@
+using Booking.Data.Notifications;
+using Booking.Staff.Access;
+using Booking.Staff.Bookings;
+using Booking.Staff.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Booking.Staff.Administration;
+
+/// <summary>
+/// What an administrator does to a staff account: create it, suspend and reactivate it, reset its authenticator, make
+/// its owner change their password. Each change is one transaction with its audit row and the e-mail that tells the
+/// person (<see cref="StaffChange"/>). Suspending, resetting the authenticator and requiring a new password end the
+/// person's sessions at once. Changes to <c>staff_users</c> made here renew its concurrency stamp, so an Identity update
+/// started before them fails rather than writing the old values back.
+/// </summary>
+public sealed class StaffAccountChanges(
+    StaffIdentityContext context,
+    UserManager<StaffUser> users,
+    StaffAccess access,
+    StaffAccountGuard guard,
+    TimeProvider clock)
+{
+    private const string EndSessions = "ended as (update staff_sessions set ended_at = @now where user_id in (select id from changed) and ended_at is null)";
+
+    public async Task<(StaffChangeOutcome Outcome, CreatedStaffAccount? Account)> CreateAsync(StaffActor actor, NewStaffAccount request,
+        CancellationToken cancellationToken = default)
+    {
+        var email = request.Email?.Trim();
+        var name = request.DisplayName?.Trim();
+        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(name) || name.Length > 200 || request.Language is not ("fr" or "en"))
+            return (StaffChangeOutcome.InvalidInput, null);
+        if (!await access.AllowsAsync(actor.UserId, StaffPermission.ManageStaff, StaffScope.OfTenant(request.TenantId), cancellationToken))
+            return (StaffChangeOutcome.BeyondScope, null);
+        var user = new StaffUser
+        {
+            Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, TenantId = request.TenantId,
+            Language = request.Language, MustChangePassword = true, LockoutEnabled = true,
+        };
+        var password = FirstPassword.New(users.Options.Password.RequiredLength);
+        await using var change = await StaffChange.BeginAsync(context, actor, cancellationToken);
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+            return (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? StaffChangeOutcome.EmailTaken : StaffChangeOutcome.InvalidInput, null);
+        await change.RecordAsync(StaffAccountEvent.AccountCreated, user.Id, user.TenantId, "", cancellationToken);
+        await change.CommitAsync(cancellationToken);
+        return (StaffChangeOutcome.Done, new CreatedStaffAccount(user.Id, password));
+    }
+
+    public Task<StaffChangeOutcome> SuspendAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
+        ApplyAsync(actor, accountId, StaffAccountEvent.AccountSuspended, $"""
+            with changed as (
+                update staff_users set suspended_at = @now, concurrency_stamp = @stamp
+                where id = @account and suspended_at is null returning id),
+            {EndSessions}
+            select count(*) from changed
+            """, cancellationToken);
+
+    public Task<StaffChangeOutcome> ReactivateAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
+        ApplyAsync(actor, accountId, StaffAccountEvent.AccountReactivated, """
+            with changed as (
+                update staff_users set suspended_at = null, lockout_end = null, access_failed_count = 0, concurrency_stamp = @stamp
+                where id = @account and suspended_at is not null returning id)
+            select count(*) from changed
+            """, cancellationToken);
+
+    /// <summary>The person enrols an authenticator again at their next sign-in; their recovery codes go with the old one.</summary>
+    public Task<StaffChangeOutcome> ResetAuthenticatorAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
+        ApplyAsync(actor, accountId, StaffAccountEvent.AuthenticatorReset, $"""
+            with changed as (
+                update staff_users set two_factor_enabled = false, authenticator_time_step = null, concurrency_stamp = @stamp, security_stamp = @stamp
+                where id = @account returning id),
+            key as (
+                delete from staff_user_tokens
+                where user_id in (select id from changed) and login_provider = '[AspNetUserStore]' and name = 'AuthenticatorKey'),
+            codes as (delete from staff_recovery_codes where user_id in (select id from changed)),
+            {EndSessions}
+            select count(*) from changed
+            """, cancellationToken);
+
+    /// <summary>The person must choose a new password after both factors at their next sign-in, before anything else.</summary>
+    public Task<StaffChangeOutcome> RequirePasswordChangeAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
+        ApplyAsync(actor, accountId, StaffAccountEvent.PasswordChangeRequired, $"""
+            with changed as (
+                update staff_users set must_change_password = true, concurrency_stamp = @stamp
+                where id = @account and not must_change_password returning id),
+            {EndSessions}
+            select count(*) from changed
+            """, cancellationToken);
+
+    private async Task<StaffChangeOutcome> ApplyAsync(StaffActor actor, Guid accountId, StaffAccountEvent action, string sql, CancellationToken cancellationToken)
+    {
+        var (allowed, account) = await guard.CheckAsync(actor, accountId, cancellationToken);
+        if (allowed != StaffChangeOutcome.Done)
+            return allowed;
+        await using var change = await StaffChange.BeginAsync(context, actor, cancellationToken);
+        await using (var command = change.Command(sql))
+        {
+            command.Parameters.AddWithValue("account", accountId);
+            command.Parameters.AddWithValue("now", clock.GetUtcNow());
+            command.Parameters.AddWithValue("stamp", Guid.NewGuid().ToString("N").ToUpperInvariant());
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+                return StaffChangeOutcome.Unchanged;
+        }
+        await change.RecordAsync(action, accountId, account!.TenantId, "", cancellationToken);
+        await change.CommitAsync(cancellationToken);
+        return StaffChangeOutcome.Done;
+    }
+}

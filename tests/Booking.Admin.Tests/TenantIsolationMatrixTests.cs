@@ -1,0 +1,210 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Booking.Data.Demo;
+using Booking.Staff.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Booking.Admin.Tests;
+
+/// <summary>
+/// Every routable page and endpoint of the staff site, read from the host's endpoint data source, against two
+/// attackers: a person of another tenant (the Québec region) who holds the page's permission there, and a person of
+/// the victim's tenant (the Montréal region) whose role does not grant it. Each gets 403 or 404 (a list page: only
+/// their own scope) and none of the victim's data, for the page and for every form on it, and no form changes
+/// anything. A page or endpoint added without a rule here fails <see cref="Every_routable_page_and_endpoint_has_a_rule"/>.
+/// </summary>
+[Collection(AdminCollection.Name)]
+public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : IAsyncLifetime
+{
+    private enum Access
+    {
+        /// <summary>Reached before signing in (the sign-in steps, the language switch, health checks).</summary>
+        Public,
+
+        /// <summary>The signed-in person's own page: any role, only their own data.</summary>
+        Personal,
+
+        /// <summary>A list over the person's own scope: another tenant's person sees theirs, never the victim's.</summary>
+        OwnScope,
+
+        /// <summary>One resource of the victim's tenant: out of scope it does not exist (404).</summary>
+        Resource,
+    }
+
+    /// <summary>How each route is reached, and which address of it shows the victim's data.</summary>
+    private static readonly Dictionary<string, (Access Access, Func<Victim, string>? Probe)> Rules = new()
+    {
+        ["/signin"] = (Access.Public, null),
+        ["/signin/code"] = (Access.Public, null),
+        ["/signin/recovery"] = (Access.Public, null),
+        ["/signin/password"] = (Access.Public, null),
+        ["/signin/authenticator"] = (Access.Public, null),
+        ["/signout"] = (Access.Public, null),
+        ["/language/{language}"] = (Access.Public, null),
+        ["/not-found"] = (Access.Public, null),
+        ["/health"] = (Access.Public, null),
+        ["/health/ready"] = (Access.Public, null),
+        // Blazor's own: follows a redirect it protected itself (enhanced navigation), no data of ours.
+        ["/_framework/opaque-redirect"] = (Access.Public, null),
+        ["/"] = (Access.Personal, _ => ""),
+        ["/account"] = (Access.Personal, _ => "account"),
+        ["/account/password"] = (Access.Personal, _ => "account/password"),
+        ["/bookings"] = (Access.Resource, victim => $"bookings?code={victim.BookingCode}"),
+        ["/statistics"] = (Access.OwnScope, _ => "statistics"),
+        ["/staff"] = (Access.OwnScope, _ => "staff"),
+        ["/staff/new"] = (Access.OwnScope, _ => "staff/new"),
+        ["/staff/sign-ins"] = (Access.OwnScope, _ => "staff/sign-ins"),
+        ["/staff/{AccountId:guid}"] = (Access.Resource, victim => $"staff/{victim.AccountId}"),
+    };
+
+    /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, and a booking.</summary>
+    private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName);
+
+    private Victim _victim = null!;
+
+    public async Task InitializeAsync()
+    {
+        var account = await fixture.EnrolledAsync(DemoSeed.MontrealRegion);
+        using (var session = new StaffSession(fixture.SiteAddress))
+            await session.SignInAsync(account);
+        var name = $"Victime{Guid.NewGuid():N}"[..20];
+        await fixture.Database.ScalarAsync<int>("update staff_users set display_name = @name where id = @id returning 1", ("name", name), ("id", account.Id));
+        var citizen = $"Citoyen{Guid.NewGuid():N}"[..20];
+        var booking = await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Zoé", citizen);
+        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private IReadOnlyList<(string Route, IReadOnlyList<IAuthorizeData> Authorization)> Routes() =>
+        fixture.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .GroupBy(e => e.RoutePattern.RawText ?? "")
+            .Select(g => (g.Key.StartsWith('/') ? g.Key : "/" + g.Key, (IReadOnlyList<IAuthorizeData>)g.SelectMany(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>()).ToList()))
+            .ToList();
+
+    [Fact]
+    public void Every_routable_page_and_endpoint_has_a_rule()
+    {
+        var routes = Routes();
+
+        Assert.NotEmpty(routes);
+        Assert.All(routes, route => Assert.True(Rules.ContainsKey(route.Route),
+            $"{route.Route} has no rule in {nameof(TenantIsolationMatrixTests)}: say who may reach it, and which address shows a tenant's data."));
+        // Every page past sign-in states what it requires: a permission, or (its own page) a two-factor session.
+        Assert.All(routes.Where(r => Rules[r.Route].Access is Access.OwnScope or Access.Resource),
+            route => Assert.Contains(route.Authorization, a => a.Policy is { } policy && policy.StartsWith("staff:", StringComparison.Ordinal)));
+        Assert.All(routes.Where(r => Rules[r.Route].Access is Access.Personal), route => Assert.NotEmpty(route.Authorization));
+    }
+
+    [Fact]
+    public async Task Without_a_session_no_page_past_sign_in_opens()
+    {
+        using var anonymous = new StaffSession(fixture.SiteAddress);
+        foreach (var (route, rule) in Rules.Where(r => r.Value.Access is not Access.Public))
+        {
+            var response = await anonymous.GetAsync(rule.Probe!(_victim));
+            Assert.True(StaffSession.Redirect(response) == "/signin", $"{route}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Another_tenants_staff_and_a_too_small_role_get_403_or_404_and_no_data_on_every_page_and_form()
+    {
+        var failures = new List<string>();
+        var (_, insider) = await fixture.SignedInAsync(DemoSeed.MontrealRegion,
+            new RoleGrant(StaffRole.TenantAdministrator, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
+        using var _ = insider;
+
+        foreach (var (route, authorization) in Routes().Where(r => Rules[r.Route].Access is not Access.Public))
+        {
+            var (access, probe) = Rules[route];
+            var address = probe!(_victim);
+            var (insiderStatus, insiderPage) = await insider.PageAsync(address);
+            Assert.True(insiderStatus == HttpStatusCode.OK, $"{route}: the victim's own administrator gets {insiderStatus}");
+            var forms = Handlers().Matches(insiderPage).Select(m => m.Groups["handler"].Value).Distinct().ToList();
+            var permission = authorization.Select(a => a.Policy).OfType<string>().Select(Permission).SingleOrDefault(p => p is not null);
+
+            foreach (var (who, attacker) in await AttackersAsync(access, permission))
+            {
+                using var session = attacker;
+                var (status, html) = await session.PageAsync(address);
+                var allowed = access switch
+                {
+                    Access.Resource => status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden,
+                    _ => status is HttpStatusCode.OK or HttpStatusCode.Forbidden,
+                };
+                if (!allowed)
+                    failures.Add($"{who} on {address}: {status}");
+                failures.AddRange(Leaks(html).Select(leak => $"{who} on {address} sees {leak}"));
+
+                foreach (var form in forms)
+                {
+                    var before = await VictimStateAsync();
+                    var response = await session.PostFormAsync(address, form, tokenPage: "", AttackFields());
+                    var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+                    // A personal page's form acts on the person's own account: any answer, as long as the victim's tenant is untouched.
+                    if (access != Access.Personal && response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.UnprocessableEntity))
+                        failures.Add($"{who} posting '{form}' to {address}: {response.StatusCode}");
+                    failures.AddRange(Leaks(body).Select(leak => $"{who} posting '{form}' to {address} sees {leak}"));
+                    if (await VictimStateAsync() != before)
+                        failures.Add($"{who} posting '{form}' to {address} changed the victim's tenant");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>Another tenant's person holding the page's permission there, and the victim's colleague whose role does
+    /// not grant it; for a personal page, any other person.</summary>
+    private async Task<IReadOnlyList<(string Who, StaffSession Session)>> AttackersAsync(Access access, StaffPermission? permission)
+    {
+        if (permission is not { } required)
+            return [("a Québec contact-centre agent", (await fixture.SignedInAsync(DemoSeed.QuebecRegion)).Session)];
+        var granting = StaffRolePermissions.Granting(required).First(role => role != StaffRole.PlatformOperator);
+        var otherTenant = StaffRolePermissions.IsLimitedToClinics(granting)
+            ? RoleGrant.At(granting, DemoSeed.QuebecRegion, TestBookings.QuebecClinic)
+            : new RoleGrant(granting, DemoSeed.QuebecRegion);
+        var smaller = Enum.GetValues<StaffRole>().First(role => !StaffRolePermissions.Of(role).Contains(required));
+        var tooSmall = StaffRolePermissions.IsLimitedToClinics(smaller)
+            ? RoleGrant.At(smaller, DemoSeed.MontrealRegion, DemoSeed.StadeOlympique)
+            : new RoleGrant(smaller, DemoSeed.MontrealRegion);
+        return
+        [
+            ($"a Québec {granting}", (await fixture.SignedInAsync(DemoSeed.QuebecRegion, otherTenant)).Session),
+            ($"a Montréal {smaller}", (await fixture.SignedInAsync(DemoSeed.MontrealRegion, tooSmall)).Session),
+        ];
+    }
+
+    /// <summary>What a form would need to act on the victim's tenant: an account in it, a role over it or at its clinic.</summary>
+    private static List<KeyValuePair<string, string>> AttackFields() =>
+    [
+        new("Input.Email", $"intrus-{Guid.NewGuid():N}@test.example"), new("Input.Name", "Intrus"), new("Input.Language", "fr"),
+        new("Input.Tenant", DemoSeed.MontrealRegion.ToString()),
+        new("Grant.Role", nameof(StaffRole.TenantAdministrator)), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString()),
+        new("clinic", DemoSeed.StadeOlympique.ToString()),
+    ];
+
+    /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
+    private IEnumerable<string> Leaks(string html) =>
+        new[] { _victim.Email, _victim.Name, _victim.CitizenName }.Where(html.Contains);
+
+    /// <summary>Everything an administration form could change in the Montréal region.</summary>
+    private Task<string> VictimStateAsync() => fixture.Database.ScalarAsync<string>("""
+        select concat_ws('|',
+            (select count(*) from staff_users where tenant_id = @tenant),
+            (select count(*) from staff_users where tenant_id = @tenant and (suspended_at is not null or must_change_password or not two_factor_enabled)),
+            (select count(*) from staff_role_assignments r join staff_users u on u.id = r.user_id where u.tenant_id = @tenant),
+            (select count(*) from staff_account_audit where tenant_id = @tenant),
+            (select count(*) from staff_notifications n join staff_users u on u.id = n.staff_user_id where u.tenant_id = @tenant),
+            (select count(*) from staff_recovery_codes c join staff_users u on u.id = c.user_id where u.tenant_id = @tenant))
+        """, ("tenant", DemoSeed.MontrealRegion));
+
+    private static StaffPermission? Permission(string policy) =>
+        Enum.GetValues<StaffPermission>().Cast<StaffPermission?>().FirstOrDefault(p => StaffPolicies.For(p!.Value) == policy);
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"_handler\" value=\"(?<handler>[^\"]+)\"")]
+    private static partial Regex Handlers();
+}
