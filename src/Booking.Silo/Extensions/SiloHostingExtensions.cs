@@ -1,6 +1,7 @@
 using System.Net;
 using Booking.Data.Infrastructure;
 using Booking.Grains;
+using Booking.Silo.Audit;
 using Booking.ServiceDefaults;
 using Booking.ServiceDefaults.Time;
 using Booking.Silo.Infrastructure;
@@ -65,6 +66,9 @@ public static class SiloHostingExtensions
             builder.Services.AddHostedService<MigrateOnStart>();
         }
         builder.Services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
+        builder.Services.AddOptions<AccessLogOptions>().Bind(builder.Configuration.GetSection(AccessLogOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<AccessLogMaintenance>();
 
         builder.UseOrleans(silo =>
         {
