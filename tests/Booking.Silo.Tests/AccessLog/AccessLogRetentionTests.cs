@@ -55,7 +55,7 @@ public class AccessLogRetentionTests
         await log.SealAllAsync();
 
         var refused = await Assert.ThrowsAsync<PostgresException>(() =>
-            log.Database.ScalarAsync<object?>("select purge_personal_data_access_log(interval '11 months 30 days')"));
+            log.Database.ScalarAsync<object?>("select purge_personal_data_access_log(interval '11 months')"));
 
         Assert.Equal(PostgresErrorCodes.RaiseException, refused.SqlState);
         Assert.Equal(1, await log.CountAsync());
