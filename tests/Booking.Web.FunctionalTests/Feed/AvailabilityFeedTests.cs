@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Booking.Testing;
@@ -22,7 +23,9 @@ public class AvailabilityFeedTests(PlatformFixture platform, ITestOutputHelper o
     {
         await using var host = new FeedHost(platform);
 
+        var built = Stopwatch.StartNew();
         var feed = await PublishedFeed.DownloadAsync(host.Http);
+        built.Stop();
 
         Assert.Equal(new Uri(FeedHost.PublicBase, "fhir/$bulk-publish").AbsoluteUri, feed.Manifest["request"]!.GetValue<string>());
         Assert.Equal(TimeSpan.Zero, feed.Manifest["transactionTime"]!.GetValue<DateTimeOffset>().Offset);
@@ -34,7 +37,8 @@ public class AvailabilityFeedTests(PlatformFixture platform, ITestOutputHelper o
                 .Where(i => i.Severity is R4.OperationOutcome.IssueSeverity.Error or R4.OperationOutcome.IssueSeverity.Fatal)
                 .Select(i => $"{r.TypeName}/{r.Id}: {i.Details?.Text} at {string.Join(", ", i.Expression)}"))
             .ToList();
-        output.WriteLine($"{feed.Locations.Count()} locations, {feed.Schedules.Count()} schedules, {feed.Slots.Count()} slots");
+        output.WriteLine($"{feed.Locations.Count()} locations, {feed.Schedules.Count()} schedules, {feed.Slots.Count()} slots, " +
+            $"{feed.Bytes / 1024} KiB of NDJSON; first build and download {built.ElapsedMilliseconds} ms");
         Assert.Empty(errors);
 
         Assert.All(feed.Resources.GroupBy(r => (r.TypeName, r.Id)), g => Assert.Single(g));

@@ -15,13 +15,17 @@ public sealed class PublishedFeed
 
     private static readonly FhirJsonDeserializer Strict = new(new DeserializerSettings().UsingMode(DeserializationMode.Strict));
 
-    private PublishedFeed(JsonNode manifest, IReadOnlyList<R4.Resource> resources)
+    private PublishedFeed(JsonNode manifest, IReadOnlyList<R4.Resource> resources, long bytes)
     {
         Manifest = manifest;
         Resources = resources;
+        Bytes = bytes;
     }
 
     public JsonNode Manifest { get; }
+
+    /// <summary>The size of the NDJSON files together.</summary>
+    public long Bytes { get; }
     public IReadOnlyList<R4.Resource> Resources { get; }
     public IEnumerable<R4.Location> Locations => Resources.OfType<R4.Location>();
     public IEnumerable<R4.Schedule> Schedules => Resources.OfType<R4.Schedule>();
@@ -33,20 +37,23 @@ public sealed class PublishedFeed
         Assert.Equal(HttpStatusCode.OK, manifestResponse.StatusCode);
         var manifest = JsonNode.Parse(await manifestResponse.Content.ReadAsStringAsync())!;
         var resources = new List<R4.Resource>();
+        long bytes = 0;
         foreach (var output in manifest["output"]!.AsArray())
         {
             var type = output!["type"]!.GetValue<string>();
             var file = await http.GetAsync(new Uri(output["url"]!.GetValue<string>()).PathAndQuery);
             Assert.Equal(HttpStatusCode.OK, file.StatusCode);
             Assert.Equal("application/fhir+ndjson", file.Content.Headers.ContentType?.MediaType);
-            foreach (var line in (await file.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            var content = await file.Content.ReadAsStringAsync();
+            bytes += file.Content.Headers.ContentLength ?? 0;
+            foreach (var line in content.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 var resource = Strict.DeserializeResource(line);
                 Assert.Equal(type, resource.TypeName);
                 resources.Add(resource);
             }
         }
-        return new PublishedFeed(manifest, resources);
+        return new PublishedFeed(manifest, resources, bytes);
     }
 
     /// <summary>The Slots published for one clinic, service and start, by status.</summary>
