@@ -1,3 +1,4 @@
+using Booking.Data.Audit;
 using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
 using Booking.Data.Notifications;
@@ -26,6 +27,7 @@ const string usage = """
       rotate-signing-key FILE [--overlap-days N]
                                    a new pass signing key signs from now; current keys stay published N days (default 90)
       metering --month YYYY-MM     messages sent per tenant, category (transactional/bulk) and channel, as CSV
+      verify-audit                 walk the personal-data access log's hash chain; exit 1 at the first broken link
     """;
 
 if (args.Length == 0)
@@ -135,9 +137,24 @@ switch (args[0])
             Console.WriteLine($"{line.TenantId},{Csv(line.TenantName)},{line.Month},{line.Category},{line.Channel},{line.Messages}");
         return 0;
 
+    case "verify-audit":
+        var verification = await services.GetRequiredService<AccessLogVerifier>().VerifyAsync();
+        Console.WriteLine(Described(verification));
+        return verification is AccessLogVerification.Intact ? 0 : 1;
+
     default:
         Console.Error.WriteLine(usage);
         return 2;
 }
 
 static string Csv(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+
+static string Described(AccessLogVerification verification) => verification switch
+{
+    AccessLogVerification.Broken broken =>
+        $"Access log chain broken at position {broken.Position} (row {broken.RowId}, {broken.OccurredAt.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff} UTC): {broken.Reason}.",
+    AccessLogVerification.Intact { SealedRows: 0, UnsealedRows: var unsealed } => $"Access log chain verified: no sealed rows yet ({unsealed} waiting to be sealed).",
+    AccessLogVerification.Intact intact =>
+        $"Access log chain verified: {intact.SealedRows} rows, positions {intact.FirstPosition} to {intact.LastPosition}; {intact.UnsealedRows} newer rows waiting to be sealed.",
+    _ => throw new ArgumentOutOfRangeException(nameof(verification)),
+};

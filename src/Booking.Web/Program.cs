@@ -34,6 +34,7 @@ app.MapGroup("/api/v1")
     .MapPrivacyApi()
     .MapWaitingRoomsApi();
 app.MapPassesApi();
+app.MapAvailabilityFeedApi();
 app.MapCitizenSite();
 
 app.Run();

@@ -168,4 +168,14 @@ public class SlotInventoryTests
         Assert.Equal(1, free.Remaining);
         Assert.Empty(inventory.Availability("FLU", Nine.Start));
     }
+
+    [Fact]
+    public void Availability_keeps_a_full_slot_with_nothing_left_and_its_capacity()
+    {
+        var inventory = Inventory(new SeatAssignment(Guid.NewGuid(), Nine.Key, 0), new SeatAssignment(Guid.NewGuid(), Nine.Key, 1));
+
+        var full = Assert.Single(inventory.Availability("FLU", Now));
+
+        Assert.Equal((0, 2), (full.Remaining, full.Capacity));
+    }
 }

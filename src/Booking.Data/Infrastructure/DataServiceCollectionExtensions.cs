@@ -31,6 +31,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
+        services.AddSingleton<AccessLogChain>();
+        services.AddSingleton<AccessLogRetention>();
+        services.AddSingleton<AccessLogVerifier>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<StaffOutbox>();
         services.AddSingleton<ProviderEvents>();

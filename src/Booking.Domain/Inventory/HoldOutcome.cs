@@ -22,4 +22,5 @@ public abstract record ClaimOutcome
 /// <summary>A seat of a slot taken by a booking (confirmed, or being committed).</summary>
 public readonly record struct SeatAssignment(Guid BookingId, SlotKey Slot, int Seat);
 
-public readonly record struct SlotAvailability(DateTimeOffset Start, DateTimeOffset End, int Remaining);
+/// <summary>A bookable slot: the seats it has left (0 once full) out of its capacity.</summary>
+public readonly record struct SlotAvailability(DateTimeOffset Start, DateTimeOffset End, int Remaining, int Capacity);

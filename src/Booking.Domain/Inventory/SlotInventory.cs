@@ -136,14 +136,14 @@ public sealed class SlotInventory
 
     public IEnumerable<string> Services => _slots.Keys.Select(k => k.ServiceCode).Distinct();
 
-    /// <summary>Bookable slots of a service that have not started, with what is left of each.</summary>
+    /// <summary>Bookable slots of a service that have not started, full ones included, with what is left of each.</summary>
     public IReadOnlyList<SlotAvailability> Availability(string serviceCode, DateTimeOffset now)
     {
         PurgeExpiredHolds(now);
         return _slots.Values
             .Where(b => b.Slot.ServiceCode == serviceCode && b.Slot.Start > now && b.Slot.Capacity > 0)
             .OrderBy(b => b.Slot.Start)
-            .Select(b => new SlotAvailability(b.Slot.Start, b.Slot.End, b.Remaining))
+            .Select(b => new SlotAvailability(b.Slot.Start, b.Slot.End, b.Remaining, b.Slot.Capacity))
             .ToList();
     }
 

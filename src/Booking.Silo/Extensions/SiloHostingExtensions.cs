@@ -3,6 +3,7 @@ using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Booking.ServiceDefaults;
 using Booking.ServiceDefaults.Time;
+using Booking.Silo.Audit;
 using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
 using Newtonsoft.Json;
@@ -73,6 +74,9 @@ public static class SiloHostingExtensions
         // routing its clinic-days' calls to it and citizens get 503s: with Orleans' 5 s probes that lasted ~6 s after
         // a kill -9 under load, with 1 s probes ~3 s (docs/performance.md, faults under load).
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection($"{ClusterIdentity.Section}:Membership"));
+        builder.Services.AddOptions<AccessLogOptions>().Bind(builder.Configuration.GetSection(AccessLogOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<AccessLogMaintenance>();
 
         builder.UseOrleans(silo =>
         {

@@ -268,8 +268,7 @@ public sealed class LocationDayGrain(
         // Versions must grow across activations too, so they start from the clock.
         _version = Math.Max(_version + 1, Now.UtcTicks);
         var slots = _inventory.Availability(serviceCode, Now)
-            .Where(s => s.Remaining > 0)
-            .Select(s => new FreeSlot(s.Start, s.End, s.Remaining))
+            .Select(s => new FreeSlot(s.Start, s.End, s.Remaining, s.Capacity))
             .ToList();
         return new LocationAvailability(_key.LocationId, _version, slots);
     }

@@ -13,8 +13,7 @@ public sealed class AvailabilitySearch(ReferenceData referenceData, Availability
 {
     public async Task<IReadOnlyList<LocationAvailabilityResponse>> FindAsync(AvailabilityQuery query, CancellationToken cancellationToken)
     {
-        var reference = await referenceData.GetAsync(cancellationToken);
-        var days = await Task.WhenAll(Enumerable.Range(0, query.Days).Select(d => snapshots.GetAsync(query.ServiceCode, query.From.AddDays(d))));
+        var (reference, days) = await ReadAsync(query, cancellationToken);
         var now = clock.GetUtcNow();
 
         var found = new List<LocationAvailabilityResponse>();
@@ -24,16 +23,40 @@ public sealed class AvailabilitySearch(ReferenceData referenceData, Availability
             .OrderBy(x => x.distance);
         foreach (var (location, distance) in nearby)
         {
-            // Days are in date order and each day's slots in time order, so the first ones found are the earliest.
-            var free = days.SelectMany(day => day.GetValueOrDefault(location.Id) ?? [])
-                .Where(s => s.Start > now && s.Remaining > 0).Take(query.SlotsPerLocation).ToList();
-            if (free.Count > 0)
+            if (FreeSlots(days, location, query, now) is { Count: > 0 } free)
                 found.Add(ToResponse(location, distance, free));
             if (found.Count == query.Limit)
                 break;
         }
         return found;
     }
+
+    /// <summary>One clinic within the query's radius with its free slots (the day picker of a chosen clinic, or a
+    /// booking deep link), however many clinics are nearer; null when it is out of reach or has none.</summary>
+    public async Task<LocationAvailabilityResponse?> OfLocationAsync(AvailabilityQuery query, Guid locationId, CancellationToken cancellationToken)
+    {
+        var (reference, days) = await ReadAsync(query, cancellationToken);
+        if (!reference.Locations.TryGetValue(locationId, out var location))
+            return null;
+        var distance = query.Origin.DistanceKmTo(location.Position);
+        return distance <= query.RadiusKm && FreeSlots(days, location, query, clock.GetUtcNow()) is { Count: > 0 } free
+            ? ToResponse(location, distance, free)
+            : null;
+    }
+
+    private async Task<(ReferenceData.Snapshot Reference, IReadOnlyDictionary<Guid, IReadOnlyList<FreeSlot>>[] Days)> ReadAsync(
+        AvailabilityQuery query, CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.GetAsync(cancellationToken);
+        var days = await Task.WhenAll(Enumerable.Range(0, query.Days).Select(d => snapshots.GetAsync(query.ServiceCode, query.From.AddDays(d))));
+        return (reference, days);
+    }
+
+    // Days are in date order and each day's slots in time order, so the first ones found are the earliest.
+    private static List<FreeSlot> FreeSlots(IEnumerable<IReadOnlyDictionary<Guid, IReadOnlyList<FreeSlot>>> days, Location location,
+        AvailabilityQuery query, DateTimeOffset now) =>
+        days.SelectMany(day => day.GetValueOrDefault(location.Id) ?? [])
+            .Where(s => s.Start > now && s.Remaining > 0).Take(query.SlotsPerLocation).ToList();
 
     private static LocationAvailabilityResponse ToResponse(Location location, double distanceKm, IEnumerable<FreeSlot> slots) =>
         new(location.Id, location.Name, location.Address, location.City, Math.Round(distanceKm, 1), location.TimeZoneId,

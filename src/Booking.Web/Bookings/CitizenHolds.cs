@@ -125,7 +125,8 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
     /// <summary>Free slots touching the chosen one without a gap: first the ones after it, nearest first, then the ones before.</summary>
     private static IEnumerable<DateTimeOffset> AdjacentSlots(LocationAvailability free, DateTimeOffset chosen, IReadOnlyList<HoldResult.Held> held)
     {
-        var slots = free.Slots.OrderBy(s => s.Start).ToList();
+        // A full slot ends the run: a group's seats stay side by side in time.
+        var slots = free.Slots.Where(s => s.Remaining > 0).OrderBy(s => s.Start).ToList();
         var length = held.Count > 0 ? held[0].End - held[0].Start : slots.Count > 0 ? slots[0].End - slots[0].Start : TimeSpan.Zero;
         for (var next = chosen + length; length > TimeSpan.Zero && slots.Any(s => s.Start == next); next += length)
             yield return next;

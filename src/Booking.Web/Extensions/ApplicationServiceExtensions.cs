@@ -5,7 +5,9 @@ using Booking.ServiceDefaults;
 using Booking.Web.ApiDocument;
 using Booking.Web.Availability;
 using Booking.Web.Bookings;
+using Booking.Web.Feed;
 using Booking.Web.Infrastructure;
+using Booking.Web.Site;
 using Booking.Web.Validation;
 using Booking.Web.WaitingRooms;
 using Microsoft.AspNetCore.Routing;
@@ -28,6 +30,10 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<AvailabilitySnapshots>();
         services.AddSingleton<AvailabilitySearch>();
         services.AddSingleton<AvailabilityCriteriaReader>();
+        services.AddOptions<AvailabilityFeedOptions>().Bind(builder.Configuration.GetSection(AvailabilityFeedOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AvailabilityFeed>();
+        services.AddSingleton<FeedReferrals>();
         services.AddSingleton<PostalCodeLocator>();
         services.AddSingleton<CitizenValidator>();
         services.AddSingleton<EligibilityGate>();

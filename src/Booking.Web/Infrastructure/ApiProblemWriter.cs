@@ -7,8 +7,7 @@ namespace Booking.Web.Infrastructure;
 /// </summary>
 public sealed class ApiProblemWriter(IServiceProvider services) : IProblemDetailsWriter
 {
-    public bool CanWrite(ProblemDetailsContext context) =>
-        context.HttpContext.Request.Path.StartsWithSegments("/api") || context.HttpContext.Request.Path.StartsWithSegments("/.well-known");
+    public bool CanWrite(ProblemDetailsContext context) => ApiPaths.Contains(context.HttpContext.Request.Path);
 
     public ValueTask WriteAsync(ProblemDetailsContext context) =>
         services.GetServices<IProblemDetailsWriter>().First(writer => writer is not ApiProblemWriter).WriteAsync(context);

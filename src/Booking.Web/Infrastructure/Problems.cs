@@ -43,6 +43,8 @@ public static class Problems
         "No such service", "No service has that code; GET /api/v1/services lists them.");
     public static ProblemDetails WaitingRoomNotFound() => Make(StatusCodes.Status404NotFound, "waiting-room-not-found",
         "No such waiting room", "No waiting room has that name.");
+    public static ProblemDetails FeedFileNotFound() => Make(StatusCodes.Status404NotFound, "feed-file-not-found",
+        "No such feed file", "The availability feed has no file of that name now; GET /fhir/$bulk-publish lists them.");
     public static ProblemDetails LocationNotFound() => Make(StatusCodes.Status404NotFound, "location-not-found",
         "No such clinic", "No clinic has that id.");
     public static ProblemDetails HoldNotFound() => Make(StatusCodes.Status404NotFound, "hold-not-found",

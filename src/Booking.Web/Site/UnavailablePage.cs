@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Booking.ServiceDefaults;
+using Booking.Web.Infrastructure;
 using Booking.Web.Resources;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
@@ -17,7 +18,7 @@ public static class UnavailablePage
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static bool IsWanted(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api") && request.GetTypedHeaders().Accept.Any(a => a.MediaType == "text/html");
+        !ApiPaths.Contains(request.Path) && request.GetTypedHeaders().Accept.Any(a => a.MediaType == "text/html");
 
     public static async Task WriteAsync(HttpContext context)
     {
