@@ -5,6 +5,7 @@ using Booking.ServiceDefaults;
 using Booking.ServiceDefaults.Time;
 using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
+using Booking.Silo.WaitingRooms;
 using Newtonsoft.Json;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -19,6 +20,9 @@ public static class SiloHostingExtensions
         services.AddBookingData(configuration);
         services.AddOptions<InventoryOptions>().Bind(configuration.GetSection(InventoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPlatformClock(configuration);
+        services.AddMetrics();
+        services.AddSingleton<InventoryMetrics>();
+        services.AddSingleton<WaitingRoomMetrics>();
         return services;
     }
 
