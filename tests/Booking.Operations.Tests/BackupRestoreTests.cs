@@ -25,11 +25,11 @@ public sealed class BackupRestoreTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The server runs as 'postgres', which must reach its folder.
-        File.SetUnixFileMode(_state, (UnixFileMode)0b111_101_101);
         _environment["BOOKING_STATE_DIR"] = _state;
         _environment["Booking__DataProtection__KeyFile"] = Path.Combine(_state, "keys.json");
+        // The server runs as 'postgres', which must reach its folder.
         await Shell("""
+            chmod 755 "$BOOKING_STATE_DIR"
             source scripts/postgres.sh
             pg_ensure_installed
             port=$(pg_free_port 56433)
