@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Starts its own PostgreSQL (installed from Debian packages if missing) on a free loopback
 # port in a temporary folder, and removes it afterwards. The browser tests' Chromium (Debian) and axe-core (npm), and
-# Redocly CLI (npm) for the OpenAPI lint test, are installed when missing.
+# Redocly CLI (npm) for the OpenAPI lint test, and promtool (Debian) for the alert rules' test, are installed when missing.
 #
 # BOOKING_TEST_NOW=2027-03-14T01:55:00-05:00 ./test.sh runs the suite as if it started at that instant (any format
 # `date -d` reads): every host under test runs on the platform clock shifted to it, and PostgreSQL under faketime
@@ -11,10 +11,12 @@ cd "$(dirname "$0")"
 source scripts/postgres.sh
 source scripts/browser-tests.sh
 source scripts/openapi-lint.sh
+source scripts/promtool.sh
 
 pg_ensure_installed
 browser_tests_ensure_installed
 openapi_lint_ensure_installed
+promtool_ensure_installed
 if [ -n "${BOOKING_TEST_NOW:-}" ]; then
   simulated=$(date -d "$BOOKING_TEST_NOW" +%s) || { echo "BOOKING_TEST_NOW is not a date: $BOOKING_TEST_NOW" >&2; exit 2; }
   command -v faketime >/dev/null || { echo "Installing faketime from Debian packages..."; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; }

@@ -1,3 +1,4 @@
+using Booking.ServiceDefaults.Metrics;
 using Booking.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Booking.ServiceDefaults;
 
-/// <summary>What every host of the platform shares: its clock, problem details for errors, health endpoints, logging.</summary>
+/// <summary>What every host of the platform shares: its clock, problem details for errors, health endpoints, logging, metrics.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Health checks tagged with this are part of readiness (dependencies reachable), not liveness.</summary>
@@ -21,6 +22,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddHealthChecks();
+        builder.AddPlatformMetrics();
         builder.Logging.AddSimpleConsole(options =>
         {
             options.SingleLine = true;
@@ -30,9 +32,11 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary><c>/health</c>: the process is up. <c>/health/ready</c>: it can serve (database, cluster).</summary>
+    /// <summary><c>/health</c>: the process is up. <c>/health/ready</c>: it can serve (database, cluster). <c>/metrics</c>:
+    /// for Prometheus, from loopback or the configured scrape networks only.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UsePlatformMetrics();
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

@@ -5,16 +5,17 @@ namespace Booking.Silo.Tests;
 public class GroupCommitTests
 {
     [Fact]
-    public async Task Items_submitted_while_a_write_is_in_flight_share_the_next_write()
+    public async Task Items_submitted_while_a_write_is_in_flight_share_the_next_write_and_each_write_reports_its_size()
     {
         var gate = new TaskCompletionSource();
         var batches = new List<int>();
+        var written = new List<int>();
         var commit = new GroupCommit<int, int>(async items =>
         {
             lock (batches) batches.Add(items.Count);
             await gate.Task;
             return items.Select(i => i * 10).ToList();
-        }, maxBatchSize: 100);
+        }, maxBatchSize: 100, size => { lock (written) written.Add(size); });
 
         var first = commit.Submit(1);
         var waiting = Enumerable.Range(2, 50).Select(commit.Submit).ToList();
@@ -23,6 +24,7 @@ public class GroupCommitTests
 
         Assert.Equal(Enumerable.Range(1, 51).Select(i => i * 10), results);
         Assert.Equal([1, 50], batches);
+        Assert.Equal([1, 50], written);
     }
 
     [Fact]
@@ -35,7 +37,7 @@ public class GroupCommitTests
             lock (batches) batches.Add(items.Count);
             await gate.Task;
             return items.ToList();
-        }, maxBatchSize: 20);
+        }, maxBatchSize: 20, _ => { });
 
         var all = Enumerable.Range(0, 61).Select(commit.Submit).ToList();
         gate.SetResult();
@@ -45,15 +47,16 @@ public class GroupCommitTests
     }
 
     [Fact]
-    public async Task A_failed_write_fails_only_its_own_batch()
+    public async Task A_failed_write_fails_only_its_own_batch_and_is_not_reported_as_written()
     {
         var gate = new TaskCompletionSource();
         var calls = 0;
+        var written = new List<int>();
         var commit = new GroupCommit<int, int>(async items =>
         {
             await gate.Task;
             return Interlocked.Increment(ref calls) == 1 ? throw new TimeoutException("database away") : items.ToList();
-        }, maxBatchSize: 10);
+        }, maxBatchSize: 10, written.Add);
 
         var failing = commit.Submit(1);
         var next = commit.Submit(2);
@@ -61,5 +64,6 @@ public class GroupCommitTests
 
         await Assert.ThrowsAsync<TimeoutException>(() => failing);
         Assert.Equal(2, await next);
+        Assert.Equal([1], written);
     }
 }

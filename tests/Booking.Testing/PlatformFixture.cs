@@ -54,21 +54,22 @@ public class PlatformFixture : IAsyncLifetime
         await Database.InitializeAsync();
         await new PostalCodeRepository(Database.DataSource).UpsertAsync(FsaCentroidSeed.Read());
 
-        var silo = Host.CreateApplicationBuilder();
-        silo.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        _silo = BuildSilo(silo =>
         {
-            ["ConnectionStrings:Booking"] = Database.ConnectionString,
-            ["Orleans:ClusterId"] = _clusterId,
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
-            ["Booking:Inventory:HoldDuration"] = _holdDuration.ToString(),
-            ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
-            [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
+            silo.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Booking"] = Database.ConnectionString,
+                ["Orleans:ClusterId"] = _clusterId,
+                ["Orleans:SiloPort"] = FreePort.Next().ToString(),
+                ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+                ["Booking:Inventory:HoldDuration"] = _holdDuration.ToString(),
+                ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
+                [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
+            });
+            silo.AddBookingSilo();
+            HostLogFile.AddTo(silo.Logging, "silo");
+            silo.Services.AddSingleton<TimeProvider>(SiloClock);
         });
-        silo.AddBookingSilo();
-        HostLogFile.AddTo(silo.Logging, "silo");
-        silo.Services.AddSingleton<TimeProvider>(SiloClock);
-        _silo = silo.Build();
         await _silo.StartAsync();
 
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -88,6 +89,15 @@ public class PlatformFixture : IAsyncLifetime
             _web.StartServer();
         }
         Http = _web.CreateClient();
+    }
+
+    /// <summary>The silo's host, given what every silo of the fixture has. A plain host here; a fixture that reads the
+    /// silo's own HTTP endpoints builds it as the silo's Program does.</summary>
+    protected virtual IHost BuildSilo(Action<IHostApplicationBuilder> configure)
+    {
+        var silo = Host.CreateApplicationBuilder();
+        configure(silo);
+        return silo.Build();
     }
 
     /// <summary>Another web host on the same silo and database with extra settings (a waiting room, rate limits), for the

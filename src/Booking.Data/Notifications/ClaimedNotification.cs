@@ -20,7 +20,8 @@ public sealed record ClaimedNotification(
     DateTimeOffset SlotEnd,
     string BookingLanguage,
     byte[] CitizenCiphertext,
-    string EncryptionKeyId);
+    string EncryptionKeyId,
+    TimeSpan Overdue);
 
 /// <summary>What became of one claimed message after a send attempt.</summary>
 /// <param name="Status">queued (retry at <paramref name="RetryAt"/>), sent, failed or dead_letter.</param>

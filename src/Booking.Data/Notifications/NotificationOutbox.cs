@@ -16,7 +16,7 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
     {
         const string sql = """
             with due as (
-                select id from notifications
+                select id, next_attempt_at as due_at from notifications
                 where status in ('queued', 'sending') and next_attempt_at <= now()
                 order by next_attempt_at
                 limit @batch
@@ -26,7 +26,7 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
                 set status = 'sending', attempts = n.attempts + 1, claimed_by = @worker, claimed_until = now() + @lease,
                     next_attempt_at = now() + @lease, updated_at = now()
                 from due where n.id = due.id
-                returning n.*),
+                returning n.*, greatest(now() - due.due_at, interval '0') as overdue),
             logged as (
                 insert into notification_events (notification_id, event, detail)
                 select id, 'attempt', @worker || ' #' || attempts from claimed),
@@ -35,7 +35,7 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
                 select 'system:notifications', 'read', 'bookings', booking_id, 'Notifications/dispatch' from claimed)
             select c.id, c.tenant_id, c.booking_id, c.kind, c.category, c.channel, c.attempts, c.fallback_of,
                    c.previous_slot_start, c.previous_location_id, b.confirmation_code, b.service_code, b.location_id,
-                   b.slot_start, b.slot_end, b.language, b.citizen_ciphertext, b.encryption_key_id
+                   b.slot_start, b.slot_end, b.language, b.citizen_ciphertext, b.encryption_key_id, c.overdue
             from claimed c join bookings b on b.id = c.booking_id
             """;
         await using var command = dataSource.CreateCommand(sql);
@@ -53,7 +53,7 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
                 reader.IsDBNull(9) ? null : reader.GetGuid(9),
                 reader.GetString(10), reader.GetString(11), reader.GetGuid(12),
                 reader.GetFieldValue<DateTimeOffset>(13), reader.GetFieldValue<DateTimeOffset>(14), reader.GetString(15),
-                reader.GetFieldValue<byte[]>(16), reader.GetString(17)));
+                reader.GetFieldValue<byte[]>(16), reader.GetString(17), reader.GetFieldValue<TimeSpan>(18)));
         return claimed;
     }
 

@@ -23,6 +23,9 @@ public sealed class AdmissionQueue(DateTimeOffset now)
 
     public QueueMark Mark => new(_nextTicket, _frontier);
 
+    /// <summary>Tickets handed out and not yet admitted, as of the last call.</summary>
+    public long Waiting => _nextTicket - 1 - _frontier;
+
     /// <summary>
     /// A queue that goes on from a mark saved before a restart. Tickets handed out after that mark are unknown, so
     /// numbering resumes <paramref name="unsavedAllowance"/> further on: those tickets keep their place, and the gap's

@@ -6,6 +6,7 @@ using Booking.ServiceDefaults.Time;
 using Booking.Silo.Audit;
 using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
+using Booking.Silo.WaitingRooms;
 using Newtonsoft.Json;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -20,6 +21,9 @@ public static class SiloHostingExtensions
         services.AddBookingData(configuration);
         services.AddOptions<InventoryOptions>().Bind(configuration.GetSection(InventoryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddPlatformClock(configuration);
+        services.AddMetrics();
+        services.AddSingleton<InventoryMetrics>();
+        services.AddSingleton<WaitingRoomMetrics>();
         return services;
     }
 

@@ -3,9 +3,10 @@ namespace Booking.Silo.Inventory;
 /// <summary>
 /// Group commit: the first item is written at once; items submitted while a write is in flight wait and go
 /// together in the next one. A hot clinic therefore pays one database round trip for a whole burst of
-/// confirmations, while a quiet one adds no latency. Each caller gets its own item's result.
+/// confirmations, while a quiet one adds no latency. Each caller gets its own item's result. Each write's size goes to
+/// <paramref name="written"/> (the commit batch size metric).
 /// </summary>
-public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatchSize)
+public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatchSize, Action<int> written)
 {
     private readonly Lock _gate = new();
     private List<(TItem Item, TaskCompletionSource<TResult> Result)> _waiting = [];
@@ -44,6 +45,7 @@ public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<
             try
             {
                 var results = await write(batch.Select(b => b.Item).ToList());
+                written(batch.Count);
                 for (var i = 0; i < batch.Count; i++)
                     batch[i].Result.SetResult(results[i]);
             }

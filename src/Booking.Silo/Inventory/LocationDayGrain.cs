@@ -24,6 +24,7 @@ public sealed class LocationDayGrain(
     CatalogRepository catalog,
     BookingRepository bookings,
     IOptions<InventoryOptions> options,
+    InventoryMetrics metrics,
     TimeProvider clock,
     ILogger<LocationDayGrain> logger) : Grain, ILocationDayGrain, IGrainMigrationParticipant
 {
@@ -44,7 +45,7 @@ public sealed class LocationDayGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = LocationDayKey.Parse(this.GetPrimaryKeyString());
-        _commits = new GroupCommit<NewBooking, InsertOutcome>(batch => bookings.InsertAsync(batch), _options.MaxCommitBatch);
+        _commits = new GroupCommit<NewBooking, InsertOutcome>(batch => bookings.InsertAsync(batch), _options.MaxCommitBatch, metrics.Committed);
         _location = await catalog.LocationAsync(_key.LocationId, cancellationToken);
         if (_location is not null)
         {
@@ -91,8 +92,15 @@ public sealed class LocationDayGrain(
 
     public Task<HoldResult> Hold(HoldRequest request)
     {
+        var result = Decide(request);
+        metrics.Held(result);
+        return Task.FromResult(result);
+    }
+
+    private HoldResult Decide(HoldRequest request)
+    {
         if (request.IdempotencyKey is { } key && _holdRequests.Find(key, Now) is { } previous)
-            return Task.FromResult(previous.Request == request ? previous.Result : new HoldResult.KeyReused());
+            return previous.Request == request ? previous.Result : new HoldResult.KeyReused();
 
         HoldResult result = _inventory.TryHold(new SlotKey(request.ServiceCode, request.Start), HoldId.New(_key, request.ServiceCode), Now, _options.HoldDuration) switch
         {
@@ -108,7 +116,7 @@ public sealed class LocationDayGrain(
             if (request.IdempotencyKey is { } newKey)
                 _holdRequests.Remember(newKey, request, result, held.ExpiresAt);
         }
-        return Task.FromResult(result);
+        return result;
     }
 
     public Task ReleaseHold(string holdId)
@@ -123,7 +131,7 @@ public sealed class LocationDayGrain(
         // presenting the same hold id learns nothing, as if the hold did not exist.
         if (_confirmations.TryGetValue(request.HoldId, out var underway))
             return underway.Request.IsRetriedBy(request) ? underway.Result : Task.FromResult<ConfirmResult>(new ConfirmResult.UnknownHold());
-        var confirmation = ConfirmOnce(request);
+        var confirmation = metrics.Confirmed(ConfirmOnce(request));
         if (!confirmation.IsCompleted)
             _confirmations[request.HoldId] = (request, confirmation);
         return confirmation;

@@ -13,6 +13,7 @@ namespace Booking.Silo.WaitingRooms;
 [GrainType("waitingroom")]
 public sealed class WaitingRoomGrain(
     [PersistentState("waitingRoom")] IPersistentState<WaitingRoomCheckpoint> checkpoint,
+    WaitingRoomMetrics metrics,
     TimeProvider clock) : Grain, IWaitingRoomGrain
 {
     private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
@@ -20,6 +21,7 @@ public sealed class WaitingRoomGrain(
     private AdmissionQueue _queue = null!;
     private long _epoch;
     private QueueMark _saved;
+    private long _measuredFrontier;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +38,7 @@ public sealed class WaitingRoomGrain(
             _queue = new AdmissionQueue(now);
         }
         _saved = _queue.Mark;
+        _measuredFrontier = _saved.Frontier;
         // Interleaved: the write reads a copy of the mark, so visitors' calls never wait for PostgreSQL.
         this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { Interleave = true });
         return Task.CompletedTask;
@@ -87,6 +90,9 @@ public sealed class WaitingRoomGrain(
 
     private QueueStanding ToStanding(WaitingTicket ticket, TicketStanding standing, DateTimeOffset now)
     {
+        var frontier = _queue.Mark.Frontier;
+        metrics.Observe(this.GetPrimaryKeyString(), _queue.Waiting, frontier - _measuredFrontier);
+        _measuredFrontier = frontier;
         if (standing.Admitted)
             DelayDeactivation(TimeSpan.FromHours(1));
         return new(ticket, standing.Position, standing.EstimatedWaitSeconds, standing.Admitted,

@@ -12,6 +12,7 @@ public sealed class NotificationSender(
     IMessageComposer composer,
     EmailChannel email,
     SmsChannel sms,
+    NotificationMetrics metrics,
     IOptions<DispatchOptions> options,
     TimeProvider clock,
     ILogger<NotificationSender> logger)
@@ -39,6 +40,8 @@ public sealed class NotificationSender(
             outcome = new SendOutcome.Transient(e.GetType().Name + ": " + e.Message);
         }
 
+        if (outcome is not SendOutcome.Accepted)
+            metrics.Failed(channel, "send");
         if (options.Value.CrashAfterProviderCall && outcome is SendOutcome.Accepted)
             Environment.FailFast("Test fault hook: crash after the provider accepted a message, before recording it.");
 

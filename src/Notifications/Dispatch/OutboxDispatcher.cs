@@ -16,6 +16,7 @@ public sealed class OutboxDispatcher(
     SmsOptOuts optOuts,
     PersonalDataProtector protector,
     NotificationSender sender,
+    NotificationMetrics metrics,
     IOptions<DispatchOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -53,6 +54,7 @@ public sealed class OutboxDispatcher(
         var claimed = await outbox.ClaimAsync(_options.WorkerId, _options.BatchSize, _options.Lease, cancellationToken);
         if (claimed.Count == 0)
             return 0;
+        metrics.Claimed(claimed);
         var contacts = await ContactsAsync(claimed, cancellationToken);
         var records = new SendRecord?[claimed.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count),

@@ -37,6 +37,7 @@ public static class NotificationServiceExtensions
         services.AddSingleton<DeliveryReportGroupCommit>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryReportGroupCommit>());
         services.AddSingleton<NotificationSender>();
+        services.AddSingleton<NotificationMetrics>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<StaffMessageDispatcher>();
         services.AddHostedService<ReminderScheduler>();

@@ -7,7 +7,7 @@ namespace Booking.Notifications.Webhooks;
 /// <summary>Applies a provider's reports (the channel is the provider's, since a report may overtake our own record of
 /// the send) to our messages; a final failure hands the message to the other channel when the citizen has it (looked
 /// up from the sealed contact, never from the report).</summary>
-public sealed class DeliveryReports(ProviderEvents events, SmsOptOuts optOuts, PersonalDataProtector protector)
+public sealed class DeliveryReports(ProviderEvents events, SmsOptOuts optOuts, PersonalDataProtector protector, NotificationMetrics metrics)
 {
     public async Task ApplyAsync(string channel, IReadOnlyList<ProviderReport> reports, CancellationToken cancellationToken)
     {
@@ -19,6 +19,7 @@ public sealed class DeliveryReports(ProviderEvents events, SmsOptOuts optOuts, P
                 ? report with { FallbackChannel = await FallbackAsync(report.NotificationId, channel, cancellationToken) }
                 : report);
         await events.ApplyAsync(channel, withFallbacks, cancellationToken);
+        metrics.Failed(channel, "report", reports.Count(r => r.Status is NotificationStatus.Failed or NotificationStatus.Bounced));
     }
 
     private async Task<string?> FallbackAsync(Guid notificationId, string channel, CancellationToken cancellationToken)
