@@ -139,6 +139,8 @@ public sealed partial class AccountAdministrationTests(AdminFixture fixture)
         using var again = new StaffSession(fixture.SiteAddress);
         var refused = await again.SubmitAsync("signin", "signin", Password(member));
         Assert.Contains("Ce compte est suspendu.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
+            "select count(*) from staff_sign_in_log where user_id = @id and step = 'password' and outcome = 'suspended'", ("id", member.Id)));
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("select count(*) from staff_sessions where user_id = @id and ended_at is null", ("id", member.Id)));
         Assert.Equal((1L, 1L), (await CountAsync("audit", member.Id, "account_suspended"), await CountAsync("outbox", member.Id, "AccountSuspended")));
 
