@@ -26,7 +26,7 @@ public sealed class AccessLogVerifier(NpgsqlDataSource dataSource)
             with start as (select chain_position, row_hash from personal_data_access_log_start()),
             chain as (
                 select l.id, l.occurred_at, l.chain_position, l.previous_hash, l.row_hash,
-                       personal_data_access_log_row_hash(l.previous_hash, l) as recomputed,
+                       personal_data_access_log_row_hash(l.previous_hash, personal_data_access_log_content(l)) as recomputed,
                        coalesce(lag(l.chain_position) over w, (select chain_position from start)) as prior_position,
                        coalesce(lag(l.row_hash) over w, (select row_hash from start)) as prior_hash
                 from personal_data_access_log l

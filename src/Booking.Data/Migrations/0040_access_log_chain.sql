@@ -24,15 +24,22 @@ create table personal_data_access_log_anchors (
     row_hash        bytea not null
 );
 
--- A row's hash: its content written out unambiguously (a JSON array: strings quoted and escaped, the time in UTC to
--- the microsecond whatever the session's time zone), after the previous row's hash.
-create function personal_data_access_log_row_hash(previous_hash bytea, entry personal_data_access_log) returns bytea
+-- What a row's hash covers: its content written out unambiguously (a JSON array: strings quoted and escaped, the
+-- time in UTC to the microsecond whatever the session's time zone). Its place in the chain is not in it: the previous
+-- hash already fixes the order. Plain SQL functions, so that queries inline them.
+create function personal_data_access_log_content(entry personal_data_access_log) returns bytea
 language sql stable
-set search_path = pg_catalog, public
 as $$
-    select sha256(previous_hash || convert_to(json_build_array(
-        entry.chain_position, entry.id, to_char(entry.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-        entry.actor, entry.access, entry.table_name, entry.record_id, entry.program, entry.source_ip::text)::text, 'UTF8'))
+    select convert_to(json_build_array(
+        entry.id, to_char(entry.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+        entry.actor, entry.access, entry.table_name, entry.record_id, entry.program, entry.source_ip::text)::text, 'UTF8')
+$$;
+
+-- A row's hash: SHA-256 of the previous row's hash and of the row's content.
+create function personal_data_access_log_row_hash(previous_hash bytea, content bytea) returns bytea
+language sql immutable
+as $$
+    select sha256(previous_hash || content)
 $$;
 
 -- Where the chain that remains starts from: the last purge's anchor, else the very start (place 0, 32 zero bytes).
@@ -57,7 +64,8 @@ as $$
 $$;
 
 -- Seals up to `batch` committed rows, oldest id first. Runs as the owner (the application role may not update the
--- log), one caller at a time: another finds the lock taken and returns 0, the work being done.
+-- log), one caller at a time: another finds the lock taken and returns 0, the work being done. The hashes are
+-- chained row by row (each needs the one before) and written in one statement.
 create function seal_personal_data_access_log(batch int) returns bigint
 language plpgsql security definer
 set search_path = pg_catalog, public
@@ -65,25 +73,29 @@ as $$
 declare
     head_position bigint;
     head_hash bytea;
-    entry personal_data_access_log;
-    sealed bigint := 0;
+    entry record;
+    ids bigint[] := '{}';
+    previous bytea[] := '{}';
+    hashes bytea[] := '{}';
 begin
     if not pg_try_advisory_xact_lock(3134054151) then
         return 0;
     end if;
     select h.chain_position, h.row_hash into head_position, head_hash from personal_data_access_log_head() h;
-    for entry in select * from personal_data_access_log where chain_position is null order by id limit batch loop
-        entry.chain_position := head_position + 1;
-        entry.previous_hash := head_hash;
-        entry.row_hash := personal_data_access_log_row_hash(head_hash, entry);
-        update personal_data_access_log
-        set chain_position = entry.chain_position, previous_hash = entry.previous_hash, row_hash = entry.row_hash
-        where id = entry.id;
-        head_position := entry.chain_position;
-        head_hash := entry.row_hash;
-        sealed := sealed + 1;
+    -- The batch is chosen first, so that only its rows are written out.
+    for entry in select l.id, personal_data_access_log_content(l) as content
+                 from (select * from personal_data_access_log where chain_position is null order by id limit batch) as l
+                 order by l.id loop
+        ids := ids || entry.id;
+        previous := previous || head_hash;
+        head_hash := personal_data_access_log_row_hash(head_hash, entry.content);
+        hashes := hashes || head_hash;
     end loop;
-    return sealed;
+    update personal_data_access_log l
+    set chain_position = head_position + sealed.n, previous_hash = sealed.previous_hash, row_hash = sealed.row_hash
+    from unnest(ids, previous, hashes) with ordinality as sealed(id, previous_hash, row_hash, n)
+    where l.id = sealed.id;
+    return cardinality(ids);
 end
 $$;
 

@@ -43,7 +43,7 @@ public class AccessLogChainTests
 
         await log.AsOwnerAsync("""
             update personal_data_access_log set actor = 'staff:someone-else' where chain_position = 3;
-            update personal_data_access_log l set row_hash = personal_data_access_log_row_hash(l.previous_hash, l) where chain_position = 3;
+            update personal_data_access_log l set row_hash = personal_data_access_log_row_hash(l.previous_hash, personal_data_access_log_content(l)) where chain_position = 3;
             """);
 
         var broken = Assert.IsType<AccessLogVerification.Broken>(await log.Verifier.VerifyAsync());
