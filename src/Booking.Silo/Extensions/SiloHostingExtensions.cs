@@ -91,6 +91,8 @@ public static class SiloHostingExtensions
             });
             silo.ConfigureEndpoints(IPAddress.Parse(endpoint.AdvertisedIPAddress), endpoint.SiloPort, endpoint.GatewayPort);
             silo.UsePostgres(connectionString);
+            // A grain call carries the caller's trace id, so the silo's log lines name the citizen's request.
+            silo.AddActivityPropagation();
         });
         return builder;
     }

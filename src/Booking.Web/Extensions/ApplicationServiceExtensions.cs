@@ -85,6 +85,7 @@ public static class ApplicationServiceExtensions
                 o.ClusterId = orleans["ClusterId"] ?? ClusterIdentity.DefaultClusterId;
                 o.ServiceId = orleans["ServiceId"] ?? ClusterIdentity.DefaultServiceId;
             });
+            client.AddActivityPropagation();
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
