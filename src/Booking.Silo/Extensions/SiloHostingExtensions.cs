@@ -1,4 +1,5 @@
 using System.Net;
+using Booking.Cluster;
 using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Booking.ServiceDefaults;
@@ -93,6 +94,7 @@ public static class SiloHostingExtensions
             silo.UsePostgres(connectionString);
             // A grain call carries the caller's trace id, so the silo's log lines name the citizen's request.
             silo.AddActivityPropagation();
+            ClusterTls.From(builder.Configuration)?.ApplyTo(silo);
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using Booking.Cluster;
 using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Booking.Passes;
@@ -86,6 +87,7 @@ public static class ApplicationServiceExtensions
                 o.ServiceId = orleans["ServiceId"] ?? ClusterIdentity.DefaultServiceId;
             });
             client.AddActivityPropagation();
+            ClusterTls.From(builder.Configuration)?.ApplyTo(client);
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
