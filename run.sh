@@ -96,7 +96,10 @@ start() { # name, then the command; logs go to .local/<name>.log, restarts inclu
 }
 cluster_start_silos "$SILOS"
 cluster_start_web_hosts "$WEB_HOSTS"
-start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
+# The staff site shows platform operators the cluster dashboard (at /operations/cluster), as an Orleans client.
+start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" ClusterDashboard__Enabled=true \
+  Orleans__Tls__CertificateFile="$TLS_DIR/client.pem" Orleans__Tls__KeyFile="$TLS_DIR/client.key" \
+  dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
 # The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.
 # Its SendGrid signing key is made here, once per run, so the worker's copy of the public key stays right when the
 # inbox is restarted (without openssl, the inbox makes its own at each start).
@@ -130,6 +133,7 @@ Booking platform is up (logs in $STATE/*.log):
 ${cluster_lines:+$cluster_lines
 }  Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
   Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo accounts below, one per role; see docs/staff-site.md)
+  Cluster dashboard    http://127.0.0.1:$ADMIN_PORT/operations/cluster/   (platform operators only)
   Dev inbox            http://127.0.0.1:$INBOX_PORT/   (every e-mail and SMS sent, with delivery status per booking)
   Notification worker  http://127.0.0.1:$NOTIFY_PORT/health/ready
   PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/booking_app.password)

@@ -14,12 +14,13 @@ namespace Booking.Admin.Tests;
 /// Debian's Chromium driven by Playwright. The sessions' clock is a <see cref="ManualClock"/>, so inactivity and the
 /// sessions' absolute end can be reached without waiting for them; password checks are counted (<see cref="PasswordChecks"/>).
 /// </summary>
-public sealed class AdminFixture : IAsyncLifetime
+public class AdminFixture : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private readonly string _keyFile = TestKeyFile.Create();
     private readonly int _port = FreePort.Next();
     private WebApplicationFactory<admin::Program> _admin = null!;
+    private IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
     private IPlaywright? _playwright;
 
     public PostgresDatabase Database { get; } = new();
@@ -34,6 +35,7 @@ public sealed class AdminFixture : IAsyncLifetime
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: install Debian's package (apt-get install -y chromium); ./test.sh does it.");
         await Database.InitializeAsync();
+        _settings = await PrepareAsync();
         _admin = StartHost(_port, _keyFile);
 
         _playwright = await Playwright.CreateAsync();
@@ -53,10 +55,19 @@ public sealed class AdminFixture : IAsyncLifetime
         return (StartHost(port, _keyFile), new Uri($"http://127.0.0.1:{port}/"));
     }
 
+    /// <summary>What a derived fixture starts before the staff site (a silo), and the settings it gives the site.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> PrepareAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
+    /// <summary>What a derived fixture stops after the staff site.</summary>
+    protected virtual Task ReleaseAsync() => Task.CompletedTask;
+
     private WebApplicationFactory<admin::Program> StartHost(int port, string keyFile)
     {
         var host = new WebApplicationFactory<admin::Program>().WithWebHostBuilder(web =>
         {
+            foreach (var (key, value) in _settings)
+                web.UseSetting(key, value);
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
@@ -89,6 +100,7 @@ public sealed class AdminFixture : IAsyncLifetime
             _playwright.Dispose();
         }
         await _admin.DisposeAsync();
+        await ReleaseAsync();
         await Database.DisposeAsync();
         File.Delete(_keyFile);
     }

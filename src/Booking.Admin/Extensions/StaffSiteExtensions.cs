@@ -1,5 +1,6 @@
 using Booking.Admin.Account;
 using Booking.Admin.Components;
+using Booking.Admin.Operations;
 using Booking.Data.Infrastructure;
 using Booking.ServiceDefaults;
 using Booking.Staff.Access;
@@ -71,6 +72,7 @@ public static class StaffSiteExtensions
         services.AddRazorComponents();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(StaffLanguage.Configure);
+        builder.AddClusterDashboard();
         return builder;
     }
 
@@ -84,6 +86,7 @@ public static class StaffSiteExtensions
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();
         app.MapStaffLanguage();
+        app.MapClusterDashboard();
         return app;
     }
 }

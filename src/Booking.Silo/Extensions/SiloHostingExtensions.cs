@@ -10,6 +10,7 @@ using Booking.Silo.Inventory;
 using Booking.Silo.WaitingRooms;
 using Newtonsoft.Json;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 
 namespace Booking.Silo.Extensions;
@@ -95,6 +96,9 @@ public static class SiloHostingExtensions
             // A grain call carries the caller's trace id, so the silo's log lines name the citizen's request.
             silo.AddActivityPropagation();
             ClusterTls.From(builder.Configuration)?.ApplyTo(silo);
+            // The cluster dashboard's side in each silo (its grains, and call profiling while someone looks); it is
+            // shown by the staff site to platform operators only. Its live log stream is off: logs go to the collector.
+            silo.AddDashboard(o => o.HideTrace = true);
         });
         return builder;
     }

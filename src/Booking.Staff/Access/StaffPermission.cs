@@ -22,4 +22,8 @@ public enum StaffPermission
 
     /// <summary>Read the staff sign-in log (the accounts' tenant).</summary>
     ViewSignInLog,
+
+    /// <summary>Open the cluster dashboard: silos, grain activations and calls, reminders (the whole platform; no
+    /// personal data, but the platform's inner workings).</summary>
+    ViewClusterDashboard,
 }

@@ -6,7 +6,8 @@ public static class StaffRolePermissions
 {
     private static readonly IReadOnlyDictionary<StaffRole, StaffPermission[]> Table = new Dictionary<StaffRole, StaffPermission[]>
     {
-        [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog],
+        [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog,
+            StaffPermission.ViewClusterDashboard],
         [StaffRole.TenantAdministrator] = [StaffPermission.ManageStaff, StaffPermission.ViewSignInLog, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.ClinicManager] = [StaffPermission.ViewBookings, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.FrontDesk] = [StaffPermission.ViewBookings],
