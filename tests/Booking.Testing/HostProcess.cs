@@ -7,7 +7,8 @@ namespace Booking.Testing;
 /// A program of the solution run as its own process, as a machine runs it: it can be killed like a machine failure,
 /// and what it writes on its console (its log lines, JSON in every host) is kept for the test to read.
 /// </summary>
-public sealed class HostProcess(string project, IReadOnlyDictionary<string, string?> settings) : IDisposable
+/// <param name="arguments">Its command line (a tool's command).</param>
+public sealed class HostProcess(string project, IReadOnlyDictionary<string, string?> settings, params string[] arguments) : IDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
@@ -18,7 +19,7 @@ public sealed class HostProcess(string project, IReadOnlyDictionary<string, stri
     public void Start()
     {
         var assembly = BuiltAssembly(project);
-        var start = new ProcessStartInfo("dotnet", [assembly])
+        var start = new ProcessStartInfo("dotnet", [assembly, .. arguments])
         {
             // Its content root, as in production: its own appsettings.json, not the test assembly's copies.
             WorkingDirectory = Path.GetDirectoryName(assembly)!,
@@ -86,10 +87,7 @@ public sealed class HostProcess(string project, IReadOnlyDictionary<string, stri
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testBin.Parent!.Name;
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Booking.sln")))
-            root = root.Parent;
-        var path = Path.Combine(root!.FullName, "src", project, "bin", configuration, testBin.Name, project + ".dll");
+        var path = Path.Combine(RepositoryFolder.Root, "src", project, "bin", configuration, testBin.Name, project + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {project} is missing.", path);
     }
 }

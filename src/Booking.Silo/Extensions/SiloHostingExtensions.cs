@@ -7,6 +7,7 @@ using Booking.ServiceDefaults.Time;
 using Booking.Silo.Audit;
 using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
+using Booking.Silo.Operations;
 using Booking.Silo.WaitingRooms;
 using Newtonsoft.Json;
 using Orleans.Configuration;
@@ -83,6 +84,7 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<AccessLogOptions>().Bind(builder.Configuration.GetSection(AccessLogOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AccessLogMaintenance>();
+        builder.Services.AddHostedService<AvailabilityProbe>();
 
         builder.UseOrleans(silo =>
         {
