@@ -34,14 +34,17 @@ public static class StaffAccounts
     public const string InitialPassword = "Initial-Password-2026";
 
     /// <summary>A new account as an administrator would create it: the initial password, to change at first sign-in.</summary>
-    public static Task<StaffMember> NewAsync(this AdminFixture fixture, Guid tenant) => CreateAsync(fixture, tenant, enrolled: false);
+    public static Task<StaffMember> NewAsync(this AdminFixture fixture, Guid tenant) => CreateAsync(fixture.Services, tenant, enrolled: false);
 
     /// <summary>A person who has changed their password and enrolled an authenticator already.</summary>
-    public static Task<StaffMember> EnrolledAsync(this AdminFixture fixture, Guid tenant) => CreateAsync(fixture, tenant, enrolled: true);
+    public static Task<StaffMember> EnrolledAsync(this AdminFixture fixture, Guid tenant) => CreateAsync(fixture.Services, tenant, enrolled: true);
 
-    private static async Task<StaffMember> CreateAsync(AdminFixture fixture, Guid tenant, bool enrolled)
+    /// <inheritdoc cref="EnrolledAsync(AdminFixture, Guid)"/>
+    public static Task<StaffMember> EnrolledAsync(IServiceProvider staffSite, Guid tenant) => CreateAsync(staffSite, tenant, enrolled: true);
+
+    private static async Task<StaffMember> CreateAsync(IServiceProvider staffSite, Guid tenant, bool enrolled)
     {
-        using var scope = fixture.Services.CreateScope();
+        using var scope = staffSite.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var email = $"staff-{Guid.NewGuid():N}@test.example";
         var user = new StaffUser

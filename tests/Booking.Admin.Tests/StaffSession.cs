@@ -43,16 +43,26 @@ public sealed partial class StaffSession : IDisposable
 
     /// <summary>Loads <paramref name="page"/>, fills the form named <paramref name="formName"/> (its handler name, or its
     /// action for a form posting to an endpoint) and submits it.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string page, string formName, IReadOnlyDictionary<string, string> fields)
+    public async Task<HttpResponseMessage> SubmitAsync(string page, string formName, IReadOnlyDictionary<string, string> fields) =>
+        await SubmitAsync(await LoadFormAsync(page, formName), fields);
+
+    /// <summary>The form named <paramref name="formName"/> on <paramref name="page"/> as it is now, with its hidden fields
+    /// (antiforgery token, version…), to be submitted later: what a person who keeps a page open a while posts.</summary>
+    public async Task<StaffForm> LoadFormAsync(string page, string formName)
     {
         var html = await _http.GetStringAsync(page);
         var form = Forms().Matches(html).Select(m => m.Value).SingleOrDefault(f => f.Contains($"name=\"_handler\" value=\"{formName}\"") || f.Contains($"action=\"{formName}\""))
             ?? throw new InvalidOperationException($"No form '{formName}' on {page}:\n{html}");
         var values = HiddenInputs().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        return new StaffForm(WebUtility.HtmlDecode(Action().Match(form).Groups["action"].Value), values);
+    }
+
+    public Task<HttpResponseMessage> SubmitAsync(StaffForm form, IReadOnlyDictionary<string, string> fields)
+    {
+        var values = new Dictionary<string, string>(form.HiddenFields);
         foreach (var (name, value) in fields)
             values[name] = value;
-        var action = Action().Match(form).Groups["action"].Value;
-        return await _http.PostAsync(action, new FormUrlEncodedContent(values));
+        return _http.PostAsync(form.Action, new FormUrlEncodedContent(values));
     }
 
     /// <summary>Password, then authenticator code (the app's current one unless told): the whole sign-in of an enrolled person.</summary>
@@ -112,3 +122,6 @@ public sealed partial class StaffSession : IDisposable
     [GeneratedRegex("id=\"authenticator-key\">(?<key>[a-z2-7 ]+)<")]
     private static partial Regex AuthenticatorKey();
 }
+
+/// <summary>A form as loaded: where it posts and its hidden fields.</summary>
+public sealed record StaffForm(string Action, IReadOnlyDictionary<string, string> HiddenFields);

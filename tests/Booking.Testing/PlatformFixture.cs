@@ -37,6 +37,9 @@ public class PlatformFixture : IAsyncLifetime
     }
 
     public PostgresDatabase Database { get; } = new();
+
+    /// <summary>The cluster the silo runs, for another Orleans client (the staff site) to join.</summary>
+    public string ClusterId => _clusterId;
     public HttpClient Http { get; private set; } = null!;
     public IServiceProvider WebServices => _web.Services;
     public IServiceProvider SiloServices => _silo.Services;

@@ -4,6 +4,7 @@ using Booking.Data.Infrastructure;
 using Booking.ServiceDefaults;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
+using Booking.Staff.Offer;
 using Booking.Staff.Sessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +25,7 @@ public static class StaffSiteExtensions
         services.AddStaffAccounts(builder.Configuration).AddSignInManager();
         services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingConsultation>();
+        services.AddStaffOffer();
         services.AddSingleton<StaffSessions>();
         services.AddScoped<StaffSessionEvents>();
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);

@@ -20,6 +20,8 @@ public static class ApplicationRoleGrants
         -- The record of who saw personal data is evidence (Law 25): the application adds entries and reads them back,
         -- it never edits or removes one.
         revoke update, delete, truncate on personal_data_access_log from booking_app;
+        -- So is the record of who changed the offer.
+        revoke update, delete, truncate on offer_audit from booking_app;
         -- The queries Orleans runs and the migration history are the owner's to change.
         revoke insert, update, delete, truncate on orleansquery, schema_migrations from booking_app;
         """;
