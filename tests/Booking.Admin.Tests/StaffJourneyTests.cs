@@ -16,8 +16,6 @@ namespace Booking.Admin.Tests;
 [Collection(AdminCollection.Name)]
 public sealed class StaffJourneyTests(AdminFixture fixture)
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-
     [Fact]
     public async Task A_demo_staff_member_signs_in_for_the_first_time_and_sees_each_messages_delivery_status()
     {
@@ -31,28 +29,28 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
 
         await page.GotoAsync("bookings");
         await page.WaitForURLAsync(new Regex("/signin"));
-        await Shot(page, "0-sign-in");
+        await BrowserSteps.CheckAsync(page, "0-sign-in");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DemoStaffAccounts.InitialPassword);
         await page.ClickAsync("button[type=submit]");
 
-        await WaitForPageAsync(page, @"/signin/password(\?|$)");
+        await BrowserSteps.WaitForPageAsync(page, @"/signin/password(\?|$)");
         await page.FillAsync("#current", DemoStaffAccounts.InitialPassword);
         await page.FillAsync("#new", "Un-Secret-Bien-A-Moi-7");
         await page.FillAsync("#confirm", "Un-Secret-Bien-A-Moi-7");
-        await Shot(page, "1-change-password");
+        await BrowserSteps.CheckAsync(page, "1-change-password");
         await page.ClickAsync("main button[type=submit]");
 
-        await WaitForPageAsync(page, @"/signin/authenticator(\?|$)");
+        await BrowserSteps.WaitForPageAsync(page, @"/signin/authenticator(\?|$)");
         var key = await page.TextContentAsync("#authenticator-key");
         // The QR code is the otpauth:// URI of this account and of the key shown beside it (no QR decoder is available).
         Assert.Equal(AuthenticatorEnrolment.QrCodeDataUri(AuthenticatorEnrolment.Uri(email, key!.Replace(" ", "").ToUpperInvariant())),
             await page.GetAttributeAsync("#authenticator-qr", "src"));
-        await Shot(page, "2-enrol-authenticator");
+        await BrowserSteps.CheckAsync(page, "2-enrol-authenticator");
         await page.FillAsync("#code", StaffMember.CodeFor(key!));
         await page.ClickAsync("main button[type=submit]");
 
-        await WaitForPageAsync(page, "/bookings$");
+        await BrowserSteps.WaitForPageAsync(page, "/bookings$");
         await page.FillAsync("#code", booking.ConfirmationCode);
         await page.ClickAsync("main button[type=submit]");
 
@@ -63,14 +61,14 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         await Assertions.Expect(bounced).ToContainTextAsync("Courriel");
         await Assertions.Expect(delivered).ToContainTextAsync("Livré");
         await Assertions.Expect(delivered).ToContainTextAsync("Texto (SMS)");
-        await Shot(page, "3-booking-fr");
+        await BrowserSteps.CheckAsync(page, "3-booking-fr");
         await delivered.Locator("a.fallback").ClickAsync();
         Assert.EndsWith("#" + await bounced.GetAttributeAsync("id"), page.Url);
 
         await page.ClickAsync("a[lang=en]");
         await Assertions.Expect(delivered).ToContainTextAsync("Delivered");
         await Assertions.Expect(bounced).ToContainTextAsync("Bounced");
-        await Shot(page, "4-booking-en");
+        await BrowserSteps.CheckAsync(page, "4-booking-en");
 
         var user = await UserAsync(email);
         Assert.True(user.TwoFactorEnabled);
@@ -84,29 +82,5 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
     {
         using var scope = fixture.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email))!;
-    }
-
-    /// <summary>A screenshot for people to look at, and the page checked for accessibility.</summary>
-    /// <summary>Waits for a page's address (its elements are then awaited by each action); if another page stays,
-    /// says which, with its text. Not for the "load" event: in two runs the enrolment page was shown in full while
-    /// its load event never came.</summary>
-    private static async Task WaitForPageAsync(IPage page, string address)
-    {
-        try
-        {
-            await page.WaitForURLAsync(new Regex(address), new() { WaitUntil = WaitUntilState.Commit });
-        }
-        catch (TimeoutException e)
-        {
-            throw new InvalidOperationException($"Still at {page.Url} instead of {address}. Page text:{Environment.NewLine}"
-                + await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }), e);
-        }
-    }
-
-    private static async Task Shot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
-        await Accessibility.AssertAccessibleAsync(page, name);
     }
 }

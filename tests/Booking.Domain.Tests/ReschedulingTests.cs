@@ -127,3 +127,30 @@ public class ReschedulingTests
         Assert.True(inventory.ReleaseSeat(seat.BookingId));
     }
 }
+
+public class ScheduleDifferenceTests
+{
+    private static readonly TimeZoneInfo Montreal = TimeZoneInfo.FindSystemTimeZoneById("America/Montreal");
+    private static readonly DateOnly Monday = new(2026, 11, 23);
+
+    private static LocationSchedule Schedule(int capacity, params ScheduleException[] exceptions) => new(Montreal,
+        [new WeeklyOpening("FLU", DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(12, 0), 15, capacity, Monday, null)], exceptions);
+
+    [Fact]
+    public void A_template_change_touches_each_of_its_weekdays_and_nothing_else()
+    {
+        var days = ScheduleDifference.ChangedDays(Schedule(2), Schedule(3), Monday, Monday.AddDays(20));
+
+        Assert.Equal([Monday, Monday.AddDays(7), Monday.AddDays(14)], days);
+    }
+
+    [Fact]
+    public void An_exception_touches_its_date_only_and_one_that_changes_no_slot_touches_none()
+    {
+        var closed = new ScheduleException(null, Monday.AddDays(7), ScheduleExceptionKind.Closed);
+        var onATuesday = new ScheduleException(null, Monday.AddDays(1), ScheduleExceptionKind.Closed);
+
+        Assert.Equal([Monday.AddDays(7)], ScheduleDifference.ChangedDays(Schedule(2), Schedule(2, closed), Monday, Monday.AddDays(20)));
+        Assert.Empty(ScheduleDifference.ChangedDays(Schedule(2), Schedule(2, onATuesday), Monday, Monday.AddDays(20)));
+    }
+}

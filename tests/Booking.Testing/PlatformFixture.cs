@@ -1,9 +1,6 @@
-extern alias silo;
 using Booking.Data.PostalCodes;
-using silo::Booking.Silo.Extensions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 
@@ -52,20 +49,7 @@ public class PlatformFixture : IAsyncLifetime
         await Database.InitializeAsync();
         await new PostalCodeRepository(Database.DataSource).UpsertAsync(FsaCentroidSeed.Read());
 
-        var silo = Host.CreateApplicationBuilder();
-        silo.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Booking"] = Database.ConnectionString,
-            ["Orleans:ClusterId"] = _clusterId,
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
-            ["Booking:Inventory:HoldDuration"] = _holdDuration.ToString(),
-            ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
-            [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
-        });
-        silo.AddBookingSilo();
-        _silo = silo.Build();
-        await _silo.StartAsync();
+        _silo = await TestSilo.StartAsync(Database, _clusterId, _holdDuration);
 
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -104,11 +88,7 @@ public class PlatformFixture : IAsyncLifetime
     {
         Http.Dispose();
         await Teardown.WithinDeadlineAsync("the web host", async () => await _web.DisposeAsync());
-        await Teardown.WithinDeadlineAsync("the silo", async () =>
-        {
-            await _silo.StopAsync();
-            _silo.Dispose();
-        });
+        await TestSilo.StopAsync(_silo);
         await Database.DisposeAsync();
         File.Delete(_keyFile);
     }

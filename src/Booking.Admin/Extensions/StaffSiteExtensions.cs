@@ -1,5 +1,6 @@
 using Booking.Admin.Account;
 using Booking.Admin.Components;
+using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
 using Booking.ServiceDefaults;
 using Booking.Staff.Bookings;
@@ -26,6 +27,7 @@ public static class StaffSiteExtensions
         services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingConsultation>();
         services.AddStaffOffer();
+        builder.AddBookingClusterClient();
         services.AddSingleton<StaffSessions>();
         services.AddScoped<StaffSessionEvents>();
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
@@ -73,6 +75,7 @@ public static class StaffSiteExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOfferLocationGate();
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();

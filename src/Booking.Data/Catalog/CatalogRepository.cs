@@ -157,12 +157,7 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     private sealed record ExceptionRow(string? service_code, DateOnly on_date, string kind, TimeOnly? opens_at, TimeOnly? closes_at,
         int? slot_minutes, int? capacity)
     {
-        public ScheduleException ToException() => new(service_code, on_date, kind switch
-            {
-                "closed" => ScheduleExceptionKind.Closed,
-                "extra_hours" => ScheduleExceptionKind.ExtraHours,
-                _ => ScheduleExceptionKind.Capacity,
-            },
-            opens_at, closes_at, slot_minutes, capacity);
+        public ScheduleException ToException() =>
+            new(service_code, on_date, ScheduleExceptionKinds.Parse(kind), opens_at, closes_at, slot_minutes, capacity);
     }
 }

@@ -10,6 +10,9 @@ public static class OfferDataServices
         services.AddSingleton<TenantTree>();
         services.AddSingleton<LocationRepository>();
         services.AddSingleton<OfferAudit>();
+        services.AddSingleton<ScheduleChangeMarks>();
+        services.AddSingleton<ScheduleRepository>();
+        services.AddSingleton<StrandedBookings>();
         return services;
     }
 }

@@ -9,6 +9,9 @@ public static class OfferServices
     {
         services.AddScoped<IOfferAccess, TenantOfferAccess>();
         services.AddScoped<LocationEditing>();
+        services.AddScoped<ScheduleChanges>();
+        services.AddScoped<SchedulePreview>();
+        services.AddSingleton<ActiveGrains>();
         return services;
     }
 }

@@ -37,8 +37,14 @@ public sealed class OfferFixture() : PlatformFixture(TimeSpan.FromMinutes(5), li
         _admin.StartServer();
     }
 
-    /// <summary>Chromium, started for the first journey that needs it (most tests here speak HTTP only).</summary>
-    public async Task<IPage> NewStaffBrowserPageAsync()
+    /// <summary>A staff member's browser on the staff site, in French.</summary>
+    public Task<IPage> NewStaffBrowserPageAsync() => NewBrowserPageAsync(StaffSiteAddress);
+
+    /// <summary>A citizen's browser on the booking site.</summary>
+    public Task<IPage> NewCitizenBrowserPageAsync() => NewBrowserPageAsync(SiteAddress);
+
+    /// <summary>Chromium is started for the first journey that needs it (most tests here speak HTTP only).</summary>
+    private async Task<IPage> NewBrowserPageAsync(Uri site)
     {
         if (_playwright is null)
         {
@@ -52,7 +58,8 @@ public sealed class OfferFixture() : PlatformFixture(TimeSpan.FromMinutes(5), li
                 Args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });
         }
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = StaffSiteAddress.ToString(), Locale = "fr-CA" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.ToString(), Locale = "fr-CA" });
+        // Generous, as for the staff journey: cold pages after a build, on two cores shared with other work.
         context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }

@@ -16,7 +16,7 @@ public abstract class OfferPage : ComponentBase
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
-    /// <summary>Set when the page answered 404: it then renders nothing but the not-found text.</summary>
+    /// <summary>Set when the page answered 404: the router's not-found page is shown instead of it.</summary>
     protected bool Missing { get; private set; }
 
     protected ClaimsPrincipal User => HttpContext.User;
@@ -28,6 +28,6 @@ public abstract class OfferPage : ComponentBase
     protected void NotFound()
     {
         Missing = true;
-        HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        Navigation.NotFound();
     }
 }
