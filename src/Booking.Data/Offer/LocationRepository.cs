@@ -44,6 +44,16 @@ public sealed class LocationRepository(NpgsqlDataSource dataSource)
         return row?.ToLocation();
     }
 
+    /// <summary>Whether the clinic has any weekly template or dated change: its slots then hang on its time zone.</summary>
+    public async Task<bool> HasScheduleAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select exists (select 1 from weekly_templates where location_id = @id) or exists (select 1 from schedule_exceptions where location_id = @id)
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
+    }
+
     public async Task CreateAsync(Guid id, Guid tenantId, LocationDetails details, OfferActor actor, CancellationToken cancellationToken = default)
     {
         const string sql = """

@@ -67,6 +67,10 @@ public sealed class LocationEditing(LocationRepository locations, PostalCodeRepo
             return new LocationSaveResult.NotFound();
         var errors = new FormErrors();
         var details = await ReadAsync(input, errors, cancellationToken);
+        // Every slot and booking of a clinic is an instant laid out in its time zone: moving the zone would move them all.
+        if (details is not null && await locations.FindAsync(locationId, cancellationToken) is { } current
+            && current.Details.TimeZone != details.TimeZone && await locations.HasScheduleAsync(locationId, cancellationToken))
+            errors.Add(nameof(input.TimeZone), "Offer.Location.TimeZoneLocked");
         if (errors.Any)
             return new LocationSaveResult.Invalid(errors);
         return await locations.UpdateAsync(locationId, input.Version, details!, actor, cancellationToken)

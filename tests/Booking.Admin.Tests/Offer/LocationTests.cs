@@ -129,6 +129,19 @@ public sealed class LocationTests(OfferFixture fixture)
     }
 
     [Fact]
+    public async Task A_clinic_with_a_schedule_keeps_its_time_zone()
+    {
+        using var manager = await fixture.ManagerAsync();
+        var moved = Clinic("Stade olympique");
+        moved["Input.TimeZone"] = "America/Halifax";
+
+        var html = await (await manager.SubmitAsync($"offer/locations/{DemoSeed.StadeOlympique}", "location", moved)).TextAsync();
+
+        Assert.Contains("Le fuseau horaire ne peut plus changer", html);
+        Assert.Equal("America/Montreal", await fixture.Database.ScalarAsync<string>("select time_zone from locations where id = @id", ("id", DemoSeed.StadeOlympique)));
+    }
+
+    [Fact]
     public async Task The_list_shows_the_clinics_of_the_managers_tenant_and_those_under_it_only()
     {
         using var montreal = await fixture.ManagerAsync();
