@@ -1,6 +1,6 @@
-using Booking.Domain.Scheduling;
 using Booking.Data.Catalog;
 using Booking.Data.Infrastructure;
+using Booking.Domain.Scheduling;
 using Dapper;
 using Npgsql;
 
@@ -61,7 +61,7 @@ public sealed class ScheduleRepository(NpgsqlDataSource dataSource)
     {
         // Npgsql's own parameters (DateOnly, TimeOnly); the command joins the connection's transaction.
         async Task<bool> Run(string sql, params (string Name, object Value)[] parameters) =>
-            await connection.ExecuteAsync(sql, cancellationToken, parameters) > 0;
+            await connection.ExecuteNpgsqlAsync(sql, cancellationToken, parameters) > 0;
 
         switch (edit)
         {
@@ -130,7 +130,7 @@ public sealed class ScheduleRepository(NpgsqlDataSource dataSource)
             values (@id, @template, @isoWeekday, @opens, @closes)
             """;
         foreach (var hours in template.Hours)
-            await connection.ExecuteAsync(sql, cancellationToken, ("id", Guid.CreateVersion7()), ("template", template.Id),
+            await connection.ExecuteNpgsqlAsync(sql, cancellationToken, ("id", Guid.CreateVersion7()), ("template", template.Id),
                 ("isoWeekday", (short)(hours.Day == DayOfWeek.Sunday ? 7 : (int)hours.Day)), ("opens", hours.Opens), ("closes", hours.Closes));
     }
 

@@ -38,9 +38,11 @@ public interface ILocationDayGrain : IGrainWithStringKey
     /// outcome (<see cref="ScheduleSettled"/>) or the proposal's time runs out, and nothing is returned. Otherwise
     /// nothing changes, and the slots whose bookings would lose their seat are returned.
     /// </summary>
+    [Alias("ProposeSchedule")]
     Task<IReadOnlyList<StrandedSlot>> ProposeSchedule(ScheduleProposal proposal);
 
     /// <summary>The change is saved or abandoned: read the schedule from PostgreSQL again, keeping every seat and the
     /// holds that still fit.</summary>
+    [Alias("ScheduleSettled")]
     Task ScheduleSettled(Guid changeId);
 }
