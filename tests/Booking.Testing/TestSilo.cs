@@ -1,8 +1,8 @@
 extern alias silo;
-using silo::Booking.Silo.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using silo::Booking.Silo.Extensions;
 
 namespace Booking.Testing;
 

@@ -11,12 +11,12 @@ public sealed class LocationTests(OfferFixture fixture)
 {
     private static Dictionary<string, string> Clinic(string name, string postalCode = "H2X 1Y4", string latitude = "", string longitude = "",
         string? tenant = null) => new()
-    {
-        ["Input.TenantId"] = (tenant ?? DemoSeed.MontrealRegion.ToString()),
-        ["Input.Name"] = name, ["Input.Address"] = "1, rue de l'Essai", ["Input.City"] = "Montréal", ["Input.PostalCode"] = postalCode,
-        ["Input.Latitude"] = latitude, ["Input.Longitude"] = longitude, ["Input.TimeZone"] = "America/Montreal",
-        ["Input.NotesFr"] = "Entrée par la porte 3.", ["Input.NotesEn"] = "Enter through door 3.", ["Input.IsOpen"] = "true",
-    };
+        {
+            ["Input.TenantId"] = (tenant ?? DemoSeed.MontrealRegion.ToString()),
+            ["Input.Name"] = name, ["Input.Address"] = "1, rue de l'Essai", ["Input.City"] = "Montréal", ["Input.PostalCode"] = postalCode,
+            ["Input.Latitude"] = latitude, ["Input.Longitude"] = longitude, ["Input.TimeZone"] = "America/Montreal",
+            ["Input.NotesFr"] = "Entrée par la porte 3.", ["Input.NotesEn"] = "Enter through door 3.", ["Input.IsOpen"] = "true",
+        };
 
     private static string UniqueName(string what) => $"{what} {Guid.NewGuid():N}"[..24];
 

@@ -10,10 +10,10 @@ public static class ScheduleForms
     /// <summary>A dated change: <paramref name="kind"/> is closed, closed-hours, extra-hours or capacity.</summary>
     public static Dictionary<string, string> Exception(string kind, DateOnly from, string service = "", string opens = "", string closes = "",
         string slotMinutes = "", string capacity = "", DateOnly? until = null, string action = "save") => new()
-    {
-        ["Input.Kind"] = kind, ["Input.ServiceCode"] = service, ["Input.From"] = Day(from), ["Input.Until"] = until is { } u ? Day(u) : "",
-        ["Input.Opens"] = opens, ["Input.Closes"] = closes, ["Input.SlotMinutes"] = slotMinutes, ["Input.Capacity"] = capacity, ["Action"] = action,
-    };
+        {
+            ["Input.Kind"] = kind, ["Input.ServiceCode"] = service, ["Input.From"] = Day(from), ["Input.Until"] = until is { } u ? Day(u) : "",
+            ["Input.Opens"] = opens, ["Input.Closes"] = closes, ["Input.SlotMinutes"] = slotMinutes, ["Input.Capacity"] = capacity, ["Action"] = action,
+        };
 
     /// <summary>A weekly template open on the given weekdays (0 = Monday … 6 = Sunday) with the same hours.</summary>
     public static Dictionary<string, string> Template(string service, DateOnly from, string opens, string closes, int slotMinutes, int capacity,
