@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
-using Booking.Staff.Offer;
+using Booking.Staff.Access;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Booking.Admin.Extensions;
 
 /// <summary>
-/// A form posted about a clinic this person may not manage is answered 404 before its page runs. The pages refuse such
-/// GETs themselves with the not-found page; a POST would otherwise reach Blazor's form dispatch, which answers 400
-/// when the refused page has rendered no form.
+/// A form posted about a clinic this person may not manage (<see cref="StaffPolicies.ManageOffer"/> at the clinic) is
+/// answered 404 before its page runs. The pages refuse such GETs themselves with the not-found page; a POST would
+/// otherwise reach Blazor's form dispatch, which answers 400 when the refused page has rendered no form.
 /// </summary>
 public static partial class OfferLocationGate
 {
@@ -14,7 +15,8 @@ public static partial class OfferLocationGate
     {
         if (HttpMethods.IsPost(context.Request.Method) && context.User.Identity?.IsAuthenticated == true
             && LocationPath().Match(context.Request.Path.Value ?? "") is { Success: true } match && Guid.TryParse(match.Groups[1].Value, out var locationId)
-            && !await context.RequestServices.GetRequiredService<IOfferAccess>().CanManageLocationAsync(context.User, locationId, context.RequestAborted))
+            && !(await context.RequestServices.GetRequiredService<IAuthorizationService>()
+                .AuthorizeAsync(context.User, StaffScope.OfLocation(locationId), StaffPolicies.ManageOffer)).Succeeded)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

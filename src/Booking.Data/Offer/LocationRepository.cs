@@ -28,11 +28,12 @@ public sealed class LocationRepository(NpgsqlDataSource dataSource)
         l.notes_fr, l.notes_en, l.is_open, l.version
         """;
 
-    public async Task<IReadOnlyList<StaffLocation>> OfTenantsAsync(IReadOnlyCollection<Guid> tenantIds, CancellationToken cancellationToken = default)
+    /// <summary>The clinics of <paramref name="ids"/>, by name; the caller has chosen which the person may see.</summary>
+    public async Task<IReadOnlyList<StaffLocation>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
     {
-        var sql = $"select {Columns} from locations l join tenants t on t.id = l.tenant_id where l.tenant_id = any(@tenants) order by l.name, l.id";
+        var sql = $"select {Columns} from locations l join tenants t on t.id = l.tenant_id where l.id = any(@ids) order by l.name, l.id";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { tenants = tenantIds.ToArray() }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToLocation()).ToList();
     }
 

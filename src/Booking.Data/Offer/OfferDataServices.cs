@@ -7,7 +7,6 @@ public static class OfferDataServices
     /// <summary>What the staff site reads and writes about the clinics' offer.</summary>
     public static IServiceCollection AddOfferData(this IServiceCollection services)
     {
-        services.AddSingleton<TenantTree>();
         services.AddSingleton<LocationRepository>();
         services.AddSingleton<OfferAudit>();
         services.AddSingleton<ScheduleChangeMarks>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Booking.Data.Offer;
 using Booking.Data.PostalCodes;
+using Booking.Staff.Access;
 
 namespace Booking.Staff.Offer;
 
@@ -42,7 +43,7 @@ public abstract record LocationSaveResult
 
 /// <summary>Creates and edits clinics. The position comes from the postal code (its own centroid, else its area's)
 /// unless a latitude and longitude are typed, which win.</summary>
-public sealed class LocationEditing(LocationRepository locations, PostalCodeRepository postalCodes, IOfferAccess access)
+public sealed class LocationEditing(LocationRepository locations, PostalCodeRepository postalCodes, StaffAccess access)
 {
     private const int MaxText = 200;
     private const int MaxNotes = 2000;
@@ -50,7 +51,7 @@ public sealed class LocationEditing(LocationRepository locations, PostalCodeRepo
     public async Task<LocationSaveResult> CreateAsync(ClaimsPrincipal user, OfferActor actor, LocationInput input, CancellationToken cancellationToken = default)
     {
         var errors = new FormErrors();
-        if (!Guid.TryParse(input.TenantId, out var tenantId) || !await access.CanManageTenantAsync(user, tenantId, cancellationToken))
+        if (!Guid.TryParse(input.TenantId, out var tenantId) || !await access.AllowsAsync(user, StaffPermission.ManageOffer, StaffScope.OfTenant(tenantId), cancellationToken))
             errors.Add(nameof(input.TenantId), "Offer.Location.TenantRequired");
         var details = await ReadAsync(input, errors, cancellationToken);
         if (errors.Any)
@@ -63,7 +64,7 @@ public sealed class LocationEditing(LocationRepository locations, PostalCodeRepo
     public async Task<LocationSaveResult> UpdateAsync(ClaimsPrincipal user, OfferActor actor, Guid locationId, LocationInput input,
         CancellationToken cancellationToken = default)
     {
-        if (!await access.CanManageLocationAsync(user, locationId, cancellationToken))
+        if (!await access.AllowsAsync(user, StaffPermission.ManageOffer, StaffScope.OfLocation(locationId), cancellationToken))
             return new LocationSaveResult.NotFound();
         var errors = new FormErrors();
         var details = await ReadAsync(input, errors, cancellationToken);

@@ -5,6 +5,7 @@ using Booking.Data.Offer;
 using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
 using Booking.Grains.Inventory;
+using Booking.Staff.Access;
 using Microsoft.Extensions.Logging;
 
 namespace Booking.Staff.Offer;
@@ -31,7 +32,7 @@ public abstract record ScheduleSaveResult
 /// their schedule again. Any booking that would lose its seat refuses the whole change.
 /// </summary>
 public sealed class ScheduleChanges(
-    IOfferAccess access,
+    StaffAccess access,
     CatalogRepository catalog,
     ScheduleRepository schedules,
     ScheduleChangeMarks marks,
@@ -48,7 +49,7 @@ public sealed class ScheduleChanges(
     public async Task<ScheduleSaveResult> SaveAsync(ClaimsPrincipal user, OfferActor actor, Guid locationId, ScheduleEdit edit,
         CancellationToken cancellationToken = default)
     {
-        if (!await access.CanManageLocationAsync(user, locationId, cancellationToken) || await catalog.LocationAsync(locationId, cancellationToken) is not { } location)
+        if (!await access.AllowsAsync(user, StaffPermission.ManageOffer, StaffScope.OfLocation(locationId), cancellationToken) || await catalog.LocationAsync(locationId, cancellationToken) is not { } location)
             return new ScheduleSaveResult.NotFound();
         var before = await schedules.ReadAsync(locationId, location.DateOf(clock.GetUtcNow()).AddDays(-1), cancellationToken);
         if (!edit.IsCurrentIn(before))

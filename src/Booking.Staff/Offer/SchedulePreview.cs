@@ -3,6 +3,7 @@ using Booking.Data.Bookings;
 using Booking.Data.Catalog;
 using Booking.Data.Offer;
 using Booking.Domain.Catalog;
+using Booking.Staff.Access;
 
 namespace Booking.Staff.Offer;
 
@@ -21,7 +22,7 @@ public sealed record ScheduleChangePreview(Location Location, IReadOnlyList<Prev
 
 /// <summary>What a schedule change would do, day by day, before it is saved: the slots the slot engine lays out with it
 /// and without it, against what is booked. Nothing is written or held.</summary>
-public sealed class SchedulePreview(IOfferAccess access, CatalogRepository catalog, ScheduleRepository schedules, BookingRepository bookings,
+public sealed class SchedulePreview(StaffAccess access, CatalogRepository catalog, ScheduleRepository schedules, BookingRepository bookings,
     TimeProvider clock)
 {
     public const int MaxDays = 7;
@@ -29,7 +30,7 @@ public sealed class SchedulePreview(IOfferAccess access, CatalogRepository catal
     /// <returns>Null when the clinic is not one this person may manage.</returns>
     public async Task<ScheduleChangePreview?> PreviewAsync(ClaimsPrincipal user, Guid locationId, ScheduleEdit edit, CancellationToken cancellationToken = default)
     {
-        if (!await access.CanManageLocationAsync(user, locationId, cancellationToken) || await catalog.LocationAsync(locationId, cancellationToken) is not { } location)
+        if (!await access.AllowsAsync(user, StaffPermission.ManageOffer, StaffScope.OfLocation(locationId), cancellationToken) || await catalog.LocationAsync(locationId, cancellationToken) is not { } location)
             return null;
         var today = location.DateOf(clock.GetUtcNow());
         var before = await schedules.ReadAsync(locationId, today.AddDays(-1), cancellationToken);

@@ -1,20 +1,21 @@
 using System.Text.RegularExpressions;
 using Booking.Data.Demo;
+using Booking.Staff.Access;
 using Booking.Testing;
 using Microsoft.Playwright;
 
 namespace Booking.Admin.Tests.Offer;
 
-/// <summary>In headless Chromium: a clinic manager signs in with both factors, opens a new clinic, gives it a weekly
+/// <summary>In headless Chromium: a tenant administrator (who manages its tenant's offer) signs in with both factors, opens a new clinic, gives it a weekly
 /// schedule, previews it and saves it; a citizen then finds the clinic and its times on the booking site. Every staff
 /// page on the way is checked with axe-core.</summary>
 [Collection(OfferCollection.Name)]
-public sealed class ClinicManagerJourneyTests(OfferFixture fixture)
+public sealed class OfferJourneyTests(OfferFixture fixture)
 {
     [Fact]
-    public async Task A_clinic_manager_opens_a_clinic_with_a_weekly_schedule_and_citizens_see_its_times()
+    public async Task A_tenant_administrator_opens_a_clinic_with_a_weekly_schedule_and_citizens_see_its_times()
     {
-        var manager = await StaffAccounts.EnrolledAsync(fixture.StaffServices, DemoSeed.MontrealRegion);
+        var manager = await fixture.StaffAsync(new RoleGrant(StaffRole.TenantAdministrator, DemoSeed.MontrealRegion));
         var day = QuebecDate.NextWeekday(2);
         var clinic = "Clinique de la Petite-Patrie";
         var page = await fixture.NewStaffBrowserPageAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using Booking.Data.Demo;
+using Booking.Staff.Access;
 using Booking.Testing;
 
 namespace Booking.Admin.Tests.Offer;
@@ -8,13 +9,22 @@ namespace Booking.Admin.Tests.Offer;
 /// text.</summary>
 public static class OfferSite
 {
-    /// <summary>A new manager of <paramref name="tenant"/> (the Montréal region unless told), signed in with both factors.</summary>
-    public static async Task<StaffSession> ManagerAsync(this OfferFixture fixture, Guid? tenant = null)
+    /// <summary>A new administrator of <paramref name="tenant"/> (the Montréal region unless told), who manages the offer
+    /// of all its clinics, signed in with both factors.</summary>
+    public static Task<StaffSession> ManagerAsync(this OfferFixture fixture, Guid? tenant = null) =>
+        fixture.SignedInAsync(new RoleGrant(StaffRole.TenantAdministrator, tenant ?? DemoSeed.MontrealRegion));
+
+    /// <summary>A new person of the grant's tenant holding <paramref name="role"/>, signed in with both factors.</summary>
+    public static async Task<StaffSession> SignedInAsync(this OfferFixture fixture, RoleGrant role)
     {
         var session = new StaffSession(fixture.StaffSiteAddress);
-        await session.SignInAsync(await StaffAccounts.EnrolledAsync(fixture.StaffServices, tenant ?? DemoSeed.MontrealRegion));
+        await session.SignInAsync(await fixture.StaffAsync(role));
         return session;
     }
+
+    /// <summary>A new enrolled person of the grant's tenant holding <paramref name="role"/>.</summary>
+    public static Task<StaffMember> StaffAsync(this OfferFixture fixture, RoleGrant role) =>
+        StaffAccounts.EnrolledAsync(fixture.StaffServices, fixture.Database.DataSource, role.Tenant, role);
 
     public static async Task<string> TextAsync(this HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 

@@ -1,33 +1,21 @@
 using System.Security.Claims;
+using Booking.Admin.Components.Shared;
 using Booking.Data.Offer;
-using Booking.Staff.Offer;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http;
+using Booking.Staff.Access;
 
 namespace Booking.Admin.Components.Offer;
 
-/// <summary>A page of the clinics' offer: it knows who is asking (for <see cref="IOfferAccess"/> and the audit
-/// trail) and answers what they may not manage exactly like what does not exist (404, nothing shown).</summary>
-public abstract class OfferPage : ComponentBase
+/// <summary>A page of the clinics' offer: a <see cref="StaffPage"/> under <see cref="StaffPermission.ManageOffer"/> that
+/// knows who is asking, for the offer's services and its audit trail.</summary>
+public abstract class OfferPage : StaffPage
 {
-    [CascadingParameter] protected HttpContext HttpContext { get; set; } = null!;
-
-    [Inject] protected IOfferAccess Access { get; set; } = null!;
-
-    [Inject] protected NavigationManager Navigation { get; set; } = null!;
-
-    /// <summary>Set when the page answered 404: the router's not-found page is shown instead of it.</summary>
-    protected bool Missing { get; private set; }
-
     protected ClaimsPrincipal User => HttpContext.User;
 
     protected CancellationToken Aborted => HttpContext.RequestAborted;
 
-    protected OfferActor Actor => new($"staff:{User.FindFirstValue(ClaimTypes.NameIdentifier)}", HttpContext.Connection.RemoteIpAddress);
+    /// <summary>Who changes the offer, and from where, as <c>offer_audit</c> names them.</summary>
+    protected OfferActor Editor => new($"staff:{UserId}", HttpContext.Connection.RemoteIpAddress);
 
-    protected void NotFound()
-    {
-        Missing = true;
-        Navigation.NotFound();
-    }
+    /// <summary>Answers 404 (and renders nothing of it) unless the person may manage the clinic's offer.</summary>
+    protected Task<bool> RequireClinicAsync(Guid locationId) => RequireAsync(StaffPolicies.ManageOffer, StaffScope.OfLocation(locationId));
 }

@@ -38,7 +38,9 @@ public abstract class ScheduleEditPage : OfferPage
     /// <returns>False when the page answered 404.</returns>
     protected async Task<bool> LoadAsync()
     {
-        if (!await Access.CanManageLocationAsync(User, LocationId, Aborted) || await Locations.FindAsync(LocationId, Aborted) is not { } location)
+        if (!await RequireClinicAsync(LocationId))
+            return false;
+        if (await Locations.FindAsync(LocationId, Aborted) is not { } location)
         {
             NotFound();
             return false;
@@ -60,7 +62,7 @@ public abstract class ScheduleEditPage : OfferPage
     /// <summary>Saves, and goes back to the clinic's page saying what was saved; or stays, saying why not.</summary>
     protected async Task SaveAsync(ScheduleEdit edit, string saved)
     {
-        Result = await Changes.SaveAsync(User, Actor, LocationId, edit, Aborted);
+        Result = await Changes.SaveAsync(User, Editor, LocationId, edit, Aborted);
         switch (Result)
         {
             case ScheduleSaveResult.Saved:
