@@ -10,8 +10,8 @@ using Microsoft.Playwright;
 namespace Booking.Admin.Tests;
 
 /// <summary>
-/// The admin host as it runs (real Kestrel on a loopback port) against a fresh migrated, demo-seeded PostgreSQL, and
-/// Debian's Chromium driven by Playwright. The sessions' clock is a <see cref="ManualClock"/>, so inactivity and the
+/// The admin host as it runs (real Kestrel on a loopback port, an Orleans client of a real silo) against a fresh
+/// migrated, demo-seeded PostgreSQL, and Debian's Chromium driven by Playwright. The sessions' clock is a <see cref="ManualClock"/>, so inactivity and the
 /// sessions' absolute end can be reached without waiting for them; password checks are counted (<see cref="PasswordChecks"/>).
 /// </summary>
 public sealed class AdminFixture : IAsyncLifetime
@@ -19,7 +19,9 @@ public sealed class AdminFixture : IAsyncLifetime
     private const string Chromium = "/usr/bin/chromium";
     private readonly string _keyFile = TestKeyFile.Create();
     private readonly int _port = FreePort.Next();
+    private readonly string _clusterId = $"admin-tests-{Guid.NewGuid():N}";
     private WebApplicationFactory<admin::Program> _admin = null!;
+    private Microsoft.Extensions.Hosting.IHost _silo = null!;
     private IPlaywright? _playwright;
 
     public PostgresDatabase Database { get; } = new();
@@ -34,6 +36,7 @@ public sealed class AdminFixture : IAsyncLifetime
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: install Debian's package (apt-get install -y chromium); ./test.sh does it.");
         await Database.InitializeAsync();
+        _silo = await TestSilo.StartAsync(Database, _clusterId, PlatformFixture.HoldDuration);
         _admin = StartHost(_port, _keyFile);
 
         _playwright = await Playwright.CreateAsync();
@@ -59,6 +62,7 @@ public sealed class AdminFixture : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
+            web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
             web.ConfigureServices(services =>
             {
@@ -89,6 +93,7 @@ public sealed class AdminFixture : IAsyncLifetime
             _playwright.Dispose();
         }
         await _admin.DisposeAsync();
+        await TestSilo.StopAsync(_silo);
         await Database.DisposeAsync();
         File.Delete(_keyFile);
     }

@@ -57,10 +57,21 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/staff/new"] = (Access.OwnScope, _ => "staff/new"),
         ["/staff/sign-ins"] = (Access.OwnScope, _ => "staff/sign-ins"),
         ["/staff/{AccountId:guid}"] = (Access.Resource, victim => $"staff/{victim.AccountId}"),
+        ["/offer/locations"] = (Access.OwnScope, _ => "offer/locations"),
+        ["/offer/locations/new"] = (Access.OwnScope, _ => "offer/locations/new"),
+        ["/offer/locations/{LocationId:guid}"] = (Access.Resource, victim => $"offer/locations/{victim.ClinicId}"),
+        ["/offer/locations/{LocationId:guid}/templates/new"] = (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/templates/new"),
+        ["/offer/locations/{LocationId:guid}/templates/{TemplateId:guid}"] =
+            (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/templates/{victim.TemplateId}"),
+        ["/offer/locations/{LocationId:guid}/exceptions/new"] = (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/exceptions/new"),
+        ["/offer/locations/{LocationId:guid}/exceptions/{ExceptionId:guid}"] =
+            (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/exceptions/{victim.ExceptionId}"),
     };
 
-    /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, and a booking.</summary>
-    private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName);
+    /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, and a clinic
+    /// with a weekly schedule and a dated change.</summary>
+    private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName, Guid ClinicId, string ClinicName,
+        Guid TemplateId, Guid ExceptionId);
 
     private Victim _victim = null!;
 
@@ -73,7 +84,26 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         await fixture.Database.ScalarAsync<int>("update staff_users set display_name = @name where id = @id returning 1", ("name", name), ("id", account.Id));
         var citizen = $"Citoyen{Guid.NewGuid():N}"[..20];
         var booking = await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Zoé", citizen);
-        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen);
+        var (clinicId, clinicName, templateId, exceptionId) = await VictimClinicAsync();
+        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen, clinicId, clinicName, templateId, exceptionId);
+    }
+
+    private async Task<(Guid Clinic, string Name, Guid Template, Guid Exception)> VictimClinicAsync()
+    {
+        var (clinic, template, exception) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var name = $"CliniqueVictime{Guid.NewGuid():N}"[..28];
+        await fixture.Database.ScalarAsync<int>("""
+            with l as (insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude)
+                       values (@clinic, @tenant, @name, '1, rue de la Victime', 'Montréal', 'H2X 1Y4', 45.5, -73.6) returning id),
+                 w as (insert into weekly_templates (id, location_id, service_code, slot_minutes, capacity, valid_from)
+                       select @template, id, 'FLU', 10, 2, current_date from l returning id),
+                 h as (insert into weekly_template_hours (id, weekly_template_id, iso_weekday, opens_at, closes_at)
+                       select @hours, id, 1, '09:00', '12:00' from w returning 1)
+            insert into schedule_exceptions (id, location_id, on_date, kind)
+            select @exception, id, current_date + 60, 'closed' from l returning 1
+            """, ("clinic", clinic), ("tenant", DemoSeed.MontrealRegion), ("name", name), ("template", template), ("hours", Guid.CreateVersion7()),
+            ("exception", exception));
+        return (clinic, name, template, exception);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -178,20 +208,21 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ];
     }
 
-    /// <summary>What a form would need to act on the victim's tenant: an account in it, a role over it or at its clinic.</summary>
+    /// <summary>What a form would need to act on the victim's tenant: an account in it, a role over it or at its clinic, a
+    /// clinic in it.</summary>
     private static List<KeyValuePair<string, string>> AttackFields() =>
     [
         new("Input.Email", $"intrus-{Guid.NewGuid():N}@test.example"), new("Input.Name", "Intrus"), new("Input.Language", "fr"),
         new("Input.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("Grant.Role", nameof(StaffRole.TenantAdministrator)), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString()),
-        new("clinic", DemoSeed.StadeOlympique.ToString()),
+        new("clinic", DemoSeed.StadeOlympique.ToString()), new("Input.TenantId", DemoSeed.MontrealRegion.ToString()),
     ];
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
     private IEnumerable<string> Leaks(string html) =>
-        new[] { _victim.Email, _victim.Name, _victim.CitizenName }.Where(html.Contains);
+        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName }.Where(html.Contains);
 
-    /// <summary>Everything an administration form could change in the Montréal region.</summary>
+    /// <summary>Everything an administration or offer form could change in the Montréal region.</summary>
     private Task<string> VictimStateAsync() => fixture.Database.ScalarAsync<string>("""
         select concat_ws('|',
             (select count(*) from staff_users where tenant_id = @tenant),
@@ -199,7 +230,11 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             (select count(*) from staff_role_assignments r join staff_users u on u.id = r.user_id where u.tenant_id = @tenant),
             (select count(*) from staff_account_audit where tenant_id = @tenant),
             (select count(*) from staff_notifications n join staff_users u on u.id = n.staff_user_id where u.tenant_id = @tenant),
-            (select count(*) from staff_recovery_codes c join staff_users u on u.id = c.user_id where u.tenant_id = @tenant))
+            (select count(*) from staff_recovery_codes c join staff_users u on u.id = c.user_id where u.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(l.version), 0) from locations l where l.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(w.version), 0) from weekly_templates w join locations l on l.id = w.location_id where l.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(e.version), 0) from schedule_exceptions e join locations l on l.id = e.location_id where l.tenant_id = @tenant),
+            (select count(*) from offer_audit a join locations l on l.id = a.location_id where l.tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 
     private static StaffPermission? Permission(string policy) =>

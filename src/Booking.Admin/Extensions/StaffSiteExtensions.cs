@@ -1,11 +1,13 @@
 using Booking.Admin.Account;
 using Booking.Admin.Components;
+using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
 using Booking.ServiceDefaults;
 using Booking.Staff.Access;
 using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
+using Booking.Staff.Offer;
 using Booking.Staff.Sessions;
 using Booking.Staff.SharedKeys;
 using Booking.Staff.Statistics;
@@ -31,6 +33,8 @@ public static class StaffSiteExtensions
         services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingCountsQuery>();
         services.AddSingleton<BookingConsultation>();
+        services.AddStaffOffer();
+        builder.AddBookingClusterClient();
         services.AddSingleton<StaffSessions>();
         services.AddScoped<StaffSessionEvents>();
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
@@ -80,6 +84,7 @@ public static class StaffSiteExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOfferLocationGate();
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();

@@ -2,6 +2,7 @@ using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
 using Booking.Data.Notifications;
+using Booking.Data.Offer;
 using Booking.Data.PostalCodes;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
@@ -41,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SmsOptOuts>();
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
+        services.AddOfferData();
         return services;
     }
 

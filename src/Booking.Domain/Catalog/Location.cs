@@ -11,6 +11,9 @@ public sealed record Location(
     GeoPoint Position,
     string TimeZoneId)
 {
+    /// <summary>Whether the clinic takes new bookings and is shown to citizens; a closed one keeps its bookings.</summary>
+    public bool IsOpen { get; init; } = true;
+
     // Resolved once: every slot shown converts through it, and the system look-up takes a process-wide lock.
     public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 

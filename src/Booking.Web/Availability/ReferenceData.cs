@@ -5,19 +5,24 @@ using Booking.Domain.Screening;
 
 namespace Booking.Web.Availability;
 
-/// <summary>Services, clinics, screening questions and campaigns, read from PostgreSQL at most once a minute per web host: they change rarely and
-/// every search needs them, so the booking peak never turns into catalogue queries.</summary>
+/// <summary>Services, clinics, screening questions and campaigns, kept in memory per web host: they change rarely and every
+/// search needs them, so the booking peak never turns into catalogue queries. Once a second at most, one cheap read of the
+/// catalogue's revision (bumped by every change staff save) tells whether to read them again, so a clinic opened or
+/// changed on the staff site is searchable within a second or so; they are read again after a minute whatever it says.</summary>
 public sealed class ReferenceData(CatalogRepository catalog, TimeProvider clock)
 {
+    private static readonly TimeSpan RevisionCheckInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Snapshot? _current;
+    private DateTimeOffset _checkedAt;
 
     public sealed record Snapshot(
         IReadOnlyDictionary<string, Service> Services,
         IReadOnlyDictionary<Guid, Location> Locations,
         IReadOnlyDictionary<string, IReadOnlyList<ScreeningQuestion>> ScreeningQuestions,
         IReadOnlyList<Campaign> Campaigns,
+        long Revision,
         DateTimeOffset ReadAt)
     {
         /// <summary>The questions asked before booking a service, in order (none for most services).</summary>
@@ -29,19 +34,25 @@ public sealed class ReferenceData(CatalogRepository catalog, TimeProvider clock)
 
     public async Task<Snapshot> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (_current is { } fresh && clock.GetUtcNow() - fresh.ReadAt < MaxAge)
+        if (_current is { } fresh && clock.GetUtcNow() - _checkedAt < RevisionCheckInterval)
             return fresh;
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } refreshed && clock.GetUtcNow() - refreshed.ReadAt < MaxAge)
+            var now = clock.GetUtcNow();
+            if (_current is { } refreshed && now - _checkedAt < RevisionCheckInterval)
                 return refreshed;
+            // The revision is read first: a change committed while the rest is read is then seen at the next check.
+            var revision = await catalog.RevisionAsync(cancellationToken);
+            _checkedAt = now;
+            if (_current is { } current && current.Revision == revision && now - current.ReadAt < MaxAge)
+                return current;
             var services = await catalog.ServicesAsync(cancellationToken);
             var locations = await catalog.LocationsAsync(cancellationToken);
             var screening = await catalog.ScreeningQuestionsAsync(cancellationToken);
             var campaigns = await catalog.CampaignsAsync(cancellationToken);
             return _current = new Snapshot(services.ToDictionary(s => s.Code), locations.ToDictionary(l => l.Id), screening, campaigns,
-                clock.GetUtcNow());
+                revision, now);
         }
         finally
         {

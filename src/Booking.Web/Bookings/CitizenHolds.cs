@@ -146,7 +146,8 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             errors.Add("service", ErrorCodes.UnknownService, "Unknown service.");
         if (start is null)
             errors.Add("start", ErrorCodes.Required, "Choose a time (the slot's start, as listed by /api/v1/availability).");
-        if (errors.Any || !reference.Locations.TryGetValue(locationId!.Value, out var location))
+        // A closed clinic takes no new booking (its bookings are still managed through the same reference data).
+        if (errors.Any || !reference.Locations.TryGetValue(locationId!.Value, out var location) || !location.IsOpen)
             return null;
         return (location, service!, start!.Value.ToUniversalTime());
     }

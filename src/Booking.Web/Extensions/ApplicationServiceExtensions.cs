@@ -1,5 +1,5 @@
+using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
-using Booking.Grains;
 using Booking.Passes;
 using Booking.ServiceDefaults;
 using Booking.Web.ApiDocument;
@@ -12,8 +12,6 @@ using Booking.Web.Validation;
 using Booking.Web.WaitingRooms;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Orleans.Serialization;
 
 namespace Booking.Web.Extensions;
 
@@ -59,37 +57,7 @@ public static class ApplicationServiceExtensions
             .AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag)
             .AddCheck<ClusterHealthCheck>("orleans", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
-        builder.AddOrleansClient();
+        builder.AddBookingClusterClient();
         return builder;
-    }
-
-    /// <summary>The web host is an Orleans client: it finds the silos' gateways in the same PostgreSQL membership table.</summary>
-    private static void AddOrleansClient(this IHostApplicationBuilder builder)
-    {
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
-            ?? throw new InvalidOperationException("ConnectionStrings:Booking is required.");
-        var orleans = builder.Configuration.GetSection(ClusterIdentity.Section);
-        var responseTimeout = orleans.GetValue("ResponseTimeout", TimeSpan.FromSeconds(5));
-        if (responseTimeout <= TimeSpan.Zero || responseTimeout > TimeSpan.FromSeconds(30))
-            throw new InvalidOperationException("Orleans:ResponseTimeout must be between 00:00:00.001 and 00:00:30.");
-        builder.UseOrleansClient(client =>
-        {
-            // A call to a silo that died or hangs fails after this (503 with Retry-After, the client retries) rather
-            // than Orleans' 30 s default, which outlasts the patience of most HTTP clients and proxies. 5 s: a request
-            // sent to a silo just before it was killed gets no answer at all, and at 10 s the citizen's app had often
-            // given up first (a hung call); a healthy call takes well under a second even under load.
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
-            client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add(ClusterIdentity.DatabaseExceptionNamespace));
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = orleans["ClusterId"] ?? ClusterIdentity.DefaultClusterId;
-                o.ServiceId = orleans["ServiceId"] ?? ClusterIdentity.DefaultServiceId;
-            });
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = ClusterIdentity.AdoNetInvariant;
-                o.ConnectionString = connectionString;
-            });
-        });
     }
 }

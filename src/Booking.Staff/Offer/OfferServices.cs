@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Booking.Staff.Offer;
+
+public static class OfferServices
+{
+    /// <summary>The clinics' offer as staff edit it. Scoped: access is decided for the person of the current request (<see cref="Access.StaffAccess"/>).</summary>
+    public static IServiceCollection AddStaffOffer(this IServiceCollection services)
+    {
+        services.AddScoped<ManagedOffer>();
+        services.AddScoped<LocationEditing>();
+        services.AddScoped<ScheduleChanges>();
+        services.AddScoped<SchedulePreview>();
+        services.AddSingleton<ActiveGrains>();
+        return services;
+    }
+}
