@@ -13,6 +13,7 @@ public static class OfferDataServices
         services.AddSingleton<ScheduleChangeMarks>();
         services.AddSingleton<ScheduleRepository>();
         services.AddSingleton<StrandedBookings>();
+        services.AddSingleton<ServiceOfferRepository>();
         return services;
     }
 }

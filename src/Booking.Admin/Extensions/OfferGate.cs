@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using Booking.Staff.Offer;
+
+namespace Booking.Admin.Extensions;
+
+/// <summary>
+/// A form posted about a clinic or tenant this person may not manage is answered 404 before its page runs. The pages
+/// refuse such GETs themselves with the not-found page; a POST would otherwise reach Blazor's form dispatch, which
+/// answers 400 when the refused page has rendered no form.
+/// </summary>
+public static partial class OfferGate
+{
+    public static IApplicationBuilder UseOfferGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && context.User.Identity?.IsAuthenticated == true
+            && OfferPath().Match(context.Request.Path.Value ?? "") is { Success: true } match && Guid.TryParse(match.Groups["id"].Value, out var id)
+            && !await AllowedAsync(context.RequestServices.GetRequiredService<IOfferAccess>(), context, match.Groups["kind"].Value, id))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await next(context);
+    });
+
+    private static Task<bool> AllowedAsync(IOfferAccess access, HttpContext context, string kind, Guid id) => kind == "locations"
+        ? access.CanManageLocationAsync(context.User, id, context.RequestAborted)
+        : access.CanManageTenantAsync(context.User, id, context.RequestAborted);
+
+    [GeneratedRegex("^/offer/(?<kind>locations|tenants)/(?<id>[0-9a-fA-F-]{36})(/|$)")]
+    private static partial Regex OfferPath();
+}
