@@ -4,7 +4,7 @@ using Booking.Staff.Offer;
 namespace Booking.Admin.Extensions;
 
 /// <summary>
-/// A form posted about a clinic or tenant this person may not manage is answered 404 before its page runs. The pages
+/// A form posted about a clinic, tenant or campaign this person may not manage is answered 404 before its page runs. The pages
 /// refuse such GETs themselves with the not-found page; a POST would otherwise reach Blazor's form dispatch, which
 /// answers 400 when the refused page has rendered no form.
 /// </summary>
@@ -22,10 +22,13 @@ public static partial class OfferGate
         await next(context);
     });
 
-    private static Task<bool> AllowedAsync(IOfferAccess access, HttpContext context, string kind, Guid id) => kind == "locations"
-        ? access.CanManageLocationAsync(context.User, id, context.RequestAborted)
-        : access.CanManageTenantAsync(context.User, id, context.RequestAborted);
+    private static Task<bool> AllowedAsync(IOfferAccess access, HttpContext context, string kind, Guid id) => kind switch
+    {
+        "locations" => access.CanManageLocationAsync(context.User, id, context.RequestAborted),
+        "campaigns" => access.CanManageCampaignAsync(context.User, id, context.RequestAborted),
+        _ => access.CanManageTenantAsync(context.User, id, context.RequestAborted),
+    };
 
-    [GeneratedRegex("^/offer/(?<kind>locations|tenants)/(?<id>[0-9a-fA-F-]{36})(/|$)")]
+    [GeneratedRegex("^/offer/(?<kind>locations|tenants|campaigns)/(?<id>[0-9a-fA-F-]{36})(/|$)")]
     private static partial Regex OfferPath();
 }

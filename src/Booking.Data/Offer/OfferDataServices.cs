@@ -14,6 +14,7 @@ public static class OfferDataServices
         services.AddSingleton<ScheduleRepository>();
         services.AddSingleton<StrandedBookings>();
         services.AddSingleton<ServiceOfferRepository>();
+        services.AddSingleton<CampaignRepository>();
         return services;
     }
 }

@@ -18,6 +18,9 @@ public sealed class OfferedServices(
 {
     private readonly ConcurrentDictionary<(Guid Tenant, string Service), EffectiveService> _byTenant = new();
 
+    /// <summary>The clinic's tenant and the tenants above it, nearest first: whose campaigns apply there.</summary>
+    public IReadOnlyList<Guid> TenantsOf(Guid locationId) => locations.TryGetValue(locationId, out var location) ? offer.Lineage(location.TenantId) : [];
+
     /// <summary>Null for a clinic or service that does not exist.</summary>
     public EffectiveService? At(Guid locationId, string serviceCode) =>
         locations.TryGetValue(locationId, out var location) && services.TryGetValue(serviceCode, out var service)

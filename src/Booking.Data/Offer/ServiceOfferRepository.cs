@@ -15,15 +15,18 @@ public sealed record ServiceOfferSnapshot(
     IReadOnlyDictionary<Guid, Guid?> TenantParents,
     IReadOnlyDictionary<Guid, IReadOnlySet<string>> LocationServices)
 {
-    /// <summary>A tenant's settings of a service along its lineage, its own first.</summary>
-    public IReadOnlyList<ServiceSetting> Lineage(Guid tenantId, string serviceCode)
+    /// <summary>A tenant and the tenants above it, nearest first.</summary>
+    public IReadOnlyList<Guid> Lineage(Guid tenantId)
     {
-        var lineage = new List<ServiceSetting>();
-        for (Guid? tenant = tenantId; tenant is { } id; tenant = TenantParents.GetValueOrDefault(id))
-            if (Settings.FirstOrDefault(s => s.TenantId == id && s.ServiceCode == serviceCode) is { } setting)
-                lineage.Add(setting);
+        var lineage = new List<Guid>();
+        for (Guid? tenant = tenantId; tenant is { } id && !lineage.Contains(id); tenant = TenantParents.GetValueOrDefault(id))
+            lineage.Add(id);
         return lineage;
     }
+
+    /// <summary>A tenant's settings of a service along its lineage, its own first.</summary>
+    public IReadOnlyList<ServiceSetting> Lineage(Guid tenantId, string serviceCode) =>
+        Lineage(tenantId).SelectMany(id => Settings.Where(s => s.TenantId == id && s.ServiceCode == serviceCode)).ToList();
 }
 
 /// <summary>Tenants' settings of catalogue services (<c>tenant_services</c>, <c>tenant_screening_questions</c>) and

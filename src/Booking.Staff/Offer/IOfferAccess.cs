@@ -16,4 +16,6 @@ public interface IOfferAccess
     Task<bool> CanManageTenantAsync(ClaimsPrincipal user, Guid tenantId, CancellationToken cancellationToken = default);
 
     Task<bool> CanManageLocationAsync(ClaimsPrincipal user, Guid locationId, CancellationToken cancellationToken = default);
+
+    Task<bool> CanManageCampaignAsync(ClaimsPrincipal user, Guid campaignId, CancellationToken cancellationToken = default);
 }

@@ -15,6 +15,7 @@ public static class OfferServices
         services.AddScoped<TenantServices>();
         services.AddScoped<ServiceSettingEditing>();
         services.AddScoped<LocationServicesEditing>();
+        services.AddScoped<CampaignEditing>();
         return services;
     }
 }

@@ -7,7 +7,8 @@ namespace Booking.Staff.Offer;
 
 /// <summary>Until staff roles exist: a signed-in staff member manages the offer of their own tenant and of every tenant
 /// under it, as they see its bookings. The account is read on the server for each request, never trusted from the cookie.</summary>
-public sealed class TenantOfferAccess(UserManager<StaffUser> users, TenantTree tenants, LocationRepository locations) : IOfferAccess
+public sealed class TenantOfferAccess(UserManager<StaffUser> users, TenantTree tenants, LocationRepository locations, CampaignRepository campaigns)
+    : IOfferAccess
 {
     private IReadOnlyList<TenantSummary>? _manageable;
 
@@ -23,4 +24,7 @@ public sealed class TenantOfferAccess(UserManager<StaffUser> users, TenantTree t
 
     public async Task<bool> CanManageLocationAsync(ClaimsPrincipal user, Guid locationId, CancellationToken cancellationToken = default) =>
         await locations.FindAsync(locationId, cancellationToken) is { } location && await CanManageTenantAsync(user, location.TenantId, cancellationToken);
+
+    public async Task<bool> CanManageCampaignAsync(ClaimsPrincipal user, Guid campaignId, CancellationToken cancellationToken = default) =>
+        await campaigns.TenantOfAsync(campaignId, cancellationToken) is { } tenant && await CanManageTenantAsync(user, tenant, cancellationToken);
 }

@@ -22,7 +22,7 @@ public static class HoldsApi
     {
         if (!IdempotencyKey.TryRead(request, out var idempotencyKey, out var keyErrors))
             return keyErrors.ToProblem();
-        return (await holds.HoldAsync(body, idempotencyKey, waitingRoom.PassFrom(request, body?.Service), cancellationToken))
+        return (await holds.HoldAsync(body, idempotencyKey, await waitingRoom.PassFromAsync(request, body?.Service), cancellationToken))
             .ToHttp(held => TypedResults.Created($"/api/v1/holds/{held.HoldId}", held));
     }
 
@@ -31,7 +31,7 @@ public static class HoldsApi
     {
         if (!IdempotencyKey.TryRead(request, out var idempotencyKey, out var keyErrors))
             return keyErrors.ToProblem();
-        return (await holds.HoldGroupAsync(body, idempotencyKey, waitingRoom.PassFrom(request, body?.Service), cancellationToken))
+        return (await holds.HoldGroupAsync(body, idempotencyKey, await waitingRoom.PassFromAsync(request, body?.Service), cancellationToken))
             .ToHttp(group => TypedResults.Created((string?)null, group));
     }
 

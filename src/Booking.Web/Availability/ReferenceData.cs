@@ -38,7 +38,12 @@ public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferReposit
         public IReadOnlyList<ScreeningQuestion> ScreeningAt(Guid locationId, string serviceCode) =>
             ServiceAt(locationId, serviceCode)?.Screening.Value ?? ScreeningOf(serviceCode);
 
-        public IReadOnlyList<Campaign> CampaignsOf(string serviceCode) => Campaigns.Where(c => c.ServiceCode == serviceCode).ToList();
+        /// <summary>The campaigns of a service that apply at a clinic: those of its tenant and of the tenants above it.</summary>
+        public IReadOnlyList<Campaign> CampaignsAt(Guid locationId, string serviceCode)
+        {
+            var tenants = Offered.TenantsOf(locationId);
+            return Campaigns.Where(c => c.ServiceCode == serviceCode && c.TenantId is { } tenant && tenants.Contains(tenant)).ToList();
+        }
     }
 
     public async Task<Snapshot> GetAsync(CancellationToken cancellationToken = default)

@@ -135,7 +135,7 @@ public sealed class CitizenBookings(
         found = await manageLink.ReloadAsync(booking.ConfirmationCode, cancellationToken) ?? found;
         return await manageLink.ShowAsync(found, PersonalDataAccess.Update, "Booking.Web/reschedule", sourceIp, cancellationToken);
 
-        Task<Domain.Eligibility.EligibilityResult?> Ineligibility() => eligibility.RefusalAsync(found.Service, citizen.BirthDate,
+        Task<Domain.Eligibility.EligibilityResult?> Ineligibility() => eligibility.RefusalAsync(to.LocationId, found.Service, citizen.BirthDate,
             protector.Fingerprints(citizen), declared, to.Date, null, booking.Id, cancellationToken);
     }
 }
