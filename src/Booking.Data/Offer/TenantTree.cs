@@ -16,13 +16,7 @@ public sealed class TenantTree(NpgsqlDataSource dataSource)
                 select t.id, t.parent_id, t.name, s.depth + 1 from tenants t join subtree s on t.parent_id = s.id)
             select id, parent_id, name from subtree order by depth, name
             """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("tenant", tenantId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var tenants = new List<TenantSummary>();
-        while (await reader.ReadAsync(cancellationToken))
-            tenants.Add(new TenantSummary(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetString(2)));
-        return tenants;
+        return await ReadAsync(sql, tenantId, cancellationToken);
     }
 
     /// <summary>The tenant and its ancestors, nearest first: where an inherited setting comes from.</summary>
@@ -35,6 +29,11 @@ public sealed class TenantTree(NpgsqlDataSource dataSource)
                 select t.id, t.parent_id, t.name, l.depth + 1 from tenants t join lineage l on t.id = l.parent_id)
             select id, parent_id, name from lineage order by depth
             """;
+        return await ReadAsync(sql, tenantId, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<TenantSummary>> ReadAsync(string sql, Guid tenantId, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("tenant", tenantId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

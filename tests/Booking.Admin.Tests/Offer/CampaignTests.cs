@@ -10,7 +10,6 @@ namespace Booking.Admin.Tests.Offer;
 [Collection(OfferCollection.Name)]
 public sealed class CampaignTests(OfferFixture fixture)
 {
-    private static readonly Guid ExpoCite = new("10000000-0000-4000-8000-000000000005");
     private static readonly Guid CovidCampaign = new("30000000-0000-4000-8000-000000000001");
 
     private CitizenApi Citizens => new(fixture.Http);
@@ -44,13 +43,13 @@ public sealed class CampaignTests(OfferFixture fixture)
             groups: [("health-worker", null), ("general", TestClock.Now.AddDays(1))]));
 
         Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
-        var holdId = await Citizens.HoldId(ExpoCite, "FLU", QuebecDate.At(day, 9));
+        var holdId = await Citizens.HoldId(DemoClinics.ExpoCite, "FLU", QuebecDate.At(day, 9));
         HttpResponseMessage? refused = null;
         // A refused confirmation leaves the hold held: the same one is tried until the campaign reaches the web host.
         await Poll.UntilAsync(async () => (refused = await Citizens.Confirm(holdId, priorityGroups: [])).StatusCode == HttpStatusCode.UnprocessableEntity,
             TimeSpan.FromSeconds(5), "the campaign to apply at ExpoCité");
         Assert.Contains("priority_group_not_open", await refused!.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Created, (await Citizens.Confirm(await Citizens.HoldId(ExpoCite, "FLU", QuebecDate.At(day, 9, 10)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Citizens.Confirm(await Citizens.HoldId(DemoClinics.ExpoCite, "FLU", QuebecDate.At(day, 9, 10)))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Citizens.Confirm(await Citizens.HoldId(DemoSeed.StadeOlympique, "FLU", QuebecDate.At(day, 9)),
             priorityGroups: [])).StatusCode);
         Assert.Equal(1L, await fixture.Database.CountAsync("""

@@ -10,8 +10,6 @@ namespace Booking.Admin.Tests.Offer;
 [Collection(OfferCollection.Name)]
 public sealed class ServiceOfferTests(OfferFixture fixture)
 {
-    private static readonly Guid ExpoCite = new("10000000-0000-4000-8000-000000000005");
-    private static readonly Guid HauteVille = new("10000000-0000-4000-8000-000000000006");
 
     private static Dictionary<string, string> Setting(string offered = "", string nameFr = "", string nameEn = "", string minAge = "", string maxAge = "",
         string screening = "", params (string Id, string Blocking)[] questions)
@@ -71,15 +69,15 @@ public sealed class ServiceOfferTests(OfferFixture fixture)
         await SaveAsync(quebec, DemoSeed.QuebecRegion, "BLOOD", Setting(screening: "own", questions: [("fasting", "no"), ("allergies", "")]));
         await SaveAsync(quebec, DemoSeed.QuebecRegion, "COVID19", Setting(maxAge: "30"));
 
-        await Poll.UntilAsync(async () => (await fixture.Http.GetStringAsync($"/api/v1/services/BLOOD/screening?locationId={HauteVille}")).Contains("fasting"),
+        await Poll.UntilAsync(async () => (await fixture.Http.GetStringAsync($"/api/v1/services/BLOOD/screening?locationId={DemoClinics.HauteVille}")).Contains("fasting"),
             TimeSpan.FromSeconds(5), "the clinic's own questions to be served");
         Assert.Contains("requisition", await fixture.Http.GetStringAsync("/api/v1/services/BLOOD/screening"));
         var day = QuebecDate.NextWeekday(18);
-        var blocked = await citizens.Confirm(await citizens.HoldId(HauteVille, "BLOOD", QuebecDate.At(day, 8)),
+        var blocked = await citizens.Confirm(await citizens.HoldId(DemoClinics.HauteVille, "BLOOD", QuebecDate.At(day, 8)),
             screening: new Dictionary<string, bool> { ["fasting"] = false, ["allergies"] = false });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, blocked.StatusCode);
         Assert.Contains("screening-blocked", await blocked.Content.ReadAsStringAsync());
-        var tooOld = await citizens.Confirm(await citizens.HoldId(ExpoCite, "COVID19", QuebecDate.At(day, 10)));
+        var tooOld = await citizens.Confirm(await citizens.HoldId(DemoClinics.ExpoCite, "COVID19", QuebecDate.At(day, 10)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooOld.StatusCode);
         Assert.Contains("too_old", await tooOld.Content.ReadAsStringAsync());
     }
