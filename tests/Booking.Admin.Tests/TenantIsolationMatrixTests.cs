@@ -66,12 +66,21 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/offer/locations/{LocationId:guid}/exceptions/new"] = (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/exceptions/new"),
         ["/offer/locations/{LocationId:guid}/exceptions/{ExceptionId:guid}"] =
             (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/exceptions/{victim.ExceptionId}"),
+        ["/offer/tenants/{TenantId:guid}/services"] = (Access.Resource, _ => $"offer/tenants/{DemoSeed.MontrealRegion}/services"),
+        ["/offer/tenants/{TenantId:guid}/services/{Code}"] = (Access.Resource, _ => $"offer/tenants/{DemoSeed.MontrealRegion}/services/{VictimService}"),
+        ["/offer/campaigns"] = (Access.OwnScope, _ => "offer/campaigns"),
+        ["/offer/campaigns/new"] = (Access.OwnScope, _ => "offer/campaigns/new"),
+        ["/offer/campaigns/{CampaignId:guid}"] = (Access.Resource, victim => $"offer/campaigns/{victim.CampaignId}"),
     };
 
-    /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, and a clinic
-    /// with a weekly schedule and a dated change.</summary>
+    /// <summary>The service whose wording the victim's tenant sets for itself: one no other test of this fixture books,
+    /// since the wording reaches citizens' messages.</summary>
+    private const string VictimService = "BLOOD";
+
+    /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, a clinic
+    /// with a weekly schedule and a dated change, its own name for a service, and a campaign.</summary>
     private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName, Guid ClinicId, string ClinicName,
-        Guid TemplateId, Guid ExceptionId);
+        Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName);
 
     private Victim _victim = null!;
 
@@ -85,7 +94,24 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         var citizen = $"Citoyen{Guid.NewGuid():N}"[..20];
         var booking = await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Zoé", citizen);
         var (clinicId, clinicName, templateId, exceptionId) = await VictimClinicAsync();
-        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen, clinicId, clinicName, templateId, exceptionId);
+        var (serviceName, campaignId, campaignName) = await VictimOfferAsync();
+        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen, clinicId, clinicName, templateId, exceptionId,
+            serviceName, campaignId, campaignName);
+    }
+
+    private async Task<(string ServiceName, Guid Campaign, string CampaignName)> VictimOfferAsync()
+    {
+        var campaign = Guid.CreateVersion7();
+        var (serviceName, campaignName) = ($"ServiceVictime{Guid.NewGuid():N}"[..28], $"CampagneVictime{Guid.NewGuid():N}"[..28]);
+        await fixture.Database.ScalarAsync<int>("""
+            with s as (insert into tenant_services (tenant_id, service_code, name_fr, name_en) values (@tenant, @service, @serviceName, @serviceName)
+                       on conflict (tenant_id, service_code) do update set name_fr = excluded.name_fr, name_en = excluded.name_en returning 1),
+                 c as (insert into campaigns (id, tenant_id, service_code, name_fr, name_en, opens_at)
+                       select @campaign, @tenant, @service, @campaignName, @campaignName, now() + interval '30 days' from s returning id)
+            insert into campaign_groups (campaign_id, group_code) select id, 'general' from c returning 1
+            """, ("tenant", DemoSeed.MontrealRegion), ("service", VictimService), ("serviceName", serviceName), ("campaign", campaign),
+            ("campaignName", campaignName));
+        return (serviceName, campaign, campaignName);
     }
 
     private async Task<(Guid Clinic, string Name, Guid Template, Guid Exception)> VictimClinicAsync()
@@ -220,7 +246,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
     private IEnumerable<string> Leaks(string html) =>
-        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName }.Where(html.Contains);
+        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName }.Where(html.Contains);
 
     /// <summary>Everything an administration or offer form could change in the Montréal region.</summary>
     private Task<string> VictimStateAsync() => fixture.Database.ScalarAsync<string>("""
@@ -234,7 +260,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             (select count(*) || ':' || coalesce(sum(l.version), 0) from locations l where l.tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(w.version), 0) from weekly_templates w join locations l on l.id = w.location_id where l.tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(e.version), 0) from schedule_exceptions e join locations l on l.id = e.location_id where l.tenant_id = @tenant),
-            (select count(*) from offer_audit a join locations l on l.id = a.location_id where l.tenant_id = @tenant))
+            (select count(*) from offer_audit a join locations l on l.id = a.location_id where l.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(version), 0) from tenant_services where tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(version), 0) from campaigns where tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 
     private static StaffPermission? Permission(string policy) =>

@@ -84,7 +84,7 @@ public static class StaffSiteExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOfferLocationGate();
+        app.UseOfferGate();
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();

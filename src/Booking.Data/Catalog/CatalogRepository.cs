@@ -47,17 +47,24 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Campaign>> CampaignsAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select id, service_code, name_fr, name_en, opens_at, closes_at, open_groups
-            from campaigns order by service_code, opens_at
+            select c.id, c.service_code, c.name_fr, c.name_en, c.opens_at, c.closes_at, c.tenant_id, c.waiting_room, c.admissions_per_minute,
+                   array_agg(g.group_code order by g.group_code), array_agg(g.opens_at order by g.group_code)
+            from campaigns c join campaign_groups g on g.campaign_id = c.id
+            group by c.id
+            order by c.service_code, c.opens_at, c.id
             """;
-        // Read with Npgsql: Dapper cannot materialise a text[] into a constructor parameter.
+        // Read with Npgsql: Dapper cannot materialise arrays into a constructor parameter.
         await using var command = dataSource.CreateCommand(sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var campaigns = new List<Campaign>();
         while (await reader.ReadAsync(cancellationToken))
+        {
+            var groups = reader.GetFieldValue<string[]>(9).Zip(reader.GetFieldValue<DateTime?[]>(10),
+                (code, opens) => new CampaignGroup(code, opens is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null)).ToList();
             campaigns.Add(new Campaign(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                reader.GetFieldValue<string[]>(6)));
+                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), groups,
+                reader.GetGuid(6), reader.GetBoolean(7), reader.GetInt32(8)));
+        }
         return campaigns;
     }
 

@@ -94,6 +94,11 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
                 """, cancellationToken, ("id", c.Id), ("tenant", c.Tenant), ("name", c.Name), ("address", c.Address),
                 ("city", c.City), ("postalCode", c.PostalCode), ("lat", c.Lat), ("lon", c.Lon));
 
+        foreach (var (clinic, service, _, _) in Offer)
+            await connection.ExecuteNpgsqlAsync("""
+                insert into location_services (location_id, service_code) values (@location, @service) on conflict do nothing
+                """, cancellationToken, ("location", Location(clinic)), ("service", service));
+
         foreach (var (clinic, service, weekdays, weekends) in Offer)
             foreach (var weekend in new[] { false, true })
             {

@@ -55,7 +55,9 @@ public sealed class LocationRepository(NpgsqlDataSource dataSource)
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { id }, cancellationToken: cancellationToken));
     }
 
-    public async Task CreateAsync(Guid id, Guid tenantId, LocationDetails details, OfferActor actor, CancellationToken cancellationToken = default)
+    /// <summary>A new clinic, offering <paramref name="services"/> (its tenant's, at first).</summary>
+    public async Task CreateAsync(Guid id, Guid tenantId, LocationDetails details, IReadOnlyCollection<string> services, OfferActor actor,
+        CancellationToken cancellationToken = default)
     {
         const string sql = """
             insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, notes_fr, notes_en, is_open)
@@ -64,6 +66,8 @@ public sealed class LocationRepository(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, Parameters(id, details, tenantId), transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("insert into location_services (location_id, service_code) select @id, unnest(@services)",
+            new { id, services = services.ToArray() }, transaction, cancellationToken: cancellationToken));
         await OfferAudit.RecordAsync(connection, transaction, actor, OfferChange.Created(tenantId, id, "location", id.ToString(), details), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -17,7 +17,8 @@ namespace Booking.Silo.Inventory;
 /// between checking and taking), so they are serial; the grain is reentrant only so that a confirmation waiting on
 /// PostgreSQL does not block holds, and so that waiting confirmations share one commit (<see cref="GroupCommit{TItem,TResult}"/>).
 /// Holds live in memory only: a graceful stop (a rolling deploy) hands them to the clinic-day's next activation on
-/// another silo; a crash loses them (the citizen holds again), never a confirmed booking.
+/// another silo; a crash loses them (the citizen holds again), never a confirmed booking. A schedule change saved by
+/// staff is checked against the seats here and applied without a restart (see <see cref="ScheduleNarrowing"/>).
 /// </summary>
 [GrainType("locationday")]
 [Reentrant]

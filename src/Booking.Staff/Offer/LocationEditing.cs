@@ -42,8 +42,8 @@ public abstract record LocationSaveResult
 }
 
 /// <summary>Creates and edits clinics. The position comes from the postal code (its own centroid, else its area's)
-/// unless a latitude and longitude are typed, which win.</summary>
-public sealed class LocationEditing(LocationRepository locations, PostalCodeRepository postalCodes, StaffAccess access)
+/// unless a latitude and longitude are typed, which win. A new clinic offers its organisation's services.</summary>
+public sealed class LocationEditing(LocationRepository locations, PostalCodeRepository postalCodes, StaffAccess access, TenantServices services)
 {
     private const int MaxText = 200;
     private const int MaxNotes = 2000;
@@ -57,7 +57,9 @@ public sealed class LocationEditing(LocationRepository locations, PostalCodeRepo
         if (errors.Any)
             return new LocationSaveResult.Invalid(errors);
         var id = Guid.CreateVersion7();
-        await locations.CreateAsync(id, tenantId, details!, actor, cancellationToken);
+        // A new clinic offers what its organisation offers; staff untick what it does not.
+        var offered = (await services.OfferedByAsync(tenantId, cancellationToken)).Select(s => s.Code).ToList();
+        await locations.CreateAsync(id, tenantId, details!, offered, actor, cancellationToken);
         return new LocationSaveResult.Saved(id);
     }
 

@@ -12,6 +12,10 @@ public static class OfferServices
         services.AddScoped<ScheduleChanges>();
         services.AddScoped<SchedulePreview>();
         services.AddSingleton<ActiveGrains>();
+        services.AddScoped<TenantServices>();
+        services.AddScoped<ServiceSettingEditing>();
+        services.AddScoped<LocationServicesEditing>();
+        services.AddScoped<CampaignEditing>();
         return services;
     }
 }

@@ -66,7 +66,7 @@ public static class TemplateEditing
         var hours = new List<TemplateHours>();
         for (var i = 0; i < TemplateInput.Weekdays.Count; i++)
         {
-            var day = input.Days.ElementAtOrDefault(i) ?? new DayHoursInput();
+            var day = input.Days?.ElementAtOrDefault(i) ?? new DayHoursInput();
             var first = Window(day.Opens, day.Closes, $"Days[{i}].Opens", $"Days[{i}].Closes", slotMinutes, errors);
             var second = Window(day.Opens2, day.Closes2, $"Days[{i}].Opens2", $"Days[{i}].Closes2", slotMinutes, errors);
             if (first is null && second is not null)

@@ -9,18 +9,16 @@ namespace Booking.Admin.Tests.Offer;
 [Collection(OfferCollection.Name)]
 public sealed class OtherTenantTests(OfferFixture fixture)
 {
-    private static readonly Guid StadeOlympique = DemoSeed.StadeOlympique;
-    private static readonly Guid ExpoCite = new("10000000-0000-4000-8000-000000000005");
 
     private async Task<(Guid Template, Guid Exception)> StadeScheduleAsync()
     {
         using var owner = await fixture.ManagerAsync(DemoSeed.MontrealRegion);
         var day = QuebecDate.NextWeekday(30);
-        await owner.SubmitAsync($"offer/locations/{StadeOlympique}/exceptions/new", "exception", ScheduleForms.Exception("capacity", day, "FLU", capacity: "5"));
+        await owner.SubmitAsync($"offer/locations/{DemoClinics.StadeOlympique}/exceptions/new", "exception", ScheduleForms.Exception("capacity", day, "FLU", capacity: "5"));
         var exception = await fixture.Database.ScalarAsync<Guid>(
-            "select id from schedule_exceptions where location_id = @l and on_date = @d", ("l", StadeOlympique), ("d", day));
+            "select id from schedule_exceptions where location_id = @l and on_date = @d", ("l", DemoClinics.StadeOlympique), ("d", day));
         var template = await fixture.Database.ScalarAsync<Guid>(
-            "select id from weekly_templates where location_id = @l order by id limit 1", ("l", StadeOlympique));
+            "select id from weekly_templates where location_id = @l order by id limit 1", ("l", DemoClinics.StadeOlympique));
         return (template, exception);
     }
 
@@ -30,7 +28,7 @@ public sealed class OtherTenantTests(OfferFixture fixture)
             (select string_agg(e.id || ':' || e.version, ',' order by e.id) from schedule_exceptions e where e.location_id = l.id),
             (select count(*) from offer_audit a where a.location_id = l.id))
         from locations l where l.id = @l
-        """, ("l", StadeOlympique));
+        """, ("l", DemoClinics.StadeOlympique));
 
     [Fact]
     public async Task Every_page_of_another_tenants_clinic_answers_not_found_and_shows_nothing_of_it()
@@ -39,8 +37,8 @@ public sealed class OtherTenantTests(OfferFixture fixture)
         using var quebec = await fixture.ManagerAsync(DemoSeed.QuebecRegion);
         string[] pages =
         [
-            $"offer/locations/{StadeOlympique}", $"offer/locations/{StadeOlympique}/templates/new", $"offer/locations/{StadeOlympique}/templates/{template}",
-            $"offer/locations/{StadeOlympique}/exceptions/new", $"offer/locations/{StadeOlympique}/exceptions/{exception}",
+            $"offer/locations/{DemoClinics.StadeOlympique}", $"offer/locations/{DemoClinics.StadeOlympique}/templates/new", $"offer/locations/{DemoClinics.StadeOlympique}/templates/{template}",
+            $"offer/locations/{DemoClinics.StadeOlympique}/exceptions/new", $"offer/locations/{DemoClinics.StadeOlympique}/exceptions/{exception}",
         ];
 
         foreach (var page in pages)
@@ -60,20 +58,20 @@ public sealed class OtherTenantTests(OfferFixture fixture)
         var (template, exception) = await StadeScheduleAsync();
         var before = await StadeStateAsync();
         using var quebec = await fixture.ManagerAsync(DemoSeed.QuebecRegion);
-        var ownTemplate = await fixture.Database.ScalarAsync<Guid>("select id from weekly_templates where location_id = @l order by id limit 1", ("l", ExpoCite));
+        var ownTemplate = await fixture.Database.ScalarAsync<Guid>("select id from weekly_templates where location_id = @l order by id limit 1", ("l", DemoClinics.ExpoCite));
         var day = QuebecDate.NextWeekday(31);
         // Forms of the manager's own clinic (valid antiforgery tokens), posted at the other tenant's addresses.
         var attempts = new (string OwnPage, string Form, string Target, Dictionary<string, string> Fields)[]
         {
-            ($"offer/locations/{ExpoCite}", "location", $"offer/locations/{StadeOlympique}", new() { ["Input.Name"] = "Pris", ["Input.Address"] = "x",
+            ($"offer/locations/{DemoClinics.ExpoCite}", "location", $"offer/locations/{DemoClinics.StadeOlympique}", new() { ["Input.Name"] = "Pris", ["Input.Address"] = "x",
                 ["Input.City"] = "x", ["Input.PostalCode"] = "G1L 5A7", ["Input.TimeZone"] = "America/Montreal", ["Input.IsOpen"] = "false", ["Input.Version"] = "1" }),
-            ($"offer/locations/{ExpoCite}/exceptions/new", "exception", $"offer/locations/{StadeOlympique}/exceptions/new",
+            ($"offer/locations/{DemoClinics.ExpoCite}/exceptions/new", "exception", $"offer/locations/{DemoClinics.StadeOlympique}/exceptions/new",
                 ScheduleForms.Exception("closed", day)),
-            ($"offer/locations/{ExpoCite}/templates/new", "template", $"offer/locations/{StadeOlympique}/templates/new",
+            ($"offer/locations/{DemoClinics.ExpoCite}/templates/new", "template", $"offer/locations/{DemoClinics.StadeOlympique}/templates/new",
                 ScheduleForms.Template("BLOOD", QuebecDate.Today, "07:00", "08:00", 15, 1, [5])),
-            ($"offer/locations/{ExpoCite}/templates/{ownTemplate}", "template", $"offer/locations/{StadeOlympique}/templates/{template}",
+            ($"offer/locations/{DemoClinics.ExpoCite}/templates/{ownTemplate}", "template", $"offer/locations/{DemoClinics.StadeOlympique}/templates/{template}",
                 ScheduleForms.Template("FLU", QuebecDate.Today, "08:00", "20:00", 10, 1, [0, 1, 2, 3, 4])),
-            ($"offer/locations/{ExpoCite}/templates/{ownTemplate}", "delete-template", $"offer/locations/{StadeOlympique}/templates/{template}",
+            ($"offer/locations/{DemoClinics.ExpoCite}/templates/{ownTemplate}", "delete-template", $"offer/locations/{DemoClinics.StadeOlympique}/templates/{template}",
                 new() { ["DeleteVersion"] = "1" }),
         };
 
@@ -84,8 +82,8 @@ public sealed class OtherTenantTests(OfferFixture fixture)
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{form} at {target} answered {response.StatusCode}");
             Assert.DoesNotContain("Stade olympique", await response.TextAsync());
         }
-        var delete = await quebec.SubmitAsync(new StaffForm("/" + $"offer/locations/{StadeOlympique}/exceptions/{exception}",
-            (await quebec.LoadFormAsync($"offer/locations/{ExpoCite}", "location")).HiddenFields.Where(f => f.Key != "_handler")
+        var delete = await quebec.SubmitAsync(new StaffForm("/" + $"offer/locations/{DemoClinics.StadeOlympique}/exceptions/{exception}",
+            (await quebec.LoadFormAsync($"offer/locations/{DemoClinics.ExpoCite}", "location")).HiddenFields.Where(f => f.Key != "_handler")
                 .Append(new("_handler", "delete-exception")).ToDictionary()), new Dictionary<string, string> { ["Version"] = "1", ["Action"] = "save" });
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
         var created = await quebec.SubmitAsync("offer/locations/new", "new-location", new Dictionary<string, string>

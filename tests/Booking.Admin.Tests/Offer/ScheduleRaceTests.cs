@@ -10,13 +10,12 @@ namespace Booking.Admin.Tests.Offer;
 [Collection(OfferCollection.Name)]
 public sealed class ScheduleRaceTests(OfferFixture fixture)
 {
-    private static readonly Guid StadeOlympique = new("10000000-0000-4000-8000-000000000001");
 
     private CitizenApi Citizens => new(fixture.Http);
 
     private async Task<bool> TryBookAsync(DateTimeOffset start)
     {
-        var hold = await Citizens.Hold(StadeOlympique, "FLU", start);
+        var hold = await Citizens.Hold(DemoClinics.StadeOlympique, "FLU", start);
         if (hold.StatusCode != System.Net.HttpStatusCode.Created)
             return false;
         var holdId = (await CitizenApi.Json(hold))["holdId"]!.GetValue<string>();
@@ -32,24 +31,24 @@ public sealed class ScheduleRaceTests(OfferFixture fixture)
             var day = QuebecDate.NextWeekday(20 + round);
             var (from, until) = (QuebecDate.At(day, 8), QuebecDate.At(day, 10));
             // Awake before the race: the clinic-day's memory is where a confirmation under way lives.
-            await Citizens.Remaining("H1V 3N7", "FLU", StadeOlympique, from);
+            await Citizens.Remaining("H1V 3N7", "FLU", DemoClinics.StadeOlympique, from);
 
             var bookings = Enumerable.Range(0, 12).Select(i => TryBookAsync(from.AddMinutes(10 * i))).ToList();
-            var closure = manager.SubmitAsync($"offer/locations/{StadeOlympique}/exceptions/new", "exception",
+            var closure = manager.SubmitAsync($"offer/locations/{DemoClinics.StadeOlympique}/exceptions/new", "exception",
                 ScheduleForms.Exception("closed-hours", day, "FLU", opens: "08:00", closes: "10:00"));
             await Task.WhenAll([.. bookings, closure]);
 
             var closed = await fixture.Database.CountAsync(
-                "select count(*) from schedule_exceptions where location_id = @l and on_date = @d", ("l", StadeOlympique), ("d", day));
+                "select count(*) from schedule_exceptions where location_id = @l and on_date = @d", ("l", DemoClinics.StadeOlympique), ("d", day));
             var booked = await fixture.Database.CountAsync("""
                 select count(*) from bookings
                 where location_id = @l and status = 'confirmed' and slot_start >= @from and slot_start < @until
-                """, ("l", StadeOlympique), ("from", from), ("until", until));
+                """, ("l", DemoClinics.StadeOlympique), ("from", from), ("until", until));
             Assert.True(closed == 0 || booked == 0, $"Round {round}: the closure was saved over {booked} booking(s).");
             Assert.True(closed == 1 || booked > 0, $"Round {round}: the closure was refused with no booking to protect.");
         }
         var audit = await fixture.WebServices.GetRequiredService<InventoryAudit>().RunAsync();
         Assert.Empty(audit.OverCapacity);
-        Assert.DoesNotContain(audit.Orphans, o => o.LocationId == StadeOlympique);
+        Assert.DoesNotContain(audit.Orphans, o => o.LocationId == DemoClinics.StadeOlympique);
     }
 }

@@ -46,6 +46,27 @@ public sealed class TemplateTests(OfferFixture fixture)
     }
 
     [Fact]
+    public async Task A_closed_clinic_leaves_the_search_and_takes_no_hold_and_comes_back_when_opened()
+    {
+        using var manager = await fixture.ManagerAsync();
+        var clinic = await CreateClinicAsync(manager, "Clinique saisonnière");
+        var day = QuebecDate.NextWeekday(17);
+        var nine = QuebecDate.At(day, 9);
+        await CreateTemplateAsync(manager, clinic, ScheduleForms.Template("FLU", QuebecDate.Today, "09:00", "10:00", 15, 2, [ScheduleForms.WeekdayIndex(day)]));
+        var citizens = new CitizenApi(fixture.Http);
+        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, nine) == 2, TimeSpan.FromSeconds(5), "the clinic to be searchable");
+
+        var closed = NewClinic("Clinique saisonnière");
+        closed["Input.IsOpen"] = "false";
+        Assert.Equal(HttpStatusCode.Found, (await manager.SubmitAsync($"offer/locations/{clinic}", "location", closed)).StatusCode);
+
+        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, nine) == 0, TimeSpan.FromSeconds(5), "the closed clinic to leave the search");
+        Assert.Equal(HttpStatusCode.NotFound, (await citizens.Hold(clinic, "FLU", nine)).StatusCode);
+        Assert.Equal(HttpStatusCode.Found, (await manager.SubmitAsync($"offer/locations/{clinic}", "location", NewClinic("Clinique saisonnière"))).StatusCode);
+        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, nine) == 2, TimeSpan.FromSeconds(5), "the reopened clinic to be searchable");
+    }
+
+    [Fact]
     public async Task Two_managers_saving_the_same_template_the_second_is_told_and_overwrites_nothing()
     {
         using var first = await fixture.ManagerAsync();

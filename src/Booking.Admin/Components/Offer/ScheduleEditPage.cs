@@ -12,6 +12,7 @@ public abstract class ScheduleEditPage : OfferPage
     [Inject] private LocationRepository Locations { get; set; } = null!;
     [Inject] private ScheduleRepository Schedules { get; set; } = null!;
     [Inject] private CatalogRepository Catalog { get; set; } = null!;
+    [Inject] private ServiceOfferRepository Offers { get; set; } = null!;
     [Inject] private ScheduleChanges Changes { get; set; } = null!;
     [Inject] private SchedulePreview Previews { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
@@ -23,6 +24,7 @@ public abstract class ScheduleEditPage : OfferPage
     /// <summary>Whether the page has what it shows: the first render comes before the loading has finished.</summary>
     protected bool Loaded { get; private set; }
     protected OfferSchedule Schedule { get; private set; } = new([], []);
+    /// <summary>The services the clinic offers.</summary>
     protected IReadOnlyList<Domain.Catalog.Service> Services { get; private set; } = [];
     protected FormErrors? Errors { get; set; }
     protected ScheduleChangePreview? Preview { get; private set; }
@@ -47,7 +49,9 @@ public abstract class ScheduleEditPage : OfferPage
         }
         Location = location;
         Schedule = await Schedules.ReadAsync(LocationId, Today, Aborted);
-        Services = await Catalog.ServicesAsync(Aborted);
+        // Only what the clinic offers: its schedules and extra hours are for those services.
+        var offered = await Offers.OfferedAtAsync(LocationId, Aborted);
+        Services = (await Catalog.ServicesAsync(Aborted)).Where(s => offered.Contains(s.Code)).ToList();
         Loaded = true;
         return true;
     }
