@@ -33,6 +33,7 @@ public sealed class AccountAdministrationJourneyTests(AdminFixture fixture)
         await page.FillAsync("#email", email);
         await page.FillAsync("#name", "Nouvelle Personne");
         await page.SelectOptionAsync("#tenant", DemoSeed.MontrealRegion.ToString());
+        await page.CheckAsync("#access-password");
         await BrowserSteps.CheckAsync(page, "admin-2-new-account");
         await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.Locator("#first-password")).ToHaveTextAsync(new Regex("^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3,}$"));

@@ -35,6 +35,7 @@ public sealed partial class AccountAdministrationTests(AdminFixture fixture)
         var created = await session.SubmitAsync("staff/new", "create-account", new Dictionary<string, string>
         {
             ["Input.Email"] = email, ["Input.Name"] = "Nouvelle Personne", ["Input.Language"] = "en", ["Input.Tenant"] = DemoSeed.MontrealRegion.ToString(),
+            ["Input.Access"] = "password",
         });
 
         var html = WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync());

@@ -44,6 +44,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/signout"] = (Access.Public, null),
         ["/language/{language}"] = (Access.Public, null),
         ["/not-found"] = (Access.Public, null),
+        // The signed link is the only key; it names one account's invitation (InvitationTests attack it).
+        ["/invitation/{Token}"] = (Access.Public, null),
         ["/health"] = (Access.Public, null),
         ["/health/ready"] = (Access.Public, null),
         // Blazor's own: follows a redirect it protected itself (enhanced navigation), no data of ours.

@@ -14,6 +14,10 @@ public enum StaffAccountEvent
     AuthenticatorReset,
     PasswordChangeRequired,
     RecoveryCodesGenerated,
+    /// <summary>An account created with an invitation: the e-mail carries the link (its detail is the invitation's id).</summary>
+    AccountInvited,
+    /// <summary>The person chose their password through their invitation.</summary>
+    InvitationAccepted,
 }
 
 /// <summary>A staff message a worker has claimed, with where and how to write it.</summary>

@@ -13,6 +13,7 @@ public static class StaffAdministrationExtensions
         services.AddSingleton<StaffSignInLog>();
         services.AddScoped<StaffAccountGuard>();
         services.AddScoped<StaffAccountChanges>();
+        services.AddScoped<StaffInvitations>();
         services.AddScoped<StaffRoleChanges>();
         return services;
     }
