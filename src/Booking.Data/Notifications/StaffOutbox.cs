@@ -18,6 +18,12 @@ public enum StaffAccountEvent
     AccountInvited,
     /// <summary>The person chose their password through their invitation.</summary>
     InvitationAccepted,
+    /// <summary>A role asked for the person, which grants nothing until another administrator approves it.</summary>
+    RoleRequested,
+    /// <summary>A role asked for the person, turned down (or withdrawn by its requester).</summary>
+    RoleRejected,
+    /// <summary>A role the person holds, confirmed at its yearly review for another year.</summary>
+    RoleReviewed,
 }
 
 /// <summary>A staff message a worker has claimed, with where and how to write it.</summary>

@@ -14,6 +14,8 @@ public static class StaffAdministrationExtensions
         services.AddScoped<StaffAccountGuard>();
         services.AddScoped<StaffAccountChanges>();
         services.AddScoped<StaffInvitations>();
+        services.AddScoped<StaffRoleApprovals>();
+        services.AddScoped<StaffRightsQuery>();
         services.AddScoped<StaffRoleChanges>();
         return services;
     }
