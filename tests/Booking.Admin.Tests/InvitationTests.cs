@@ -103,13 +103,13 @@ public sealed class InvitationTests(AdminFixture fixture)
     public async Task A_tampered_link_opens_nothing(string how)
     {
         var (account, invitation, link) = await InviteAsync();
-        var (other, _, _) = await InviteAsync();
+        var (other, otherInvitation, _) = await InviteAsync();
         var token = link["invitation/".Length..];
         var signature = token[(token.IndexOf('.') + 1)..];
         var forged = how switch
         {
             "signature changed" => token[..^1] + (token[^1] == 'A' ? 'B' : 'A'),
-            "another invitation's id" => $"{Guid.CreateVersion7():N}.{signature}",
+            "another invitation's id" => $"{otherInvitation:N}.{signature}",
             "no signature" => $"{invitation:N}",
             "a manage token" => $"{invitation:N}.{fixture.Services.GetRequiredService<ManageTokens>().For(invitation.ToString("N"))}",
             _ => "not-a-token",
@@ -147,6 +147,27 @@ public sealed class InvitationTests(AdminFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Null(Redirect(posted));
         Assert.Equal(0L, await PasswordsSetAsync(account));
+    }
+
+    [Fact]
+    public async Task An_administrator_sends_a_new_invitation_after_the_first_expired_and_only_the_new_link_works()
+    {
+        var (account, invitation, link) = await InviteAsync();
+        await fixture.Database.ScalarAsync<object?>("update staff_invitations set expires_at = @past where id = @id",
+            ("past", fixture.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddSeconds(-1)), ("id", invitation));
+        var (_, administrator) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, MontrealAdministrator);
+        using var _ = administrator;
+
+        var reissued = await administrator.SubmitAsync($"staff/{account}", "reinvite", []);
+        var fresh = await fixture.Database.ScalarAsync<Guid>(
+            "select id from staff_invitations where user_id = @user and id <> @old", ("user", account), ("old", invitation));
+        using var person = new StaffSession(fixture.SiteAddress);
+
+        Assert.Contains("data-outcome=\"Done\"", await reissued.Content.ReadAsStringAsync());
+        Assert.Equal(2L, await fixture.Database.ScalarAsync<long>(
+            "select count(*) from staff_notifications where staff_user_id = @user and kind = 'AccountInvited'", ("user", account)));
+        Assert.Equal(HttpStatusCode.NotFound, (await person.PageAsync(link)).Status);
+        Assert.Equal("/signin/authenticator", Redirect(await person.SubmitAsync($"invitation/{Tokens.For(fresh)}", "invitation", NewPassword(Chosen))));
     }
 
     private Task<string> EmailAsync(Guid account) =>

@@ -20,7 +20,12 @@ public enum InvitationOutcome { Accepted, Invalid, WeakPassword }
 /// e-mail queued with it), answered once through the signed link (<see cref="AcceptAsync"/>). Accepting claims the
 /// invitation and sets the password in one transaction, so two answers racing with the same link set one password.
 /// </summary>
-public sealed class StaffInvitations(StaffIdentityContext context, UserManager<StaffUser> users, StaffInvitationTokens tokens, TimeProvider clock)
+public sealed class StaffInvitations(
+    StaffIdentityContext context,
+    UserManager<StaffUser> users,
+    StaffAccountGuard guard,
+    StaffInvitationTokens tokens,
+    TimeProvider clock)
 {
     /// <summary>A live invitation's account: an unused, unexpired invitation of an active account without a password.</summary>
     private const string Live = """
@@ -45,6 +50,32 @@ public sealed class StaffInvitations(StaffIdentityContext context, UserManager<S
         }
         // The e-mail's detail is the invitation's id: the worker signs the link as it writes the message.
         await change.RecordAsync(StaffAccountEvent.AccountInvited, accountId, tenantId, id.ToString(), cancellationToken);
+    }
+
+    /// <summary>A new link for an account whose owner has not chosen a password yet (an earlier link expired, or its
+    /// e-mail was lost): the earlier links stop working, and the person is sent the new one.</summary>
+    public async Task<StaffChangeOutcome> ReissueAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default)
+    {
+        var (allowed, account) = await guard.CheckAsync(actor, accountId, cancellationToken);
+        if (allowed != StaffChangeOutcome.Done)
+            return allowed;
+        var now = clock.GetUtcNow();
+        await using var change = await StaffChange.BeginAsync(context, actor, cancellationToken);
+        await using (var command = change.Command("""
+            with invited as (select id from staff_users where id = @account and password_hash is null and suspended_at is null),
+                 ended as (update staff_invitations set expires_at = least(expires_at, @now)
+                           where user_id in (select id from invited) and used_at is null)
+            select count(*) from invited
+            """))
+        {
+            command.Parameters.AddWithValue("account", accountId);
+            command.Parameters.AddWithValue("now", now);
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+                return StaffChangeOutcome.Unchanged;
+        }
+        await IssueAsync(change, accountId, account!.TenantId, actor.UserId, now, cancellationToken);
+        await change.CommitAsync(cancellationToken);
+        return StaffChangeOutcome.Done;
     }
 
     /// <summary>The account a link invites, while the invitation is live; null for any link that does not work.</summary>
