@@ -100,7 +100,13 @@ public sealed class StaffInvitations(
         if (await FindAsync(token, cancellationToken) is not { } user)
             return (InvitationOutcome.Invalid, null);
         await using var change = await StaffChange.BeginAsync(context, new StaffActor(user.Id, sourceIp), cancellationToken);
-        await using (var claim = change.Command($"update staff_invitations set used_at = @now where id in (select i.id {Live}) and user_id = @user"))
+        // The conditions sit on the row updated itself, so a second answer waiting on its lock reads the first one's
+        // used_at once it commits, and claims nothing.
+        await using (var claim = change.Command("""
+            update staff_invitations set used_at = @now
+            where id = @id and user_id = @user and used_at is null and expires_at > @now
+              and exists (select 1 from staff_users u where u.id = @user and u.suspended_at is null and u.password_hash is null)
+            """))
         {
             claim.Parameters.AddWithValue("id", tokens.Verify(token)!.Value);
             claim.Parameters.AddWithValue("now", clock.GetUtcNow());

@@ -25,7 +25,7 @@ public sealed class StaffRoleApprovals(StaffIdentityContext context, NpgsqlDataS
         await using var _ = change;
         if (request!.RequestedBy == actor.UserId)
             return StaffChangeOutcome.OwnRequest;
-        if (!await TakeAsync(change, requestId, cancellationToken))
+        if (!await TakeAsync(change, requestId, request!.RequestedAt, cancellationToken))
             return StaffChangeOutcome.Unchanged;
         const string approve = """
             insert into staff_role_assignments as r (id, user_id, role, tenant_id, location_ids, granted_by, granted_at, requested_by, requested_at, review_due)
@@ -61,7 +61,7 @@ public sealed class StaffRoleApprovals(StaffIdentityContext context, NpgsqlDataS
         if (change is null)
             return outcome;
         await using var _ = change;
-        if (!await TakeAsync(change, requestId, cancellationToken))
+        if (!await TakeAsync(change, requestId, request!.RequestedAt, cancellationToken))
             return StaffChangeOutcome.Unchanged;
         return await RecordAsync(change, StaffAccountEvent.RoleRejected, request!, cancellationToken);
     }
@@ -104,11 +104,13 @@ public sealed class StaffRoleApprovals(StaffIdentityContext context, NpgsqlDataS
         return (StaffChangeOutcome.Done, request, await StaffChange.BeginAsync(context, actor, cancellationToken));
     }
 
-    /// <summary>Removes the open request in the change's transaction: false when another decision took it first.</summary>
-    private static async Task<bool> TakeAsync(StaffChange change, Guid requestId, CancellationToken cancellationToken)
+    /// <summary>Removes the open request, as it was read, in the change's transaction: false when another decision
+    /// took it first, or it was asked again since (other clinics, another requester), which must be decided anew.</summary>
+    private static async Task<bool> TakeAsync(StaffChange change, Guid requestId, DateTimeOffset requestedAt, CancellationToken cancellationToken)
     {
-        await using var command = change.Command("delete from staff_role_requests where id = @id");
+        await using var command = change.Command("delete from staff_role_requests where id = @id and requested_at = @requested_at");
         command.Parameters.AddWithValue("id", requestId);
+        command.Parameters.AddWithValue("requested_at", requestedAt);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
