@@ -18,11 +18,16 @@ public sealed class RoleApprovalTests(AdminFixture fixture)
     {
         var (requester, session) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, requesterRole ?? MontrealAdministrator);
         using var _ = session;
+        return (requester, await RequestWithAsync(session, accountId, role));
+    }
+
+    private async Task<Guid> RequestWithAsync(StaffSession session, Guid accountId, StaffRole role)
+    {
         var response = await session.SubmitAsync($"staff/{accountId}", "grant-role",
             [new("Grant.Role", role.ToString()), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString())]);
         Assert.Contains("data-outcome=\"Requested\"", await response.Content.ReadAsStringAsync());
-        return (requester, await fixture.Database.ScalarAsync<Guid>(
-            "select id from staff_role_requests where user_id = @id and role = @role", ("id", accountId), ("role", role.Code())));
+        return await fixture.Database.ScalarAsync<Guid>(
+            "select id from staff_role_requests where user_id = @id and role = @role", ("id", accountId), ("role", role.Code()));
     }
 
     private Task<long> HeldAsync(Guid accountId, StaffRole role) => fixture.Database.ScalarAsync<long>(
@@ -47,9 +52,9 @@ public sealed class RoleApprovalTests(AdminFixture fixture)
     public async Task The_requester_cannot_approve_their_own_request()
     {
         var member = await fixture.WithoutRolesAsync(DemoSeed.MontrealRegion);
-        var (requester, request) = await RequestAsync(member.Id);
-        using var session = new StaffSession(fixture.SiteAddress);
-        await session.SignInAsync(requester);
+        var (_, session) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, MontrealAdministrator);
+        using var _ = session;
+        var request = await RequestWithAsync(session, member.Id, StaffRole.ContactCentreAgent);
 
         var refused = await session.SubmitAsync("staff/reviews", $"approve-{request}", []);
 
