@@ -10,8 +10,8 @@ using Microsoft.Playwright;
 namespace Booking.Admin.Tests;
 
 /// <summary>
-/// The admin host as it runs (real Kestrel on a loopback port) against a fresh migrated, demo-seeded PostgreSQL, and
-/// Debian's Chromium driven by Playwright. The sessions' clock is a <see cref="ManualClock"/>, so inactivity and the
+/// The admin host as it runs (real Kestrel on a loopback port, an Orleans client of a real silo) against a fresh
+/// migrated, demo-seeded PostgreSQL, and Debian's Chromium driven by Playwright. The sessions' clock is a <see cref="ManualClock"/>, so inactivity and the
 /// sessions' absolute end can be reached without waiting for them; password checks are counted (<see cref="PasswordChecks"/>).
 /// </summary>
 public class AdminFixture : IAsyncLifetime
@@ -19,8 +19,9 @@ public class AdminFixture : IAsyncLifetime
     private const string Chromium = "/usr/bin/chromium";
     private readonly string _keyFile = TestKeyFile.Create();
     private readonly int _port = FreePort.Next();
+    private readonly string _clusterId = $"admin-tests-{Guid.NewGuid():N}";
     private WebApplicationFactory<admin::Program> _admin = null!;
-    private IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
+    private Microsoft.Extensions.Hosting.IHost _silo = null!;
     private IPlaywright? _playwright;
 
     public PostgresDatabase Database { get; } = new();
@@ -35,7 +36,7 @@ public class AdminFixture : IAsyncLifetime
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: install Debian's package (apt-get install -y chromium); ./test.sh does it.");
         await Database.InitializeAsync();
-        _settings = await PrepareAsync();
+        _silo = await TestSilo.StartAsync(Database, _clusterId, PlatformFixture.HoldDuration);
         _admin = StartHost(_port, _keyFile);
 
         _playwright = await Playwright.CreateAsync();
@@ -55,21 +56,18 @@ public class AdminFixture : IAsyncLifetime
         return (StartHost(port, _keyFile), new Uri($"http://127.0.0.1:{port}/"));
     }
 
-    /// <summary>What a derived fixture starts before the staff site (a silo), and the settings it gives the site.</summary>
-    protected virtual Task<IReadOnlyDictionary<string, string?>> PrepareAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
-
-    /// <summary>What a derived fixture stops after the staff site.</summary>
-    protected virtual Task ReleaseAsync() => Task.CompletedTask;
+    /// <summary>What a derived fixture sets on the staff site beyond the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     private WebApplicationFactory<admin::Program> StartHost(int port, string keyFile)
     {
         var host = new WebApplicationFactory<admin::Program>().WithWebHostBuilder(web =>
         {
-            foreach (var (key, value) in _settings)
+            foreach (var (key, value) in Settings)
                 web.UseSetting(key, value);
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
+            web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
             web.ConfigureServices(services =>
             {
@@ -100,7 +98,7 @@ public class AdminFixture : IAsyncLifetime
             _playwright.Dispose();
         }
         await _admin.DisposeAsync();
-        await ReleaseAsync();
+        await TestSilo.StopAsync(_silo);
         await Database.DisposeAsync();
         File.Delete(_keyFile);
     }

@@ -1,43 +1,16 @@
-extern alias silo;
 using System.Net;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
 using Booking.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using silo::Booking.Silo.Extensions;
 
 namespace Booking.Admin.Tests;
 
-/// <summary>The staff site with the cluster dashboard on, as an Orleans client of a real silo (the silo's own setup,
-/// which adds the dashboard's side).</summary>
+/// <summary>The staff site with the cluster dashboard on, as an Orleans client of the fixture's real silo (the silo's own
+/// setup, which adds the dashboard's side).</summary>
 public sealed class ClusterDashboardFixture : AdminFixture
 {
-    private readonly string _clusterId = $"dashboard-tests-{Guid.NewGuid():N}";
-    private IHost _silo = null!;
-
-    protected override async Task<IReadOnlyDictionary<string, string?>> PrepareAsync()
-    {
-        var silo = Host.CreateApplicationBuilder();
-        silo.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Booking"] = Database.ConnectionString,
-            ["Orleans:ClusterId"] = _clusterId,
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
-            [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
-        });
-        silo.AddBookingSilo();
-        _silo = silo.Build();
-        await _silo.StartAsync();
-        return new Dictionary<string, string?> { ["ClusterDashboard:Enabled"] = "true", ["Orleans:ClusterId"] = _clusterId };
-    }
-
-    protected override async Task ReleaseAsync()
-    {
-        await _silo.StopAsync();
-        _silo.Dispose();
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+        new Dictionary<string, string?> { ["ClusterDashboard:Enabled"] = "true" };
 }
 
 /// <summary>The dashboard shows the platform's inner workings: platform operators only, after both factors. Every other

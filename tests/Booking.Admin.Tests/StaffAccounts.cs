@@ -45,22 +45,27 @@ public static class StaffAccounts
     /// <summary>A new account as an administrator would create it: the initial password, to change at first sign-in.
     /// A contact-centre agent of its tenant (who may look up the tenant's bookings) unless roles are given.</summary>
     public static Task<StaffMember> NewAsync(this AdminFixture fixture, Guid tenant, params RoleGrant[] roles) =>
-        CreateAsync(fixture, tenant, enrolled: false, roles);
+        CreateAsync(fixture.Services, fixture.Database.DataSource, tenant, enrolled: false, roles);
 
     /// <summary>A person who has changed their password and enrolled an authenticator already. A contact-centre agent
     /// of its tenant unless roles are given.</summary>
     public static Task<StaffMember> EnrolledAsync(this AdminFixture fixture, Guid tenant, params RoleGrant[] roles) =>
-        CreateAsync(fixture, tenant, enrolled: true, roles);
+        CreateAsync(fixture.Services, fixture.Database.DataSource, tenant, enrolled: true, roles);
+
+    /// <inheritdoc cref="EnrolledAsync(AdminFixture, Guid, RoleGrant[])"/>
+    public static Task<StaffMember> EnrolledAsync(IServiceProvider staffSite, NpgsqlDataSource database, Guid tenant, params RoleGrant[] roles) =>
+        CreateAsync(staffSite, database, tenant, enrolled: true, roles);
 
     /// <summary>An enrolled person who holds no role at all.</summary>
     public static Task<StaffMember> WithoutRolesAsync(this AdminFixture fixture, Guid tenant) =>
-        CreateAsync(fixture, tenant, enrolled: true, [], agentUnlessGiven: false);
+        CreateAsync(fixture.Services, fixture.Database.DataSource, tenant, enrolled: true, [], agentUnlessGiven: false);
 
-    private static async Task<StaffMember> CreateAsync(AdminFixture fixture, Guid tenant, bool enrolled, RoleGrant[] roles, bool agentUnlessGiven = true)
+    private static async Task<StaffMember> CreateAsync(IServiceProvider staffSite, NpgsqlDataSource database, Guid tenant, bool enrolled, RoleGrant[] roles,
+        bool agentUnlessGiven = true)
     {
         if (roles.Length == 0 && agentUnlessGiven)
             roles = [new RoleGrant(StaffRole.ContactCentreAgent, tenant)];
-        using var scope = fixture.Services.CreateScope();
+        using var scope = staffSite.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var email = $"staff-{Guid.NewGuid():N}@test.example";
         var user = new StaffUser
@@ -70,7 +75,7 @@ public static class StaffAccounts
         };
         Check(await users.CreateAsync(user, InitialPassword));
         foreach (var role in roles)
-            await GrantAsync(fixture, user.Id, role);
+            await GrantAsync(database, user.Id, role);
         if (!enrolled)
             return new StaffMember(user.Id, email, InitialPassword, null);
         Check(await users.ResetAuthenticatorKeyAsync(user));
@@ -79,9 +84,9 @@ public static class StaffAccounts
     }
 
     /// <summary>Grants a role as the demo seed does, straight into the table (the administration pages are tested apart).</summary>
-    public static async Task GrantAsync(AdminFixture fixture, Guid userId, RoleGrant role)
+    private static async Task GrantAsync(NpgsqlDataSource database, Guid userId, RoleGrant role)
     {
-        await using var command = fixture.Database.DataSource.CreateCommand("""
+        await using var command = database.CreateCommand("""
             insert into staff_role_assignments (id, user_id, role, tenant_id, location_ids, granted_at) values (@id, @user, @role, @tenant, @clinics, now())
             """);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7());

@@ -29,32 +29,32 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
 
         await page.GotoAsync("bookings");
         await page.WaitForURLAsync(new Regex("/signin"));
-        await PageShots.TakeAsync(page, "0-sign-in");
+        await BrowserSteps.CheckAsync(page, "0-sign-in");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DemoStaffAccounts.InitialPassword);
         await page.ClickAsync("button[type=submit]");
 
-        await WaitForPageAsync(page, @"/signin/password(\?|$)");
+        await BrowserSteps.WaitForPageAsync(page, @"/signin/password(\?|$)");
         await page.FillAsync("#current", DemoStaffAccounts.InitialPassword);
         await page.FillAsync("#new", "Un-Secret-Bien-A-Moi-7");
         await page.FillAsync("#confirm", "Un-Secret-Bien-A-Moi-7");
-        await PageShots.TakeAsync(page, "1-change-password");
+        await BrowserSteps.CheckAsync(page, "1-change-password");
         await page.ClickAsync("main button[type=submit]");
 
-        await WaitForPageAsync(page, @"/signin/authenticator(\?|$)");
+        await BrowserSteps.WaitForPageAsync(page, @"/signin/authenticator(\?|$)");
         var key = await page.TextContentAsync("#authenticator-key");
         // The QR code is the otpauth:// URI of this account and of the key shown beside it (no QR decoder is available).
         Assert.Equal(AuthenticatorEnrolment.QrCodeDataUri(AuthenticatorEnrolment.Uri(email, key!.Replace(" ", "").ToUpperInvariant())),
             await page.GetAttributeAsync("#authenticator-qr", "src"));
-        await PageShots.TakeAsync(page, "2-enrol-authenticator");
+        await BrowserSteps.CheckAsync(page, "2-enrol-authenticator");
         await page.FillAsync("#code", StaffMember.CodeFor(key!));
         await page.ClickAsync("main button[type=submit]");
 
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
-        await PageShots.TakeAsync(page, "3-recovery-codes");
+        await BrowserSteps.CheckAsync(page, "3-recovery-codes");
         // On to the page first asked for.
         await page.ClickAsync("#continue");
-        await WaitForPageAsync(page, "/bookings$");
+        await BrowserSteps.WaitForPageAsync(page, "/bookings$");
         await page.FillAsync("#code", booking.ConfirmationCode);
         await page.ClickAsync("main button[type=submit]");
 
@@ -65,14 +65,14 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         await Assertions.Expect(bounced).ToContainTextAsync("Courriel");
         await Assertions.Expect(delivered).ToContainTextAsync("Livré");
         await Assertions.Expect(delivered).ToContainTextAsync("Texto (SMS)");
-        await PageShots.TakeAsync(page, "4-booking-fr");
+        await BrowserSteps.CheckAsync(page, "4-booking-fr");
         await delivered.Locator("a.fallback").ClickAsync();
         Assert.EndsWith("#" + await bounced.GetAttributeAsync("id"), page.Url);
 
         await page.ClickAsync("a[lang=en]");
         await Assertions.Expect(delivered).ToContainTextAsync("Delivered");
         await Assertions.Expect(bounced).ToContainTextAsync("Bounced");
-        await PageShots.TakeAsync(page, "5-booking-en");
+        await BrowserSteps.CheckAsync(page, "5-booking-en");
 
         var user = await UserAsync(email);
         Assert.True(user.TwoFactorEnabled);
@@ -86,21 +86,5 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
     {
         using var scope = fixture.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email))!;
-    }
-
-    /// <summary>Waits for a page's address (its elements are then awaited by each action); if another page stays,
-    /// says which, with its text. Not for the "load" event: in two runs the enrolment page was shown in full while
-    /// its load event never came.</summary>
-    private static async Task WaitForPageAsync(IPage page, string address)
-    {
-        try
-        {
-            await page.WaitForURLAsync(new Regex(address), new() { WaitUntil = WaitUntilState.Commit });
-        }
-        catch (TimeoutException e)
-        {
-            throw new InvalidOperationException($"Still at {page.Url} instead of {address}. Page text:{Environment.NewLine}"
-                + await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }), e);
-        }
     }
 }

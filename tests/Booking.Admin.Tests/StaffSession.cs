@@ -46,18 +46,27 @@ public sealed partial class StaffSession : IDisposable
 
     /// <summary>Loads <paramref name="page"/>, fills the form named <paramref name="formName"/> (its handler name, or its
     /// action for a form posting to an endpoint) and submits it. A field may come more than once (ticked boxes).</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string page, string formName, IEnumerable<KeyValuePair<string, string>> fields)
+    public async Task<HttpResponseMessage> SubmitAsync(string page, string formName, IEnumerable<KeyValuePair<string, string>> fields) =>
+        await SubmitAsync(await LoadFormAsync(page, formName), fields);
+
+    /// <summary>The form named <paramref name="formName"/> on <paramref name="page"/> as it is now, with its hidden fields
+    /// (antiforgery token, version…), to be submitted later: what a person who keeps a page open a while posts.</summary>
+    public async Task<StaffForm> LoadFormAsync(string page, string formName)
     {
         var html = await _http.GetStringAsync(page);
         var form = Forms().Matches(html).Select(m => m.Value).SingleOrDefault(f => f.Contains($"name=\"_handler\" value=\"{formName}\"") || f.Contains($"action=\"{formName}\""))
             ?? throw new InvalidOperationException($"No form '{formName}' on {page}:\n{html}");
+        var values = HiddenInputs().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        var action = WebUtility.HtmlDecode(Action().Match(form).Groups["action"].Value);
+        return new StaffForm(action.Length > 0 ? action : page, values);
+    }
+
+    /// <summary>Posts <paramref name="form"/> with its hidden fields, each replaced by a field of the same name given.</summary>
+    public Task<HttpResponseMessage> SubmitAsync(StaffForm form, IEnumerable<KeyValuePair<string, string>> fields)
+    {
         var filled = fields.ToList();
-        var values = HiddenInputs().Matches(form)
-            .Select(m => KeyValuePair.Create(m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value)))
-            .Where(hidden => filled.All(field => field.Key != hidden.Key))
-            .Concat(filled);
-        var action = Action().Match(form).Groups["action"].Value;
-        return await _http.PostAsync(action.Length > 0 ? action : page, new FormUrlEncodedContent(values));
+        var values = form.HiddenFields.Where(hidden => filled.All(field => field.Key != hidden.Key)).Concat(filled);
+        return _http.PostAsync(form.Action, new FormUrlEncodedContent(values));
     }
 
     /// <summary>Posts a form of <paramref name="path"/> (by its handler name) without loading that page first, with an
@@ -136,3 +145,6 @@ public sealed partial class StaffSession : IDisposable
     [GeneratedRegex("id=\"authenticator-key\">(?<key>[a-z2-7 ]+)<")]
     private static partial Regex AuthenticatorKey();
 }
+
+/// <summary>A form as loaded: where it posts and its hidden fields.</summary>
+public sealed record StaffForm(string Action, IReadOnlyDictionary<string, string> HiddenFields);

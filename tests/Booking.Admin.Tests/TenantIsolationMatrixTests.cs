@@ -44,6 +44,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/signout"] = (Access.Public, null),
         ["/language/{language}"] = (Access.Public, null),
         ["/not-found"] = (Access.Public, null),
+        // The signed link is the only key; it names one account's invitation (InvitationTests attack it).
+        ["/invitation/{Token}"] = (Access.Public, null),
         ["/health"] = (Access.Public, null),
         ["/health/ready"] = (Access.Public, null),
         // Blazor's own: follows a redirect it protected itself (enhanced navigation), no data of ours.
@@ -56,11 +58,34 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/staff"] = (Access.OwnScope, _ => "staff"),
         ["/staff/new"] = (Access.OwnScope, _ => "staff/new"),
         ["/staff/sign-ins"] = (Access.OwnScope, _ => "staff/sign-ins"),
+        ["/staff/reviews"] = (Access.OwnScope, _ => "staff/reviews"),
+        ["/staff/rights"] = (Access.OwnScope, _ => "staff/rights"),
+        ["/staff/rights.csv"] = (Access.OwnScope, _ => "staff/rights.csv"),
         ["/staff/{AccountId:guid}"] = (Access.Resource, victim => $"staff/{victim.AccountId}"),
+        ["/offer/locations"] = (Access.OwnScope, _ => "offer/locations"),
+        ["/offer/locations/new"] = (Access.OwnScope, _ => "offer/locations/new"),
+        ["/offer/locations/{LocationId:guid}"] = (Access.Resource, victim => $"offer/locations/{victim.ClinicId}"),
+        ["/offer/locations/{LocationId:guid}/templates/new"] = (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/templates/new"),
+        ["/offer/locations/{LocationId:guid}/templates/{TemplateId:guid}"] =
+            (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/templates/{victim.TemplateId}"),
+        ["/offer/locations/{LocationId:guid}/exceptions/new"] = (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/exceptions/new"),
+        ["/offer/locations/{LocationId:guid}/exceptions/{ExceptionId:guid}"] =
+            (Access.Resource, victim => $"offer/locations/{victim.ClinicId}/exceptions/{victim.ExceptionId}"),
+        ["/offer/tenants/{TenantId:guid}/services"] = (Access.Resource, _ => $"offer/tenants/{DemoSeed.MontrealRegion}/services"),
+        ["/offer/tenants/{TenantId:guid}/services/{Code}"] = (Access.Resource, _ => $"offer/tenants/{DemoSeed.MontrealRegion}/services/{VictimService}"),
+        ["/offer/campaigns"] = (Access.OwnScope, _ => "offer/campaigns"),
+        ["/offer/campaigns/new"] = (Access.OwnScope, _ => "offer/campaigns/new"),
+        ["/offer/campaigns/{CampaignId:guid}"] = (Access.Resource, victim => $"offer/campaigns/{victim.CampaignId}"),
     };
 
-    /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, and a booking.</summary>
-    private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName);
+    /// <summary>The service whose wording the victim's tenant sets for itself: one no other test of this fixture books,
+    /// since the wording reaches citizens' messages.</summary>
+    private const string VictimService = "BLOOD";
+
+    /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, a clinic
+    /// with a weekly schedule and a dated change, its own name for a service, and a campaign.</summary>
+    private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName, Guid ClinicId, string ClinicName,
+        Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName);
 
     private Victim _victim = null!;
 
@@ -73,7 +98,49 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         await fixture.Database.ScalarAsync<int>("update staff_users set display_name = @name where id = @id returning 1", ("name", name), ("id", account.Id));
         var citizen = $"Citoyen{Guid.NewGuid():N}"[..20];
         var booking = await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Zoé", citizen);
-        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen);
+        // A role asked for the victim, awaiting approval, and the role they hold due for review: the review page's forms.
+        await fixture.Database.ScalarAsync<int>("""
+            with q as (insert into staff_role_requests (id, user_id, role, tenant_id, requested_by, requested_at)
+                       values (@request, @account, 'ministry_analyst', @tenant, @account, now()) returning 1)
+            update staff_role_assignments set review_due = now() - interval '1 day' where user_id = @account and exists (select 1 from q) returning 1
+            """, ("request", Guid.CreateVersion7()), ("account", account.Id), ("tenant", DemoSeed.MontrealRegion));
+        var (clinicId, clinicName, templateId, exceptionId) = await VictimClinicAsync();
+        var (serviceName, campaignId, campaignName) = await VictimOfferAsync();
+        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen, clinicId, clinicName, templateId, exceptionId,
+            serviceName, campaignId, campaignName);
+    }
+
+    private async Task<(string ServiceName, Guid Campaign, string CampaignName)> VictimOfferAsync()
+    {
+        var campaign = Guid.CreateVersion7();
+        var (serviceName, campaignName) = ($"ServiceVictime{Guid.NewGuid():N}"[..28], $"CampagneVictime{Guid.NewGuid():N}"[..28]);
+        await fixture.Database.ScalarAsync<int>("""
+            with s as (insert into tenant_services (tenant_id, service_code, name_fr, name_en) values (@tenant, @service, @serviceName, @serviceName)
+                       on conflict (tenant_id, service_code) do update set name_fr = excluded.name_fr, name_en = excluded.name_en returning 1),
+                 c as (insert into campaigns (id, tenant_id, service_code, name_fr, name_en, opens_at)
+                       select @campaign, @tenant, @service, @campaignName, @campaignName, now() + interval '30 days' from s returning id)
+            insert into campaign_groups (campaign_id, group_code) select id, 'general' from c returning 1
+            """, ("tenant", DemoSeed.MontrealRegion), ("service", VictimService), ("serviceName", serviceName), ("campaign", campaign),
+            ("campaignName", campaignName));
+        return (serviceName, campaign, campaignName);
+    }
+
+    private async Task<(Guid Clinic, string Name, Guid Template, Guid Exception)> VictimClinicAsync()
+    {
+        var (clinic, template, exception) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var name = $"CliniqueVictime{Guid.NewGuid():N}"[..28];
+        await fixture.Database.ScalarAsync<int>("""
+            with l as (insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude)
+                       values (@clinic, @tenant, @name, '1, rue de la Victime', 'Montréal', 'H2X 1Y4', 45.5, -73.6) returning id),
+                 w as (insert into weekly_templates (id, location_id, service_code, slot_minutes, capacity, valid_from)
+                       select @template, id, 'FLU', 10, 2, current_date from l returning id),
+                 h as (insert into weekly_template_hours (id, weekly_template_id, iso_weekday, opens_at, closes_at)
+                       select @hours, id, 1, '09:00', '12:00' from w returning 1)
+            insert into schedule_exceptions (id, location_id, on_date, kind)
+            select @exception, id, current_date + 60, 'closed' from l returning 1
+            """, ("clinic", clinic), ("tenant", DemoSeed.MontrealRegion), ("name", name), ("template", template), ("hours", Guid.CreateVersion7()),
+            ("exception", exception));
+        return (clinic, name, template, exception);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -178,28 +245,37 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ];
     }
 
-    /// <summary>What a form would need to act on the victim's tenant: an account in it, a role over it or at its clinic.</summary>
+    /// <summary>What a form would need to act on the victim's tenant: an account in it, a role over it or at its clinic, a
+    /// clinic in it.</summary>
     private static List<KeyValuePair<string, string>> AttackFields() =>
     [
         new("Input.Email", $"intrus-{Guid.NewGuid():N}@test.example"), new("Input.Name", "Intrus"), new("Input.Language", "fr"),
         new("Input.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("Grant.Role", nameof(StaffRole.TenantAdministrator)), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString()),
-        new("clinic", DemoSeed.StadeOlympique.ToString()),
+        new("clinic", DemoSeed.StadeOlympique.ToString()), new("Input.TenantId", DemoSeed.MontrealRegion.ToString()),
     ];
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
     private IEnumerable<string> Leaks(string html) =>
-        new[] { _victim.Email, _victim.Name, _victim.CitizenName }.Where(html.Contains);
+        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName }.Where(html.Contains);
 
-    /// <summary>Everything an administration form could change in the Montréal region.</summary>
+    /// <summary>Everything an administration or offer form could change in the Montréal region.</summary>
     private Task<string> VictimStateAsync() => fixture.Database.ScalarAsync<string>("""
         select concat_ws('|',
             (select count(*) from staff_users where tenant_id = @tenant),
             (select count(*) from staff_users where tenant_id = @tenant and (suspended_at is not null or must_change_password or not two_factor_enabled)),
-            (select count(*) from staff_role_assignments r join staff_users u on u.id = r.user_id where u.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(extract(epoch from r.review_due)), 0)
+             from staff_role_assignments r join staff_users u on u.id = r.user_id where u.tenant_id = @tenant),
+            (select count(*) from staff_role_requests q join staff_users u on u.id = q.user_id where u.tenant_id = @tenant),
             (select count(*) from staff_account_audit where tenant_id = @tenant),
             (select count(*) from staff_notifications n join staff_users u on u.id = n.staff_user_id where u.tenant_id = @tenant),
-            (select count(*) from staff_recovery_codes c join staff_users u on u.id = c.user_id where u.tenant_id = @tenant))
+            (select count(*) from staff_recovery_codes c join staff_users u on u.id = c.user_id where u.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(l.version), 0) from locations l where l.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(w.version), 0) from weekly_templates w join locations l on l.id = w.location_id where l.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(e.version), 0) from schedule_exceptions e join locations l on l.id = e.location_id where l.tenant_id = @tenant),
+            (select count(*) from offer_audit a join locations l on l.id = a.location_id where l.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(version), 0) from tenant_services where tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(version), 0) from campaigns where tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 
     private static StaffPermission? Permission(string policy) =>

@@ -10,7 +10,7 @@ public class CampaignEligibilityTests
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
     private static Campaign Covid(string[] groups, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null) =>
-        new(Guid.NewGuid(), "COVID19", "Automne", "Fall", opensAt ?? Now.AddDays(-1), closesAt, groups);
+        new(Guid.NewGuid(), "COVID19", "Automne", "Fall", opensAt ?? Now.AddDays(-1), closesAt, groups.Select(g => new CampaignGroup(g, null)).ToList());
 
     private static EligibilityResult Evaluate(string birthDate, CampaignAccess access) =>
         EligibilityCheck.Evaluate(EligibilityRule.Anyone, DateOnly.Parse(birthDate), Appointment, [], access);
@@ -35,6 +35,20 @@ public class CampaignEligibilityTests
         Assert.IsType<EligibilityResult.Eligible>(Evaluate("1990-01-01", new CampaignAccess([campaign], [PriorityGroups.HealthWorker], Now)));
         var refused = Assert.IsType<EligibilityResult.NotInOpenGroups>(Evaluate("1990-01-01", new CampaignAccess([campaign], [PriorityGroups.Pregnant], Now)));
         Assert.Equal(["age-60-plus", "chronic-condition", "health-worker"], refused.OpenGroups);
+    }
+
+    [Fact]
+    public void Groups_open_one_after_another_and_before_any_opens_the_citizen_is_told_when()
+    {
+        var campaign = new Campaign(Guid.NewGuid(), "COVID19", "Phases", "Phases", Now.AddDays(-1), null,
+            [new CampaignGroup(PriorityGroups.Age(75), null), new CampaignGroup(PriorityGroups.General, Now.AddDays(5)),
+             new CampaignGroup(PriorityGroups.HealthWorker, Now.AddDays(-10))]);
+        var later = new Campaign(Guid.NewGuid(), "COVID19", "Plus tard", "Later", Now.AddDays(-1), null, [new CampaignGroup(PriorityGroups.General, Now.AddDays(2))]);
+
+        var young = Assert.IsType<EligibilityResult.NotInOpenGroups>(Evaluate("2000-01-01", new CampaignAccess([campaign], [], Now)));
+        Assert.Equal(["age-75-plus", "health-worker"], young.OpenGroups);
+        Assert.IsType<EligibilityResult.Eligible>(Evaluate("2000-01-01", new CampaignAccess([campaign], [], Now.AddDays(5))));
+        Assert.Equal(Now.AddDays(2), Assert.IsType<EligibilityResult.CampaignNotOpen>(Evaluate("2000-01-01", new CampaignAccess([later], [], Now))).NextOpensAt);
     }
 
     [Fact]

@@ -90,6 +90,17 @@ public class SlotGeneratorTests
     }
 
     [Fact]
+    public void A_closure_for_some_hours_removes_the_slots_it_touches_and_keeps_the_rest()
+    {
+        var template = new[] { Opening(DayOfWeek.Monday, 8, 12, minutes: 30) };
+        var lunch = new ScheduleException(null, Monday, ScheduleExceptionKind.Closed, new TimeOnly(9, 45), new TimeOnly(11, 0));
+
+        var slots = Slots(Monday, template, lunch);
+
+        Assert.Equal(["08:00", "08:30", "09:00", "11:00", "11:30"], slots.Select(s => LocalTime(s.Start)));
+    }
+
+    [Fact]
     public void A_capacity_change_applies_to_that_date_only_and_the_service_specific_one_wins()
     {
         var template = new[] { Opening(DayOfWeek.Monday, 8, 10, capacity: 2) };

@@ -11,7 +11,7 @@ public sealed class ReferenceCacheTests(MessagesFixture fixture) : IClassFixture
     public async Task Reference_data_is_reused_for_its_duration_then_read_again()
     {
         var clock = new ManualClock(fixture.Clock.Now);
-        var cache = new MessageReferenceCache(new CatalogRepository(fixture.Database.DataSource),
+        var cache = new MessageReferenceCache(new CatalogRepository(fixture.Database.DataSource), new Booking.Data.Offer.ServiceOfferRepository(fixture.Database.DataSource),
             new MessageTemplateRepository(fixture.Database.DataSource),
             Options.Create(new MessagesOptions { ReferenceCacheDuration = TimeSpan.FromSeconds(60) }), clock);
         var first = await cache.GetAsync(default);

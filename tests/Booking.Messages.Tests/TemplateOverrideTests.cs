@@ -35,6 +35,23 @@ public sealed class TemplateOverrideTests(MessagesFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_tenants_wording_of_a_service_is_what_its_clinics_and_those_under_it_say()
+    {
+        await Store(null, null, "{{service.name}} : {{service.preparation}}");
+        await fixture.Database.ScalarAsync<object?>("""
+            insert into tenant_services (tenant_id, service_code, name_fr, preparation_fr) values (@tenant, 'FLU', 'Grippe saisonnière', 'votre carte.')
+            """, ("tenant", DemoSeed.Ministry));
+        var fromTheMinistry = await Sms("FLU");
+        await fixture.Database.ScalarAsync<object?>("""
+            insert into tenant_services (tenant_id, service_code, name_fr) values (@tenant, 'FLU', 'Grippe (Montréal)')
+            """, ("tenant", DemoSeed.MontrealRegion));
+
+        Assert.Equal("Grippe saisonnière : votre carte.", fromTheMinistry);
+        Assert.Equal("Grippe (Montréal) : votre carte.", await Sms("FLU"));
+        Assert.StartsWith("Prélèvement sanguin : ", await Sms("BLOOD"));
+    }
+
+    [Fact]
     public async Task A_stored_email_wording_renders_its_subject_and_encodes_its_body()
     {
         await fixture.Database.ScalarAsync<object?>("""
@@ -72,7 +89,7 @@ public sealed class TemplateOverrideTests(MessagesFixture fixture) : IClassFixtu
         await Assert.ThrowsAsync<InvalidMessageTemplateException>(() => Sms("FLU"));
     }
 
-    public async Task InitializeAsync() => await fixture.Database.ScalarAsync<object?>("delete from message_templates");
+    public async Task InitializeAsync() => await fixture.Database.ScalarAsync<object?>("delete from message_templates; delete from tenant_services");
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -1,4 +1,4 @@
-using Booking.Cluster;
+using Booking.ClusterClient;
 using Booking.Grains;
 using Booking.Silo.Extensions;
 using Booking.Testing;

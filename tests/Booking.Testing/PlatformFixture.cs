@@ -1,11 +1,7 @@
-extern alias silo;
 using Booking.Data.PostalCodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using silo::Booking.Silo.Extensions;
 using Xunit;
 
 namespace Booking.Testing;
@@ -42,6 +38,9 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>The silo's clock, which decides when holds expire: a test puts it ahead instead of waiting.</summary>
     public MovableClock SiloClock { get; } = new();
 
+    /// <summary>The cluster the silo runs, for another Orleans client (the staff site) to join.</summary>
+    public string ClusterId => _clusterId;
+
     public HttpClient Http { get; private set; } = null!;
     public IServiceProvider WebServices => _web.Services;
     public IServiceProvider SiloServices => _silo.Services;
@@ -54,22 +53,7 @@ public class PlatformFixture : IAsyncLifetime
         await Database.InitializeAsync();
         await new PostalCodeRepository(Database.DataSource).UpsertAsync(FsaCentroidSeed.Read());
 
-        _silo = BuildSilo(silo =>
-        {
-            silo.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Booking"] = Database.ConnectionString,
-                ["Orleans:ClusterId"] = _clusterId,
-                ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-                ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
-                ["Booking:Inventory:HoldDuration"] = _holdDuration.ToString(),
-                ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
-                [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
-            });
-            silo.AddBookingSilo();
-            HostLogFile.AddTo(silo.Logging, "silo");
-            silo.Services.AddSingleton<TimeProvider>(SiloClock);
-        });
+        _silo = BuildSilo(silo => TestSilo.Configure(silo, Database, _clusterId, _holdDuration, SiloClock));
         await _silo.StartAsync();
 
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -119,11 +103,7 @@ public class PlatformFixture : IAsyncLifetime
     {
         Http.Dispose();
         await Teardown.WithinDeadlineAsync("the web host", async () => await _web.DisposeAsync());
-        await Teardown.WithinDeadlineAsync("the silo", async () =>
-        {
-            await _silo.StopAsync();
-            _silo.Dispose();
-        });
+        await TestSilo.StopAsync(_silo);
         await Database.DisposeAsync();
         File.Delete(_keyFile);
     }

@@ -1,12 +1,15 @@
 using Booking.Admin.Account;
 using Booking.Admin.Components;
 using Booking.Admin.Operations;
+using Booking.Admin.Reports;
+using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
 using Booking.ServiceDefaults;
 using Booking.Staff.Access;
 using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
+using Booking.Staff.Offer;
 using Booking.Staff.Sessions;
 using Booking.Staff.SharedKeys;
 using Booking.Staff.Statistics;
@@ -32,6 +35,9 @@ public static class StaffSiteExtensions
         services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingCountsQuery>();
         services.AddSingleton<BookingConsultation>();
+        services.AddStaffOffer();
+        // An Orleans client: schedule changes reach the clinic-days; the cluster dashboard reads the silos.
+        builder.AddBookingClusterClient(client => client.AddClusterDashboard(builder.Configuration));
         services.AddSingleton<StaffSessions>();
         services.AddScoped<StaffSessionEvents>();
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
@@ -72,7 +78,6 @@ public static class StaffSiteExtensions
         services.AddRazorComponents();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(StaffLanguage.Configure);
-        builder.AddClusterDashboard();
         return builder;
     }
 
@@ -82,11 +87,13 @@ public static class StaffSiteExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOfferGate();
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();
         app.MapStaffLanguage();
         app.MapClusterDashboard();
+        app.MapRightsReportCsv();
         return app;
     }
 }

@@ -47,24 +47,38 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Campaign>> CampaignsAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select id, service_code, name_fr, name_en, opens_at, closes_at, open_groups
-            from campaigns order by service_code, opens_at
+            select c.id, c.service_code, c.name_fr, c.name_en, c.opens_at, c.closes_at, c.tenant_id, c.waiting_room, c.admissions_per_minute,
+                   array_agg(g.group_code order by g.group_code), array_agg(g.opens_at order by g.group_code)
+            from campaigns c join campaign_groups g on g.campaign_id = c.id
+            group by c.id
+            order by c.service_code, c.opens_at, c.id
             """;
-        // Read with Npgsql: Dapper cannot materialise a text[] into a constructor parameter.
+        // Read with Npgsql: Dapper cannot materialise arrays into a constructor parameter.
         await using var command = dataSource.CreateCommand(sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var campaigns = new List<Campaign>();
         while (await reader.ReadAsync(cancellationToken))
+        {
+            var groups = reader.GetFieldValue<string[]>(9).Zip(reader.GetFieldValue<DateTime?[]>(10),
+                (code, opens) => new CampaignGroup(code, opens is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null)).ToList();
             campaigns.Add(new Campaign(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                reader.GetFieldValue<string[]>(6)));
+                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), groups,
+                reader.GetGuid(6), reader.GetBoolean(7), reader.GetInt32(8)));
+        }
         return campaigns;
+    }
+
+    /// <summary>The catalogue's revision, bumped by every change of what citizens are offered (see migration 0021).</summary>
+    public async Task<long> RevisionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("select revision from catalogue_revision", cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<Location>> LocationsAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone
+            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, is_open, notes_fr, notes_en
             from locations order by name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -75,7 +89,7 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     public async Task<Location?> LocationAsync(Guid locationId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone
+            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, is_open, notes_fr, notes_en
             from locations where id = @locationId
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -87,9 +101,9 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     public async Task<LocationSchedule> ScheduleAsync(Location location, DateOnly date, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select service_code, iso_weekday, opens_at, closes_at, slot_minutes, capacity, valid_from, valid_until
-            from schedule_templates
-            where location_id = @locationId and valid_from <= @date and (valid_until is null or valid_until >= @date);
+            select w.service_code, h.iso_weekday, h.opens_at, h.closes_at, w.slot_minutes, w.capacity, w.valid_from, w.valid_until
+            from weekly_templates w join weekly_template_hours h on h.weekly_template_id = w.id
+            where w.location_id = @locationId and w.valid_from <= @date and (w.valid_until is null or w.valid_until >= @date);
 
             select service_code, on_date, kind, opens_at, closes_at, slot_minutes, capacity
             from schedule_exceptions
@@ -107,9 +121,9 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Guid>> LocationsOfferingAsync(string serviceCode, DateOnly date, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select location_id from schedule_templates
-            where service_code = @serviceCode and iso_weekday = @isoWeekday
-              and valid_from <= @date and (valid_until is null or valid_until >= @date)
+            select w.location_id from weekly_templates w join weekly_template_hours h on h.weekly_template_id = w.id
+            where w.service_code = @serviceCode and h.iso_weekday = @isoWeekday
+              and w.valid_from <= @date and (w.valid_until is null or w.valid_until >= @date)
             union
             select location_id from schedule_exceptions
             where service_code = @serviceCode and on_date = @date and kind = 'extra_hours'
@@ -134,9 +148,11 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     }
 
     private sealed record LocationRow(Guid id, Guid tenant_id, string name, string address, string city, string postal_code,
-        double latitude, double longitude, string time_zone)
+        double latitude, double longitude, string time_zone, bool is_open, string notes_fr, string notes_en)
     {
-        public Location ToLocation() => new(id, tenant_id, name, address, city, postal_code, new GeoPoint(latitude, longitude), time_zone);
+        public Location ToLocation() =>
+            new(id, tenant_id, name, address, city, postal_code, new GeoPoint(latitude, longitude), time_zone)
+            { IsOpen = is_open, NotesFr = notes_fr, NotesEn = notes_en };
     }
 
     private sealed record TemplateRow(string service_code, short iso_weekday, TimeOnly opens_at, TimeOnly closes_at, int slot_minutes,
@@ -149,13 +165,7 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     private sealed record ExceptionRow(string? service_code, DateOnly on_date, string kind, TimeOnly? opens_at, TimeOnly? closes_at,
         int? slot_minutes, int? capacity)
     {
-        public ScheduleException ToException() => new(service_code, on_date, KindOf(kind), opens_at, closes_at, slot_minutes, capacity);
-
-        private static ScheduleExceptionKind KindOf(string kind) => kind switch
-        {
-            "closed" => ScheduleExceptionKind.Closed,
-            "extra_hours" => ScheduleExceptionKind.ExtraHours,
-            _ => ScheduleExceptionKind.Capacity,
-        };
+        public ScheduleException ToException() =>
+            new(service_code, on_date, ScheduleExceptionKinds.Parse(kind), opens_at, closes_at, slot_minutes, capacity);
     }
 }

@@ -50,14 +50,17 @@ internal static class DemoCitizenServices
                 """, cancellationToken, ("service", q.Service), ("id", q.Id), ("position", q.Position), ("fr", q.Fr), ("en", q.En),
                 ("blocks", (object?)q.Blocks ?? DBNull.Value), ("whyFr", (object?)q.WhyFr ?? DBNull.Value), ("whyEn", (object?)q.WhyEn ?? DBNull.Value));
 
-        // Opened the day before the first seed, never closes: the demo is always mid-campaign.
+        // Opened the day before the first seed, never closes: the demo is always mid-campaign. The ministry's, so it
+        // applies to every demo clinic; its waiting room is off until staff turn it on.
         await connection.ExecuteNpgsqlAsync("""
-            insert into campaigns (id, service_code, name_fr, name_en, opens_at, closes_at, open_groups)
-            values (@id, 'COVID19', 'Campagne COVID-19 (démo) : 60 ans et plus, travailleurs de la santé, maladies chroniques',
-                    'COVID-19 campaign (demo): 60 and over, health workers, chronic conditions', @opensAt, null,
-                    array['age-60-plus', 'health-worker', 'chronic-condition'])
-            on conflict (id) do nothing
-            """, cancellationToken, ("id", CovidCampaign),
+            insert into campaigns (id, tenant_id, service_code, name_fr, name_en, opens_at, closes_at)
+            values (@id, @ministry, 'COVID19', 'Campagne COVID-19 (démo) : 60 ans et plus, travailleurs de la santé, maladies chroniques',
+                    'COVID-19 campaign (demo): 60 and over, health workers, chronic conditions', @opensAt, null)
+            on conflict (id) do nothing;
+            insert into campaign_groups (campaign_id, group_code)
+            values (@id, 'age-60-plus'), (@id, 'health-worker'), (@id, 'chronic-condition')
+            on conflict do nothing;
+            """, cancellationToken, ("id", CovidCampaign), ("ministry", DemoSeed.Ministry),
             ("opensAt", new DateTimeOffset(today.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
     }
 }

@@ -94,22 +94,33 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
                 """, cancellationToken, ("id", c.Id), ("tenant", c.Tenant), ("name", c.Name), ("address", c.Address),
                 ("city", c.City), ("postalCode", c.PostalCode), ("lat", c.Lat), ("lon", c.Lon));
 
+        foreach (var (clinic, service, _, _) in Offer)
+            await connection.ExecuteNpgsqlAsync("""
+                insert into location_services (location_id, service_code) values (@location, @service) on conflict do nothing
+                """, cancellationToken, ("location", Location(clinic)), ("service", service));
+
         foreach (var (clinic, service, weekdays, weekends) in Offer)
-            for (var isoDay = 1; isoDay <= 7; isoDay++)
+            foreach (var weekend in new[] { false, true })
             {
-                var weekend = isoDay >= 6;
                 var capacity = weekend ? weekends : weekdays;
                 if (capacity == 0)
                     continue;
                 var (opens, closes, minutes) = service == "BLOOD" ? (new TimeOnly(7, 0), new TimeOnly(12, 0), 15)
                     : weekend ? (new TimeOnly(9, 0), new TimeOnly(17, 0), 10) : (new TimeOnly(8, 0), new TimeOnly(20, 0), 10);
+                var template = WeeklyTemplateId(clinic, service, weekend);
                 await connection.ExecuteNpgsqlAsync("""
-                    insert into schedule_templates (id, location_id, service_code, iso_weekday, opens_at, closes_at, slot_minutes, capacity, valid_from, valid_until)
-                    values (@id, @location, @service, @isoDay, @opens, @closes, @minutes, @capacity, @from, @until)
-                    on conflict (id) do update set valid_until = greatest(schedule_templates.valid_until, excluded.valid_until)
-                    """, cancellationToken, ("id", TemplateId(clinic, service, isoDay)), ("location", Location(clinic)), ("service", service),
-                    ("isoDay", (short)isoDay), ("opens", opens), ("closes", closes), ("minutes", minutes), ("capacity", capacity),
-                    ("from", today), ("until", today.AddDays(30)));
+                    insert into weekly_templates (id, location_id, service_code, slot_minutes, capacity, valid_from, valid_until)
+                    values (@id, @location, @service, @minutes, @capacity, @from, @until)
+                    on conflict (id) do update set valid_until = greatest(weekly_templates.valid_until, excluded.valid_until)
+                    """, cancellationToken, ("id", template), ("location", Location(clinic)), ("service", service), ("minutes", minutes),
+                    ("capacity", capacity), ("from", today), ("until", today.AddDays(30)));
+                foreach (var isoDay in weekend ? [6, 7] : new[] { 1, 2, 3, 4, 5 })
+                    await connection.ExecuteNpgsqlAsync("""
+                        insert into weekly_template_hours (id, weekly_template_id, iso_weekday, opens_at, closes_at)
+                        values (@id, @template, @isoDay, @opens, @closes)
+                        on conflict (id) do nothing
+                        """, cancellationToken, ("id", HoursId(clinic, service, isoDay)), ("template", template), ("isoDay", (short)isoDay),
+                        ("opens", opens), ("closes", closes));
             }
 
         await DemoCitizenServices.ApplyAsync(connection, today, cancellationToken);
@@ -117,7 +128,9 @@ public sealed class DemoSeed(NpgsqlDataSource dataSource)
     }
 
     // Deterministic so a second run finds the same rows.
-    private static Guid TemplateId(int clinic, string service, int isoDay) =>
-        new($"20000000-0000-4000-{clinic:0000}-{isoDay:0000}{Array.FindIndex(Services, s => s.Code == service):00000000}");
+    private static Guid WeeklyTemplateId(int clinic, string service, bool weekend) =>
+        new($"21000000-0000-4000-{clinic:0000}-{(weekend ? 1 : 0):0000}{Array.FindIndex(Services, s => s.Code == service):00000000}");
 
+    private static Guid HoursId(int clinic, string service, int isoDay) =>
+        new($"20000000-0000-4000-{clinic:0000}-{isoDay:0000}{Array.FindIndex(Services, s => s.Code == service):00000000}");
 }

@@ -3,6 +3,7 @@ using Booking.Data.Bookings;
 using Booking.Data.Catalog;
 using Booking.Data.Notifications;
 using Booking.Data.Operations;
+using Booking.Data.Offer;
 using Booking.Data.PostalCodes;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
@@ -43,6 +44,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
         services.AddSingleton<AvailabilityRecord>();
+        services.AddOfferData();
         return services;
     }
 
@@ -77,6 +79,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => KeyRing.Load(sp.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyFile));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<ManageTokens>();
+        services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();
         return services;
     }

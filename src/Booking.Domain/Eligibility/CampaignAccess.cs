@@ -12,10 +12,14 @@ public sealed record CampaignAccess(IReadOnlyList<Campaign> Campaigns, IReadOnly
         if (Campaigns.Count == 0)
             return null;
         var open = Campaigns.Where(c => c.IsOpenAt(Now)).ToList();
-        if (open.Count == 0)
-            return new EligibilityResult.CampaignNotOpen(Campaigns.Where(c => c.OpensAt > Now).Select(c => (DateTimeOffset?)c.OpensAt).Min());
-        var groups = open.SelectMany(c => c.OpenGroups).Distinct().Order(StringComparer.Ordinal).ToList();
+        var groups = open.SelectMany(c => c.GroupsOpenAt(Now)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (groups.Count == 0)
+            return new EligibilityResult.CampaignNotOpen(NextOpening());
         return groups.Any(Admits) ? null : new EligibilityResult.NotInOpenGroups(groups);
+
+        // The first instant a group of a campaign not closed yet starts booking.
+        DateTimeOffset? NextOpening() => Campaigns.Where(c => c.ClosesAt is null || c.ClosesAt > Now)
+            .SelectMany(c => c.Groups.Select(c.OpeningOf)).Where(opens => opens > Now).Select(opens => (DateTimeOffset?)opens).Min();
 
         bool Admits(string group) =>
             group == PriorityGroups.General

@@ -29,6 +29,38 @@ public sealed class SlotInventory
         _changedServices.UnionWith(Services);
     }
 
+    /// <summary>
+    /// Lays the clinic-day out anew (a schedule change) without losing anyone: every seat stays with its booking (one
+    /// whose slot is gone keeps it, as when loaded), and each live hold stays if its slot is still there, not started
+    /// and has room; a hold that does not fit is ended as if it had expired, so its confirmation says so.
+    /// </summary>
+    public void Reschedule(IEnumerable<Slot> slots, DateTimeOffset now)
+    {
+        PurgeExpiredHolds(now);
+        _changedServices.UnionWith(Services);
+        var holds = _holds.Values.OrderBy(h => h.ExpiresAt).ToList();
+        _slots.Clear();
+        _holds.Clear();
+        foreach (var slot in slots)
+            _slots[slot.Key.Normalised()] = new SlotBook(slot with { Start = slot.Start.ToUniversalTime(), End = slot.End.ToUniversalTime() });
+        foreach (var seat in _seats.Values.ToList())
+            Occupy(seat);
+        foreach (var hold in holds)
+        {
+            if (_slots.TryGetValue(hold.Slot.Key, out var book) && book.Slot.Start > now && book.Remaining > 0)
+                Grant(book, hold.HoldId, hold.ExpiresAt, queueExpiry: false);
+            else
+                Expire(hold.HoldId, now);
+        }
+        _changedServices.UnionWith(Services);
+    }
+
+    /// <summary>The slots laid out now, with those kept only for a booking whose slot is gone (capacity 0).</summary>
+    public IReadOnlyList<Slot> Slots => _slots.Values.Select(b => b.Slot).ToList();
+
+    /// <summary>Every seat taken, by bookings confirmed or being committed.</summary>
+    public IReadOnlyList<SeatAssignment> Seats => _seats.Values.ToList();
+
     public HoldOutcome TryHold(SlotKey key, string holdId, DateTimeOffset now, TimeSpan holdFor)
     {
         PurgeExpiredHolds(now);
@@ -63,13 +95,14 @@ public sealed class SlotInventory
         return true;
     }
 
-    private Hold Grant(SlotBook book, string holdId, DateTimeOffset expiresAt)
+    private Hold Grant(SlotBook book, string holdId, DateTimeOffset expiresAt, bool queueExpiry = true)
     {
         var hold = new Hold(holdId, book.Slot, expiresAt);
         book.Holds++;
         _changedServices.Add(book.Slot.ServiceCode);
         _holds.Add(holdId, hold);
-        _expiries.Enqueue(holdId, expiresAt);
+        if (queueExpiry)
+            _expiries.Enqueue(holdId, expiresAt);
         return hold;
     }
 
@@ -155,13 +188,16 @@ public sealed class SlotInventory
             _expiries.Dequeue();
             // A hold released or claimed earlier is no longer in _holds; its queue entry is just skipped.
             if (ReleaseHold(holdId))
-            {
-                _expired[holdId] = now;
-                _expiredInOrder.Enqueue((holdId, now));
-            }
+                Expire(holdId, now);
         }
         while (_expiredInOrder.TryPeek(out var old) && now - old.ExpiredAt > ExpiredHoldMemory)
             _expired.Remove(_expiredInOrder.Dequeue().HoldId);
+    }
+
+    private void Expire(string holdId, DateTimeOffset now)
+    {
+        _expired[holdId] = now;
+        _expiredInOrder.Enqueue((holdId, now));
     }
 
     private void Occupy(SeatAssignment seat)

@@ -21,7 +21,11 @@ public static class SlotGenerator
     private static IEnumerable<Slot> SlotsOf(LocationSchedule schedule, string service, DateOnly date)
     {
         var exceptions = schedule.Exceptions.Where(e => e.AppliesTo(service, date)).ToList();
-        var closed = exceptions.Any(e => e.Kind == ScheduleExceptionKind.Closed);
+        var closures = exceptions.Where(e => e.Kind == ScheduleExceptionKind.Closed).ToList();
+        var closedAllDay = closures.Any(e => e.Opens is null);
+        var closedHours = closures.Where(e => e.Opens is not null)
+            .Select(e => (Start: ToInstant(schedule.TimeZone, date.ToDateTime(e.Opens!.Value)), End: ToInstant(schedule.TimeZone, date.ToDateTime(e.Closes!.Value))))
+            .ToList();
         // When several capacity changes apply (clinic-wide and service-specific), the service-specific one wins.
         var capacityOverride = exceptions.Where(e => e.Kind == ScheduleExceptionKind.Capacity)
                                          .OrderBy(e => e.ServiceCode is null ? 1 : 0)
@@ -31,10 +35,11 @@ public static class SlotGenerator
             .SelectMany(e => Cut(schedule.TimeZone, service, date, e.Opens!.Value, e.Closes!.Value, e.SlotMinutes!.Value, e.Capacity!.Value))
             .ToList();
 
-        var regular = closed
+        var regular = closedAllDay
             ? []
             : schedule.Template.Where(o => o.ServiceCode == service && o.AppliesOn(date))
-                .SelectMany(o => Cut(schedule.TimeZone, service, date, o.Opens, o.Closes, o.SlotMinutes, capacityOverride ?? o.Capacity));
+                .SelectMany(o => Cut(schedule.TimeZone, service, date, o.Opens, o.Closes, o.SlotMinutes, capacityOverride ?? o.Capacity))
+                .Where(slot => !closedHours.Any(closed => slot.Start < closed.End && closed.Start < slot.End));
 
         var byStart = new SortedDictionary<DateTimeOffset, Slot>();
         foreach (var slot in extra.Concat(regular.Where(r => !extra.Any(x => Overlaps(x, r)))))

@@ -31,4 +31,18 @@ public interface ILocationDayGrain : IGrainWithStringKey
     /// <summary>What is left for one service; the availability index asks this when it (re)activates.</summary>
     [Alias("Availability")]
     Task<LocationAvailability> Availability(string serviceCode);
+
+    /// <summary>
+    /// A change of this day's schedule is about to be saved. If every booking (those being confirmed included) keeps a
+    /// seat under it, the day offers only what both its current and the proposed schedule allow until it is told the
+    /// outcome (<see cref="ScheduleSettled"/>) or the proposal's time runs out, and nothing is returned. Otherwise
+    /// nothing changes, and the slots whose bookings would lose their seat are returned.
+    /// </summary>
+    [Alias("ProposeSchedule")]
+    Task<IReadOnlyList<StrandedSlot>> ProposeSchedule(ScheduleProposal proposal);
+
+    /// <summary>The change is saved or abandoned: read the schedule from PostgreSQL again, keeping every seat and the
+    /// holds that still fit.</summary>
+    [Alias("ScheduleSettled")]
+    Task ScheduleSettled(Guid changeId);
 }

@@ -11,17 +11,18 @@ internal static class AppointmentValues
     {
         var language = facts.Language;
         var location = reference.Location(facts.LocationId);
-        var service = reference.Service(facts.ServiceCode);
+        var service = reference.Service(facts.LocationId, facts.ServiceCode);
         var zone = location.TimeZone;
         var previousLocation = facts.PreviousLocationId is { } previousId ? reference.Location(previousId) : location;
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [Placeholders.CitizenFirstName] = facts.CitizenFirstName,
-            [Placeholders.ServiceName] = service.Name(language),
-            [Placeholders.ServicePreparation] = reference.Preparation(service.Code, language)
+            [Placeholders.ServiceName] = service.Service.Name(language),
+            [Placeholders.ServicePreparation] = service.Preparation(language)
                 ?? (language == "en" ? "your health insurance card." : "votre carte d'assurance maladie."),
             [Placeholders.LocationName] = location.Name,
             [Placeholders.LocationAddress] = Address(location),
+            [Placeholders.LocationNotes] = location.Notes(language),
             [Placeholders.AppointmentDate] = AppointmentTimeText.Date(facts.SlotStart, zone, language),
             [Placeholders.AppointmentTime] = AppointmentTimeText.Time(facts.SlotStart, zone, language),
             [Placeholders.AppointmentDateTime] = AppointmentTimeText.DateTime(facts.SlotStart, zone, language),

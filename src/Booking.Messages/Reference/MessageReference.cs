@@ -1,3 +1,4 @@
+using Booking.Data.Offer;
 using Booking.Domain.Catalog;
 using Booking.Messages.Templates;
 
@@ -7,15 +8,13 @@ namespace Booking.Messages.Reference;
 public sealed record MessageReference(
     IReadOnlyDictionary<Guid, Location> Locations,
     IReadOnlyDictionary<string, Service> Services,
-    IReadOnlyDictionary<string, (string? Fr, string? En)> Preparations,
+    OfferedServices Offered,
     TemplateOverrides Templates)
 {
     public Location Location(Guid id) => Locations.TryGetValue(id, out var location) ? location
         : throw new InvalidOperationException($"No clinic {id}: a message cannot be composed for it.");
 
-    public Service Service(string code) => Services.TryGetValue(code, out var service) ? service
-        : throw new InvalidOperationException($"No service {code}: a message cannot be composed for it.");
-
-    public string? Preparation(string serviceCode, string language) =>
-        Preparations.TryGetValue(serviceCode, out var text) ? (language == "en" ? text.En : text.Fr) : null;
+    /// <summary>A service as the clinic offers it: in its organisation's words (see <see cref="OfferedServices"/>).</summary>
+    public EffectiveService Service(Guid locationId, string code) => Offered.At(locationId, code)
+        ?? throw new InvalidOperationException($"No service {code} at clinic {locationId}: a message cannot be composed for it.");
 }

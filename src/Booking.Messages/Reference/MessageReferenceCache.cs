@@ -1,11 +1,12 @@
 using Booking.Data.Catalog;
+using Booking.Data.Offer;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Messages.Reference;
 
 /// <summary>The worker composes thousands of messages a second; clinics, services and templates change rarely, so they
 /// are read at most once per <see cref="MessagesOptions.ReferenceCacheDuration"/> for all of them.</summary>
-public sealed class MessageReferenceCache(CatalogRepository catalog, MessageTemplateRepository templates,
+public sealed class MessageReferenceCache(CatalogRepository catalog, ServiceOfferRepository offers, MessageTemplateRepository templates,
     IOptions<MessagesOptions> options, TimeProvider time)
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -23,11 +24,11 @@ public sealed class MessageReferenceCache(CatalogRepository catalog, MessageTemp
             var readAt = time.GetUtcNow();
             var locations = await catalog.LocationsAsync(cancellationToken);
             var services = await catalog.ServicesAsync(cancellationToken);
-            var loaded = new MessageReference(
-                locations.ToDictionary(l => l.Id),
-                services.ToDictionary(s => s.Code),
-                await catalog.PreparationsAsync(cancellationToken),
-                await templates.LoadAsync(cancellationToken));
+            var byId = locations.ToDictionary(l => l.Id);
+            var byCode = services.ToDictionary(s => s.Code);
+            var offered = new OfferedServices(byCode, byId, await catalog.ScreeningQuestionsAsync(cancellationToken),
+                await catalog.PreparationsAsync(cancellationToken), await offers.SnapshotAsync(cancellationToken));
+            var loaded = new MessageReference(byId, byCode, offered, await templates.LoadAsync(cancellationToken));
             _current = (loaded, readAt);
             return loaded;
         }

@@ -1,5 +1,5 @@
 using System.Net;
-using Booking.Cluster;
+using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Booking.ServiceDefaults;

@@ -1,5 +1,6 @@
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
+using Booking.Data.Offer;
 using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Domain.Inventory;
@@ -16,13 +17,15 @@ namespace Booking.Silo.Inventory;
 /// between checking and taking), so they are serial; the grain is reentrant only so that a confirmation waiting on
 /// PostgreSQL does not block holds, and so that waiting confirmations share one commit (<see cref="GroupCommit{TItem,TResult}"/>).
 /// Holds live in memory only: a graceful stop (a rolling deploy) hands them to the clinic-day's next activation on
-/// another silo; a crash loses them (the citizen holds again), never a confirmed booking.
+/// another silo; a crash loses them (the citizen holds again), never a confirmed booking. A schedule change saved by
+/// staff is checked against the seats here and applied without a restart (see <see cref="ScheduleNarrowing"/>).
 /// </summary>
 [GrainType("locationday")]
 [Reentrant]
 public sealed class LocationDayGrain(
     CatalogRepository catalog,
     BookingRepository bookings,
+    ScheduleChangeMarks scheduleChanges,
     IOptions<InventoryOptions> options,
     InventoryMetrics metrics,
     TimeProvider clock,
@@ -39,6 +42,7 @@ public sealed class LocationDayGrain(
     private GroupCommit<NewBooking, InsertOutcome> _commits = null!;
     private long _version;
     private IReadOnlyList<HandedOverHold> _handedOver = [];
+    private readonly ScheduleNarrowing _narrowing = new();
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -49,10 +53,13 @@ public sealed class LocationDayGrain(
         _location = await catalog.LocationAsync(_key.LocationId, cancellationToken);
         if (_location is not null)
         {
+            // Woken while a schedule change is being saved: offer nothing until told its outcome (see ProposeSchedule).
+            if (await scheduleChanges.PendingAsync(_location.Id, cancellationToken) is { } pending)
+                _narrowing.Begin(pending.ChangeId, pending.Until);
             var schedule = await catalog.ScheduleAsync(_location, _key.Date, cancellationToken);
             var (dayStart, dayEnd) = _location.DayBounds(_key.Date);
             var seats = await bookings.SeatsAsync(_location.Id, dayStart, dayEnd, cancellationToken);
-            _inventory = new SlotInventory(SlotGenerator.SlotsOn(schedule, _key.Date), seats);
+            _inventory = new SlotInventory(_narrowing.Offered(SlotGenerator.SlotsOn(schedule, _key.Date)), seats);
             TakeBackHandedOverHolds();
         }
         this.RegisterGrainTimer(PublishChanges, new GrainTimerCreationOptions(TimeSpan.Zero, _options.PublishInterval) { Interleave = true });
@@ -262,13 +269,29 @@ public sealed class LocationDayGrain(
     public Task<LocationAvailability> Availability(string serviceCode) =>
         Task.FromResult(Snapshot(serviceCode));
 
-    private Task PublishChanges(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StrandedSlot>> ProposeSchedule(ScheduleProposal proposal) =>
+        Task.FromResult(_narrowing.Propose(_inventory, proposal, Now));
+
+    public Task ScheduleSettled(Guid changeId) => ReloadSchedule(changeId);
+
+    /// <summary>Lays the day out again from PostgreSQL, keeping seats and the holds that fit (see <see cref="ScheduleNarrowing"/>).</summary>
+    private async Task ReloadSchedule(Guid? settled)
     {
+        if (_location is null)
+            return;
+        var schedule = await catalog.ScheduleAsync(_location, _key.Date);
+        _narrowing.End(settled, Now);
+        _inventory.Reschedule(_narrowing.Offered(SlotGenerator.SlotsOn(schedule, _key.Date)), Now);
+    }
+
+    private async Task PublishChanges(CancellationToken cancellationToken)
+    {
+        if (_narrowing.RanOut(Now))
+            await ReloadSchedule(null);
         _inventory.PurgeExpiredHolds(Now);
         _holdRequests.Purge(Now);
         foreach (var service in _inventory.TakeChangedServices())
             GrainFactory.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For(service, _key.Date)).Publish(Snapshot(service)).Ignore();
-        return Task.CompletedTask;
     }
 
     private LocationAvailability Snapshot(string serviceCode)

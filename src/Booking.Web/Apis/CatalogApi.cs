@@ -12,7 +12,7 @@ public static class CatalogApi
         var catalogue = api.MapGroup("").WithTags(ApiTags.Catalogue);
         catalogue.MapGet("/services", ListServices).WithName("ListServices").WithSummary("Services citizens can book");
         catalogue.MapGet("/services/{code}/screening", Screening).WithName("GetScreeningQuestions")
-            .WithSummary("The yes/no questions asked before booking a service, in order; blockingAnswer is the answer that stops the booking");
+            .WithSummary("The yes/no questions asked before booking a service (at a clinic, when locationId is given: its organisation may ask its own), in order; blockingAnswer is the answer that stops the booking");
         return api;
     }
 
@@ -24,13 +24,14 @@ public static class CatalogApi
         return TypedResults.Ok(services);
     }
 
-    private static async Task<Results<Ok<ScreeningResponse>, ProblemHttpResult>> Screening(string code, ReferenceData referenceData,
+    private static async Task<Results<Ok<ScreeningResponse>, ProblemHttpResult>> Screening(string code, Guid? locationId, ReferenceData referenceData,
         CancellationToken cancellationToken)
     {
         var reference = await referenceData.GetAsync(cancellationToken);
         if (!reference.Services.ContainsKey(code))
             return TypedResults.Problem(Problems.ServiceNotFound());
-        return TypedResults.Ok(new ScreeningResponse(code, reference.ScreeningOf(code)
+        var questions = locationId is { } location ? reference.ScreeningAt(location, code) : reference.ScreeningOf(code);
+        return TypedResults.Ok(new ScreeningResponse(code, questions
             .Select(q => new ScreeningQuestionResponse(q.Id, q.Version, q.TextFr, q.TextEn, q.BlockingAnswer, q.ExplanationFr, q.ExplanationEn))
             .ToList()));
     }

@@ -17,7 +17,7 @@ public static class WaitingRoomsApi
 
     private static async Task<Results<Ok<WaitingRoomStatus>, ProblemHttpResult>> Status(string name, HttpContext http, WaitingRoom waitingRoom)
     {
-        if (!waitingRoom.Exists(name))
+        if (!await waitingRoom.ExistsAsync(name))
             return TypedResults.Problem(Problems.WaitingRoomNotFound());
         var status = await waitingRoom.StatusAsync(name, WaitingRoomCookies.Ticket(http.Request, name));
         WaitingRoomCookies.Write(http, status);

@@ -16,7 +16,7 @@ public sealed record AvailabilityCriteria(AvailabilityQuery Query, PostalCode Po
 public sealed class AvailabilityCriteriaReader(ReferenceData referenceData, PostalCodeLocator locator, TimeProvider clock)
 {
     public const int MaxDays = 31;
-    public const int BookingHorizonDays = 365;
+    public const int BookingHorizonDays = Domain.Bookings.BookingHorizon.Days;
     public const int MaxSlotsPerLocation = 500;
     // "Clinics near me" shows each clinic's first times; a day picker asks for one clinic with a larger number.
     private const int DefaultSlotsPerLocation = 20;

@@ -17,7 +17,7 @@ public sealed class AvailabilitySearch(ReferenceData referenceData, Availability
         var now = clock.GetUtcNow();
 
         var found = new List<LocationAvailabilityResponse>();
-        var nearby = reference.Locations.Values
+        var nearby = reference.Locations.Values.Where(location => location.IsOpen)
             .Select(location => (location, distance: query.Origin.DistanceKmTo(location.Position)))
             .Where(x => x.distance <= query.RadiusKm)
             .OrderBy(x => x.distance);

@@ -1,47 +1,74 @@
 using Booking.Data.Catalog;
+using Booking.Data.Offer;
 using Booking.Domain.Campaigns;
 using Booking.Domain.Catalog;
 using Booking.Domain.Screening;
 
 namespace Booking.Web.Availability;
 
-/// <summary>Services, clinics, screening questions and campaigns, read from PostgreSQL at most once a minute per web host: they change rarely and
-/// every search needs them, so the booking peak never turns into catalogue queries.</summary>
-public sealed class ReferenceData(CatalogRepository catalog, TimeProvider clock)
+/// <summary>Services (as each clinic's tenant offers them), clinics, screening questions and campaigns, kept in memory per web host: they change rarely and every
+/// search needs them, so the booking peak never turns into catalogue queries. Once a second at most, one cheap read of the
+/// catalogue's revision (bumped by every change staff save) tells whether to read them again, so a clinic opened or
+/// changed on the staff site is searchable within a second or so; they are read again after a minute whatever it says.</summary>
+public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferRepository offers, TimeProvider clock)
 {
+    private static readonly TimeSpan RevisionCheckInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Snapshot? _current;
+    private DateTimeOffset _checkedAt;
 
     public sealed record Snapshot(
         IReadOnlyDictionary<string, Service> Services,
         IReadOnlyDictionary<Guid, Location> Locations,
         IReadOnlyDictionary<string, IReadOnlyList<ScreeningQuestion>> ScreeningQuestions,
         IReadOnlyList<Campaign> Campaigns,
+        OfferedServices Offered,
+        long Revision,
         DateTimeOffset ReadAt)
     {
-        /// <summary>The questions asked before booking a service, in order (none for most services).</summary>
+        /// <summary>The catalogue's questions asked before booking a service, in order (none for most services).</summary>
         public IReadOnlyList<ScreeningQuestion> ScreeningOf(string serviceCode) =>
             ScreeningQuestions.TryGetValue(serviceCode, out var questions) ? questions : [];
 
-        public IReadOnlyList<Campaign> CampaignsOf(string serviceCode) => Campaigns.Where(c => c.ServiceCode == serviceCode).ToList();
+        /// <summary>A service as a clinic offers it (see <see cref="OfferedServices"/>); null for a service or clinic that does not exist.</summary>
+        public EffectiveService? ServiceAt(Guid locationId, string serviceCode) => Offered.At(locationId, serviceCode);
+
+        /// <summary>The questions asked before booking a service at a clinic.</summary>
+        public IReadOnlyList<ScreeningQuestion> ScreeningAt(Guid locationId, string serviceCode) =>
+            ServiceAt(locationId, serviceCode)?.Screening.Value ?? ScreeningOf(serviceCode);
+
+        /// <summary>The campaigns of a service that apply at a clinic: those of its tenant and of the tenants above it.</summary>
+        public IReadOnlyList<Campaign> CampaignsAt(Guid locationId, string serviceCode)
+        {
+            var tenants = Offered.TenantsOf(locationId);
+            return Campaigns.Where(c => c.ServiceCode == serviceCode && c.TenantId is { } tenant && tenants.Contains(tenant)).ToList();
+        }
     }
 
     public async Task<Snapshot> GetAsync(CancellationToken cancellationToken = default)
     {
-        if (_current is { } fresh && clock.GetUtcNow() - fresh.ReadAt < MaxAge)
+        if (_current is { } fresh && clock.GetUtcNow() - _checkedAt < RevisionCheckInterval)
             return fresh;
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } refreshed && clock.GetUtcNow() - refreshed.ReadAt < MaxAge)
+            var now = clock.GetUtcNow();
+            if (_current is { } refreshed && now - _checkedAt < RevisionCheckInterval)
                 return refreshed;
+            // The revision is read first: a change committed while the rest is read is then seen at the next check.
+            var revision = await catalog.RevisionAsync(cancellationToken);
+            _checkedAt = now;
+            if (_current is { } current && current.Revision == revision && now - current.ReadAt < MaxAge)
+                return current;
             var services = await catalog.ServicesAsync(cancellationToken);
             var locations = await catalog.LocationsAsync(cancellationToken);
             var screening = await catalog.ScreeningQuestionsAsync(cancellationToken);
             var campaigns = await catalog.CampaignsAsync(cancellationToken);
-            return _current = new Snapshot(services.ToDictionary(s => s.Code), locations.ToDictionary(l => l.Id), screening, campaigns,
-                clock.GetUtcNow());
+            var byCode = services.ToDictionary(s => s.Code);
+            var byId = locations.ToDictionary(l => l.Id);
+            var offered = new OfferedServices(byCode, byId, screening, await catalog.PreparationsAsync(cancellationToken), await offers.SnapshotAsync(cancellationToken));
+            return _current = new Snapshot(byCode, byId, screening, campaigns, offered, revision, now);
         }
         finally
         {

@@ -39,9 +39,10 @@ public sealed class CitizenBookings(
         var reference = await referenceData.GetAsync(cancellationToken);
         // The hold names the service, hence the screening questions the answers are checked against.
         Domain.Catalog.Service? service = null;
-        var holdIsWellFormed = window.TryReadHoldId(body?.HoldId, out var day, out var serviceCode) && reference.Services.TryGetValue(serviceCode, out service);
+        var holdIsWellFormed = window.TryReadHoldId(body?.HoldId, out var day, out var serviceCode)
+            && (service = reference.ServiceAt(day.LocationId, serviceCode)?.Service) is not null;
         var declarations = holdIsWellFormed
-            ? DeclarationReader.Read(reference.ScreeningOf(service!.Code), body!.Screening, body.PriorityGroups, errors) : null;
+            ? DeclarationReader.Read(reference.ScreeningAt(day.LocationId, serviceCode), body!.Screening, body.PriorityGroups, errors) : null;
         if (errors.Any)
             return errors;
         if (!holdIsWellFormed)
@@ -134,7 +135,7 @@ public sealed class CitizenBookings(
         found = await manageLink.ReloadAsync(booking.ConfirmationCode, cancellationToken) ?? found;
         return await manageLink.ShowAsync(found, PersonalDataAccess.Update, "Booking.Web/reschedule", sourceIp, cancellationToken);
 
-        Task<Domain.Eligibility.EligibilityResult?> Ineligibility() => eligibility.RefusalAsync(found.Service, citizen.BirthDate,
+        Task<Domain.Eligibility.EligibilityResult?> Ineligibility() => eligibility.RefusalAsync(to.LocationId, found.Service, citizen.BirthDate,
             protector.Fingerprints(citizen), declared, to.Date, null, booking.Id, cancellationToken);
     }
 }

@@ -42,12 +42,12 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
         {
             var prefix = $"people[{i}]";
             var citizen = validator.ValidatePerson(people[i]?.ToPerson(), contact, errors, prefix);
-            if (!window.TryReadHoldId(holdIds[i], out var day, out var serviceCode) || !reference.Services.TryGetValue(serviceCode, out var service))
+            if (!window.TryReadHoldId(holdIds[i], out var day, out var serviceCode) || reference.ServiceAt(day.LocationId, serviceCode)?.Service is not { } service)
             {
                 errors.Add($"holdIds[{i}]", ErrorCodes.UnknownHold, "This is not a holdId from the group hold.");
                 continue;
             }
-            var reading = DeclarationReader.Read(reference.ScreeningOf(service.Code), people[i]?.Screening, people[i]?.PriorityGroups, errors, $"{prefix}.");
+            var reading = DeclarationReader.Read(reference.ScreeningAt(day.LocationId, service.Code), people[i]?.Screening, people[i]?.PriorityGroups, errors, $"{prefix}.");
             if (reading?.BlockedBy is { } blocking)
                 errors.Add($"{prefix}.screening.{blocking.Id}", ErrorCodes.ScreeningBlocked, blocking.ExplanationEn ?? blocking.TextEn);
             if (citizen is not null && reading is not null)

@@ -16,7 +16,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
     public const int MaxGroup = 6;
 
     /// <param name="idempotencyKey">A retry with the same key gets the same hold.</param>
-    /// <param name="admissionPass">The waiting room's pass (see <see cref="WaitingRoom.PassFrom"/>), required when the service is gated.</param>
+    /// <param name="admissionPass">The waiting room's pass (see <see cref="WaitingRoom.PassFromAsync"/>), required when the service is gated.</param>
     public async Task<Outcome<HoldResponse>> HoldAsync(HoldBody? body, string? idempotencyKey, string? admissionPass, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -92,7 +92,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return (new Refusal.IdempotencyKeyReused(), WaitingRoom.PassUse.NotNeeded);
         return await waitingRoom.TryUsePassAsync(service, admissionPass) is { } passUse
             ? (null, passUse)
-            : (new Refusal.WaitingRoomRequired(waitingRoom.RoomOf(service)!), WaitingRoom.PassUse.NotNeeded);
+            : (new Refusal.WaitingRoomRequired((await waitingRoom.RoomOfAsync(service))!), WaitingRoom.PassUse.NotNeeded);
     }
 
     /// <summary>Gives a held slot back; releasing a hold that is already gone is not an error.</summary>
@@ -146,7 +146,8 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             errors.Add("service", ErrorCodes.UnknownService, "Unknown service.");
         if (start is null)
             errors.Add("start", ErrorCodes.Required, "Choose a time (the slot's start, as listed by /api/v1/availability).");
-        if (errors.Any || !reference.Locations.TryGetValue(locationId!.Value, out var location))
+        // A closed clinic takes no new booking (its bookings are still managed through the same reference data).
+        if (errors.Any || !reference.Locations.TryGetValue(locationId!.Value, out var location) || !location.IsOpen)
             return null;
         return (location, service!, start!.Value.ToUniversalTime());
     }

@@ -24,7 +24,7 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
     {
         // Sealing computes the fingerprints the eligibility check looks the citizen's history up by.
         var sealedCitizen = protector.Seal(candidate.Citizen);
-        var refusal = await eligibility.RefusalAsync(candidate.Service, candidate.Citizen.BirthDate,
+        var refusal = await eligibility.RefusalAsync(candidate.Day.LocationId, candidate.Service, candidate.Citizen.BirthDate,
             (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint), candidate.Declarations.PriorityGroups, candidate.Day.Date,
             candidate.HoldId, null, cancellationToken);
         if (refusal is not null)

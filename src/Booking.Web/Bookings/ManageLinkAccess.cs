@@ -36,7 +36,7 @@ public sealed class ManageLinkAccess(BookingRepository bookings, ManageTokens to
         if (await bookings.FindByCodeAsync(confirmationCode, cancellationToken) is not { } booking)
             return null;
         var reference = await referenceData.GetAsync(cancellationToken);
-        return new Found(booking, reference.Locations[booking.LocationId], reference.Services[booking.ServiceCode]);
+        return new Found(booking, reference.Locations[booking.LocationId], reference.ServiceAt(booking.LocationId, booking.ServiceCode)!.Service);
     }
 
     public async Task<BookingResponse> ShowAsync(Found found, PersonalDataAccess access, string program, IPAddress? sourceIp, CancellationToken cancellationToken)

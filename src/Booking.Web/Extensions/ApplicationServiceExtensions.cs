@@ -1,4 +1,4 @@
-using Booking.Cluster;
+using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
 using Booking.Passes;
 using Booking.ServiceDefaults;
@@ -57,9 +57,7 @@ public static class ApplicationServiceExtensions
             .AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag)
             .AddCheck<ClusterHealthCheck>("orleans", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
-        // The web host is an Orleans client: it finds the silos' gateways in the same PostgreSQL membership table.
-        builder.AddClusterClient(builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
-            ?? throw new InvalidOperationException("ConnectionStrings:Booking is required."));
+        builder.AddBookingClusterClient();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Booking.Data.Protection;
 using Booking.Grains.WaitingRooms;
+using Booking.Web.Availability;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.WaitingRooms;
@@ -13,8 +14,11 @@ public sealed record WaitingRoomStatus(string Room, long Position, int Estimated
 /// The waiting room in front of a campaign's booking (pages and API alike): a visitor enters once and gets a signed
 /// ticket; asking again with it keeps their place; once admitted they get a signed, expiring pass, bound to their
 /// ticket, that the hold endpoints of the gated services require and that serves a few holds only. One <see cref="IWaitingRoomGrain"/> per room keeps one FIFO for all hosts.
+/// The rooms are those staff turn on for a campaign (data, live within a second) and any a host's configuration adds
+/// (<c>WaitingRoom:Rooms</c>: an operator's room for this host alone, which comes first for its services).
 /// </summary>
-public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, IClusterClient cluster, WaitingRoomTokens tokens, TimeProvider clock)
+public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceData referenceData, IClusterClient cluster, WaitingRoomTokens tokens,
+    TimeProvider clock)
 {
     public const string TicketHeader = "X-Waiting-Room-Ticket";
     public const string PassHeader = "X-Waiting-Room-Pass";
@@ -23,20 +27,33 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, IClusterCl
     public static string PassCookie(string room) => $"waiting-room-pass-{room}";
 
     /// <summary>The pass a request carries for the room gating a service: the header (API clients), else the room's cookie.</summary>
-    public string? PassFrom(HttpRequest request, string? serviceCode) =>
+    public async Task<string?> PassFromAsync(HttpRequest request, string? serviceCode) =>
         request.Headers[PassHeader].FirstOrDefault()
-        ?? (serviceCode is not null && RoomOf(serviceCode) is { } room ? request.Cookies[PassCookie(room)] : null);
+        ?? (serviceCode is not null && await RoomOfAsync(serviceCode) is { } room ? request.Cookies[PassCookie(room)] : null);
 
     /// <summary>The enabled room gating a service, if any.</summary>
-    public string? RoomOf(string serviceCode) =>
-        options.Value.Rooms.Where(r => r.Value.Enabled && r.Value.Services.Contains(serviceCode)).Select(r => r.Key).FirstOrDefault();
+    public async Task<string?> RoomOfAsync(string serviceCode) =>
+        (await RoomsAsync()).Where(r => r.Value.Enabled && r.Value.Services.Contains(serviceCode)).Select(r => r.Key).FirstOrDefault();
 
-    public bool Exists(string room) => options.Value.Rooms.ContainsKey(room);
+    public async Task<bool> ExistsAsync(string room) => (await RoomsAsync()).ContainsKey(room);
 
     /// <summary>True when the service is not gated, or the pass is a valid, unexpired pass of its room. Spends nothing:
     /// for showing the way in, not for letting a hold through (see <see cref="TryUsePassAsync"/>).</summary>
-    public bool Admits(string serviceCode, string? passToken) =>
-        RoomOf(serviceCode) is not { } room || tokens.TryReadPass(room, passToken, clock.GetUtcNow(), out _);
+    public async Task<bool> AdmitsAsync(string serviceCode, string? passToken) =>
+        await RoomOfAsync(serviceCode) is not { } room || tokens.TryReadPass(room, passToken, clock.GetUtcNow(), out _);
+
+    /// <summary>Configured rooms first, then the rooms of campaigns not closed, by their names.</summary>
+    private async Task<IReadOnlyDictionary<string, WaitingRoomOptions.RoomOptions>> RoomsAsync()
+    {
+        var rooms = new Dictionary<string, WaitingRoomOptions.RoomOptions>(options.Value.Rooms, StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+        foreach (var campaign in (await referenceData.GetAsync()).Campaigns.Where(c => c.WaitingRoomName is not null && (c.ClosesAt is null || c.ClosesAt > now)))
+            rooms.TryAdd(campaign.WaitingRoomName!, new WaitingRoomOptions.RoomOptions
+            {
+                Enabled = true, AdmissionsPerMinute = campaign.AdmissionsPerMinute, Services = [campaign.ServiceCode],
+            });
+        return rooms;
+    }
 
     /// <summary>
     /// Lets one hold of a service through: always when the service is not gated, else when the pass is valid and its
@@ -45,7 +62,7 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, IClusterCl
     /// </summary>
     public async Task<PassUse?> TryUsePassAsync(string serviceCode, string? passToken)
     {
-        if (RoomOf(serviceCode) is not { } room)
+        if (await RoomOfAsync(serviceCode) is not { } room)
             return PassUse.NotNeeded;
         if (!tokens.TryReadPass(room, passToken, clock.GetUtcNow(), out var ticket))
             return null;
@@ -69,7 +86,7 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, IClusterCl
     /// </summary>
     public async Task<WaitingRoomStatus> StatusAsync(string room, string? ticketToken)
     {
-        var settings = options.Value.Rooms[room];
+        var settings = (await RoomsAsync())[room];
         if (!settings.Enabled)
             return new WaitingRoomStatus(room, 0, 0, true, null, null, null);
         var grain = cluster.GetGrain<IWaitingRoomGrain>(room);

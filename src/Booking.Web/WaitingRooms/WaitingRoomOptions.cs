@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Booking.Web.WaitingRooms;
 
 /// <summary>
-/// Waiting rooms for campaign openings (<c>WaitingRoom:Rooms:&lt;name&gt;</c>): which services a room gates and how many
-/// visitors a minute it lets through. The admin site will manage these later; today they are configuration.
+/// The waiting rooms' settings: how long a pass lasts and how many holds it serves, and rooms a host's configuration
+/// adds (<c>WaitingRoom:Rooms:&lt;name&gt;</c>: which services a room gates and how many visitors a minute it lets
+/// through). Campaigns' rooms are data, turned on by staff (see <see cref="WaitingRoom"/>).
 /// </summary>
 public sealed partial class WaitingRoomOptions
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Orleans.Connections.Security;
 using Orleans.Hosting;
 
-namespace Booking.Cluster;
+namespace Booking.ClusterClient;
 
 /// <summary>
 /// Orleans traffic (silo to silo, client to gateway) over mutual TLS: every silo and every client presents a

@@ -1,3 +1,4 @@
+using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,17 +6,18 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
-namespace Booking.Cluster;
+namespace Booking.ClusterClient;
 
-/// <summary>A host as an Orleans client (the web host; the staff site for the cluster dashboard): it finds the silos'
-/// gateways in the PostgreSQL membership table, and speaks TLS to them when <see cref="ClusterTls"/> is set.</summary>
-public static class ClusterClient
+/// <summary>How a host that calls grains (the citizens' web host, the staff site) joins the cluster: as an Orleans
+/// client finding the silos' gateways in the same PostgreSQL membership table, over TLS when <see cref="ClusterTls"/>
+/// is set.</summary>
+public static class ClusterClientHosting
 {
-    /// <param name="connectionString">The database whose membership table lists the gateways.</param>
-    /// <param name="configure">What this host adds to the client.</param>
-    public static IHostApplicationBuilder AddClusterClient(this IHostApplicationBuilder builder, string connectionString,
-        Action<IClientBuilder>? configure = null)
+    /// <param name="configure">What this host adds to the client (the staff site: the cluster dashboard).</param>
+    public static IHostApplicationBuilder AddBookingClusterClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configure = null)
     {
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
+            ?? throw new InvalidOperationException("ConnectionStrings:Booking is required.");
         var orleans = builder.Configuration.GetSection(ClusterIdentity.Section);
         var responseTimeout = orleans.GetValue("ResponseTimeout", TimeSpan.FromSeconds(5));
         if (responseTimeout <= TimeSpan.Zero || responseTimeout > TimeSpan.FromSeconds(30))

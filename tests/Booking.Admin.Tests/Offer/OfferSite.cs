@@ -1,0 +1,38 @@
+using System.Net;
+using Booking.Data.Demo;
+using Booking.Staff.Access;
+using Booking.Testing;
+
+namespace Booking.Admin.Tests.Offer;
+
+/// <summary>The staff site as the offer's tests use it: signed-in sessions of managers of a tenant, and pages read as
+/// text.</summary>
+public static class OfferSite
+{
+    /// <summary>A new administrator of <paramref name="tenant"/> (the Montréal region unless told), who manages the offer
+    /// of all its clinics, signed in with both factors.</summary>
+    public static Task<StaffSession> ManagerAsync(this OfferFixture fixture, Guid? tenant = null) =>
+        fixture.SignedInAsync(new RoleGrant(StaffRole.TenantAdministrator, tenant ?? DemoSeed.MontrealRegion));
+
+    /// <summary>A new person of the grant's tenant holding <paramref name="role"/>, signed in with both factors.</summary>
+    public static async Task<StaffSession> SignedInAsync(this OfferFixture fixture, RoleGrant role)
+    {
+        var session = new StaffSession(fixture.StaffSiteAddress);
+        await session.SignInAsync(await fixture.StaffAsync(role));
+        return session;
+    }
+
+    /// <summary>A new enrolled person of the grant's tenant holding <paramref name="role"/>.</summary>
+    public static Task<StaffMember> StaffAsync(this OfferFixture fixture, RoleGrant role) =>
+        StaffAccounts.EnrolledAsync(fixture.StaffServices, fixture.Database.DataSource, role.Tenant, role);
+
+    public static async Task<string> TextAsync(this HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Where a save sent the browser: the page's path and query.</summary>
+    public static string Location(this HttpResponseMessage response) =>
+        response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.PathAndQuery : "/" + location.OriginalString.TrimStart('/'))
+            : throw new InvalidOperationException($"Not a redirect: {(int)response.StatusCode}");
+
+    public static Task<long> CountAsync(this PostgresDatabase database, string sql, params (string Name, object Value)[] parameters) =>
+        database.ScalarAsync<long>(sql, parameters);
+}
