@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Booking.Data.Operations;
 
-/// <summary>The availability probes and incidents (migration 0050): written by the silos' probe, read by the monthly
+/// <summary>The availability probes and incidents (migration 0080): written by the silos' probe, read by the monthly
 /// report (<see cref="AvailabilityReport"/>).</summary>
 public sealed class AvailabilityRecord(NpgsqlDataSource dataSource)
 {
