@@ -24,11 +24,13 @@ public sealed class AvailabilityRecord(NpgsqlDataSource dataSource)
 
     public async Task<AvailabilityReport> ReportAsync(DateOnly month, CancellationToken cancellationToken = default)
     {
-        // Every minute of the month (Québec time), each either inside a planned outage, or probed ready, or not.
+        // Every minute of the month (Québec time), each either inside a planned outage, or probed ready, or not. Its
+        // bounds are Québec midnights, the next month's found on the local calendar: a month added to a timestamptz
+        // would use the session's time zone and miss the hour that summer time gives back.
         const string minutesSql = """
             with bounds as (
-                select make_timestamptz(@year, @month, 1, 0, 0, 0, @zone) as first,
-                       make_timestamptz(@year, @month, 1, 0, 0, 0, @zone) + interval '1 month' as next
+                select make_timestamp(@year, @month, 1, 0, 0, 0) at time zone @zone as first,
+                       (make_timestamp(@year, @month, 1, 0, 0, 0) + interval '1 month') at time zone @zone as next
             ), minutes as (
                 select m as minute,
                        exists (select from incidents i where i.planned and i.started_at <= m
@@ -45,8 +47,8 @@ public sealed class AvailabilityRecord(NpgsqlDataSource dataSource)
         const string incidentsSql = """
             select id, started_at as startedAt, restored_at as restoredAt, severity, planned, summary
             from incidents
-            where started_at < make_timestamptz(@year, @month, 1, 0, 0, 0, @zone) + interval '1 month'
-              and coalesce(restored_at, 'infinity') > make_timestamptz(@year, @month, 1, 0, 0, 0, @zone)
+            where started_at < (make_timestamp(@year, @month, 1, 0, 0, 0) + interval '1 month') at time zone @zone
+              and coalesce(restored_at, 'infinity') > make_timestamp(@year, @month, 1, 0, 0, 0) at time zone @zone
             order by started_at, id
             """;
         var parameters = new { year = month.Year, month = month.Month, zone = Zone };
