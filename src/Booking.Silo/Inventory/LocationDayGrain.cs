@@ -278,14 +278,23 @@ public sealed class LocationDayGrain(
     public Task<LocationAvailability> Availability(string serviceCode) =>
         Task.FromResult(Snapshot(serviceCode));
 
+    public Task Wake(string serviceCode)
+    {
+        PublishTo(serviceCode);
+        return Task.CompletedTask;
+    }
+
     private Task PublishChanges(CancellationToken cancellationToken)
     {
         _inventory.PurgeExpiredHolds(Now);
         _holdRequests.Purge(Now);
         foreach (var service in _inventory.TakeChangedServices())
-            GrainFactory.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For(service, _key.Date)).Publish(Snapshot(service)).Ignore();
+            PublishTo(service);
         return Task.CompletedTask;
     }
+
+    private void PublishTo(string serviceCode) =>
+        GrainFactory.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For(serviceCode, _key.Date)).Publish(Snapshot(serviceCode)).Ignore();
 
     private LocationAvailability Snapshot(string serviceCode)
     {
