@@ -8,7 +8,7 @@ namespace Booking.Silo.Availability;
 
 /// <summary>
 /// Holds the latest availability each clinic pushed for one service and date. Soft state: once activated it wakes
-/// every clinic-day that may offer the service, which publish to it, and reads in its first second wait for them, so
+/// every clinic-day that may offer the service, which publish to it, and reads in its first 3 s wait for them, so
 /// that a fresh or failed-over index is complete before its first answer. It never waits on a clinic-day: when its
 /// activation awaited their answers, one clinic-day that could not answer held every search of its date for the 30 s
 /// call timeout (docs/testing.md, the clinic-day stall). Reentrant: all it does is synchronous but that first wait.
@@ -17,8 +17,9 @@ namespace Booking.Silo.Availability;
 [Reentrant]
 public sealed class ServiceDayAvailabilityGrain(CatalogRepository catalog) : Grain, IServiceDayAvailabilityGrain
 {
-    /// <summary>How long after activation a read waits for clinic-days just woken; longer than their publishing interval.</summary>
-    private static readonly TimeSpan WakeWait = TimeSpan.FromSeconds(1);
+    /// <summary>How long after activation a read waits for clinic-days just woken: time for them to load on a busy
+    /// silo, and less than a web host waits for a grain call (5 s).</summary>
+    private static readonly TimeSpan WakeWait = TimeSpan.FromSeconds(3);
 
     private readonly Dictionary<Guid, LocationAvailability> _locations = new();
     private readonly TaskCompletionSource _allPublished = new(TaskCreationOptions.RunContinuationsAsynchronously);
