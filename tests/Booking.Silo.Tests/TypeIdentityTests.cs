@@ -35,7 +35,7 @@ public sealed class TypeIdentityTests
         "booking.LocationDay.ConfirmResult.Confirmed", "booking.LocationDay.ConfirmResult.HoldExpired",
         "booking.LocationDay.ConfirmResult.KeyReused", "booking.LocationDay.ConfirmResult.SlotTaken",
         "booking.LocationDay.ConfirmResult.TooSoon", "booking.LocationDay.ConfirmResult.UnknownHold",
-        "booking.LocationDay.HandedOverHold", "booking.LocationDay.HoldRequest", "booking.LocationDay.HoldResult",
+        "booking.LocationDay.HoldRequest", "booking.LocationDay.HoldResult",
         "booking.LocationDay.HoldResult.Full", "booking.LocationDay.HoldResult.Held", "booking.LocationDay.HoldResult.KeyReused",
         "booking.LocationDay.HoldResult.NoSuchSlot", "booking.LocationDay.HoldResult.SlotStarted", "booking.LocationDay.Key",
         "booking.LocationDay.MoveRequest", "booking.LocationDay.ProposedSlot", "booking.LocationDay.ScheduleProposal",

@@ -1,4 +1,5 @@
 using Booking.Grains.Availability;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Inventory;
 
@@ -28,7 +29,7 @@ public interface ILocationDayGrain : IGrainWithStringKey
     [Alias("SeatMovedAway")]
     Task SeatMovedAway(Guid bookingId);
 
-    /// <summary>What is left for one service; the availability index asks this when it (re)activates.</summary>
+    /// <summary>What is left for one service, as the availability index is told it.</summary>
     [Alias("Availability")]
     Task<LocationAvailability> Availability(string serviceCode);
 
@@ -45,4 +46,9 @@ public interface ILocationDayGrain : IGrainWithStringKey
     /// holds that still fit.</summary>
     [Alias("ScheduleSettled")]
     Task ScheduleSettled(Guid changeId);
+
+    /// <summary>The availability index of this date has (re)activated: publish what is left for the service to it.
+    /// One-way, so that the index never waits on a clinic-day.</summary>
+    [OneWay, Alias("Wake")]
+    Task Wake(string serviceCode);
 }
