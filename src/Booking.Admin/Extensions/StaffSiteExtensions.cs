@@ -1,5 +1,6 @@
 using Booking.Admin.Account;
 using Booking.Admin.Components;
+using Booking.Admin.Reports;
 using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
 using Booking.ServiceDefaults;
@@ -89,6 +90,7 @@ public static class StaffSiteExtensions
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();
         app.MapStaffLanguage();
+        app.MapRightsReportCsv();
         return app;
     }
 }
