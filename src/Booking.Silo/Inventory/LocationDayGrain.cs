@@ -161,7 +161,8 @@ public sealed class LocationDayGrain(
         {
             var row = new NewBooking(bookingId, ConfirmationCode.New(), _location!.TenantId, _location.Id, slot.ServiceCode, slot.Start, slot.End,
                 seat, slot.Capacity, request.HoldId, request.IdempotencyKey, request.Citizen, request.Declarations, request.ConsentAt,
-                request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null, request.RequestDigest);
+                request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null, request.RequestDigest,
+                request.Channel, request.Actor);
             var outcome = await CommitOrRebuild(row);
             switch (outcome)
             {
