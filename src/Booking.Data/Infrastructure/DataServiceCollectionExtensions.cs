@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
+        services.AddSingleton<ClinicDay.ClinicDayRepository>();
         services.AddSingleton<AccessLogChain>();
         services.AddSingleton<AccessLogRetention>();
         services.AddSingleton<AccessLogVerifier>();
