@@ -97,6 +97,14 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
         return row?.ToLocation();
     }
 
+    /// <summary>How many walk-ins a slot of the clinic may take beyond its seats (its policy; 0 for an unknown clinic).</summary>
+    public async Task<int> WalkInExtraSeatsAsync(Guid locationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "select walk_in_extra_seats from locations where id = @locationId", new { locationId }, cancellationToken: cancellationToken)) ?? 0;
+    }
+
     /// <summary>The template lines and exceptions of a clinic that can affect <paramref name="date"/>.</summary>
     public async Task<LocationSchedule> ScheduleAsync(Location location, DateOnly date, CancellationToken cancellationToken = default)
     {

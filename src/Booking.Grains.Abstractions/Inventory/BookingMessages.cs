@@ -36,7 +36,16 @@ public abstract record ConfirmResult
     /// <summary>The citizen has another booking of this service within its minimum interval (it committed meanwhile).</summary>
     [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.TooSoon")]
     public sealed record TooSoon : ConfirmResult;
+    /// <summary>A walk-in found no slot under way or later that day with room, the clinic's extra seats included.</summary>
+    [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.NoRoom")]
+    public sealed record NoRoom : ConfirmResult;
 }
+
+/// <summary>Someone who came without an appointment, booked by the front desk (<see cref="Actor"/>, <c>staff:&lt;id&gt;</c>,
+/// from <see cref="SourceIp"/>). <see cref="IdempotencyKey"/> is the form's: a form sent twice books once.</summary>
+[GenerateSerializer, Immutable, Alias("booking.LocationDay.WalkInRequest")]
+public sealed record WalkInRequest(string ServiceCode, SealedCitizen Citizen, SealedDeclarations Declarations, string IdempotencyKey, string? SourceIp,
+    string Actor);
 
 /// <summary>Cancel or move a booking read at <see cref="ExpectedVersion"/>; a concurrent change makes it fail
 /// instead of overwriting (compare-and-swap on the row).</summary>

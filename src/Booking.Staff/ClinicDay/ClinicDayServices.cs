@@ -13,6 +13,7 @@ public static class ClinicDayServices
         services.AddAppointmentPassVerifier(configuration);
         services.AddScoped<ClinicDayBoard>();
         services.AddScoped<FrontDeskAttendance>();
+        services.AddScoped<FrontDeskWalkIns>();
         return services;
     }
 }

@@ -44,7 +44,27 @@ public sealed class DayBookings(AdminFixture fixture)
     }
 
     /// <summary>The pass the citizen's confirmation carries (the text of its QR code).</summary>
-    public string PassOf(NewBooking booking) =>
-        new AppointmentPassIssuer(Service<SigningKeyRing>(), TestClock.Provider).Issue(
-            AppointmentPassClaims.ForAppointment(booking.Id, booking.ConfirmationCode, booking.LocationId, booking.ServiceCode, booking.SlotStart, QuebecDate.Zone));
+    public string PassOf(NewBooking booking, TimeZoneInfo? zone = null) =>
+        new AppointmentPassIssuer(Service<SigningKeyRing>(), TestClock.Provider).Issue(AppointmentPassClaims.ForAppointment(
+            booking.Id, booking.ConfirmationCode, booking.LocationId, booking.ServiceCode, booking.SlotStart, zone ?? QuebecDate.Zone));
+
+    /// <summary>A clinic of its own (Montréal region), in a time zone where it is between 02:00 and 22:00 now, open all
+    /// day for FLU with one seat per 10-minute slot and one extra seat for walk-ins: so a slot is under way, and one
+    /// follows it, at any hour the suite runs. Returns the clinic, its zone and the start of its day.</summary>
+    public async Task<(Guid Clinic, TimeZoneInfo Zone, DateTimeOffset DayStart)> AllDayClinicAsync()
+    {
+        var zone = new[] { "America/Montreal", "America/Vancouver", "Pacific/Honolulu", "Asia/Tokyo", "Europe/Paris", "Asia/Kolkata" }
+            .Select(TimeZoneInfo.FindSystemTimeZoneById)
+            .First(z => TimeZoneInfo.ConvertTime(TestClock.Now, z).Hour is >= 2 and < 22);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TestClock.Now, zone).DateTime);
+        var clinic = Guid.CreateVersion7();
+        await fixture.Database.ScalarAsync<int>("""
+            with l as (insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, walk_in_extra_seats)
+                       values (@clinic, @tenant, @name, '1, rue du Passage', 'Montréal', 'H2X 1Y4', 45.5, -73.6, @zone, 1) returning id)
+            insert into schedule_exceptions (id, location_id, service_code, on_date, kind, opens_at, closes_at, slot_minutes, capacity)
+            select @exception, id, 'FLU', @today, 'extra_hours', '00:00', '23:50', 10, 1 from l returning 1
+            """, ("clinic", clinic), ("tenant", DemoSeed.MontrealRegion), ("name", $"Passage {clinic:N}"[..20]), ("zone", zone.Id),
+            ("exception", Guid.CreateVersion7()), ("today", today));
+        return (clinic, zone, new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone)));
+    }
 }

@@ -27,6 +27,16 @@ public static class AttendanceText
         };
     }
 
+    public static (string Name, string Message, bool Refused) Of(WalkInResult result, Location clinic, IStringLocalizer<StaffText> L) => result switch
+    {
+        WalkInResult.Booked b => ("walk-in-booked", L["ClinicDay.WalkInBooked", b.ConfirmationCode, clinic.LocalTime(b.Start).ToString("HH:mm")], false),
+        WalkInResult.Invalid i => ("walk-in-invalid", L["ClinicDay.WalkInInvalid", string.Join(", ", i.Fields.Select(f => L["ClinicDay.Field." + f].Value))], true),
+        WalkInResult.NotEligible => ("walk-in-not-eligible", L["ClinicDay.WalkInNotEligible"], true),
+        WalkInResult.AlreadySent => ("walk-in-already-sent", L["ClinicDay.WalkInAlreadySent"], true),
+        WalkInResult.NotToday => ("not-today", L["ClinicDay.NotToday"], true),
+        _ => ("walk-in-no-room", L["ClinicDay.WalkInNoRoom"], true),
+    };
+
     public static (string Name, string Message, bool Refused) Of(AttendanceOutcome outcome, Location clinic, IStringLocalizer<StaffText> L)
     {
         string Time(DateTimeOffset at) => clinic.LocalTime(at).ToString("HH:mm");
