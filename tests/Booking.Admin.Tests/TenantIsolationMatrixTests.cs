@@ -57,6 +57,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/clinic-day/{LocationId:guid}"] = (Access.Resource,
             victim => $"clinic-day/{TestBookings.MontrealClinic}?date={QuebecDate.NextWeekday(3):yyyy-MM-dd}&q={victim.CitizenName}"),
         ["/statistics"] = (Access.OwnScope, _ => "statistics"),
+        ["/dashboard"] = (Access.Resource, victim => $"dashboard?clinic={victim.ClinicId}"),
         ["/staff"] = (Access.OwnScope, _ => "staff"),
         ["/staff/new"] = (Access.OwnScope, _ => "staff/new"),
         ["/staff/sign-ins"] = (Access.OwnScope, _ => "staff/sign-ins"),

@@ -33,6 +33,7 @@ public static class StaffSiteExtensions
         services.AddStaffAdministration();
         services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingCountsQuery>();
+        services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
         services.AddClinicDay(builder.Configuration);
         services.AddStaffOffer();
