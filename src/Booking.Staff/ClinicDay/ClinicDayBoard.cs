@@ -26,8 +26,10 @@ public sealed class ClinicDayBoard(StaffAccess access, CatalogRepository catalog
 
     /// <summary>The clinic's day with the people of <paramref name="slot"/> (the clinic's local time; the current slot today
     /// when none) or of <paramref name="search"/>; null when the person may not run it (or it does not exist): the same answer.</summary>
+    /// <param name="shown">False when the view is not shown as it is (a form posted to the page, which shows the day as it
+    /// is after the change, logged then): nothing is logged.</param>
     public async Task<ClinicDayView?> OpenAsync(StaffActor actor, Guid locationId, DateOnly? date, TimeOnly? slot, string? search,
-        CancellationToken cancellationToken = default)
+        bool shown = true, CancellationToken cancellationToken = default)
     {
         if (await DayAsync(actor, locationId, date, cancellationToken) is not var (location, day, isToday, appointments))
             return null;
@@ -37,7 +39,8 @@ public sealed class ClinicDayBoard(StaffAccess access, CatalogRepository catalog
         var people = string.IsNullOrWhiteSpace(search)
             ? appointments.Where(a => a.SlotStart == shownSlot).Select(Unseal).ToList()
             : Search(appointments, search.Trim());
-        await LogReadsAsync(actor, people, cancellationToken);
+        if (shown)
+            await LogReadsAsync(actor, people, cancellationToken);
         var services = (await catalog.ServicesAsync(cancellationToken)).ToDictionary(s => s.Code);
         return new ClinicDayView(location, day, isToday, slots, shownSlot, people, services);
     }

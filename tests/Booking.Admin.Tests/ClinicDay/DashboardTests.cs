@@ -27,7 +27,7 @@ public sealed class DashboardTests(AdminFixture fixture)
         Assert.Equal(HttpStatusCode.OK, status);
         var row = Regex.Match(html, $"<tr data-day=\"{today}\">.*?</tr>", RegexOptions.Singleline).Value;
         // Open all day: 143 ten-minute slots of one seat (00:00 to 23:50), a few fewer on a day the clocks go forward.
-        Assert.InRange(int.Parse(Regex.Match(row, "class=\"capacity\">(?<n>[0-9]+)<").Groups["n"].Value), 130, 150);
+        Assert.InRange(int.Parse(Regex.Match(row, "class=\"capacity\">(?<n>[0-9]+)<").Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture), 130, 150);
         Assert.Contains("class=\"booked\">2<", row);
         Assert.Contains("class=\"checked-in\">1<", row);
         Assert.Contains("<svg id=\"seats\" role=\"img\"", html);
