@@ -55,7 +55,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/bookings"] = (Access.Resource, victim => $"bookings?code={victim.BookingCode}"),
         ["/clinic-day"] = (Access.OwnScope, _ => "clinic-day"),
         ["/clinic-day/{LocationId:guid}"] = (Access.Resource,
-            victim => $"clinic-day/{TestBookings.MontrealClinic}?date={QuebecDate.NextWeekday(3):yyyy-MM-dd}&q={victim.CitizenName}"),
+            // Searched by its code: the layout's links repeat the address, which must not carry the name looked for.
+            victim => $"clinic-day/{TestBookings.MontrealClinic}?date={QuebecDate.NextWeekday(3):yyyy-MM-dd}&q={victim.BookingCode}"),
         ["/statistics"] = (Access.OwnScope, _ => "statistics"),
         ["/dashboard"] = (Access.Resource, victim => $"dashboard?clinic={victim.ClinicId}"),
         ["/staff"] = (Access.OwnScope, _ => "staff"),

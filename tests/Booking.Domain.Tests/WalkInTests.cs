@@ -28,8 +28,8 @@ public sealed class WalkInTests
     public void A_full_slot_under_way_sends_the_walk_in_to_the_next_slot_with_room()
     {
         var inventory = TwoSeatSlots(new(Guid.NewGuid(), new SlotKey("FLU", Nine), 0), new(Guid.NewGuid(), new SlotKey("FLU", Nine), 1));
-        Assert.IsType<HoldOutcome.Held>(inventory.TryHold(new SlotKey("FLU", Nine.AddMinutes(10)), "h1", Nine, TimeSpan.FromMinutes(5)));
-        Assert.IsType<HoldOutcome.Held>(inventory.TryHold(new SlotKey("FLU", Nine.AddMinutes(10)), "h2", Nine, TimeSpan.FromMinutes(5)));
+        Assert.IsType<HoldOutcome.Held>(inventory.TryHold(new SlotKey("FLU", Nine.AddMinutes(10)), "h1", Nine, TimeSpan.FromMinutes(15)));
+        Assert.IsType<HoldOutcome.Held>(inventory.TryHold(new SlotKey("FLU", Nine.AddMinutes(10)), "h2", Nine, TimeSpan.FromMinutes(15)));
 
         var seated = Assert.IsType<WalkInOutcome.Seated>(inventory.SeatWalkIn("FLU", Guid.NewGuid(), Nine.AddMinutes(5), 0));
 

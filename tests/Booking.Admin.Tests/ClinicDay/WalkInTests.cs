@@ -63,11 +63,14 @@ public sealed class WalkInTests(AdminFixture fixture)
         var key = Guid.NewGuid().ToString();
 
         var first = await session.SubmitAsync(form, Person("Double", key));
-        var second = await session.SubmitAsync(form, Person("Double", key));
+        // The same person again is stopped by the service's interval; the same form with its name edited, by the key.
+        var again = await session.SubmitAsync(form, Person("Double", key));
+        var edited = await session.SubmitAsync(form, Person("Doubleau", key));
 
         Assert.Contains("data-outcome=\"walk-in-booked\"", await first.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
-        Assert.Contains("data-outcome=\"walk-in-already-sent\"", await second.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, edited.StatusCode);
+        Assert.Contains("data-outcome=\"walk-in-already-sent\"", await edited.Content.ReadAsStringAsync());
         Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("select count(*) from bookings where location_id = @clinic", ("clinic", clinic)));
     }
 }
