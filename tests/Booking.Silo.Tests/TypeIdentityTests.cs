@@ -41,6 +41,7 @@ public sealed class TypeIdentityTests
         "booking.LocationDay.MoveRequest", "booking.LocationDay.ProposedSlot", "booking.LocationDay.ScheduleProposal",
         "booking.LocationDay.StrandedSlot", "booking.SealedCitizen", "booking.SealedDeclarations", "booking.ServiceDayAvailability",
         "booking.WaitingRoom", "booking.WaitingRoom.Checkpoint", "booking.WaitingRoom.Standing", "booking.WaitingRoom.Ticket",
+        "booking.LocationDay.ConfirmResult.NoRoom", "booking.LocationDay.WalkInRequest",
     ];
 
     [Fact]

@@ -7,6 +7,7 @@ using Booking.ServiceDefaults;
 using Booking.Staff.Access;
 using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
+using Booking.Staff.ClinicDay;
 using Booking.Staff.Identity;
 using Booking.Staff.Offer;
 using Booking.Staff.Sessions;
@@ -33,7 +34,9 @@ public static class StaffSiteExtensions
         services.AddStaffAdministration();
         services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingCountsQuery>();
+        services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
+        services.AddClinicDay(builder.Configuration);
         services.AddStaffOffer();
         builder.AddBookingClusterClient();
         services.AddSingleton<StaffSessions>();
@@ -86,6 +89,7 @@ public static class StaffSiteExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOfferGate();
+        app.UseClinicDayGate();
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();

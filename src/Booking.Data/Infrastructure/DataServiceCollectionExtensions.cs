@@ -33,6 +33,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
+        services.AddSingleton<ClinicDay.ClinicDayRepository>();
+        services.AddSingleton<Dashboard.DashboardQuery>();
         services.AddSingleton<AccessLogChain>();
         services.AddSingleton<AccessLogRetention>();
         services.AddSingleton<AccessLogVerifier>();

@@ -17,6 +17,11 @@ public interface ILocationDayGrain : IGrainWithStringKey
     Task ReleaseHold(string holdId);
     [Alias("Confirm")]
     Task<ConfirmResult> Confirm(ConfirmRequest request);
+    /// <summary>Books someone who came without an appointment into the slot under way, else the next one with room,
+    /// within the clinic's walk-in policy (extra seats beyond capacity, read at each call); committed like a confirmation,
+    /// channel walk-in.</summary>
+    [Alias("WalkIn")]
+    Task<ConfirmResult> WalkIn(WalkInRequest request);
     [Alias("Cancel")]
     Task<ChangeResult> Cancel(CancelRequest request);
 

@@ -4,6 +4,7 @@ using Booking.Grains;
 using Booking.ServiceDefaults;
 using Booking.ServiceDefaults.Time;
 using Booking.Silo.Audit;
+using Booking.Silo.ClinicDay;
 using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
 using Booking.Silo.WaitingRooms;
@@ -81,6 +82,9 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<AccessLogOptions>().Bind(builder.Configuration.GetSection(AccessLogOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AccessLogMaintenance>();
+        builder.Services.AddOptions<NoShowOptions>().Bind(builder.Configuration.GetSection(NoShowOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<NoShowSweep>();
 
         builder.UseOrleans(silo =>
         {

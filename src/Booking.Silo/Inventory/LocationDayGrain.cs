@@ -22,7 +22,7 @@ namespace Booking.Silo.Inventory;
 /// </summary>
 [GrainType("locationday")]
 [Reentrant]
-public sealed class LocationDayGrain(
+public sealed partial class LocationDayGrain(
     CatalogRepository catalog,
     BookingRepository bookings,
     ScheduleChangeMarks scheduleChanges,
@@ -170,12 +170,18 @@ public sealed class LocationDayGrain(
         var claim = _inventory.ClaimSeat(request.HoldId, bookingId, Now);
         if (claim is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat })
             return Forget(request.HoldId, claim is ClaimOutcome.HoldExpired ? new ConfirmResult.HoldExpired() : new ConfirmResult.UnknownHold());
+        return await CommitClaimed(bookingId, slot, seat, request);
+    }
 
+    /// <summary>Commits the booking of a seat claimed in memory (a new code on a collision); a refusal gives it back.</summary>
+    private async Task<ConfirmResult> CommitClaimed(Guid bookingId, Slot slot, int seat, ConfirmRequest request)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var row = new NewBooking(bookingId, ConfirmationCode.New(), _location!.TenantId, _location.Id, slot.ServiceCode, slot.Start, slot.End,
                 seat, slot.Capacity, request.HoldId, request.IdempotencyKey, request.Citizen, request.Declarations, request.ConsentAt,
-                request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null, request.RequestDigest);
+                request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null, request.RequestDigest,
+                request.Channel, request.Actor);
             var outcome = await CommitOrRebuild(row);
             switch (outcome)
             {
