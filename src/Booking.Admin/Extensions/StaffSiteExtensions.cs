@@ -88,8 +88,7 @@ public static class StaffSiteExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOfferGate();
-        app.UseClinicDayGate();
+        app.UseScopedFormGate();
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();
