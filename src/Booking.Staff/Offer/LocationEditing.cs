@@ -98,8 +98,11 @@ public sealed class LocationEditing(LocationRepository locations, PostalCodeRepo
         if (!postalCodeKnown)
             errors.Add(nameof(input.PostalCode), "Offer.Location.PostalCodeInvalid");
         var position = await PositionAsync(input, postalCodeKnown ? postalCode : null, errors, cancellationToken);
-        // Walk-ins past capacity: none unless the clinic says so, and never more than a slot's worth of extra people.
-        if (!int.TryParse(input.WalkInExtraSeats?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var extraSeats) || extraSeats > MaxWalkInExtraSeats)
+        // Walk-ins past capacity: none unless the clinic says so (a blank field says nothing), and never more than a slot's
+        // worth of extra people.
+        var extraSeats = 0;
+        if (!string.IsNullOrWhiteSpace(input.WalkInExtraSeats)
+            && (!int.TryParse(input.WalkInExtraSeats.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out extraSeats) || extraSeats > MaxWalkInExtraSeats))
             errors.Add(nameof(input.WalkInExtraSeats), "Offer.Location.WalkInExtraSeatsInvalid", MaxWalkInExtraSeats);
         return errors.Any ? null : new LocationDetails(name, address, city, postalCode.Value, position!.Value.Latitude, position.Value.Longitude,
             timeZone, notesFr, notesEn, input.IsOpen, extraSeats);
