@@ -121,7 +121,8 @@ public sealed class MessageCompositionTests(MessagesFixture fixture) : IClassFix
     {
         var services = fixture.Services;
         T Get<T>() where T : notnull => (T)services.GetService(typeof(T))!;
-        return new MessageComposer(Get<Reference.MessageReferenceCache>(), fixture.ManageTokens, Get<Booking.Passes.AppointmentPassIssuer>(),
+        return new MessageComposer(Get<Reference.MessageReferenceCache>(), fixture.ManageTokens, Get<Booking.Data.Protection.OfferTokens>(),
+            Get<Booking.Passes.AppointmentPassIssuer>(),
             Get<AppointmentCalendar>(), Get<Microsoft.Extensions.Options.IOptions<MessagesOptions>>(), clock);
     }
 }

@@ -43,6 +43,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
         services.AddOfferData();
+        services.AddSingleton<Bulk.BulkJobRepository>();
+        services.AddSingleton<Bulk.BulkBookingChanges>();
+        services.AddSingleton<Bulk.BulkOffers>();
         return services;
     }
 
@@ -78,6 +81,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<ManageTokens>();
         services.AddSingleton<WaitingRoomTokens>();
+        services.AddSingleton<OfferTokens>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Booking.Data.Bookings;
+using Booking.Data.Bulk;
 using Booking.Data.Catalog;
 using Booking.Data.Offer;
 using Booking.Domain.Bookings;
@@ -22,9 +23,10 @@ namespace Booking.Silo.Inventory;
 /// </summary>
 [GrainType("locationday")]
 [Reentrant]
-public sealed class LocationDayGrain(
+public sealed partial class LocationDayGrain(
     CatalogRepository catalog,
     BookingRepository bookings,
+    BulkBookingChanges bulkChanges,
     ScheduleChangeMarks scheduleChanges,
     IOptions<InventoryOptions> options,
     InventoryMetrics metrics,
