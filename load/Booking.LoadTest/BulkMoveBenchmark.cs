@@ -110,8 +110,10 @@ public static class BulkMoveBenchmark
             from unnest(@id, @code, @start, @seat, @cipher, @fingerprint, @language) as u(id, code, start, seat, cipher, fingerprint, language)
             """;
         var numbers = Enumerable.Range(offset, count).ToList();
+        // Told by SMS (no e-mail address): the e-mail's calendar entry and QR code would make the worker, not the move, the
+        // measure on a 2-core machine; the burst scenario measures the worker.
         var citizens = numbers.Select(i => new CitizenDetails("Bulk", $"Move{i}", new DateOnly(1970, 1, 1).AddDays(i % 10_000), null,
-            $"bulk{i}@example.org", $"+1438{i % 10_000_000:0000000}", i % 2 == 0 ? "fr" : "en", EmailConsent: true)).Select(protector.Seal).ToList();
+            null, $"+1438{i % 10_000_000:0000000}", i % 2 == 0 ? "fr" : "en", EmailConsent: false)).Select(protector.Seal).ToList();
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("tenant", tenant);
         command.Parameters.AddWithValue("clinic", clinic);
