@@ -41,6 +41,10 @@ public sealed class TypeIdentityTests
         "booking.LocationDay.MoveRequest", "booking.LocationDay.ProposedSlot", "booking.LocationDay.ScheduleProposal",
         "booking.LocationDay.StrandedSlot", "booking.SealedCitizen", "booking.SealedDeclarations", "booking.ServiceDayAvailability",
         "booking.WaitingRoom", "booking.WaitingRoom.Checkpoint", "booking.WaitingRoom.Standing", "booking.WaitingRoom.Ticket",
+        "booking.Bulk.DryRun", "booking.Bulk.Request", "booking.Bulk.Target", "booking.BulkPlanner",
+        "booking.LocationDay.BulkCancel", "booking.LocationDay.BulkCancelBatch", "booking.LocationDay.BulkMove",
+        "booking.LocationDay.BulkMoveBatch", "booking.LocationDay.BulkMoveOutcome", "booking.LocationDay.OfferHold",
+        "booking.LocationDay.OfferHolds",
     ];
 
     [Fact]
