@@ -62,7 +62,7 @@ public sealed class EarlierOfferTests(OfferFixture fixture)
 
         Assert.Equal(OfferOutcome.Expired, late);
         Assert.Equal(before, await BookingAsync(code));
-        Assert.Equal(seat, await fixture.Database.ScalarAsync<DateTimeOffset>("select slot_start from bulk_offers where id = @id", ("id", offer)));
+        Assert.Equal(seat, new DateTimeOffset(await fixture.Database.ScalarAsync<DateTime>("select slot_start from bulk_offers where id = @id", ("id", offer))));
         await Poll.UntilAsync(async () => await RemainingAsync(earlier, seat) == free, TimeSpan.FromSeconds(10), "the offered seat to be free again");
     }
 
@@ -88,5 +88,5 @@ public sealed class EarlierOfferTests(OfferFixture fixture)
 
     private async Task<(int Version, DateTimeOffset Start)> BookingAsync(string code) =>
         (await fixture.Database.ScalarAsync<int>("select version from bookings where confirmation_code = @code", ("code", code)),
-         await fixture.Database.ScalarAsync<DateTimeOffset>("select slot_start from bookings where confirmation_code = @code", ("code", code)));
+         new DateTimeOffset(await fixture.Database.ScalarAsync<DateTime>("select slot_start from bookings where confirmation_code = @code", ("code", code))));
 }
