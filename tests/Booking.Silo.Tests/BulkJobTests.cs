@@ -89,7 +89,7 @@ public sealed class BulkJobTests(BulkClusterFixture fixture)
     private async Task<List<Guid>> BookAsync(DateOnly day, int hour, int slots)
     {
         var confirmations = await Task.WhenAll(Enumerable.Range(0, slots * 3).Select(n =>
-            _citizens.HoldAndConfirm(BookingScenario.Plateau, day, Flu, BookingScenario.At(day, hour, 10 * (n / 3)))));
+            _citizens.HoldAndConfirm(BookingScenario.Plateau, day, Flu, BookingScenario.At(day, hour).AddMinutes(10 * (n / 3)))));
         return confirmations.Select(c => Assert.IsType<ConfirmResult.Confirmed>(c).Booking.BookingId).ToList();
     }
 
