@@ -48,8 +48,10 @@ public sealed class MessageCompositionTests(MessagesFixture fixture) : IClassFix
     [MemberData(nameof(EveryKindAndLanguage))]
     public async Task Every_kind_reads_in_the_citizens_language_with_the_local_time(MessageKind kind, string language)
     {
-        var facts = MessagesFixture.Facts(language, Slot, previousStart: Slot.AddDays(-2), previousLocation: MessagesFixture.Stade)
-            with { Offer = kind == MessageKind.BulkOffer ? Offer : null };
+        var facts = MessagesFixture.Facts(language, Slot, previousStart: Slot.AddDays(-2), previousLocation: MessagesFixture.Stade) with
+        {
+            Offer = kind == MessageKind.BulkOffer ? Offer : null,
+        };
 
         var email = await fixture.Composer.ComposeEmailAsync(kind, facts, default);
         var sms = await fixture.Composer.ComposeSmsAsync(kind, facts, default);
