@@ -42,6 +42,10 @@ public sealed class TypeIdentityTests
         "booking.LocationDay.StrandedSlot", "booking.SealedCitizen", "booking.SealedDeclarations", "booking.ServiceDayAvailability",
         "booking.WaitingRoom", "booking.WaitingRoom.Checkpoint", "booking.WaitingRoom.Standing", "booking.WaitingRoom.Ticket",
         "booking.LocationDay.ConfirmResult.NoRoom", "booking.LocationDay.WalkInRequest",
+        "booking.Bulk.DryRun", "booking.Bulk.Request", "booking.Bulk.Target", "booking.BulkPlanner",
+        "booking.LocationDay.BulkCancel", "booking.LocationDay.BulkCancelBatch", "booking.LocationDay.BulkMove",
+        "booking.LocationDay.BulkMoveBatch", "booking.LocationDay.BulkMoveOutcome", "booking.LocationDay.OfferHold",
+        "booking.LocationDay.OfferHolds",
     ];
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
 {
     /// <summary>The window a live booking of <c>{s}</c> at local date <c>{day}</c> covers when the service has a minimum
     /// interval between two of its own appointments (migration 0019); null otherwise.</summary>
-    private static string IntervalWindow(string s, string day) =>
+    internal static string IntervalWindow(string s, string day) =>
         $"case when {s}.min_interval_service = {s}.code then daterange({day}, {day} + {s}.min_interval_days) end";
 
     /// <summary>Seats taken by live bookings of a clinic between two instants: what an inventory grain rebuilds from.</summary>

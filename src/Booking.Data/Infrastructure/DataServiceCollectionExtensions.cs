@@ -46,6 +46,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
         services.AddOfferData();
+        services.AddSingleton<Bulk.BulkJobRepository>();
+        services.AddSingleton<Bulk.BulkBookingChanges>();
+        services.AddSingleton<Bulk.BulkOffers>();
         return services;
     }
 
@@ -82,6 +85,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ManageTokens>();
         services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();
+        services.AddSingleton<OfferTokens>();
         return services;
     }
 

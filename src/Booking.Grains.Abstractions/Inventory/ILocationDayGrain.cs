@@ -34,6 +34,24 @@ public interface ILocationDayGrain : IGrainWithStringKey
     [Alias("SeatMovedAway")]
     Task SeatMovedAway(Guid bookingId);
 
+    /// <summary>A bulk job's moves into this clinic-day: every seat is taken in one turn, then all the moves commit in one
+    /// statement with their messages; one outcome per move, in order.</summary>
+    [Alias("TakeBulkMoves")]
+    Task<IReadOnlyList<BulkMoveOutcome>> TakeBulkMoves(BulkMoveBatch batch);
+
+    /// <summary>Told by the clinic-day bookings moved to, once their moves are durable.</summary>
+    [Alias("SeatsMovedAway")]
+    Task SeatsMovedAway(IReadOnlyList<Guid> bookingIds);
+
+    /// <summary>A bulk job's cancellations of this clinic-day's bookings; returns how many were cancelled.</summary>
+    [Alias("CancelInBulk")]
+    Task<int> CancelInBulk(BulkCancelBatch batch);
+
+    /// <summary>Holds seats for a bulk offer until they expire (one per start, null where the slot is full); a citizen
+    /// accepting the offer moves into its hold (<see cref="MoveHere"/>), else it is released when it expires.</summary>
+    [Alias("HoldForOffers")]
+    Task<IReadOnlyList<OfferHold?>> HoldForOffers(OfferHolds request);
+
     /// <summary>What is left for one service, as the availability index is told it.</summary>
     [Alias("Availability")]
     Task<LocationAvailability> Availability(string serviceCode);

@@ -1,4 +1,5 @@
 using Booking.Data.Bookings;
+using Booking.Data.Bulk;
 using Booking.Data.Catalog;
 using Booking.Data.Offer;
 using Booking.Domain.Bookings;
@@ -25,6 +26,7 @@ namespace Booking.Silo.Inventory;
 public sealed partial class LocationDayGrain(
     CatalogRepository catalog,
     BookingRepository bookings,
+    BulkBookingChanges bulkChanges,
     ScheduleChangeMarks scheduleChanges,
     HandedOverHoldRepository handedOver,
     IOptions<InventoryOptions> options,
