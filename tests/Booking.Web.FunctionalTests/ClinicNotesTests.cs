@@ -32,9 +32,10 @@ public sealed partial class ClinicNotesTests(PlatformFixture platform) : IAsyncL
         var code = booked["confirmationCode"]!.GetValue<string>();
         var token = Uri.EscapeDataString(booked["manageToken"]!.GetValue<string>());
 
+        // In French by choice: the suite's client keeps the language another test chose.
         foreach (var path in new[] { search, $"/screening?{held}", $"/confirmation/{code}?token={token}", $"/manage/{code}?token={token}" })
         {
-            var page = await PageAsync(path);
+            var page = await PageAsync(path + "&lang=fr");
             Assert.Equal(("Accès et stationnement", NotesFr), ShownNotes(page));
             Assert.DoesNotContain("<script>alert", page);
         }
