@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
+using Booking.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +55,12 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/account"] = (Access.Personal, _ => "account"),
         ["/account/password"] = (Access.Personal, _ => "account/password"),
         ["/bookings"] = (Access.Resource, victim => $"bookings?code={victim.BookingCode}"),
+        ["/clinic-day"] = (Access.OwnScope, _ => "clinic-day"),
+        ["/clinic-day/{LocationId:guid}"] = (Access.Resource,
+            // Searched by its code: the layout's links repeat the address, which must not carry the name looked for.
+            victim => $"clinic-day/{TestBookings.MontrealClinic}?date={QuebecDate.NextWeekday(3):yyyy-MM-dd}&q={victim.BookingCode}"),
         ["/statistics"] = (Access.OwnScope, _ => "statistics"),
+        ["/dashboard"] = (Access.Resource, victim => $"dashboard?clinic={victim.ClinicId}"),
         ["/staff"] = (Access.OwnScope, _ => "staff"),
         ["/staff/new"] = (Access.OwnScope, _ => "staff/new"),
         ["/staff/sign-ins"] = (Access.OwnScope, _ => "staff/sign-ins"),
@@ -76,6 +82,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/offer/campaigns"] = (Access.OwnScope, _ => "offer/campaigns"),
         ["/offer/campaigns/new"] = (Access.OwnScope, _ => "offer/campaigns/new"),
         ["/offer/campaigns/{CampaignId:guid}"] = (Access.Resource, victim => $"offer/campaigns/{victim.CampaignId}"),
+        ["/bulk"] = (Access.OwnScope, victim => $"bulk?location={victim.ClinicId}"),
+        ["/bulk/{JobId:guid}"] = (Access.Resource, victim => $"bulk/{victim.JobId}"),
     };
 
     /// <summary>The service whose wording the victim's tenant sets for itself: one no other test of this fixture books,
@@ -83,9 +91,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
     private const string VictimService = "BLOOD";
 
     /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, a clinic
-    /// with a weekly schedule and a dated change, its own name for a service, and a campaign.</summary>
+    /// with a weekly schedule, a dated change and a bulk change, its own name for a service, and a campaign.</summary>
     private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName, Guid ClinicId, string ClinicName,
-        Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName);
+        Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName, Guid JobId);
 
     private Victim _victim = null!;
 
@@ -106,8 +114,13 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             """, ("request", Guid.CreateVersion7()), ("account", account.Id), ("tenant", DemoSeed.MontrealRegion));
         var (clinicId, clinicName, templateId, exceptionId) = await VictimClinicAsync();
         var (serviceName, campaignId, campaignName) = await VictimOfferAsync();
+        var job = Guid.CreateVersion7();
+        await fixture.Database.ScalarAsync<int>("""
+            insert into bulk_jobs (id, tenant_id, location_id, action, from_date, until_date, created_by, status)
+            values (@job, @tenant, @clinic, 'cancel', current_date + 60, current_date + 60, 'staff:victim', 'done') returning 1
+            """, ("job", job), ("tenant", DemoSeed.MontrealRegion), ("clinic", clinicId));
         _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen, clinicId, clinicName, templateId, exceptionId,
-            serviceName, campaignId, campaignName);
+            serviceName, campaignId, campaignName, job);
     }
 
     private async Task<(string ServiceName, Guid Campaign, string CampaignName)> VictimOfferAsync()
@@ -181,7 +194,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
     {
         var failures = new List<string>();
         var (_, insider) = await fixture.SignedInAsync(DemoSeed.MontrealRegion,
-            new RoleGrant(StaffRole.TenantAdministrator, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
+            new RoleGrant(StaffRole.TenantAdministrator, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion),
+            RoleGrant.At(StaffRole.FrontDesk, DemoSeed.MontrealRegion, TestBookings.MontrealClinic));
         using var _ = insider;
 
         foreach (var (route, authorization) in Routes().Where(r => Rules[r.Route].Access is not Access.Public))
@@ -253,13 +267,14 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         new("Input.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("Grant.Role", nameof(StaffRole.TenantAdministrator)), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("clinic", DemoSeed.StadeOlympique.ToString()), new("Input.TenantId", DemoSeed.MontrealRegion.ToString()),
+        new("Input.LocationId", DemoSeed.StadeOlympique.ToString()), new("Input.Action", "cancel"),
     ];
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
     private IEnumerable<string> Leaks(string html) =>
         new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName }.Where(html.Contains);
 
-    /// <summary>Everything an administration or offer form could change in the Montréal region.</summary>
+    /// <summary>Everything an administration, offer or front-desk form could change in the Montréal region.</summary>
     private Task<string> VictimStateAsync() => fixture.Database.ScalarAsync<string>("""
         select concat_ws('|',
             (select count(*) from staff_users where tenant_id = @tenant),
@@ -275,7 +290,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             (select count(*) || ':' || coalesce(sum(e.version), 0) from schedule_exceptions e join locations l on l.id = e.location_id where l.tenant_id = @tenant),
             (select count(*) from offer_audit a join locations l on l.id = a.location_id where l.tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(version), 0) from tenant_services where tenant_id = @tenant),
-            (select count(*) || ':' || coalesce(sum(version), 0) from campaigns where tenant_id = @tenant))
+            (select count(*) || ':' || coalesce(sum(version), 0) from campaigns where tenant_id = @tenant),
+            (select count(*) from bookings where tenant_id = @tenant and (checked_in_at is not null or no_show_at is not null)),
+            (select count(*) from bulk_jobs where tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 
     private static StaffPermission? Permission(string policy) =>

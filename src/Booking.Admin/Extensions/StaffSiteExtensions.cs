@@ -8,6 +8,7 @@ using Booking.ServiceDefaults;
 using Booking.Staff.Access;
 using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
+using Booking.Staff.ClinicDay;
 using Booking.Staff.Identity;
 using Booking.Staff.Offer;
 using Booking.Staff.Sessions;
@@ -34,7 +35,9 @@ public static class StaffSiteExtensions
         services.AddStaffAdministration();
         services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingCountsQuery>();
+        services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
+        services.AddClinicDay(builder.Configuration);
         services.AddStaffOffer();
         // An Orleans client: schedule changes reach the clinic-days; the cluster dashboard reads the silos.
         builder.AddBookingClusterClient(client => client.AddClusterDashboard(builder.Configuration));
@@ -87,7 +90,7 @@ public static class StaffSiteExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOfferGate();
+        app.UseScopedFormGate();
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();

@@ -28,11 +28,14 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<BookingRepository>();
+        services.AddSingleton<HandedOverHoldRepository>();
         services.AddSingleton<DeclarationRepository>();
         services.AddSingleton<PrivacyRequestRepository>();
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
+        services.AddSingleton<ClinicDay.ClinicDayRepository>();
+        services.AddSingleton<Dashboard.DashboardQuery>();
         services.AddSingleton<AccessLogChain>();
         services.AddSingleton<AccessLogRetention>();
         services.AddSingleton<AccessLogVerifier>();
@@ -45,6 +48,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MeteringQuery>();
         services.AddSingleton<AvailabilityRecord>();
         services.AddOfferData();
+        services.AddSingleton<Bulk.BulkJobRepository>();
+        services.AddSingleton<Bulk.BulkBookingChanges>();
+        services.AddSingleton<Bulk.BulkOffers>();
         return services;
     }
 
@@ -81,6 +87,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ManageTokens>();
         services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();
+        services.AddSingleton<OfferTokens>();
         return services;
     }
 
