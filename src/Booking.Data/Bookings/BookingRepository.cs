@@ -1,6 +1,7 @@
 using Booking.Domain.Eligibility;
 using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
+using Booking.Grains.Inventory;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -175,6 +176,9 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    public Task<StoredBooking?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
+        FindOne("id = @value", id, cancellationToken);
+
     public Task<StoredBooking?> FindByCodeAsync(string confirmationCode, CancellationToken cancellationToken = default) =>
         FindOne("confirmation_code = @value", confirmationCode, cancellationToken);
 
@@ -193,29 +197,42 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Cancels a live booking if nobody changed it since <paramref name="expectedVersion"/> was read; its
-    /// cancellation message is queued and its pending reminders dropped in the same statement.</summary>
-    public async Task<bool> CancelAsync(Guid bookingId, int expectedVersion, ChangedBy by = ChangedBy.Citizen, CancellationToken cancellationToken = default)
+    /// cancellation message is queued and its pending reminders dropped in the same statement, and, when a staff member
+    /// cancels it (<paramref name="byStaff"/>), its audit record and access-log entry. False when the booking changed
+    /// meanwhile, or the staff member's form already acted.</summary>
+    public async Task<bool> CancelAsync(Guid bookingId, int expectedVersion, ChangedBy by = ChangedBy.Citizen, StaffChange? byStaff = null,
+        CancellationToken cancellationToken = default)
     {
         var sql = $"""
             with cancelled as (
                 update bookings set status = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
                 where id = @id and version = @version and status = 'confirmed'
-                returning id, tenant_id),
+                returning id, tenant_id, location_id, slot_start, location_id as previous_location_id, slot_start as previous_slot_start),
             notified as ({BookingChangeNotifications.Notify("cancelled", $"'{BookingChangeNotifications.CancellationKind(by)}'")}),
+            {(byStaff is null ? "" : StaffChangeAudit.Record("cancelled", "cancelled") + ",")}
             dropped as ({BookingChangeNotifications.CancelReminders("cancelled")})
             select count(*) from cancelled
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", bookingId);
         command.Parameters.AddWithValue("version", expectedVersion);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        StaffChangeAudit.AddParameters(command.Parameters, byStaff);
+        try
+        {
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        }
+        catch (PostgresException e) when (StaffChangeAudit.IsFormSentAgain(e))
+        {
+            return false;
+        }
     }
 
     /// <summary>Moves a live booking to another seat in one statement, if nobody changed it since it was read.
     /// The seat guard still applies: a taken seat refuses the move and the booking stays where it was. The citizen's
-    /// message and the reminders for the new time are part of the same statement.</summary>
+    /// message and the reminders for the new time are part of the same statement, and, when a staff member moves it
+    /// (<paramref name="byStaff"/>), its audit record and access-log entry.</summary>
     public async Task<MoveOutcome> MoveAsync(Guid bookingId, int expectedVersion, Guid locationId, Slot slot, int seat, string newHoldId,
-        ChangedBy by = ChangedBy.Citizen, CancellationToken cancellationToken = default)
+        ChangedBy by = ChangedBy.Citizen, StaffChange? byStaff = null, CancellationToken cancellationToken = default)
     {
         var sql = $"""
             with previous as (
@@ -229,9 +246,10 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
                     interval_window = {IntervalWindow("s", "(@start at time zone l.time_zone)::date")}
                 from previous p, services s, locations l
                 where b.id = p.id and s.code = @service and l.id = @location
-                returning b.id, b.tenant_id, b.service_code, b.slot_start,
+                returning b.id, b.tenant_id, b.service_code, b.slot_start, b.location_id,
                           p.slot_start as previous_slot_start, p.location_id as previous_location_id),
             notified as ({BookingChangeNotifications.Notify("moved", $"'{BookingChangeNotifications.MoveKind(by)}'", withPrevious: true)}),
+            {(byStaff is null ? "" : StaffChangeAudit.Record("moved", "moved") + ",")}
             dropped as ({BookingChangeNotifications.CancelReminders("moved")}),
             reminded as ({BookingChangeNotifications.ScheduleReminders("moved")})
             select count(*) from moved
@@ -246,9 +264,14 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("seat", seat);
         command.Parameters.AddWithValue("capacity", slot.Capacity);
         command.Parameters.AddWithValue("hold", BookingDigests.Of(newHoldId));
+        StaffChangeAudit.AddParameters(command.Parameters, byStaff);
         try
         {
             return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1 ? MoveOutcome.Moved : MoveOutcome.BookingChanged;
+        }
+        catch (PostgresException e) when (StaffChangeAudit.IsFormSentAgain(e))
+        {
+            return MoveOutcome.BookingChanged;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
