@@ -61,6 +61,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             victim => $"clinic-day/{TestBookings.MontrealClinic}?date={QuebecDate.NextWeekday(3):yyyy-MM-dd}&q={victim.BookingCode}"),
         ["/clinic-day/{LocationId:guid}/bookings/{BookingId:guid}"] =
             (Access.Resource, victim => $"clinic-day/{TestBookings.MontrealClinic}/bookings/{victim.BookingId}"),
+        // The search is a posted form (a card or phone number stays out of addresses): its list is the agent's scope only.
+        ["/contact-centre"] = (Access.OwnScope, _ => "contact-centre"),
+        ["/contact-centre/bookings/{BookingId:guid}"] = (Access.Resource, victim => $"contact-centre/bookings/{victim.BookingId}"),
         ["/statistics"] = (Access.OwnScope, _ => "statistics"),
         ["/dashboard"] = (Access.Resource, victim => $"dashboard?clinic={victim.ClinicId}"),
         ["/staff"] = (Access.OwnScope, _ => "staff"),
@@ -263,7 +266,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
 
     /// <summary>What a form would need to act on the victim's tenant: an account in it, a role over it or at its clinic, a
     /// clinic in it.</summary>
-    private static List<KeyValuePair<string, string>> AttackFields() =>
+    private List<KeyValuePair<string, string>> AttackFields() =>
     [
         new("Input.Email", $"intrus-{Guid.NewGuid():N}@test.example"), new("Input.Name", "Intrus"), new("Input.Language", "fr"),
         new("Input.Tenant", DemoSeed.MontrealRegion.ToString()),
@@ -271,7 +274,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         new("clinic", DemoSeed.StadeOlympique.ToString()), new("Input.TenantId", DemoSeed.MontrealRegion.ToString()),
         new("Input.LocationId", DemoSeed.StadeOlympique.ToString()), new("Input.Action", "cancel"),
         new("reason", "clinic-closed"), new("formKey", Guid.NewGuid().ToString()), new("date", QuebecDate.NextWeekday(4).ToString("yyyy-MM-dd")),
-        new("time", "09:00"),
+        new("time", "09:00"), new("q", _victim.BookingCode),
     ];
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>

@@ -8,6 +8,7 @@ using Booking.Staff.Access;
 using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
 using Booking.Staff.ClinicDay;
+using Booking.Staff.ContactCentre;
 using Booking.Staff.Identity;
 using Booking.Staff.Offer;
 using Booking.Staff.Sessions;
@@ -37,6 +38,7 @@ public static class StaffSiteExtensions
         services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
         services.AddClinicDay(builder.Configuration);
+        services.AddContactCentre();
         services.AddStaffOffer();
         builder.AddBookingClusterClient();
         services.AddSingleton<StaffSessions>();

@@ -3,14 +3,11 @@ using Booking.Data.Audit;
 using Booking.Data.Notifications;
 using Booking.Data.Protection;
 using Booking.Domain.Bookings;
-using Booking.Staff.Access;
 
 namespace Booking.Staff.Bookings;
 
 /// <summary>A booking as a staff member sees it: its facts, the citizen's name and what became of each message.</summary>
-/// <summary><see cref="ClinicMayChange"/>: the person runs this clinic's day, so may cancel or move the booking there.</summary>
-public sealed record StaffBookingView(TenantBookingRow Booking, string CitizenFirstName, string CitizenLastName, IReadOnlyList<MessageDelivery> Messages,
-    bool ClinicMayChange = false);
+public sealed record StaffBookingView(TenantBookingRow Booking, string CitizenFirstName, string CitizenLastName, IReadOnlyList<MessageDelivery> Messages);
 
 /// <summary>Who is looking, and from where: what the audit record of a consultation names.</summary>
 public sealed record StaffActor(Guid UserId, IPAddress? SourceIp)
@@ -20,7 +17,7 @@ public sealed record StaffActor(Guid UserId, IPAddress? SourceIp)
 
 /// <summary>A staff member opens a booking by its confirmation code. Every opening of a citizen's record is logged
 /// (user, record, source address, UTC time) before anything personal is decrypted.</summary>
-public sealed class BookingConsultation(StaffAccess access, TenantBookingQuery bookings, PersonalDataProtector protector, PersonalDataAccessLog accessLog, DeliveryStatusQuery deliveries)
+public sealed class BookingConsultation(TenantBookingQuery bookings, PersonalDataProtector protector, PersonalDataAccessLog accessLog, DeliveryStatusQuery deliveries)
 {
     public const string Program = "Booking.Admin/bookings";
 
@@ -33,7 +30,6 @@ public sealed class BookingConsultation(StaffAccess access, TenantBookingQuery b
         await accessLog.RecordAsync(new PersonalDataAccessRecord(actor.AuditName, PersonalDataAccess.Read, "bookings", booking.Id, Program, actor.SourceIp), cancellationToken);
         var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
         var messages = await deliveries.ForBookingAsync(booking.Id, cancellationToken);
-        var clinicMayChange = await access.AllowsAsync(actor.UserId, StaffPermission.RunClinicDay, StaffScope.OfLocation(booking.LocationId), cancellationToken);
-        return new StaffBookingView(booking, citizen.FirstName, citizen.LastName, messages, clinicMayChange);
+        return new StaffBookingView(booking, citizen.FirstName, citizen.LastName, messages);
     }
 }

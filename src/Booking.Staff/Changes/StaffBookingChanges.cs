@@ -3,7 +3,9 @@ using Booking.Data.Bookings;
 using Booking.Data.Protection;
 using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
+using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
+using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 using Booking.Staff.Bookings;
 
@@ -12,6 +14,11 @@ namespace Booking.Staff.Changes;
 /// <summary>What a staff member typed to cancel or move a booking: a reason from <see cref="BookingChangeReasons"/>,
 /// a note, the form's key, and for a move the new date (yyyy-MM-dd) and time (HH:mm, the clinic's).</summary>
 public sealed record BookingChangeInput(string? Reason, string? Note, string? FormKey, string? Date = null, string? Time = null);
+
+/// <summary>One booking opened by staff to cancel or move it: the person, the appointment, and the free slots of the day
+/// chosen for a move.</summary>
+public sealed record ChangeableBooking(Location Location, StoredBooking Booking, CitizenDetails Citizen, Service? Service, bool Changeable,
+    DateOnly MoveDate, IReadOnlyList<FreeSlot> FreeSlots);
 
 /// <summary>
 /// Cancels or moves one booking for a staff member, through the clinic-day grains every booking goes through: a move
@@ -78,6 +85,24 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
             ChangeResult.TooSoon => new BookingChangeOutcome.TooSoon(),
             _ => new BookingChangeOutcome.SlotUnavailable(),
         };
+    }
+
+    /// <summary>The booking as staff see it to change it (the caller has logged the read): <paramref name="moveDate"/>'s free
+    /// slots of the service at the clinic, the booking's own day when none or out of range.</summary>
+    public async Task<ChangeableBooking> ViewAsync(Location location, StoredBooking booking, Service? service, DateOnly? moveDate)
+    {
+        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
+        var now = clock.GetUtcNow();
+        var today = location.DateOf(now);
+        var day = moveDate is { } d && d >= today && d <= today.AddDays(BookingHorizon.Days) ? d : location.DateOf(booking.SlotStart);
+        var changeable = Changeable(booking);
+        IReadOnlyList<FreeSlot> free = [];
+        if (changeable && day >= today)
+        {
+            var slots = await cluster.GetGrain<ILocationDayGrain>(new LocationDayKey(location.Id, day).ToString()).Availability(booking.ServiceCode);
+            free = slots.Slots.Where(s => s.Remaining > 0 && s.Start > now).OrderBy(s => s.Start).ToList();
+        }
+        return new ChangeableBooking(location, booking, citizen, service, changeable, day, free);
     }
 
     /// <summary>Live and not yet begun: a booking whose time has come is the front desk's to check in or mark absent.</summary>

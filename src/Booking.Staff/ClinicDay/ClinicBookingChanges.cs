@@ -1,22 +1,12 @@
 using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
-using Booking.Data.Protection;
-using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
-using Booking.Domain.Citizens;
-using Booking.Grains.Availability;
-using Booking.Grains.Inventory;
 using Booking.Staff.Access;
 using Booking.Staff.Bookings;
 using Booking.Staff.Changes;
 
 namespace Booking.Staff.ClinicDay;
-
-/// <summary>One booking of a clinic as its manager or front desk sees it to cancel or move it: the person, the
-/// appointment, and the free slots of the day chosen for a move.</summary>
-public sealed record ClinicBooking(Location Location, StoredBooking Booking, CitizenDetails Citizen, Service? Service, bool Changeable,
-    DateOnly MoveDate, IReadOnlyList<FreeSlot> FreeSlots);
 
 /// <summary>
 /// The clinic cancels or moves one of its bookings, with a reason (<see cref="StaffBookingChanges"/>): only a person
@@ -25,13 +15,13 @@ public sealed record ClinicBooking(Location Location, StoredBooking Booking, Cit
 /// record is logged before it is decrypted.
 /// </summary>
 public sealed class ClinicBookingChanges(StaffAccess access, CatalogRepository catalog, BookingRepository bookings, StaffBookingChanges changes,
-    PersonalDataProtector protector, PersonalDataAccessLog accessLog, IClusterClient cluster, TimeProvider clock)
+    PersonalDataAccessLog accessLog)
 {
     public const string Program = "Booking.Admin/clinic-booking";
 
     /// <param name="shown">False when a form was posted: the page shows the booking as it is after the change, logged then.</param>
     /// <returns>Null when the person may not run this clinic's day or the booking is not this clinic's.</returns>
-    public async Task<ClinicBooking?> OpenAsync(StaffActor actor, Guid locationId, Guid bookingId, DateOnly? moveDate, bool shown = true,
+    public async Task<ChangeableBooking?> OpenAsync(StaffActor actor, Guid locationId, Guid bookingId, DateOnly? moveDate, bool shown = true,
         CancellationToken cancellationToken = default)
     {
         if (await FindAsync(actor, locationId, bookingId, cancellationToken) is not var (location, booking))
@@ -39,13 +29,8 @@ public sealed class ClinicBookingChanges(StaffAccess access, CatalogRepository c
         if (shown)
             await accessLog.RecordAsync(new PersonalDataAccessRecord(actor.AuditName, PersonalDataAccess.Read, "bookings", booking.Id, Program,
                 actor.SourceIp), cancellationToken);
-        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
         var service = (await catalog.ServicesAsync(cancellationToken)).SingleOrDefault(s => s.Code == booking.ServiceCode);
-        var changeable = changes.Changeable(booking);
-        var today = location.DateOf(clock.GetUtcNow());
-        var day = moveDate is { } d && d >= today && d <= today.AddDays(BookingHorizon.Days) ? d : location.DateOf(booking.SlotStart);
-        var free = changeable && day >= today ? await FreeSlotsAsync(location, day, booking.ServiceCode) : [];
-        return new ClinicBooking(location, booking, citizen, service, changeable, day, free);
+        return await changes.ViewAsync(location, booking, service, moveDate);
     }
 
     public async Task<BookingChangeOutcome?> CancelAsync(StaffActor actor, Guid locationId, Guid bookingId, BookingChangeInput input,
@@ -59,13 +44,6 @@ public sealed class ClinicBookingChanges(StaffAccess access, CatalogRepository c
         await FindAsync(actor, locationId, bookingId, cancellationToken) is var (location, booking)
             ? await changes.MoveAsync(actor, location, booking, location, input, byClinic: true, cancellationToken: cancellationToken)
             : null;
-
-    private async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(Location location, DateOnly day, string serviceCode)
-    {
-        var now = clock.GetUtcNow();
-        var free = await cluster.GetGrain<ILocationDayGrain>(new LocationDayKey(location.Id, day).ToString()).Availability(serviceCode);
-        return free.Slots.Where(s => s.Remaining > 0 && s.Start > now).OrderBy(s => s.Start).ToList();
-    }
 
     private async Task<(Location Location, StoredBooking Booking)?> FindAsync(StaffActor actor, Guid locationId, Guid bookingId,
         CancellationToken cancellationToken)

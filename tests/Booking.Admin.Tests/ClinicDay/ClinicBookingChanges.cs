@@ -29,10 +29,10 @@ public sealed class ClinicBookingChanges(AdminFixture fixture)
 
     /// <summary>A FLU booking in the one seat of the slot at <paramref name="hour"/>:<paramref name="minute"/> of <paramref name="day"/>.</summary>
     public async Task<NewBooking> BookAsync(Guid clinic, DateOnly day, int hour, int minute, string firstName, string lastName = "Déplacée",
-        Guid? tenant = null)
+        Guid? tenant = null, string? healthCard = null, string phone = "+15145550143")
     {
         var protector = fixture.Services.GetRequiredService<PersonalDataProtector>();
-        var citizen = new CitizenDetails(firstName, lastName, new DateOnly(1968, 2, 9), null, $"{Guid.NewGuid():N}@example.org", "+15145550143", "en",
+        var citizen = new CitizenDetails(firstName, lastName, new DateOnly(1968, 2, 9), healthCard, $"{Guid.NewGuid():N}@example.org", phone, "en",
             EmailConsent: true);
         var start = QuebecDate.At(day, hour).AddMinutes(minute);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant ?? DemoSeed.MontrealRegion, clinic, "FLU", start,
