@@ -59,6 +59,11 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/clinic-day/{LocationId:guid}"] = (Access.Resource,
             // Searched by its code: the layout's links repeat the address, which must not carry the name looked for.
             victim => $"clinic-day/{TestBookings.MontrealClinic}?date={QuebecDate.NextWeekday(3):yyyy-MM-dd}&q={victim.BookingCode}"),
+        ["/clinic-day/{LocationId:guid}/bookings/{BookingId:guid}"] =
+            (Access.Resource, victim => $"clinic-day/{TestBookings.MontrealClinic}/bookings/{victim.BookingId}"),
+        // The search is a posted form (a card or phone number stays out of addresses): its list is the agent's scope only.
+        ["/contact-centre"] = (Access.OwnScope, _ => "contact-centre"),
+        ["/contact-centre/bookings/{BookingId:guid}"] = (Access.Resource, victim => $"contact-centre/bookings/{victim.BookingId}"),
         ["/statistics"] = (Access.OwnScope, _ => "statistics"),
         ["/dashboard"] = (Access.Resource, victim => $"dashboard?clinic={victim.ClinicId}"),
         ["/staff"] = (Access.OwnScope, _ => "staff"),
@@ -92,7 +97,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
 
     /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, a clinic
     /// with a weekly schedule, a dated change and a bulk change, its own name for a service, and a campaign.</summary>
-    private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName, Guid ClinicId, string ClinicName,
+    private sealed record Victim(Guid AccountId, string Email, string Name, Guid BookingId, string BookingCode, string CitizenName, Guid ClinicId, string ClinicName,
         Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName, Guid JobId);
 
     private Victim _victim = null!;
@@ -119,7 +124,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             insert into bulk_jobs (id, tenant_id, location_id, action, from_date, until_date, created_by, status)
             values (@job, @tenant, @clinic, 'cancel', current_date + 60, current_date + 60, 'staff:victim', 'done') returning 1
             """, ("job", job), ("tenant", DemoSeed.MontrealRegion), ("clinic", clinicId));
-        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen, clinicId, clinicName, templateId, exceptionId,
+        _victim = new Victim(account.Id, account.Email, name, booking.Id, booking.ConfirmationCode, citizen, clinicId, clinicName, templateId, exceptionId,
             serviceName, campaignId, campaignName, job);
     }
 
@@ -261,13 +266,15 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
 
     /// <summary>What a form would need to act on the victim's tenant: an account in it, a role over it or at its clinic, a
     /// clinic in it.</summary>
-    private static List<KeyValuePair<string, string>> AttackFields() =>
+    private List<KeyValuePair<string, string>> AttackFields() =>
     [
         new("Input.Email", $"intrus-{Guid.NewGuid():N}@test.example"), new("Input.Name", "Intrus"), new("Input.Language", "fr"),
         new("Input.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("Grant.Role", nameof(StaffRole.TenantAdministrator)), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("clinic", DemoSeed.StadeOlympique.ToString()), new("Input.TenantId", DemoSeed.MontrealRegion.ToString()),
         new("Input.LocationId", DemoSeed.StadeOlympique.ToString()), new("Input.Action", "cancel"),
+        new("reason", "clinic-closed"), new("formKey", Guid.NewGuid().ToString()), new("date", QuebecDate.NextWeekday(4).ToString("yyyy-MM-dd")),
+        new("time", "09:00"), new("q", _victim.BookingCode),
     ];
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
@@ -292,6 +299,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             (select count(*) || ':' || coalesce(sum(version), 0) from tenant_services where tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(version), 0) from campaigns where tenant_id = @tenant),
             (select count(*) from bookings where tenant_id = @tenant and (checked_in_at is not null or no_show_at is not null)),
+            (select count(*) || ':' || coalesce(sum(version), 0) from bookings where tenant_id = @tenant),
+            (select count(*) from booking_change_audit where tenant_id = @tenant),
             (select count(*) from bulk_jobs where tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 

@@ -9,6 +9,7 @@ using Booking.Staff.Access;
 using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
 using Booking.Staff.ClinicDay;
+using Booking.Staff.ContactCentre;
 using Booking.Staff.Identity;
 using Booking.Staff.Offer;
 using Booking.Staff.Sessions;
@@ -38,6 +39,7 @@ public static class StaffSiteExtensions
         services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
         services.AddClinicDay(builder.Configuration);
+        services.AddContactCentre();
         services.AddStaffOffer();
         // An Orleans client: schedule changes reach the clinic-days; the cluster dashboard reads the silos.
         builder.AddBookingClusterClient(client => client.AddClusterDashboard(builder.Configuration));

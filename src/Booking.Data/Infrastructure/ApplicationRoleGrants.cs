@@ -26,6 +26,8 @@ public static class ApplicationRoleGrants
         revoke update, delete, truncate on staff_account_audit, staff_sign_in_log from booking_app;
         -- So is the record of who changed the offer.
         revoke update, delete, truncate on offer_audit from booking_app;
+        -- And of who cancelled or moved a citizen's booking, and why.
+        revoke update, delete, truncate on booking_change_audit from booking_app;
         -- The queries Orleans runs and the migration history are the owner's to change.
         revoke insert, update, delete, truncate on orleansquery, schema_migrations from booking_app;
         """;

@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<BookingRepository>();
+        services.AddSingleton<StaffChangeLog>();
         services.AddSingleton<HandedOverHoldRepository>();
         services.AddSingleton<DeclarationRepository>();
         services.AddSingleton<PrivacyRequestRepository>();

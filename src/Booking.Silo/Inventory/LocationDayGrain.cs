@@ -232,7 +232,7 @@ public sealed partial class LocationDayGrain(
 
     public async Task<ChangeResult> Cancel(CancelRequest request)
     {
-        if (!await bookings.CancelAsync(request.BookingId, request.ExpectedVersion))
+        if (!await bookings.CancelAsync(request.BookingId, request.ExpectedVersion, ChangedByOf(request.ByStaff), request.ByStaff))
             return ChangeResult.BookingChanged;
         _inventory.ReleaseSeat(request.BookingId);
         return ChangeResult.Done;
@@ -251,7 +251,8 @@ public sealed partial class LocationDayGrain(
         if (_inventory.ClaimSeat(request.HoldId, claimId, Now) is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat })
             return ChangeResult.HoldExpired;
 
-        var moved = await bookings.MoveAsync(request.BookingId, request.ExpectedVersion, _key.LocationId, slot, seat, request.HoldId);
+        var moved = await bookings.MoveAsync(request.BookingId, request.ExpectedVersion, _key.LocationId, slot, seat, request.HoldId,
+            ChangedByOf(request.ByStaff), request.ByStaff);
         if (moved != MoveOutcome.Moved)
         {
             _inventory.ReleaseSeat(claimId);
@@ -270,6 +271,9 @@ public sealed partial class LocationDayGrain(
             await TellOldClinicDay(request.From, request.BookingId);
         return ChangeResult.Done;
     }
+
+    /// <summary>The clinic's decision is told as the clinic's; an agent's change on a caller's request, as the caller's own.</summary>
+    private static ChangedBy ChangedByOf(StaffChange? byStaff) => byStaff is { ByClinic: true } ? ChangedBy.Clinic : ChangedBy.Citizen;
 
     /// <summary>The move is already durable; if the old clinic-day cannot be told now, its memory stays on the
     /// safe side (the seat looks taken) until it next rebuilds from the database.</summary>

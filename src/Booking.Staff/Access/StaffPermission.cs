@@ -11,6 +11,10 @@ public enum StaffPermission
     /// no-shows (the clinic).</summary>
     RunClinicDay,
 
+    /// <summary>Act for a caller: find their bookings by confirmation code, health card or phone, and cancel or move one
+    /// on their behalf, with the citizen site's rules (the booking's clinic).</summary>
+    ActForCallers,
+
     /// <summary>Booking counts per clinic and service: figures only, never a name (the clinic).</summary>
     ViewStatistics,
 

@@ -14,6 +14,7 @@ public static class StaffPolicies
 {
     public const string ViewBookings = Prefix + nameof(StaffPermission.ViewBookings);
     public const string RunClinicDay = Prefix + nameof(StaffPermission.RunClinicDay);
+    public const string ActForCallers = Prefix + nameof(StaffPermission.ActForCallers);
     public const string ViewStatistics = Prefix + nameof(StaffPermission.ViewStatistics);
     public const string ManageOffer = Prefix + nameof(StaffPermission.ManageOffer);
     public const string ManageStaff = Prefix + nameof(StaffPermission.ManageStaff);

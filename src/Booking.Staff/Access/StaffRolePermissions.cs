@@ -11,7 +11,7 @@ public static class StaffRolePermissions
         [StaffRole.TenantAdministrator] = [StaffPermission.ManageStaff, StaffPermission.ViewSignInLog, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.ClinicManager] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.FrontDesk] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay],
-        [StaffRole.ContactCentreAgent] = [StaffPermission.ViewBookings],
+        [StaffRole.ContactCentreAgent] = [StaffPermission.ViewBookings, StaffPermission.ActForCallers],
         [StaffRole.MinistryAnalyst] = [StaffPermission.ViewStatistics],
     };
 
