@@ -87,7 +87,7 @@ start() { # name, then the command; logs go to .local/<name>.log, restarts inclu
 }
 cluster_start_silos "$SILOS"
 cluster_start_web_hosts "$WEB_HOSTS"
-start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
+start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" Identity__RequireHttps=false dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
 # The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.
 # Its SendGrid signing key is made here, once per run, so the worker's copy of the public key stays right when the
 # inbox is restarted (without openssl, the inbox makes its own at each start).

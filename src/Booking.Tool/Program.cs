@@ -1,3 +1,4 @@
+using Booking.Identity.Keys;
 using Booking.Data.Audit;
 using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
@@ -23,7 +24,7 @@ const string usage = """
                                    after migrate
       import-postal-codes FILE     import a GeoNames postal-code dump for Canada (CA.txt or CA_full.txt)
       init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent,
-                                   and give it a first appointment-pass signing key if it has none
+                                   and give it a first appointment-pass signing key and the identity server's keys if it has none
       rotate-signing-key FILE [--overlap-days N]
                                    a new pass signing key signs from now; current keys stay published N days (default 90)
       metering --month YYYY-MM     messages sent per tenant, category (transactional/bulk) and channel, as CSV
@@ -60,6 +61,8 @@ if (args[0] == "init-keys")
     }
     if (SigningKeyFile.AddFirstKeyIfMissing(args[1], DateTimeOffset.UtcNow) is { } signingKey)
         Console.WriteLine($"Added the first appointment-pass {signingKey}.");
+    if (IdentityKeys.AddIfMissing(args[1]) is { } identityKey)
+        Console.WriteLine($"Added the identity server's token signing key {identityKey} and its encryption key.");
     return 0;
 }
 

@@ -62,6 +62,7 @@ public sealed class AdminFixture : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
+            web.UseSetting("Identity:RequireHttps", "false");
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
             web.ConfigureServices(services =>

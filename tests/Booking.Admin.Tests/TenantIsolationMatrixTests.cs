@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Booking.Data.Demo;
+using Booking.Data.Identity;
+using Booking.Testing;
+using Booking.Domain.Catalog;
+using Booking.Reporting.Building;
+using Booking.Reporting.Datasets;
 using Booking.Staff.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -71,6 +76,16 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/offer/campaigns"] = (Access.OwnScope, _ => "offer/campaigns"),
         ["/offer/campaigns/new"] = (Access.OwnScope, _ => "offer/campaigns/new"),
         ["/offer/campaigns/{CampaignId:guid}"] = (Access.Resource, victim => $"offer/campaigns/{victim.CampaignId}"),
+        ["/extracts"] = (Access.OwnScope, _ => "extracts"),
+        // A built partition: each reader gets the rows of its own tenants only.
+        ["/extracts/{dataset}/{day}/{format}"] = (Access.OwnScope, victim => $"extracts/bookings/{victim.BookingDay:yyyy-MM-dd}/csv"),
+        ["/platform/extracts"] = (Access.OwnScope, _ => "platform/extracts"),
+        ["/platform/clients"] = (Access.OwnScope, _ => "platform/clients"),
+        ["/platform/clients/{ClientId:guid}"] = (Access.Resource, victim => $"platform/clients/{victim.MachineClientId}"),
+        // Machines only, with a token of the identity server: refused without one, attacked in BiApiTests.
+        ["/connect/token"] = (Access.Public, null),
+        ["/api/bi/v1/datasets"] = (Access.Public, null),
+        ["/api/bi/v1/{dataset}/{day}/{format}"] = (Access.Public, null),
     };
 
     /// <summary>The service whose wording the victim's tenant sets for itself: one no other test of this fixture books,
@@ -79,8 +94,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
 
     /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, a clinic
     /// with a weekly schedule and a dated change, its own name for a service, and a campaign.</summary>
-    private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName, Guid ClinicId, string ClinicName,
-        Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName);
+    private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, DateOnly BookingDay, string CitizenName, Guid ClinicId,
+        string ClinicName, Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName, Guid MachineClientId,
+        string MachineClientName);
 
     private Victim _victim = null!;
 
@@ -95,8 +111,13 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         var booking = await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Zoé", citizen);
         var (clinicId, clinicName, templateId, exceptionId) = await VictimClinicAsync();
         var (serviceName, campaignId, campaignName) = await VictimOfferAsync();
-        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen, clinicId, clinicName, templateId, exceptionId,
-            serviceName, campaignId, campaignName);
+        var bookingDay = QuebecTime.DateOf(QuebecTime.Zone, booking.SlotStart);
+        await fixture.Services.GetRequiredService<ExtractBuilder>().BuildAsync(ExtractDay.Of(bookingDay));
+        var (machineClient, machineClientName) = (Guid.CreateVersion7(), $"ClientVictime{Guid.NewGuid():N}"[..26]);
+        await fixture.Services.GetRequiredService<MachineClientRepository>().CreateAsync(machineClient, ClientSecrets.NewClientId(), machineClientName,
+            DemoSeed.MontrealRegion, ["bi.bookings"], ClientSecrets.Hash(ClientSecrets.New()), account.Id, null, TestClock.Now);
+        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, bookingDay, citizen, clinicId, clinicName, templateId,
+            exceptionId, serviceName, campaignId, campaignName, machineClient, machineClientName);
     }
 
     private async Task<(string ServiceName, Guid Campaign, string CampaignName)> VictimOfferAsync()
@@ -170,7 +191,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
     {
         var failures = new List<string>();
         var (_, insider) = await fixture.SignedInAsync(DemoSeed.MontrealRegion,
-            new RoleGrant(StaffRole.TenantAdministrator, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
+            new RoleGrant(StaffRole.TenantAdministrator, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion),
+            new RoleGrant(StaffRole.MinistryAnalyst, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.PlatformOperator, DemoSeed.MontrealRegion));
         using var _ = insider;
 
         foreach (var (route, authorization) in Routes().Where(r => Rules[r.Route].Access is not Access.Public))
@@ -219,7 +241,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
     {
         if (permission is not { } required)
             return [("a Québec contact-centre agent", (await fixture.SignedInAsync(DemoSeed.QuebecRegion)).Session)];
-        var granting = StaffRolePermissions.Granting(required).First(role => role != StaffRole.PlatformOperator);
+        // An operator only when no other role grants it (the platform's own pages).
+        var granting = StaffRolePermissions.Granting(required).Where(role => role != StaffRole.PlatformOperator).DefaultIfEmpty(StaffRole.PlatformOperator).First();
         var otherTenant = StaffRolePermissions.IsLimitedToClinics(granting)
             ? RoleGrant.At(granting, DemoSeed.QuebecRegion, TestBookings.QuebecClinic)
             : new RoleGrant(granting, DemoSeed.QuebecRegion);
@@ -246,7 +269,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
     private IEnumerable<string> Leaks(string html) =>
-        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName }.Where(html.Contains);
+        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName, _victim.MachineClientName }
+            .Where(html.Contains);
 
     /// <summary>Everything an administration or offer form could change in the Montréal region.</summary>
     private Task<string> VictimStateAsync() => fixture.Database.ScalarAsync<string>("""
@@ -262,7 +286,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             (select count(*) || ':' || coalesce(sum(e.version), 0) from schedule_exceptions e join locations l on l.id = e.location_id where l.tenant_id = @tenant),
             (select count(*) from offer_audit a join locations l on l.id = a.location_id where l.tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(version), 0) from tenant_services where tenant_id = @tenant),
-            (select count(*) || ':' || coalesce(sum(version), 0) from campaigns where tenant_id = @tenant))
+            (select count(*) || ':' || coalesce(sum(version), 0) from campaigns where tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(version), 0) from machine_clients where tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 
     private static StaffPermission? Permission(string policy) =>

@@ -1,7 +1,11 @@
+using Booking.Identity.Clients;
+using Booking.Identity.Server;
 using Booking.Admin.Account;
 using Booking.Admin.Components;
+using Booking.Admin.Extracts;
 using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
+using Booking.Reporting;
 using Booking.ServiceDefaults;
 using Booking.Staff.Access;
 using Booking.Staff.Administration;
@@ -34,6 +38,9 @@ public static class StaffSiteExtensions
         services.AddSingleton<BookingCountsQuery>();
         services.AddSingleton<BookingConsultation>();
         services.AddStaffOffer();
+        services.AddMinistryExtracts(builder.Configuration);
+        services.AddScoped<MachineClientAdministration>();
+        builder.AddIdentityServer();
         builder.AddBookingClusterClient();
         services.AddSingleton<StaffSessions>();
         services.AddScoped<StaffSessionEvents>();
@@ -88,6 +95,8 @@ public static class StaffSiteExtensions
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();
+        app.MapExtractDownloads();
+        app.MapIdentityServer();
         app.MapStaffLanguage();
         return app;
     }

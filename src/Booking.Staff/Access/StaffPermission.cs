@@ -22,4 +22,11 @@ public enum StaffPermission
 
     /// <summary>Read the staff sign-in log (the accounts' tenant).</summary>
     ViewSignInLog,
+
+    /// <summary>Download the ministry's extracts: de-identified rows and suppressed counts, never a name (the rows of
+    /// the tenants held).</summary>
+    DownloadExtracts,
+
+    /// <summary>Run the platform: the extract job's runs and lag, the machine clients of the identity server.</summary>
+    OperatePlatform,
 }

@@ -6,12 +6,12 @@ public static class StaffRolePermissions
 {
     private static readonly IReadOnlyDictionary<StaffRole, StaffPermission[]> Table = new Dictionary<StaffRole, StaffPermission[]>
     {
-        [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog],
+        [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog, StaffPermission.OperatePlatform],
         [StaffRole.TenantAdministrator] = [StaffPermission.ManageStaff, StaffPermission.ViewSignInLog, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.ClinicManager] = [StaffPermission.ViewBookings, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.FrontDesk] = [StaffPermission.ViewBookings],
         [StaffRole.ContactCentreAgent] = [StaffPermission.ViewBookings],
-        [StaffRole.MinistryAnalyst] = [StaffPermission.ViewStatistics],
+        [StaffRole.MinistryAnalyst] = [StaffPermission.ViewStatistics, StaffPermission.DownloadExtracts],
     };
 
     public static IReadOnlyList<StaffPermission> Of(StaffRole role) => Table[role];
