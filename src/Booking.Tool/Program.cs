@@ -1,4 +1,3 @@
-using Booking.Identity.Keys;
 using Booking.Data.Audit;
 using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
@@ -6,6 +5,7 @@ using Booking.Data.Notifications;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;
+using Booking.Identity.Keys;
 using Booking.Passes.Keys;
 using Booking.Staff.Demo;
 using Booking.Staff.Identity;

@@ -1,10 +1,10 @@
-using Booking.Identity.Clients;
-using Booking.Identity.Server;
 using Booking.Admin.Account;
 using Booking.Admin.Components;
 using Booking.Admin.Extracts;
 using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
+using Booking.Identity.Clients;
+using Booking.Identity.Server;
 using Booking.Reporting;
 using Booking.ServiceDefaults;
 using Booking.Staff.Access;

@@ -1,3 +1,4 @@
+using Booking.Data.Protection;
 using Booking.Identity.Api;
 using Booking.Identity.Clients;
 using Booking.Identity.Keys;
@@ -8,9 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using Booking.Data.Protection;
-using OpenIddict.Server.AspNetCore;
 using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
 

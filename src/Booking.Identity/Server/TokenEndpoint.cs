@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Booking.Data.Identity;
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using Microsoft.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Booking.Identity.Server;
