@@ -1,4 +1,5 @@
 using System.Globalization;
+using Booking.LoadTest.Arrivals;
 using Booking.LoadTest.Faults;
 
 namespace Booking.LoadTest;
@@ -21,18 +22,25 @@ public sealed record CommandLine(
     string OutputDirectory,
     bool AllowRemote,
     IReadOnlyList<PlannedFault> Faults,
-    string StateDirectory)
+    string StateDirectory,
+    ArrivalRate? Rate,
+    int? MaxVirtualUsers)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project load/Booking.LoadTest -- --scenario <stampede|hot-location|browse|file.json>
                  --base-url http://127.0.0.1:5080 --db "Host=127.0.0.1;Port=5433;Username=booking_owner;Database=booking"
                  [--duration SECONDS] [--users N] [--max-requests N] [--day-offset N]   (override the scenario file)
+                 [--rate JOURNEYS_PER_S|FROM..TO] [--max-vus N]
                  [--pgbench-connections 32] [--pgbench-seconds 10] [--no-pgbench]
                  [--out load/results] [--allow-remote]
                  [--fault silo-kill@20s] [--state-dir .local]
 
           --db             Npgsql connection string of the platform's database (invariants are checked there, pgbench
                            runs there). Without a Password, PGPASSWORD is used, then the password ./run.sh keeps.
+          --rate           an open model: journeys started at this rate whatever earlier ones take (500), or at a rate
+                           ramping linearly over the run (100..1000), instead of --users closed-loop users; a journey
+                           due while all --max-vus virtual users are busy is dropped and counted. --max-vus defaults
+                           to 10 × the peak rate.
           --allow-remote   permit a base URL or database that is not on this machine (a deployment you own).
           --fault          inject faults into the platform ./run.sh runs, during the load: KIND[:N]@SECONDSs, several
                            separated by commas. silo-kill (kill -9), silo-stop (SIGTERM, graceful), web-kill (kill -9)
@@ -47,7 +55,7 @@ public sealed record CommandLine(
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
         string[] valued = ["--scenario", "--base-url", "--db", "--duration", "--users", "--max-requests", "--day-offset",
-            "--pgbench-connections", "--pgbench-seconds", "--out", "--fault", "--state-dir"];
+            "--pgbench-connections", "--pgbench-seconds", "--out", "--fault", "--state-dir", "--rate", "--max-vus"];
         string[] switches = ["--no-pgbench", "--allow-remote", "--help", "-h"];
         for (var i = 0; i < args.Count; i++)
         {
@@ -67,6 +75,10 @@ public sealed record CommandLine(
         if (!Uri.TryCreate(baseUrlText, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
             throw new UsageException($"--base-url '{baseUrlText}' is not an http(s) URL.");
         var database = values.GetValueOrDefault("--db") ?? throw new UsageException("--db is required (the invariants are checked in PostgreSQL).");
+        if (values.ContainsKey("--rate") && values.ContainsKey("--users"))
+            throw new UsageException("--users is the closed model; with --rate, --max-vus bounds the virtual users.");
+        if (values.ContainsKey("--max-vus") && !values.ContainsKey("--rate"))
+            throw new UsageException("--max-vus goes with --rate.");
 
         return new CommandLine(
             scenario,
@@ -82,7 +94,9 @@ public sealed record CommandLine(
             values.GetValueOrDefault("--out") ?? Path.Combine(CheckoutRoot(), "load", "results"),
             flags.Contains("--allow-remote"),
             values.TryGetValue("--fault", out var faults) ? FaultPlan.Parse(faults) : [],
-            values.GetValueOrDefault("--state-dir") ?? Path.Combine(CheckoutRoot(), ".local"));
+            values.GetValueOrDefault("--state-dir") ?? Path.Combine(CheckoutRoot(), ".local"),
+            values.TryGetValue("--rate", out var rate) ? ArrivalRate.Parse(rate) : null,
+            OptionalInt(values, "--max-vus", min: 1));
     }
 
     private static int? OptionalInt(Dictionary<string, string> values, string name, int min)

@@ -15,6 +15,10 @@ public sealed record MachineInfo(int Cores, string? CpuModel, double MemoryGiB, 
     public override string ToString() =>
         $"{Cores} cores{(CpuModel is null ? "" : $" ({CpuModel})")}, {MemoryGiB:0.0} GiB RAM, {OperatingSystem}, {Runtime}";
 
+    /// <summary>The 1, 5 and 15 minute load averages ("0.71 2.32 3.54"): on a shared machine, what else was running.</summary>
+    public static string? LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+
     private static double MemoryBytes()
     {
         // MemTotal is in kB; outside Linux, what the GC may use is the best available figure.

@@ -21,7 +21,7 @@ try
     cli = CommandLine.Parse(args);
     database = DatabaseConnection.Resolve(cli.Database);
     TargetGuard.EnsureAllowed(cli.BaseUrl, database, cli.AllowRemote);
-    settings = ScenarioSettings.Load(cli.Scenario).With(cli.Users, cli.DurationSeconds, cli.MaxRequests, cli.DayOffset);
+    settings = ScenarioSettings.Load(cli.Scenario).With(cli.Users, cli.DurationSeconds, cli.MaxRequests, cli.DayOffset, cli.Rate, cli.MaxVirtualUsers);
     faultInjector = cli.Faults.Count == 0 ? null : FaultInjector.For(cli.StateDirectory, cli.Faults, TimeSpan.FromSeconds(settings.DurationSeconds));
 }
 catch (UsageException e)
@@ -33,7 +33,7 @@ catch (UsageException e)
 }
 
 var metrics = new RunMetrics();
-using var http = BookingApiClient.CreateHttpClient(cli.BaseUrl, settings.VirtualUsers);
+using var http = BookingApiClient.CreateHttpClient(cli.BaseUrl, settings.MostConcurrentUsers);
 using var budget = new RunBudget(TimeSpan.FromSeconds(settings.DurationSeconds), settings.MaxRequests);
 var api = new BookingApiClient(http, metrics, budget, TimeSpan.FromSeconds(settings.RequestTimeoutSeconds));
 
@@ -60,8 +60,9 @@ try
 {
     scenario = ScenarioFactory.Create(settings, api, metrics);
     await scenario.PrepareAsync(budget.Stopping);
-    Console.Error.WriteLine($"Running '{settings.Name}': {settings.VirtualUsers} users, {settings.DurationSeconds} s " +
-        $"(ramp-up {settings.RampUpSeconds} s), at most {settings.MaxRequests} requests, against {cli.BaseUrl}");
+    Console.Error.WriteLine($"Running '{settings.Name}': " +
+        (settings.Arrivals is { } open ? $"{open.Rate} on at most {open.MaxVirtualUsers} users" : $"{settings.VirtualUsers} users (ramp-up {settings.RampUpSeconds} s)") +
+        $", {settings.DurationSeconds} s, at most {settings.MaxRequests} requests, against {cli.BaseUrl}");
     var injection = faultInjector?.RunAsync(Stopwatch.GetTimestamp(), budget.Stopping) ?? Task.FromResult<IReadOnlyList<InjectedFault>>([]);
     timing = await LoadRunner.RunAsync(scenario, settings, budget, metrics);
     faults = await injection;

@@ -45,7 +45,10 @@ public static class Report
           .Line($"| machine | {r.Machine} (the platform under test shares it) |")
           .Line($"| target | {r.BaseUrl} |")
           .Line($"| database | `{r.Database}` |")
-          .Line($"| virtual users | {s.VirtualUsers}, ramp-up {s.RampUpSeconds} s |")
+          .Line(s.Arrivals is { } open
+              ? $"| arrivals | {open.Rate} (open model), on at most {open.MaxVirtualUsers} virtual users |"
+              : $"| virtual users | {s.VirtualUsers}, ramp-up {s.RampUpSeconds} s |")
+          .Line($"| load average at start | {r.Timing.LoadAverageAtStart ?? "unknown"} (1, 5, 15 min) |")
           .Line($"| duration | {s.DurationSeconds} s planned, {F(r.Seconds, "0.0")} s run; stopped: {r.Timing.StopReason}" +
                 $"{(r.Timing.HarnessFailed ? " (**a fault of this tool: the run is incomplete**)" : "")} |")
           .Line($"| think time | {s.ThinkTimeMs.Min}–{s.ThinkTimeMs.Max} ms after each request |")
@@ -55,6 +58,7 @@ public static class Report
         md.Line();
 
         Steps(md, r);
+        Arrivals(md, r);
         Answers(md, r);
         Journeys(md, r);
         Objectives(md, r);
@@ -87,6 +91,20 @@ public static class Report
         md.Line($"| **all** | **{total}** | **{F(total / r.Seconds, "0.0")}** | | | | | | | |").Line()
           .Line($"**Confirmed bookings: {r.ConfirmedBookings}, {F(r.ConfirmedPerSecond, "0.0")}/s.**{SoldOut(r)} " +
                 "Latencies (HdrHistogram) cover every answered request, rejections included, from sending to the last byte of the body.")
+          .Line();
+    }
+
+    private static void Arrivals(StringBuilder md, RunReport r)
+    {
+        if (r.Timing.Arrivals is not { } a)
+            return;
+        md.Line("## Arrivals (open model)").Line()
+          .Line("| planned | started | dropped (no free virtual user) | most busy at once | latest start after its due time |")
+          .Line("|--:|--:|--:|--:|--:|")
+          .Line($"| {a.Planned} | {a.Started} | {(a.Dropped == 0 ? "0" : $"**{a.Dropped}**")} | {a.PeakBusy} | {F(a.MaxLag.TotalMilliseconds, "0.0")} ms |")
+          .Line()
+          .Line("Journeys start at the planned rate whatever earlier ones take. Dropped journeys mean the pool was too small for " +
+                "how long journeys took, so the rate was not offered; a late start means the load generator itself fell behind.")
           .Line();
     }
 

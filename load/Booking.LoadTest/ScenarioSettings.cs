@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Booking.LoadTest.Arrivals;
 
 namespace Booking.LoadTest;
 
@@ -29,6 +30,11 @@ public sealed record ScenarioSettings
     public int HoldAttemptsPerSearch { get; init; } = 3;
     public int SearchesPerCitizen { get; init; } = 3;
     public HotLocation? HotLocation { get; init; }
+    /// <summary>Journeys started at a rate instead of closed-loop users (from the command line only, as k6's <c>RATE</c>).</summary>
+    [JsonIgnore]
+    public OpenModel? Arrivals { get; init; }
+    /// <summary>At most this many journeys run at once: the closed model's users, or the open model's pool.</summary>
+    public int MostConcurrentUsers => Arrivals?.MaxVirtualUsers ?? VirtualUsers;
     /// <summary>Latency objectives per step (p99 in ms); reported, as k6 reports its thresholds.</summary>
     public IReadOnlyDictionary<string, LatencyObjective> Slo { get; init; } = new Dictionary<string, LatencyObjective>();
 
@@ -63,7 +69,7 @@ public sealed record ScenarioSettings
     }
 
     /// <summary>The command line wins over the file for the knobs one turns between runs.</summary>
-    public ScenarioSettings With(int? users, int? durationSeconds, long? maxRequests, int? dayOffset)
+    public ScenarioSettings With(int? users, int? durationSeconds, long? maxRequests, int? dayOffset, ArrivalRate? rate = null, int? maxVirtualUsers = null)
     {
         var result = this with
         {
@@ -72,6 +78,7 @@ public sealed record ScenarioSettings
             RampUpSeconds = Math.Min(RampUpSeconds, durationSeconds ?? DurationSeconds),
             MaxRequests = maxRequests ?? MaxRequests,
             HotLocation = dayOffset is { } offset && HotLocation is not null ? HotLocation with { DayOffset = offset } : HotLocation,
+            Arrivals = rate is null ? null : new OpenModel(rate, maxVirtualUsers ?? OpenModel.DefaultPool(rate)),
         };
         result.Validate("the command line");
         return result;
@@ -100,6 +107,13 @@ public sealed record ScenarioSettings
 }
 
 public sealed record ThinkTime(int Min, int Max);
+
+/// <summary>The open model: journeys per second, and the pool of virtual users they run on (k6's <c>maxVUs</c>).</summary>
+public sealed record OpenModel(ArrivalRate Rate, int MaxVirtualUsers)
+{
+    /// <summary>Enough users for journeys of up to 10 s at the peak rate before any is dropped.</summary>
+    public static int DefaultPool(ArrivalRate rate) => (int)Math.Ceiling(rate.Peak * 10);
+}
 
 public sealed record DateWindow(int FromDaysAhead, int ToDaysAhead);
 

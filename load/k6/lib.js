@@ -63,6 +63,7 @@ export function loadSettings(json) {
   if (int('DURATION') !== undefined) settings.durationSeconds = int('DURATION');
   if (int('MAX_REQUESTS') !== undefined) settings.maxRequests = int('MAX_REQUESTS');
   if (int('DAY_OFFSET') !== undefined && settings.hotLocation) settings.hotLocation.dayOffset = int('DAY_OFFSET');
+  if (__ENV.RATE) settings.arrivals = arrivalsOf(__ENV.RATE, int('MAX_VUS'));
   settings.rampUpSeconds = Math.min(settings.rampUpSeconds || 0, settings.durationSeconds);
   settings.requestTimeoutSeconds = settings.requestTimeoutSeconds || 10;
   settings.thinkTimeMs = settings.thinkTimeMs || { min: 0, max: 0 };
@@ -84,7 +85,7 @@ export function optionsFor(settings) {
   }
   return {
     scenarios: {
-      [settings.name.replace(/[^A-Za-z0-9_]/g, '_')]: {
+      [settings.name.replace(/[^A-Za-z0-9_]/g, '_')]: settings.arrivals ? arrivalExecutor(settings) : {
         executor: 'ramping-vus',
         startVUs: rampUp > 0 ? 0 : settings.virtualUsers,
         stages,
@@ -96,6 +97,30 @@ export function optionsFor(settings) {
     summaryTrendStats: ['avg', 'p(50)', 'p(95)', 'p(99)', 'max', 'count'],
     setupTimeout: '30s',
   };
+}
+
+// RATE=500: journeys started at 500/s whatever earlier ones take (constant-arrival-rate); RATE=100..1000: a rate ramping
+// linearly over the run (ramping-arrival-rate). MAX_VUS bounds the pool (default 10 × the peak rate, as the C# runner);
+// a journey due while every VU is busy is dropped and counted in k6's dropped_iterations.
+export function arrivalsOf(rateText, maxVus) {
+  const match = /^(\d+(?:\.\d+)?)(?:\.\.(\d+(?:\.\d+)?))?$/.exec(rateText);
+  if (!match) throw new Error(`RATE ${rateText} must be journeys per second, e.g. 500, or a ramp over the run, e.g. 100..1000`);
+  const from = parseFloat(match[1]);
+  const to = match[2] === undefined ? from : parseFloat(match[2]);
+  if (Math.max(from, to) <= 0) throw new Error(`RATE ${rateText} must be above 0`);
+  return { from, to, maxVus: maxVus || Math.ceil(Math.max(from, to) * 10) };
+}
+
+function arrivalExecutor(settings) {
+  const { from, to, maxVus } = settings.arrivals;
+  const common = {
+    timeUnit: '1s',
+    preAllocatedVUs: maxVus,
+    maxVUs: maxVus,
+    gracefulStop: `${settings.requestTimeoutSeconds}s`,
+  };
+  if (from === to) return Object.assign({ executor: 'constant-arrival-rate', rate: from, duration: `${settings.durationSeconds}s` }, common);
+  return Object.assign({ executor: 'ramping-arrival-rate', startRate: from, stages: [{ target: to, duration: `${settings.durationSeconds}s` }] }, common);
 }
 
 // Québec's date: UTC-4 from the second Sunday of March 02:00 to the first Sunday of November 02:00 (local), else UTC-5.
@@ -140,7 +165,8 @@ export function candidatesOf(answer, window) {
 
 // Everything a virtual user does; one per VU (each VU runs its own copy of this module).
 export function harness(settings) {
-  const requestBudget = Math.ceil(settings.maxRequests / settings.virtualUsers); // this VU's share of maxRequests
+  const vus = settings.arrivals ? settings.arrivals.maxVus : settings.virtualUsers;
+  const requestBudget = Math.ceil(settings.maxRequests / vus); // this VU's share of maxRequests
   const runPrefix = letters(Math.floor(Math.random() * Math.pow(26, 5)));
   let sent = 0;
   let citizens = 0;

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Booking.Admin.Tests;
 
 /// <summary>A tenant administrator's visit in a real headless Chromium: the accounts list, a new account with its
-/// first password, a clinic role granted, the account suspended, its history, the sign-in log, in French then
+/// first password, a clinic role requested, the account suspended, its history, the sign-in log, in French then
 /// English; every page checked with axe-core.</summary>
 [Collection(AdminCollection.Name)]
 public sealed class AccountAdministrationJourneyTests(AdminFixture fixture)
@@ -33,6 +33,7 @@ public sealed class AccountAdministrationJourneyTests(AdminFixture fixture)
         await page.FillAsync("#email", email);
         await page.FillAsync("#name", "Nouvelle Personne");
         await page.SelectOptionAsync("#tenant", DemoSeed.MontrealRegion.ToString());
+        await page.CheckAsync("#access-password");
         await BrowserSteps.CheckAsync(page, "admin-2-new-account");
         await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.Locator("#first-password")).ToHaveTextAsync(new Regex("^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3,}$"));
@@ -43,9 +44,9 @@ public sealed class AccountAdministrationJourneyTests(AdminFixture fixture)
         await page.SelectOptionAsync("#grant-tenant", DemoSeed.MontrealRegion.ToString());
         await page.CheckAsync($"#clinic-{DemoSeed.StadeOlympique}");
         await page.ClickAsync("form:has(#role) button[type=submit]");
-        await Assertions.Expect(page.Locator("#outcome")).ToHaveAttributeAsync("data-outcome", "Done");
-        await Assertions.Expect(page.Locator("ul.roles li[data-role=front_desk]")).ToContainTextAsync("Stade olympique");
-        await BrowserSteps.CheckAsync(page, "admin-4-role-granted");
+        await Assertions.Expect(page.Locator("#outcome")).ToHaveAttributeAsync("data-outcome", "Requested");
+        await Assertions.Expect(page.Locator("#history tr[data-action=role_requested]")).ToContainTextAsync("Stade olympique");
+        await BrowserSteps.CheckAsync(page, "admin-4-role-requested");
 
         await page.ClickAsync("#suspend");
         await Assertions.Expect(page.Locator("#outcome")).ToHaveAttributeAsync("data-outcome", "Done");
@@ -54,7 +55,7 @@ public sealed class AccountAdministrationJourneyTests(AdminFixture fixture)
         await BrowserSteps.CheckAsync(page, "admin-5-suspended");
 
         await page.ClickAsync("a[lang=en]");
-        await Assertions.Expect(page.Locator("#history tr[data-action=role_granted]")).ToContainTextAsync("Role granted: Front desk");
+        await Assertions.Expect(page.Locator("#history tr[data-action=role_requested]")).ToContainTextAsync("Role requested (awaiting approval): Front desk");
         await BrowserSteps.CheckAsync(page, "admin-6-account-en");
 
         await page.ClickAsync("nav.menu a[href='staff/sign-ins']");

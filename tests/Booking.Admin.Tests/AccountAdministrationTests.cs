@@ -35,6 +35,7 @@ public sealed partial class AccountAdministrationTests(AdminFixture fixture)
         var created = await session.SubmitAsync("staff/new", "create-account", new Dictionary<string, string>
         {
             ["Input.Email"] = email, ["Input.Name"] = "Nouvelle Personne", ["Input.Language"] = "en", ["Input.Tenant"] = DemoSeed.MontrealRegion.ToString(),
+            ["Input.Access"] = "password",
         });
 
         var html = WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync());
@@ -71,21 +72,35 @@ public sealed partial class AccountAdministrationTests(AdminFixture fixture)
     }
 
     [Fact]
-    public async Task A_clinic_role_granted_opens_that_clinics_bookings_and_is_audited_and_told()
+    public async Task A_clinic_role_requested_opens_that_clinics_bookings_once_another_administrator_approves_it()
     {
         var (admin, session) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, MontrealAdministrator);
         using var _ = session;
         var member = await fixture.WithoutRolesAsync(DemoSeed.MontrealRegion);
         var booking = await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Gisèle", "Hamel");
 
-        var granted = await session.SubmitAsync($"staff/{member.Id}", "grant-role", [
+        var requested = await session.SubmitAsync($"staff/{member.Id}", "grant-role", [
             new("Grant.Role", nameof(StaffRole.FrontDesk)), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString()), new("clinic", DemoSeed.StadeOlympique.ToString())]);
 
-        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
-        Assert.Contains("data-outcome=\"Done\"", await granted.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        Assert.Contains("data-outcome=\"Requested\"", await requested.Content.ReadAsStringAsync());
+        Assert.Equal(0L, await CountAsync("roles", member.Id, "front_desk"));
+        Assert.Equal(1L, await CountAsync("outbox", member.Id, "RoleRequested"));
+        var request = await fixture.Database.ScalarAsync<Guid>("select id from staff_role_requests where user_id = @id", ("id", member.Id));
+
+        // A second administrator of the region approves it; then, and only then, the role is held and the person told.
+        var (approver, approverSession) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, MontrealAdministrator);
+        using var __ = approverSession;
+        var approved = await approverSession.SubmitAsync("staff/reviews", $"approve-{request}", []);
+
+        Assert.Contains("data-outcome=\"Done\"", await approved.Content.ReadAsStringAsync());
         Assert.Equal(1L, await CountAsync("roles", member.Id, "front_desk"));
+        Assert.Equal((admin.Id, approver.Id), (
+            await fixture.Database.ScalarAsync<Guid>("select requested_by from staff_role_assignments where user_id = @id", ("id", member.Id)),
+            await fixture.Database.ScalarAsync<Guid>("select granted_by from staff_role_assignments where user_id = @id", ("id", member.Id))));
         var detail = StaffRoleChange.FromDetail(await fixture.Database.ScalarAsync<string>(
-            "select detail from staff_account_audit where target_user_id = @id and action = 'role_granted' and actor_id = @admin", ("id", member.Id), ("admin", admin.Id)))!;
+            "select detail from staff_account_audit where target_user_id = @id and action = 'role_granted' and actor_id = @approver",
+            ("id", member.Id), ("approver", approver.Id)))!;
         Assert.Equal(("front_desk", "CIUSSS du Centre-Sud-de-l'Île-de-Montréal (démo)", "Stade olympique"), (detail.Role, detail.Tenant, Assert.Single(detail.Clinics)));
         Assert.Equal(1L, await CountAsync("outbox", member.Id, "RoleGranted"));
         using var front = new StaffSession(fixture.SiteAddress);

@@ -49,6 +49,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/signout"] = (Access.Public, null),
         ["/language/{language}"] = (Access.Public, null),
         ["/not-found"] = (Access.Public, null),
+        // The signed link is the only key; it names one account's invitation (InvitationTests attack it).
+        ["/invitation/{Token}"] = (Access.Public, null),
         ["/health"] = (Access.Public, null),
         ["/health/ready"] = (Access.Public, null),
         // Blazor's own: follows a redirect it protected itself (enhanced navigation), no data of ours.
@@ -61,6 +63,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/staff"] = (Access.OwnScope, _ => "staff"),
         ["/staff/new"] = (Access.OwnScope, _ => "staff/new"),
         ["/staff/sign-ins"] = (Access.OwnScope, _ => "staff/sign-ins"),
+        ["/staff/reviews"] = (Access.OwnScope, _ => "staff/reviews"),
+        ["/staff/rights"] = (Access.OwnScope, _ => "staff/rights"),
+        ["/staff/rights.csv"] = (Access.OwnScope, _ => "staff/rights.csv"),
         ["/staff/{AccountId:guid}"] = (Access.Resource, victim => $"staff/{victim.AccountId}"),
         ["/offer/locations"] = (Access.OwnScope, _ => "offer/locations"),
         ["/offer/locations/new"] = (Access.OwnScope, _ => "offer/locations/new"),
@@ -109,6 +114,12 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         await fixture.Database.ScalarAsync<int>("update staff_users set display_name = @name where id = @id returning 1", ("name", name), ("id", account.Id));
         var citizen = $"Citoyen{Guid.NewGuid():N}"[..20];
         var booking = await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Zoé", citizen);
+        // A role asked for the victim, awaiting approval, and the role they hold due for review: the review page's forms.
+        await fixture.Database.ScalarAsync<int>("""
+            with q as (insert into staff_role_requests (id, user_id, role, tenant_id, requested_by, requested_at)
+                       values (@request, @account, 'ministry_analyst', @tenant, @account, now()) returning 1)
+            update staff_role_assignments set review_due = now() - interval '1 day' where user_id = @account and exists (select 1 from q) returning 1
+            """, ("request", Guid.CreateVersion7()), ("account", account.Id), ("tenant", DemoSeed.MontrealRegion));
         var (clinicId, clinicName, templateId, exceptionId) = await VictimClinicAsync();
         var (serviceName, campaignId, campaignName) = await VictimOfferAsync();
         var bookingDay = QuebecTime.DateOf(QuebecTime.Zone, booking.SlotStart);
@@ -277,7 +288,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         select concat_ws('|',
             (select count(*) from staff_users where tenant_id = @tenant),
             (select count(*) from staff_users where tenant_id = @tenant and (suspended_at is not null or must_change_password or not two_factor_enabled)),
-            (select count(*) from staff_role_assignments r join staff_users u on u.id = r.user_id where u.tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(extract(epoch from r.review_due)), 0)
+             from staff_role_assignments r join staff_users u on u.id = r.user_id where u.tenant_id = @tenant),
+            (select count(*) from staff_role_requests q join staff_users u on u.id = q.user_id where u.tenant_id = @tenant),
             (select count(*) from staff_account_audit where tenant_id = @tenant),
             (select count(*) from staff_notifications n join staff_users u on u.id = n.staff_user_id where u.tenant_id = @tenant),
             (select count(*) from staff_recovery_codes c join staff_users u on u.id = c.user_id where u.tenant_id = @tenant),

@@ -61,9 +61,16 @@ public sealed class StaffSignInFlow(
         var verified = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (!verified.Succeeded)
             return await PasswordLoggedAsync(user, verified.IsLockedOut ? PasswordOutcome.LockedOut : PasswordOutcome.Refused);
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Name, user.UserName!)], StaffSchemes.Enrolment);
-        await Context.SignInAsync(StaffSchemes.Enrolment, new ClaimsPrincipal(identity));
+        await OpenEnrolmentAsync(user);
         return await PasswordLoggedAsync(user, user.MustChangePassword ? PasswordOutcome.ChangeInitialPassword : PasswordOutcome.EnrolAuthenticator);
+    }
+
+    /// <summary>The short-lived enrolment cookie of a person whose password was just accepted or chosen (through an
+    /// invitation): it reaches the first-sign-in pages only, until an authenticator is enrolled.</summary>
+    public Task OpenEnrolmentAsync(StaffUser user)
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Name, user.UserName!)], StaffSchemes.Enrolment);
+        return Context.SignInAsync(StaffSchemes.Enrolment, new ClaimsPrincipal(identity));
     }
 
     /// <summary>The person between their password and their first authenticator code (enrolment cookie), if any; never

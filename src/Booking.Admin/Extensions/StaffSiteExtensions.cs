@@ -1,6 +1,7 @@
 using Booking.Admin.Account;
 using Booking.Admin.Components;
 using Booking.Admin.Extracts;
+using Booking.Admin.Reports;
 using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
 using Booking.Identity.Clients;
@@ -98,6 +99,7 @@ public static class StaffSiteExtensions
         app.MapExtractDownloads();
         app.MapIdentityServer();
         app.MapStaffLanguage();
+        app.MapRightsReportCsv();
         return app;
     }
 }

@@ -78,7 +78,7 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Location>> LocationsAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, is_open
+            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, is_open, notes_fr, notes_en
             from locations order by name
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -89,7 +89,7 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     public async Task<Location?> LocationAsync(Guid locationId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, is_open
+            select id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, is_open, notes_fr, notes_en
             from locations where id = @locationId
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -148,10 +148,11 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
     }
 
     private sealed record LocationRow(Guid id, Guid tenant_id, string name, string address, string city, string postal_code,
-        double latitude, double longitude, string time_zone, bool is_open)
+        double latitude, double longitude, string time_zone, bool is_open, string notes_fr, string notes_en)
     {
         public Location ToLocation() =>
-            new(id, tenant_id, name, address, city, postal_code, new GeoPoint(latitude, longitude), time_zone) { IsOpen = is_open };
+            new(id, tenant_id, name, address, city, postal_code, new GeoPoint(latitude, longitude), time_zone)
+            { IsOpen = is_open, NotesFr = notes_fr, NotesEn = notes_en };
     }
 
     private sealed record TemplateRow(string service_code, short iso_weekday, TimeOnly opens_at, TimeOnly closes_at, int slot_minutes,

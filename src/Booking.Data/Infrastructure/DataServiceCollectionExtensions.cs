@@ -93,6 +93,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => KeyRing.Load(sp.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyFile));
         services.AddSingleton<PersonalDataProtector>();
         services.AddSingleton<ManageTokens>();
+        services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();
         return services;
     }

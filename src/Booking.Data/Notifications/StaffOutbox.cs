@@ -14,6 +14,16 @@ public enum StaffAccountEvent
     AuthenticatorReset,
     PasswordChangeRequired,
     RecoveryCodesGenerated,
+    /// <summary>An account created with an invitation: the e-mail carries the link (its detail is the invitation's id).</summary>
+    AccountInvited,
+    /// <summary>The person chose their password through their invitation.</summary>
+    InvitationAccepted,
+    /// <summary>A role asked for the person, which grants nothing until another administrator approves it.</summary>
+    RoleRequested,
+    /// <summary>A role asked for the person, turned down (or withdrawn by its requester).</summary>
+    RoleRejected,
+    /// <summary>A role the person holds, confirmed at its yearly review for another year.</summary>
+    RoleReviewed,
 }
 
 /// <summary>A staff message a worker has claimed, with where and how to write it.</summary>

@@ -14,6 +14,19 @@ public sealed record Location(
     /// <summary>Whether the clinic takes new bookings and is shown to citizens; a closed one keeps its bookings.</summary>
     public bool IsOpen { get; init; } = true;
 
+    /// <summary>What citizens are told about getting there (access, parking), as the clinic wrote it, in French.</summary>
+    public string NotesFr { get; init; } = "";
+
+    /// <summary>The same in English.</summary>
+    public string NotesEn { get; init; } = "";
+
+    /// <summary>The public notes in a language, else in the other one (a note in French beats none), else empty.</summary>
+    public string Notes(string language)
+    {
+        var (wanted, other) = language == "en" ? (NotesEn, NotesFr) : (NotesFr, NotesEn);
+        return (string.IsNullOrWhiteSpace(wanted) ? other : wanted).Trim();
+    }
+
     // Resolved once: every slot shown converts through it, and the system look-up takes a process-wide lock.
     public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 

@@ -22,6 +22,7 @@ internal static class AppointmentValues
                 ?? (language == "en" ? "your health insurance card." : "votre carte d'assurance maladie."),
             [Placeholders.LocationName] = location.Name,
             [Placeholders.LocationAddress] = Address(location),
+            [Placeholders.LocationNotes] = location.Notes(language),
             [Placeholders.AppointmentDate] = AppointmentTimeText.Date(facts.SlotStart, zone, language),
             [Placeholders.AppointmentTime] = AppointmentTimeText.Time(facts.SlotStart, zone, language),
             [Placeholders.AppointmentDateTime] = AppointmentTimeText.DateTime(facts.SlotStart, zone, language),

@@ -12,8 +12,13 @@ public static class StaffTemplates
     public const string StaffSite = "staff.site";
     public const string RoleName = "role.name";
     public const string RoleScope = "role.scope";
+    public const string InvitationLink = "invitation.link";
+    public const string InvitationHours = "invitation.hours";
 
-    private static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal) { StaffName, StaffSite, RoleName, RoleScope };
+    private static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+    {
+        StaffName, StaffSite, RoleName, RoleScope, InvitationLink, InvitationHours,
+    };
 
     private static readonly Lazy<(IReadOnlyDictionary<(StaffAccountEvent, string), MessageTemplate> Messages, IReadOnlyDictionary<(string, string), string> Roles)> Loaded = new(Load);
 

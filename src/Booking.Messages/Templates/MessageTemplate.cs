@@ -34,13 +34,20 @@ public sealed partial class MessageTemplate
     private static string Render(IReadOnlyList<Piece> pieces, IReadOnlyDictionary<string, string> values, bool html)
     {
         var text = new StringBuilder();
+        var dropLineBreak = false;
         foreach (var piece in pieces)
         {
             var value = piece.Placeholder is { } name ? values.GetValueOrDefault(name, "") : piece.Text;
+            if (dropLineBreak && value.StartsWith('\n'))
+                value = value[1..];
+            // A placeholder alone on its line that has nothing to say (a clinic without notes) takes its line with it.
+            dropLineBreak = piece.Placeholder is not null && value.Length == 0 && EndsLine(text);
             text.Append(html ? WebUtility.HtmlEncode(value) : value);
         }
         return text.ToString().Trim();
     }
+
+    private static bool EndsLine(StringBuilder text) => text.Length == 0 || text[^1] == '\n';
 
     private static List<Piece> Pieces(string text, string origin, IReadOnlySet<string> known)
     {

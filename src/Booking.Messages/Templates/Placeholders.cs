@@ -9,6 +9,9 @@ public static class Placeholders
     public const string ServicePreparation = "service.preparation";
     public const string LocationName = "location.name";
     public const string LocationAddress = "location.address";
+    /// <summary>The clinic's public notes (access, parking) in the citizen's language, or empty: best alone on its line,
+    /// which is then left out when the clinic wrote none.</summary>
+    public const string LocationNotes = "location.notes";
     public const string AppointmentDate = "appointment.date";
     public const string AppointmentTime = "appointment.time";
     public const string AppointmentDateTime = "appointment.dateTime";
@@ -21,7 +24,7 @@ public static class Placeholders
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        CitizenFirstName, ServiceName, ServicePreparation, LocationName, LocationAddress, AppointmentDate, AppointmentTime,
+        CitizenFirstName, ServiceName, ServicePreparation, LocationName, LocationAddress, LocationNotes, AppointmentDate, AppointmentTime,
         AppointmentDateTime, AppointmentWhen, PreviousDateTime, PreviousLocationName, ConfirmationCode, ManageLink,
     };
 }

@@ -34,15 +34,19 @@ public sealed class StaffAccountChanges(
         var user = new StaffUser
         {
             Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, TenantId = request.TenantId,
-            Language = request.Language, MustChangePassword = true, LockoutEnabled = true,
+            Language = request.Language, MustChangePassword = !request.Invite, LockoutEnabled = true,
         };
-        var password = FirstPassword.New(users.Options.Password.RequiredLength);
+        // Invited, the account has no password at all until the person chooses one through the link.
+        var password = request.Invite ? null : FirstPassword.New(users.Options.Password.RequiredLength);
         await using var change = await StaffChange.BeginAsync(context, actor, cancellationToken);
-        var created = await users.CreateAsync(user, password);
+        var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!created.Succeeded)
             return (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
                 ? StaffChangeOutcome.EmailTaken : StaffChangeOutcome.InvalidInput, null);
-        await change.RecordAsync(StaffAccountEvent.AccountCreated, user.Id, user.TenantId, "", cancellationToken);
+        if (password is null)
+            await StaffInvitations.IssueAsync(change, user.Id, user.TenantId, actor.UserId, clock.GetUtcNow(), cancellationToken);
+        else
+            await change.RecordAsync(StaffAccountEvent.AccountCreated, user.Id, user.TenantId, "", cancellationToken);
         await change.CommitAsync(cancellationToken);
         return (StaffChangeOutcome.Done, new CreatedStaffAccount(user.Id, password));
     }

@@ -13,6 +13,9 @@ public static class StaffAdministrationExtensions
         services.AddSingleton<StaffSignInLog>();
         services.AddScoped<StaffAccountGuard>();
         services.AddScoped<StaffAccountChanges>();
+        services.AddScoped<StaffInvitations>();
+        services.AddScoped<StaffRoleApprovals>();
+        services.AddScoped<StaffRightsQuery>();
         services.AddScoped<StaffRoleChanges>();
         return services;
     }

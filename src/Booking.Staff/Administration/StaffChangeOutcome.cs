@@ -5,6 +5,12 @@ public enum StaffChangeOutcome
 {
     Done,
 
+    /// <summary>A role asked for: it takes effect once another person with the authority to grant it approves it.</summary>
+    Requested,
+
+    /// <summary>The requester of a role cannot approve it: a second person must (separation of duties).</summary>
+    OwnRequest,
+
     /// <summary>Nothing to do (already suspended, already active): nothing written, nobody told.</summary>
     Unchanged,
 

@@ -7,12 +7,13 @@ using NpgsqlTypes;
 
 namespace Booking.Staff.Administration;
 
-/// <summary>An administrator grants or removes a role of an account: never beyond what they may grant themselves, only
-/// over the account's tenant or one below it, and for a clinic-limited role only at clinics of the role's tenant. Each
-/// change is one transaction with its audit row and the e-mail that tells the person.</summary>
+/// <summary>An administrator asks for a role for an account, or removes one: never beyond what they may grant
+/// themselves, only over the account's tenant or one below it, and for a clinic-limited role only at clinics of the
+/// role's tenant. A request grants nothing until another person approves it (<see cref="StaffRoleApprovals"/>); a
+/// removal takes effect at once. Each change is one transaction with its audit row and the e-mail that tells the person.</summary>
 public sealed class StaffRoleChanges(StaffIdentityContext context, StaffAccountGuard guard, TimeProvider clock)
 {
-    public async Task<StaffChangeOutcome> GrantAsync(StaffActor actor, Guid accountId, StaffRole role, Guid tenantId, IReadOnlyCollection<Guid> clinicIds,
+    public async Task<StaffChangeOutcome> RequestAsync(StaffActor actor, Guid accountId, StaffRole role, Guid tenantId, IReadOnlyCollection<Guid> clinicIds,
         CancellationToken cancellationToken = default)
     {
         var (allowed, account) = await guard.CheckAsync(actor, accountId, cancellationToken);
@@ -31,15 +32,18 @@ public sealed class StaffRoleChanges(StaffIdentityContext context, StaffAccountG
         if (clinicsInScope != clinics.Length)
             return StaffChangeOutcome.WrongClinics;
 
-        const string grant = """
-            insert into staff_role_assignments as r (id, user_id, role, tenant_id, location_ids, granted_by, granted_at)
-            values (@id, @account, @role, @tenant, @clinics, @actor, @now)
+        // Nothing to ask when the role is held so already; asking again for an open request replaces its clinics.
+        const string request = """
+            insert into staff_role_requests as q (id, user_id, role, tenant_id, location_ids, requested_by, requested_at)
+            select @id, @account, @role, @tenant, @clinics, @actor, @now
+            where not exists (select 1 from staff_role_assignments r where r.user_id = @account and r.role = @role
+                              and r.tenant_id = @tenant and r.location_ids is not distinct from @clinics)
             on conflict (user_id, role, tenant_id) do update
-                set location_ids = excluded.location_ids, granted_by = excluded.granted_by, granted_at = excluded.granted_at
-                where r.location_ids is distinct from excluded.location_ids
+                set location_ids = excluded.location_ids, requested_by = excluded.requested_by, requested_at = excluded.requested_at
+                where q.location_ids is distinct from excluded.location_ids
             returning id
             """;
-        await using (var command = change.Command(grant))
+        await using (var command = change.Command(request))
         {
             command.Parameters.AddWithValue("id", Guid.CreateVersion7());
             command.Parameters.AddWithValue("account", accountId);
@@ -53,9 +57,9 @@ public sealed class StaffRoleChanges(StaffIdentityContext context, StaffAccountG
                 return StaffChangeOutcome.Unchanged;
         }
         var detail = await DescribeAsync(change, role, tenantId, clinics, cancellationToken);
-        await change.RecordAsync(StaffAccountEvent.RoleGranted, accountId, account.TenantId, detail.ToDetail(), cancellationToken);
+        await change.RecordAsync(StaffAccountEvent.RoleRequested, accountId, account.TenantId, detail.ToDetail(), cancellationToken);
         await change.CommitAsync(cancellationToken);
-        return StaffChangeOutcome.Done;
+        return StaffChangeOutcome.Requested;
     }
 
     public async Task<StaffChangeOutcome> RemoveAsync(StaffActor actor, Guid accountId, Guid assignmentId, CancellationToken cancellationToken = default)
@@ -105,7 +109,7 @@ public sealed class StaffRoleChanges(StaffIdentityContext context, StaffAccountG
         return (reader.GetBoolean(0), reader.GetInt64(1));
     }
 
-    private static async Task<StaffRoleChange> DescribeAsync(StaffChange change, StaffRole role, Guid tenantId, Guid[] clinics, CancellationToken cancellationToken)
+    internal static async Task<StaffRoleChange> DescribeAsync(StaffChange change, StaffRole role, Guid tenantId, Guid[] clinics, CancellationToken cancellationToken)
     {
         const string sql = "select (select name from tenants where id = @tenant), array(select name from locations where id = any(@clinics) order by name)";
         await using var command = change.Command(sql);

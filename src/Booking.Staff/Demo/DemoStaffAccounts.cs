@@ -83,6 +83,7 @@ public sealed class DemoStaffAccounts(UserManager<StaffUser> users, NpgsqlDataSo
 
     private async Task GrantAsync(Guid userId, StaffRole role, Guid tenant, Guid[]? clinics)
     {
+        // Roles held, approved by the seed (no approver named), so the demo accounts work at once; due for review in a year.
         const string sql = """
             insert into staff_role_assignments (id, user_id, role, tenant_id, location_ids, granted_at)
             values (@id, @user, @role, @tenant, @clinics, now())

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the stampede in the open model at each rate given, one after another, against the platform ./run.sh runs, and
+# prints per rate: the load average at the start, confirmed bookings/s, drops, p50/p95/p99/max per step, and the CPU
+# seconds each of the platform's processes spent (from /proc), per request. Hold the machine's benchmark lock:
+#   flock -o /tmp/booking-test.lock load/rate-sweep.sh 100 250 500 1000
+# Environment: STATE (run.sh's BOOKING_STATE_DIR, default .local), BASE_URL, DB (as the runner's --db), DURATION (s,
+# default 30), SCENARIO (default stampede), PAUSE_WORKER=1 to stop the notification worker for the sweep (SIGSTOP; the
+# booking path alone), and any further runner arguments in RUNNER_ARGS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+STATE=${STATE:-$PWD/.local}
+BASE_URL=${BASE_URL:-http://127.0.0.1:5080}
+DB=${DB:-Host=127.0.0.1;Port=5433;Username=booking_owner;Database=booking}
+DURATION=${DURATION:-30}
+SCENARIO=${SCENARIO:-stampede}
+RUNNER=load/Booking.LoadTest/bin/Release/net10.0/Booking.LoadTest.dll
+[ -f "$RUNNER" ] || dotnet build load/Booking.LoadTest -c Release -v q -nologo >/dev/null
+pg_data=$(sed -n 's/^pg_data=//p' "$STATE/platform.state")
+
+# "name pid" of every process of the platform: its hosts, and PostgreSQL's server with its backends.
+processes() {
+  for f in "$STATE"/pids/*.pid; do echo "$(basename "$f" .pid) $(cat "$f")"; done
+  local postmaster; postmaster=$(head -n1 "$pg_data/postmaster.pid")
+  echo "postgres $postmaster"
+  for p in $(pgrep -P "$postmaster"); do echo "postgres $p"; done
+}
+# CPU seconds (user + system) per name, summed over its processes.
+cpu_seconds() {
+  local tick; tick=$(getconf CLK_TCK)
+  processes | while read -r name pid; do
+    [ -r "/proc/$pid/stat" ] && awk -v n="$name" -v t="$tick" '{ sub(/^.*\) /, ""); print n, ($12 + $13) / t }' "/proc/$pid/stat"
+  done | awk '{ s[$1] += $2 } END { for (n in s) printf "%s %.2f\n", n, s[n] }' | sort
+}
+
+worker=$(cat "$STATE/pids/notifications.pid")
+if [ "${PAUSE_WORKER:-0}" = 1 ]; then
+  kill -STOP "$worker"
+  trap 'kill -CONT "$worker"' EXIT
+fi
+
+for rate in "$@"; do
+  before=$(cpu_seconds)
+  out=$(mktemp)
+  /usr/bin/time -f "load generator %U %S" -o "$out.time" \
+    dotnet "$RUNNER" --scenario "$SCENARIO" --rate "$rate" --duration "$DURATION" --no-pgbench \
+      --base-url "$BASE_URL" --db "$DB" ${RUNNER_ARGS:-} >"$out" 2>"$out.err" || echo "(runner exit code $?)"
+  after=$(cpu_seconds)
+  requests=$(awk -F'|' '/^\| \*\*all\*\*/ { gsub(/[* ]/, "", $3); print $3 }' "$out")
+  echo "=== rate $rate/s, ${DURATION} s; $(grep -m1 'load average' "$out" | cut -d'|' -f3 | xargs)"
+  sed -n '/^| step | requests/,/^$/p; /^| planned/,/^$/p' "$out" | grep -v -E '^\|(-|:)|^$'
+  grep -E '^\*\*Confirmed|over-capacity slots|acknowledged-but-missing' "$out"
+  sed -n '/^## Answers/,/^A 409/p' "$out" | grep -E '^\| (availability|hold|confirm) ' || true
+  echo "CPU s over the run (ms per request, $requests requests):"
+  join <(echo "$before") <(echo "$after") | awk -v r="$requests" '{ d = $3 - $2; printf "  %-14s %7.2f s  %6.3f ms\n", $1, d, 1000 * d / r }'
+  awk -v r="$requests" '{ d = $3 + $4; printf "  %-14s %7.2f s  %6.3f ms\n", "load-generator", d, 1000 * d / r }' "$out.time"
+  grep -m1 "Report saved" "$out.err" || tail -n 5 "$out.err"
+  rm -f "$out" "$out.err" "$out.time"
+done
