@@ -17,7 +17,7 @@ using OpenIddict.Validation.AspNetCore;
 namespace Booking.Identity.Server;
 
 /// <summary>
-/// The OpenID Connect server inside the staff host (docs/decisions/0071-openiddict-in-the-staff-host.md): discovery at
+/// The OpenID Connect server inside the staff host (docs/decisions/0012-openiddict-in-the-staff-host.md): discovery at
 /// <c>/.well-known/openid-configuration</c>, keys at <c>/.well-known/jwks</c>, the client-credentials grant at
 /// <see cref="TokenEndpoint.Path"/>, JWT access tokens signed ES256 with the key file's identity key; and the
 /// validation of those tokens for the platform's machine API.

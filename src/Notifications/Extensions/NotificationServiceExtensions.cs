@@ -43,7 +43,7 @@ public static class NotificationServiceExtensions
         services.AddHostedService<StaffMessageDispatcher>();
         services.AddHostedService<ReminderScheduler>();
         // The ministry's extracts are built here, away from the silos' booking path, reading through the reporting
-        // connection (docs/decisions/0070-ministry-extracts-built-by-the-worker.md).
+        // connection (docs/decisions/0011-ministry-extracts-built-by-the-worker.md).
         services.AddMinistryExtracts(configuration);
         services.AddMinistryExtractJob();
         return builder;
