@@ -24,7 +24,7 @@ public static class NotificationBurst
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var options = Options(args);
+        var options = CommandOptions.Parse(args);
         if (!options.TryGetValue("--db", out var db) || !options.TryGetValue("--key-file", out var keyFile))
         {
             Console.Error.WriteLine(Usage);
@@ -186,12 +186,4 @@ public static class NotificationBurst
     }
 
     private sealed record StubStats(long Messages, long Requests);
-
-    private static Dictionary<string, string> Options(IReadOnlyList<string> args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Count; i += 2)
-            options[args[i]] = args[i + 1];
-        return options;
-    }
 }

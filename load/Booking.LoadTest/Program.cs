@@ -11,6 +11,9 @@ const int Ok = 0, InvariantViolated = 1, BadUsage = 2, NotCompleted = 3;
 // The notification worker's burst is measured in PostgreSQL, not over the citizen API: its own small runner.
 if (args.Length >= 2 && args[0] == "--scenario" && args[1] == NotificationBurst.Name)
     return await NotificationBurst.RunAsync(args);
+// So is a bulk move: a job the silos run, checked in PostgreSQL.
+if (args.Length >= 2 && args[0] == "--scenario" && args[1] == BulkMoveBenchmark.Name)
+    return await BulkMoveBenchmark.RunAsync(args);
 
 CommandLine cli;
 ScenarioSettings settings;

@@ -14,6 +14,7 @@ namespace Booking.Messages;
 public sealed class MessageComposer(
     MessageReferenceCache referenceCache,
     ManageTokens manageTokens,
+    OfferTokens offerTokens,
     AppointmentPassIssuer passes,
     AppointmentCalendar calendar,
     IOptions<MessagesOptions> options,
@@ -61,6 +62,10 @@ public sealed class MessageComposer(
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}/manage/{Uri.EscapeDataString(confirmationCode)}" +
         $"?token={Uri.EscapeDataString(manageTokens.For(confirmationCode))}&lang={(language == "en" ? "en" : "fr")}";
 
+    /// <summary>The offer's page on the citizen site: <c>{PublicBaseUrl}/offers/{id}?token=…&amp;lang=…</c>.</summary>
+    public string OfferLink(Guid offerId, string language) =>
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/offers/{offerId}?token={Uri.EscapeDataString(offerTokens.For(offerId))}&lang={(language == "en" ? "en" : "fr")}";
+
     private async Task<(MessageReference, IReadOnlyDictionary<string, string>, string)> PrepareAsync(AppointmentFacts facts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -68,7 +73,8 @@ public sealed class MessageComposer(
             throw new ArgumentException($"Language must be \"fr\" or \"en\", not \"{facts.Language}\".", nameof(facts));
         var reference = await referenceCache.GetAsync(cancellationToken);
         var manageLink = ManageLink(facts.ConfirmationCode, facts.Language);
-        return (reference, AppointmentValues.For(facts, reference, manageLink, time.GetUtcNow()), manageLink);
+        var offerLink = facts.Offer is { } offer ? OfferLink(offer.OfferId, facts.Language) : "";
+        return (reference, AppointmentValues.For(facts, reference, manageLink, offerLink, time.GetUtcNow()), manageLink);
     }
 
     private static CalendarAppointment CalendarEntry(AppointmentFacts facts, MessageReference reference,

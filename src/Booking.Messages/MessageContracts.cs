@@ -9,7 +9,10 @@ public enum MessageChannel { Email, Sms }
 /// pre-screening answers; the composer looks up clinic and service itself.</summary>
 public sealed record AppointmentFacts(Guid BookingId, Guid TenantId, string ConfirmationCode, string Language /* "fr" | "en" */,
     string CitizenFirstName, string ServiceCode, Guid LocationId, DateTimeOffset SlotStart, DateTimeOffset SlotEnd,
-    DateTimeOffset? PreviousSlotStart, Guid? PreviousLocationId);
+    DateTimeOffset? PreviousSlotStart, Guid? PreviousLocationId, OfferFacts? Offer = null);
+
+/// <summary>The earlier seat a bulk offer holds for the citizen, and until when.</summary>
+public sealed record OfferFacts(Guid OfferId, Guid LocationId, DateTimeOffset SlotStart, DateTimeOffset ExpiresAt);
 
 public sealed record EmailMessage(string Subject, string TextBody, string HtmlBody, IReadOnlyList<MessageAttachment> Attachments)
 {

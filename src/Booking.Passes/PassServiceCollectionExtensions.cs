@@ -13,6 +13,15 @@ public static class PassServiceCollectionExtensions
     /// shared key file; the host refuses to start when the file has no signing key.</summary>
     public static IServiceCollection AddAppointmentPasses(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddAppointmentPassVerifier(configuration);
+        services.TryAddSingleton<AppointmentPassIssuer>();
+        return services;
+    }
+
+    /// <summary>The verifier and the published keys only, for a host that checks passes and never issues one (the staff
+    /// site's front desk): it trusts the public half of the same key file, as it stands at each verification.</summary>
+    public static IServiceCollection AddAppointmentPassVerifier(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<AppointmentPassOptions>()
             .Configure(o => o.KeyFile = configuration[AppointmentPassOptions.SharedKeyFileSetting] ?? "")
             .Bind(configuration.GetSection(AppointmentPassOptions.Section))
@@ -24,7 +33,6 @@ public static class PassServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => LoadRing(sp));
         services.TryAddSingleton<PublishedKeys>();
-        services.TryAddSingleton<AppointmentPassIssuer>();
         services.TryAddSingleton(sp => new AppointmentPassVerifier(sp.GetRequiredService<PublishedKeys>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -59,7 +59,12 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/account"] = (Access.Personal, _ => "account"),
         ["/account/password"] = (Access.Personal, _ => "account/password"),
         ["/bookings"] = (Access.Resource, victim => $"bookings?code={victim.BookingCode}"),
+        ["/clinic-day"] = (Access.OwnScope, _ => "clinic-day"),
+        ["/clinic-day/{LocationId:guid}"] = (Access.Resource,
+            // Searched by its code: the layout's links repeat the address, which must not carry the name looked for.
+            victim => $"clinic-day/{TestBookings.MontrealClinic}?date={QuebecDate.NextWeekday(3):yyyy-MM-dd}&q={victim.BookingCode}"),
         ["/statistics"] = (Access.OwnScope, _ => "statistics"),
+        ["/dashboard"] = (Access.Resource, victim => $"dashboard?clinic={victim.ClinicId}"),
         ["/staff"] = (Access.OwnScope, _ => "staff"),
         ["/staff/new"] = (Access.OwnScope, _ => "staff/new"),
         ["/staff/sign-ins"] = (Access.OwnScope, _ => "staff/sign-ins"),
@@ -81,6 +86,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/offer/campaigns"] = (Access.OwnScope, _ => "offer/campaigns"),
         ["/offer/campaigns/new"] = (Access.OwnScope, _ => "offer/campaigns/new"),
         ["/offer/campaigns/{CampaignId:guid}"] = (Access.Resource, victim => $"offer/campaigns/{victim.CampaignId}"),
+        ["/bulk"] = (Access.OwnScope, victim => $"bulk?location={victim.ClinicId}"),
+        ["/bulk/{JobId:guid}"] = (Access.Resource, victim => $"bulk/{victim.JobId}"),
         ["/extracts"] = (Access.OwnScope, _ => "extracts"),
         // A built partition: each reader gets the rows of its own tenants only.
         ["/extracts/{dataset}/{day}/{format}"] = (Access.OwnScope, victim => $"extracts/bookings/{victim.BookingDay:yyyy-MM-dd}/csv"),
@@ -98,9 +105,10 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
     private const string VictimService = "BLOOD";
 
     /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, a clinic
-    /// with a weekly schedule and a dated change, its own name for a service, and a campaign.</summary>
+    /// with a weekly schedule, a dated change and a bulk change, its own name for a service, a campaign, a built extract
+    /// partition of its booking's day and a machine client.</summary>
     private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, DateOnly BookingDay, string CitizenName, Guid ClinicId,
-        string ClinicName, Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName, Guid MachineClientId,
+        string ClinicName, Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName, Guid JobId, Guid MachineClientId,
         string MachineClientName);
 
     private Victim _victim = null!;
@@ -122,13 +130,18 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             """, ("request", Guid.CreateVersion7()), ("account", account.Id), ("tenant", DemoSeed.MontrealRegion));
         var (clinicId, clinicName, templateId, exceptionId) = await VictimClinicAsync();
         var (serviceName, campaignId, campaignName) = await VictimOfferAsync();
+        var job = Guid.CreateVersion7();
+        await fixture.Database.ScalarAsync<int>("""
+            insert into bulk_jobs (id, tenant_id, location_id, action, from_date, until_date, created_by, status)
+            values (@job, @tenant, @clinic, 'cancel', current_date + 60, current_date + 60, 'staff:victim', 'done') returning 1
+            """, ("job", job), ("tenant", DemoSeed.MontrealRegion), ("clinic", clinicId));
         var bookingDay = QuebecTime.DateOf(QuebecTime.Zone, booking.SlotStart);
         await fixture.Services.GetRequiredService<ExtractBuilder>().BuildAsync(ExtractDay.Of(bookingDay));
         var (machineClient, machineClientName) = (Guid.CreateVersion7(), $"ClientVictime{Guid.NewGuid():N}"[..26]);
         await fixture.Services.GetRequiredService<MachineClientRepository>().CreateAsync(machineClient, ClientSecrets.NewClientId(), machineClientName,
             DemoSeed.MontrealRegion, ["bi.bookings"], ClientSecrets.Hash(ClientSecrets.New()), account.Id, null, TestClock.Now);
         _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, bookingDay, citizen, clinicId, clinicName, templateId,
-            exceptionId, serviceName, campaignId, campaignName, machineClient, machineClientName);
+            exceptionId, serviceName, campaignId, campaignName, job, machineClient, machineClientName);
     }
 
     private async Task<(string ServiceName, Guid Campaign, string CampaignName)> VictimOfferAsync()
@@ -203,7 +216,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         var failures = new List<string>();
         var (_, insider) = await fixture.SignedInAsync(DemoSeed.MontrealRegion,
             new RoleGrant(StaffRole.TenantAdministrator, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion),
-            new RoleGrant(StaffRole.MinistryAnalyst, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.PlatformOperator, DemoSeed.MontrealRegion));
+            new RoleGrant(StaffRole.MinistryAnalyst, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.PlatformOperator, DemoSeed.MontrealRegion),
+            RoleGrant.At(StaffRole.FrontDesk, DemoSeed.MontrealRegion, TestBookings.MontrealClinic));
         using var _ = insider;
 
         foreach (var (route, authorization) in Routes().Where(r => Rules[r.Route].Access is not Access.Public))
@@ -276,6 +290,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         new("Input.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("Grant.Role", nameof(StaffRole.TenantAdministrator)), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("clinic", DemoSeed.StadeOlympique.ToString()), new("Input.TenantId", DemoSeed.MontrealRegion.ToString()),
+        new("Input.LocationId", DemoSeed.StadeOlympique.ToString()), new("Input.Action", "cancel"),
     ];
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
@@ -283,7 +298,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName, _victim.MachineClientName }
             .Where(html.Contains);
 
-    /// <summary>Everything an administration or offer form could change in the Montréal region.</summary>
+    /// <summary>Everything an administration, offer or front-desk form could change in the Montréal region.</summary>
     private Task<string> VictimStateAsync() => fixture.Database.ScalarAsync<string>("""
         select concat_ws('|',
             (select count(*) from staff_users where tenant_id = @tenant),
@@ -300,6 +315,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             (select count(*) from offer_audit a join locations l on l.id = a.location_id where l.tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(version), 0) from tenant_services where tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(version), 0) from campaigns where tenant_id = @tenant),
+            (select count(*) from bookings where tenant_id = @tenant and (checked_in_at is not null or no_show_at is not null)),
+            (select count(*) from bulk_jobs where tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(version), 0) from machine_clients where tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 

@@ -48,7 +48,10 @@ public sealed class MessageCompositionTests(MessagesFixture fixture) : IClassFix
     [MemberData(nameof(EveryKindAndLanguage))]
     public async Task Every_kind_reads_in_the_citizens_language_with_the_local_time(MessageKind kind, string language)
     {
-        var facts = MessagesFixture.Facts(language, Slot, previousStart: Slot.AddDays(-2), previousLocation: MessagesFixture.Stade);
+        var facts = MessagesFixture.Facts(language, Slot, previousStart: Slot.AddDays(-2), previousLocation: MessagesFixture.Stade) with
+        {
+            Offer = kind == MessageKind.BulkOffer ? Offer : null,
+        };
 
         var email = await fixture.Composer.ComposeEmailAsync(kind, facts, default);
         var sms = await fixture.Composer.ComposeSmsAsync(kind, facts, default);
@@ -62,9 +65,34 @@ public sealed class MessageCompositionTests(MessagesFixture fixture) : IClassFix
         if (kind != MessageKind.BookingCancelledByCitizen)
         {
             Assert.Contains(ManageLink(language), email.TextBody);
-            Assert.Contains(ManageLink(language), sms.Body);
+            // An offer's SMS carries the link that takes the earlier seat; every other one the manage link.
+            Assert.Contains(kind == MessageKind.BulkOffer ? OfferLink(language) : ManageLink(language), sms.Body);
         }
     }
+
+    [Theory]
+    [InlineData("fr", "Une place vous est réservée le mardi 24 novembre 2026 à 9 h 30 à Stade olympique")]
+    [InlineData("en", "A place is held for you on Tuesday, November 24, 2026 at 9:30 AM at Stade olympique")]
+    public async Task An_offer_says_which_seat_is_held_where_and_how_to_take_it(string language, string held)
+    {
+        var facts = MessagesFixture.Facts(language, Slot.AddDays(7)) with { Offer = Offer };
+
+        var email = await fixture.Composer.ComposeEmailAsync(MessageKind.BulkOffer, facts, default);
+        var sms = await fixture.Composer.ComposeSmsAsync(MessageKind.BulkOffer, facts, default);
+
+        Assert.Contains(held, email.TextBody);
+        Assert.Contains(OfferLink(language), email.TextBody);
+        Assert.Contains(ManageLink(language), email.TextBody);
+        Assert.Contains(OfferLink(language), sms.Body);
+        Assert.InRange(SmsSegments.Count(sms.Body), 1, 2);
+    }
+
+    private static readonly Guid OfferId = Guid.Parse("0199a3c4-7e21-7b40-9c2d-5f1e8a7b6c5d");
+
+    private static OfferFacts Offer => new(OfferId, MessagesFixture.Stade, Slot, Slot.AddHours(-24));
+
+    private string OfferLink(string language) =>
+        $"{MessagesFixture.BaseUrl}/offers/{OfferId}?token={((Booking.Data.Protection.OfferTokens)fixture.Services.GetService(typeof(Booking.Data.Protection.OfferTokens))!).For(OfferId)}&lang={language}";
 
     [Theory]
     [InlineData("fr", "Nouveau rendez-vous : lundi 15 mars 2027 à 9 h 30", "Ancien rendez-vous : vendredi 12 mars 2027 à 9 h 30, Stade olympique")]
@@ -121,7 +149,8 @@ public sealed class MessageCompositionTests(MessagesFixture fixture) : IClassFix
     {
         var services = fixture.Services;
         T Get<T>() where T : notnull => (T)services.GetService(typeof(T))!;
-        return new MessageComposer(Get<Reference.MessageReferenceCache>(), fixture.ManageTokens, Get<Booking.Passes.AppointmentPassIssuer>(),
+        return new MessageComposer(Get<Reference.MessageReferenceCache>(), fixture.ManageTokens, Get<Booking.Data.Protection.OfferTokens>(),
+            Get<Booking.Passes.AppointmentPassIssuer>(),
             Get<AppointmentCalendar>(), Get<Microsoft.Extensions.Options.IOptions<MessagesOptions>>(), clock);
     }
 }

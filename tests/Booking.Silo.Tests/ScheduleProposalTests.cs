@@ -3,7 +3,7 @@ using Booking.Testing;
 
 namespace Booking.Silo.Tests;
 
-/// <summary>A clinic-day asked to take a schedule change (see decisions/0004): it refuses one that would strand a
+/// <summary>A clinic-day asked to take a schedule change (see decisions/0005): it refuses one that would strand a
 /// booking, and otherwise offers only what both schedules allow until told the outcome or the proposal runs out.</summary>
 [Collection(ClusterCollection.Name)]
 public class ScheduleProposalTests(ClusterFixture fixture)

@@ -35,12 +35,17 @@ public sealed class TypeIdentityTests
         "booking.LocationDay.ConfirmResult.Confirmed", "booking.LocationDay.ConfirmResult.HoldExpired",
         "booking.LocationDay.ConfirmResult.KeyReused", "booking.LocationDay.ConfirmResult.SlotTaken",
         "booking.LocationDay.ConfirmResult.TooSoon", "booking.LocationDay.ConfirmResult.UnknownHold",
-        "booking.LocationDay.HandedOverHold", "booking.LocationDay.HoldRequest", "booking.LocationDay.HoldResult",
+        "booking.LocationDay.HoldRequest", "booking.LocationDay.HoldResult",
         "booking.LocationDay.HoldResult.Full", "booking.LocationDay.HoldResult.Held", "booking.LocationDay.HoldResult.KeyReused",
         "booking.LocationDay.HoldResult.NoSuchSlot", "booking.LocationDay.HoldResult.SlotStarted", "booking.LocationDay.Key",
         "booking.LocationDay.MoveRequest", "booking.LocationDay.ProposedSlot", "booking.LocationDay.ScheduleProposal",
         "booking.LocationDay.StrandedSlot", "booking.SealedCitizen", "booking.SealedDeclarations", "booking.ServiceDayAvailability",
         "booking.WaitingRoom", "booking.WaitingRoom.Checkpoint", "booking.WaitingRoom.Standing", "booking.WaitingRoom.Ticket",
+        "booking.LocationDay.ConfirmResult.NoRoom", "booking.LocationDay.WalkInRequest",
+        "booking.Bulk.DryRun", "booking.Bulk.Request", "booking.Bulk.Target", "booking.BulkPlanner",
+        "booking.LocationDay.BulkCancel", "booking.LocationDay.BulkCancelBatch", "booking.LocationDay.BulkMove",
+        "booking.LocationDay.BulkMoveBatch", "booking.LocationDay.BulkMoveOutcome", "booking.LocationDay.OfferHold",
+        "booking.LocationDay.OfferHolds",
     ];
 
     [Fact]

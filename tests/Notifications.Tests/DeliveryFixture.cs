@@ -82,6 +82,7 @@ public class DeliveryFixture : IAsyncLifetime
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["DevInbox:SendGridEventWebhookUrl"] = $"{WorkerUrl}/webhooks/sendgrid/events",
+                ["DevInbox:SendWebhooks"] = ProviderSendsReports.ToString(),
                 ["DevInbox:TwilioAccountSid"] = TwilioSid,
                 ["DevInbox:TwilioAuthToken"] = TwilioToken,
                 ["ConnectionStrings:Booking"] = Database.ConnectionString,
@@ -94,6 +95,9 @@ public class DeliveryFixture : IAsyncLifetime
     }
 
     protected virtual bool StartsWorker => true;
+
+    /// <summary>Whether the stub reports deliveries back to the worker, as the providers do.</summary>
+    protected virtual bool ProviderSendsReports => true;
 
     /// <summary>Another worker process's worth of dispatcher on the same database (several may run at once).</summary>
     public async Task<WebApplication> StartWorkerAsync(string? url = null, string? workerId = null, int? batchSize = null)

@@ -11,6 +11,7 @@ using Booking.ServiceDefaults;
 using Booking.Staff.Access;
 using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
+using Booking.Staff.ClinicDay;
 using Booking.Staff.Identity;
 using Booking.Staff.Offer;
 using Booking.Staff.Sessions;
@@ -37,7 +38,9 @@ public static class StaffSiteExtensions
         services.AddStaffAdministration();
         services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingCountsQuery>();
+        services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
+        services.AddClinicDay(builder.Configuration);
         services.AddStaffOffer();
         services.AddMinistryExtracts(builder.Configuration);
         services.AddScoped<MachineClientAdministration>();
@@ -92,7 +95,7 @@ public static class StaffSiteExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseOfferGate();
+        app.UseScopedFormGate();
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();

@@ -31,6 +31,25 @@ public sealed class PersonalDataAccessLog(NpgsqlDataSource dataSource)
         return accesses;
     }
 
+    /// <summary>One read of each record shown together (a clinic's day, a search's matches), in one statement.</summary>
+    public async Task RecordReadsAsync(string actor, string table, IReadOnlyCollection<Guid> recordIds, string program, IPAddress? sourceIp,
+        CancellationToken cancellationToken = default)
+    {
+        if (recordIds.Count == 0)
+            return;
+        const string sql = """
+            insert into personal_data_access_log (actor, access, table_name, record_id, program, source_ip)
+            select @actor, 'read', @table, record, @program, @ip from unnest(@records) as record
+            """;
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("actor", actor);
+        command.Parameters.AddWithValue("table", table);
+        command.Parameters.AddWithValue("records", recordIds.ToArray());
+        command.Parameters.AddWithValue("program", program);
+        command.Parameters.Add(new NpgsqlParameter("ip", NpgsqlTypes.NpgsqlDbType.Inet) { Value = (object?)sourceIp ?? DBNull.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task RecordAsync(PersonalDataAccessRecord record, CancellationToken cancellationToken = default)
     {
         const string sql = """

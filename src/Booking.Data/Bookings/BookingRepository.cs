@@ -11,7 +11,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
 {
     /// <summary>The window a live booking of <c>{s}</c> at local date <c>{day}</c> covers when the service has a minimum
     /// interval between two of its own appointments (migration 0019); null otherwise.</summary>
-    private static string IntervalWindow(string s, string day) =>
+    internal static string IntervalWindow(string s, string day) =>
         $"case when {s}.min_interval_service = {s}.code then daterange({day}, {day} + {s}.min_interval_days) end";
 
     /// <summary>Seats taken by live bookings of a clinic between two instants: what an inventory grain rebuilds from.</summary>
@@ -46,20 +46,20 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
             with inserted as (
                 insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
                                       slot_capacity, status, hold_digest, idempotency_digest, request_digest, citizen_ciphertext,
-                                      encryption_key_id, citizen_fingerprint, health_card_fingerprint, language, consent_at, interval_window)
+                                      encryption_key_id, citizen_fingerprint, health_card_fingerprint, language, consent_at, interval_window, channel)
                 select b.id, b.code, b.tenant, b.location, b.service, b.slot_start, b.slot_end, b.seat, b.capacity, 'confirmed',
                        b.hold, b.idem, b.request, b.cipher, b.key_id, b.fingerprint, b.card, b.language, b.consent,
-                       {IntervalWindow("s", "(b.slot_start at time zone l.time_zone)::date")}
+                       {IntervalWindow("s", "(b.slot_start at time zone l.time_zone)::date")}, b.channel
                 from unnest(@id, @code, @tenant, @location, @service, @slot_start, @slot_end, @seat, @capacity, @hold, @idem,
-                            @request, @cipher, @key_id, @fingerprint, @card, @language, @consent)
+                            @request, @cipher, @key_id, @fingerprint, @card, @language, @consent, @channel)
                      as b(id, code, tenant, location, service, slot_start, slot_end, seat, capacity, hold, idem,
-                          request, cipher, key_id, fingerprint, card, language, consent)
+                          request, cipher, key_id, fingerprint, card, language, consent, channel)
                      left join services s on s.code = b.service
                      left join locations l on l.id = b.location
                 on conflict do nothing
                 returning id, tenant_id, service_code, slot_start),
             submitted as (
-                select * from unnest(@id, @source_ip, @declared, @declared_key_id) as a(id, ip, declared, declared_key_id)),
+                select * from unnest(@id, @source_ip, @declared, @declared_key_id, @actor) as a(id, ip, declared, declared_key_id, actor)),
             declared as (
                 insert into booking_declarations (booking_id, ciphertext, encryption_key_id)
                 select i.id, a.declared, a.declared_key_id from inserted i join submitted a on a.id = i.id),
@@ -67,7 +67,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
             reminded as ({BookingChangeNotifications.ScheduleReminders("inserted")}),
             traced as (
                 insert into personal_data_access_log (actor, access, table_name, record_id, program, source_ip)
-                select 'citizen:booking', 'create', t.name, i.id, 'Booking.Silo/confirm', a.ip
+                select coalesce(a.actor, 'citizen:booking'), 'create', t.name, i.id, 'Booking.Silo/confirm', a.ip
                 from inserted i join submitted a on a.id = i.id
                      cross join (values ('bookings'), ('booking_declarations')) as t(name))
             select id from inserted
@@ -94,6 +94,8 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         p.AddWithValue("declared", bookings.Select(b => b.Declarations.Ciphertext).ToArray());
         p.AddWithValue("declared_key_id", bookings.Select(b => b.Declarations.KeyId).ToArray());
         p.AddWithValue("consent", bookings.Select(b => b.ConsentAt.ToUniversalTime()).ToArray());
+        p.AddWithValue("channel", bookings.Select(b => b.Channel).ToArray());
+        p.Add(new NpgsqlParameter("actor", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = bookings.Select(b => (object?)b.Actor ?? DBNull.Value).ToArray() });
         p.Add(new NpgsqlParameter("source_ip", NpgsqlDbType.Array | NpgsqlDbType.Inet) { Value = bookings.Select(b => (object?)b.SourceIp ?? DBNull.Value).ToArray() });
 
         var inserted = new HashSet<Guid>();

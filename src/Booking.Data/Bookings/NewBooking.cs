@@ -1,10 +1,12 @@
+using Booking.Domain.Bookings;
 using Booking.Grains.Inventory;
 
 namespace Booking.Data.Bookings;
 
 /// <summary>A booking about to be committed: the seat the inventory grain gave it, the sealed citizen and the sealed
 /// declarations. <see cref="HoldId"/> and <see cref="IdempotencyKey"/> are stored as digests only (<see cref="BookingDigests"/>);
-/// <see cref="RequestDigest"/> is the edge's keyed fingerprint of the request, for telling a retry from a replay.</summary>
+/// <see cref="RequestDigest"/> is the edge's keyed fingerprint of the request, for telling a retry from a replay.
+/// <see cref="Channel"/> is how it was made; <see cref="Actor"/> the staff member who made it for someone (null: the citizen).</summary>
 public sealed record NewBooking(
     Guid Id,
     string ConfirmationCode,
@@ -21,7 +23,9 @@ public sealed record NewBooking(
     SealedDeclarations Declarations,
     DateTimeOffset ConsentAt,
     System.Net.IPAddress? SourceIp,
-    byte[]? RequestDigest = null);
+    byte[]? RequestDigest = null,
+    string Channel = BookingChannel.Web,
+    string? Actor = null);
 
 public abstract record InsertOutcome
 {

@@ -97,24 +97,38 @@ public sealed class CatalogRepository(NpgsqlDataSource dataSource)
         return row?.ToLocation();
     }
 
-    /// <summary>The template lines and exceptions of a clinic that can affect <paramref name="date"/>.</summary>
-    public async Task<LocationSchedule> ScheduleAsync(Location location, DateOnly date, CancellationToken cancellationToken = default)
+    /// <summary>How many walk-ins a slot of the clinic may take beyond its seats (its policy; 0 for an unknown clinic).</summary>
+    public async Task<int> WalkInExtraSeatsAsync(Guid locationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "select walk_in_extra_seats from locations where id = @locationId", new { locationId }, cancellationToken: cancellationToken)) ?? 0;
+    }
+
+    /// <summary>The template lines and exceptions of a clinic that can affect the dates from <paramref name="from"/> to
+    /// <paramref name="until"/> (inclusive), in one round trip; the slot engine picks each date's own.</summary>
+    public async Task<LocationSchedule> ScheduleAsync(Location location, DateOnly from, DateOnly until, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select w.service_code, h.iso_weekday, h.opens_at, h.closes_at, w.slot_minutes, w.capacity, w.valid_from, w.valid_until
             from weekly_templates w join weekly_template_hours h on h.weekly_template_id = w.id
-            where w.location_id = @locationId and w.valid_from <= @date and (w.valid_until is null or w.valid_until >= @date);
+            where w.location_id = @locationId and w.valid_from <= @until and (w.valid_until is null or w.valid_until >= @from);
 
             select service_code, on_date, kind, opens_at, closes_at, slot_minutes, capacity
             from schedule_exceptions
-            where location_id = @locationId and on_date = @date;
+            where location_id = @locationId and on_date between @from and @until;
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { locationId = location.Id, date }, cancellationToken: cancellationToken));
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, new { locationId = location.Id, from, until },
+            cancellationToken: cancellationToken));
         var template = (await results.ReadAsync<TemplateRow>()).Select(r => r.ToOpening()).ToList();
         var exceptions = (await results.ReadAsync<ExceptionRow>()).Select(r => r.ToException()).ToList();
         return new LocationSchedule(location.TimeZone, template, exceptions);
     }
+
+    /// <summary>The template lines and exceptions of a clinic that can affect <paramref name="date"/>.</summary>
+    public Task<LocationSchedule> ScheduleAsync(Location location, DateOnly date, CancellationToken cancellationToken = default) =>
+        ScheduleAsync(location, date, date, cancellationToken);
 
     /// <summary>Clinics that may offer <paramref name="serviceCode"/> on <paramref name="date"/> (a template line or
     /// extra hours); the availability index wakes their inventory grains.</summary>

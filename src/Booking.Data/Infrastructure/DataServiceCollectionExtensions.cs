@@ -29,11 +29,14 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<BookingRepository>();
+        services.AddSingleton<HandedOverHoldRepository>();
         services.AddSingleton<DeclarationRepository>();
         services.AddSingleton<PrivacyRequestRepository>();
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
+        services.AddSingleton<ClinicDay.ClinicDayRepository>();
+        services.AddSingleton<Dashboard.DashboardQuery>();
         services.AddSingleton<AccessLogChain>();
         services.AddSingleton<AccessLogRetention>();
         services.AddSingleton<AccessLogVerifier>();
@@ -47,6 +50,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ExtractStore>();
         services.AddSingleton<MachineClientRepository>();
         services.AddOfferData();
+        services.AddSingleton<Bulk.BulkJobRepository>();
+        services.AddSingleton<Bulk.BulkBookingChanges>();
+        services.AddSingleton<Bulk.BulkOffers>();
         return services;
     }
 
@@ -95,6 +101,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ManageTokens>();
         services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();
+        services.AddSingleton<OfferTokens>();
         return services;
     }
 

@@ -21,7 +21,11 @@ public sealed record ClaimedNotification(
     string BookingLanguage,
     byte[] CitizenCiphertext,
     string EncryptionKeyId,
-    TimeSpan Overdue);
+    TimeSpan Overdue,
+    OfferedSlot? Offer = null);
+
+/// <summary>The earlier seat a bulk offer holds, for a 'BulkOffer' message.</summary>
+public sealed record OfferedSlot(Guid Id, Guid LocationId, DateTimeOffset SlotStart, DateTimeOffset ExpiresAt);
 
 /// <summary>What became of one claimed message after a send attempt.</summary>
 /// <param name="Status">queued (retry at <paramref name="RetryAt"/>), sent, failed or dead_letter.</param>

@@ -14,7 +14,8 @@ public sealed record LocationDetails(
     string TimeZone,
     string NotesFr,
     string NotesEn,
-    bool IsOpen);
+    bool IsOpen,
+    int WalkInExtraSeats = 0);
 
 /// <summary>A clinic as the staff site shows it, at <see cref="Version"/>.</summary>
 public sealed record StaffLocation(Guid Id, Guid TenantId, string TenantName, LocationDetails Details, int Version);
@@ -25,7 +26,7 @@ public sealed class LocationRepository(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
         l.id, l.tenant_id, t.name as tenant_name, l.name, l.address, l.city, l.postal_code, l.latitude, l.longitude, l.time_zone,
-        l.notes_fr, l.notes_en, l.is_open, l.version
+        l.notes_fr, l.notes_en, l.is_open, l.walk_in_extra_seats, l.version
         """;
 
     /// <summary>The clinics of <paramref name="ids"/>, by name; the caller has chosen which the person may see.</summary>
@@ -60,8 +61,9 @@ public sealed class LocationRepository(NpgsqlDataSource dataSource)
         CancellationToken cancellationToken = default)
     {
         const string sql = """
-            insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, notes_fr, notes_en, is_open)
-            values (@id, @tenant, @name, @address, @city, @postalCode, @latitude, @longitude, @timeZone, @notesFr, @notesEn, @isOpen)
+            insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone, notes_fr, notes_en, is_open,
+                                   walk_in_extra_seats)
+            values (@id, @tenant, @name, @address, @city, @postalCode, @latitude, @longitude, @timeZone, @notesFr, @notesEn, @isOpen, @walkInExtraSeats)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -78,7 +80,8 @@ public sealed class LocationRepository(NpgsqlDataSource dataSource)
         const string sql = """
             update locations
             set name = @name, address = @address, city = @city, postal_code = @postalCode, latitude = @latitude, longitude = @longitude,
-                time_zone = @timeZone, notes_fr = @notesFr, notes_en = @notesEn, is_open = @isOpen, version = version + 1
+                time_zone = @timeZone, notes_fr = @notesFr, notes_en = @notesEn, is_open = @isOpen,
+                walk_in_extra_seats = @walkInExtraSeats, version = version + 1
             where id = @id and version = @expectedVersion
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -100,13 +103,13 @@ public sealed class LocationRepository(NpgsqlDataSource dataSource)
     private static object Parameters(Guid id, LocationDetails d, Guid tenant) => new
     {
         id, tenant, name = d.Name, address = d.Address, city = d.City, postalCode = d.PostalCode, latitude = d.Latitude, longitude = d.Longitude,
-        timeZone = d.TimeZone, notesFr = d.NotesFr, notesEn = d.NotesEn, isOpen = d.IsOpen,
+        timeZone = d.TimeZone, notesFr = d.NotesFr, notesEn = d.NotesEn, isOpen = d.IsOpen, walkInExtraSeats = d.WalkInExtraSeats,
     };
 
     private sealed record Row(Guid id, Guid tenant_id, string tenant_name, string name, string address, string city, string postal_code,
-        double latitude, double longitude, string time_zone, string notes_fr, string notes_en, bool is_open, int version)
+        double latitude, double longitude, string time_zone, string notes_fr, string notes_en, bool is_open, int walk_in_extra_seats, int version)
     {
         public StaffLocation ToLocation() => new(id, tenant_id, tenant_name,
-            new LocationDetails(name, address, city, postal_code, latitude, longitude, time_zone, notes_fr, notes_en, is_open), version);
+            new LocationDetails(name, address, city, postal_code, latitude, longitude, time_zone, notes_fr, notes_en, is_open, walk_in_extra_seats), version);
     }
 }

@@ -80,7 +80,8 @@ public sealed class PersonalDataProtector(KeyRing keys)
     private byte[] CitizenFingerprint(CitizenDetails citizen) =>
         Hmac($"{Fold(citizen.LastName)}|{Fold(citizen.FirstName)}|{citizen.BirthDate:yyyy-MM-dd}");
 
-    private byte[] HealthCardFingerprint(string healthCardNumber) => Hmac("card|" + Fold(healthCardNumber));
+    /// <summary>What a health card is found by: the same fingerprint its booking stores, however the number is typed.</summary>
+    public byte[] HealthCardFingerprint(string healthCardNumber) => Hmac("card|" + Fold(healthCardNumber));
 
     private byte[] Hmac(string value) => HMACSHA256.HashData(keys.FingerprintKey, Encoding.UTF8.GetBytes(value));
 

@@ -130,6 +130,28 @@ public sealed class SlotInventory
         return new ClaimOutcome.Claimed(book.Slot, seat);
     }
 
+    /// <summary>
+    /// Seats someone who came without an appointment: in the slot of <paramref name="serviceCode"/> under way at
+    /// <paramref name="now"/> if it has room, else in the next one that has. Room is a free seat, or one of
+    /// <paramref name="extraSeats"/> beyond the capacity (the clinic's walk-in policy); live holds keep theirs. The seat
+    /// counts as taken at once, as for <see cref="ClaimSeat"/>; if the booking then fails to commit, the caller gives it
+    /// back with <see cref="ReleaseSeat"/>.
+    /// </summary>
+    public WalkInOutcome SeatWalkIn(string serviceCode, Guid bookingId, DateTimeOffset now, int extraSeats)
+    {
+        PurgeExpiredHolds(now);
+        var book = _slots.Values
+            .Where(b => b.Slot.ServiceCode == serviceCode && b.Slot.Capacity > 0 && b.Slot.End > now)
+            .OrderBy(b => b.Slot.Start)
+            .FirstOrDefault(b => b.Slot.Capacity + extraSeats - b.Seats.Count - b.Holds > 0);
+        if (book is null)
+            return new WalkInOutcome.NoRoom();
+        // Fewer seats taken than capacity + extra seats, so the lowest free one is below that bound too.
+        var seat = book.LowestFreeSeat();
+        Occupy(new SeatAssignment(bookingId, book.Slot.Key, seat));
+        return new WalkInOutcome.Seated(book.Slot, seat, book.Slot.Capacity + extraSeats);
+    }
+
     public SeatAssignment? FindSeat(Guid bookingId) => _seats.TryGetValue(bookingId, out var s) ? s : null;
 
     public bool ReleaseSeat(Guid bookingId)

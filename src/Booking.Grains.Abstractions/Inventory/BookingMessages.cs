@@ -1,11 +1,13 @@
 namespace Booking.Grains.Inventory;
 
-/// <summary><see cref="SourceIp"/> is the citizen's address, for the audit record of the booking's creation;
+/// <summary><see cref="SourceIp"/> is the address of whoever confirms, for the audit record of the booking's creation;
 /// <see cref="Declarations"/> commit with the booking. <see cref="RequestDigest"/> is the edge's keyed fingerprint of what
-/// was sent: a confirmation of a hold already confirmed gets the booking only with the same key and the same digest.</summary>
+/// was sent: a confirmation of a hold already confirmed gets the booking only with the same key and the same digest.
+/// <see cref="Channel"/> says how the booking was made (<see cref="Domain.Bookings.BookingChannel"/>); <see cref="Actor"/>
+/// names the staff member who made it on someone's behalf (<c>staff:&lt;id&gt;</c>), null for the citizen.</summary>
 [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmRequest")]
 public sealed record ConfirmRequest(string HoldId, SealedCitizen Citizen, DateTimeOffset ConsentAt, string? IdempotencyKey, string? SourceIp,
-    SealedDeclarations Declarations, byte[]? RequestDigest = null)
+    SealedDeclarations Declarations, byte[]? RequestDigest = null, string Channel = Domain.Bookings.BookingChannel.Web, string? Actor = null)
 {
     /// <summary>Whether <paramref name="other"/> is a retry of this request rather than someone else holding its hold id.</summary>
     public bool IsRetriedBy(ConfirmRequest other) =>
@@ -34,7 +36,16 @@ public abstract record ConfirmResult
     /// <summary>The citizen has another booking of this service within its minimum interval (it committed meanwhile).</summary>
     [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.TooSoon")]
     public sealed record TooSoon : ConfirmResult;
+    /// <summary>A walk-in found no slot under way or later that day with room, the clinic's extra seats included.</summary>
+    [GenerateSerializer, Immutable, Alias("booking.LocationDay.ConfirmResult.NoRoom")]
+    public sealed record NoRoom : ConfirmResult;
 }
+
+/// <summary>Someone who came without an appointment, booked by the front desk (<see cref="Actor"/>, <c>staff:&lt;id&gt;</c>,
+/// from <see cref="SourceIp"/>). <see cref="IdempotencyKey"/> is the form's: a form sent twice books once.</summary>
+[GenerateSerializer, Immutable, Alias("booking.LocationDay.WalkInRequest")]
+public sealed record WalkInRequest(string ServiceCode, SealedCitizen Citizen, SealedDeclarations Declarations, string IdempotencyKey, string? SourceIp,
+    string Actor);
 
 /// <summary>Cancel or move a booking read at <see cref="ExpectedVersion"/>; a concurrent change makes it fail
 /// instead of overwriting (compare-and-swap on the row).</summary>

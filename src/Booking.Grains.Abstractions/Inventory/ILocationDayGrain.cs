@@ -1,4 +1,5 @@
 using Booking.Grains.Availability;
+using Orleans.Concurrency;
 
 namespace Booking.Grains.Inventory;
 
@@ -16,6 +17,11 @@ public interface ILocationDayGrain : IGrainWithStringKey
     Task ReleaseHold(string holdId);
     [Alias("Confirm")]
     Task<ConfirmResult> Confirm(ConfirmRequest request);
+    /// <summary>Books someone who came without an appointment into the slot under way, else the next one with room,
+    /// within the clinic's walk-in policy (extra seats beyond capacity, read at each call); committed like a confirmation,
+    /// channel walk-in.</summary>
+    [Alias("WalkIn")]
+    Task<ConfirmResult> WalkIn(WalkInRequest request);
     [Alias("Cancel")]
     Task<ChangeResult> Cancel(CancelRequest request);
 
@@ -28,7 +34,25 @@ public interface ILocationDayGrain : IGrainWithStringKey
     [Alias("SeatMovedAway")]
     Task SeatMovedAway(Guid bookingId);
 
-    /// <summary>What is left for one service; the availability index asks this when it (re)activates.</summary>
+    /// <summary>A bulk job's moves into this clinic-day: every seat is taken in one turn, then all the moves commit in one
+    /// statement with their messages; one outcome per move, in order.</summary>
+    [Alias("TakeBulkMoves")]
+    Task<IReadOnlyList<BulkMoveOutcome>> TakeBulkMoves(BulkMoveBatch batch);
+
+    /// <summary>Told by the clinic-day bookings moved to, once their moves are durable.</summary>
+    [Alias("SeatsMovedAway")]
+    Task SeatsMovedAway(IReadOnlyList<Guid> bookingIds);
+
+    /// <summary>A bulk job's cancellations of this clinic-day's bookings; returns how many were cancelled.</summary>
+    [Alias("CancelInBulk")]
+    Task<int> CancelInBulk(BulkCancelBatch batch);
+
+    /// <summary>Holds seats for a bulk offer until they expire (one per start, null where the slot is full); a citizen
+    /// accepting the offer moves into its hold (<see cref="MoveHere"/>), else it is released when it expires.</summary>
+    [Alias("HoldForOffers")]
+    Task<IReadOnlyList<OfferHold?>> HoldForOffers(OfferHolds request);
+
+    /// <summary>What is left for one service, as the availability index is told it.</summary>
     [Alias("Availability")]
     Task<LocationAvailability> Availability(string serviceCode);
 
@@ -45,4 +69,9 @@ public interface ILocationDayGrain : IGrainWithStringKey
     /// holds that still fit.</summary>
     [Alias("ScheduleSettled")]
     Task ScheduleSettled(Guid changeId);
+
+    /// <summary>The availability index of this date has (re)activated: publish what is left for the service to it.
+    /// One-way, so that the index never waits on a clinic-day.</summary>
+    [OneWay, Alias("Wake")]
+    Task Wake(string serviceCode);
 }

@@ -7,7 +7,8 @@ namespace Booking.Messages.Formatting;
 /// <summary>The value of every placeholder for one appointment, in the citizen's language and the clinic's time zone.</summary>
 internal static class AppointmentValues
 {
-    public static IReadOnlyDictionary<string, string> For(AppointmentFacts facts, MessageReference reference, string manageLink, DateTimeOffset now)
+    public static IReadOnlyDictionary<string, string> For(AppointmentFacts facts, MessageReference reference, string manageLink, string offerLink,
+        DateTimeOffset now)
     {
         var language = facts.Language;
         var location = reference.Location(facts.LocationId);
@@ -32,6 +33,10 @@ internal static class AppointmentValues
             [Placeholders.PreviousLocationName] = previousLocation.Name,
             [Placeholders.ConfirmationCode] = facts.ConfirmationCode,
             [Placeholders.ManageLink] = manageLink,
+            [Placeholders.OfferDateTime] = facts.Offer is { } offer ? AppointmentTimeText.DateTime(offer.SlotStart, reference.Location(offer.LocationId).TimeZone, language) : "",
+            [Placeholders.OfferLocationName] = facts.Offer is { } at ? reference.Location(at.LocationId).Name : "",
+            [Placeholders.OfferExpires] = facts.Offer is { } held ? AppointmentTimeText.DateTime(held.ExpiresAt, zone, language) : "",
+            [Placeholders.OfferLink] = offerLink,
         };
     }
 

@@ -21,10 +21,16 @@ public static class Placeholders
     public const string PreviousLocationName = "previous.location.name";
     public const string ConfirmationCode = "booking.code";
     public const string ManageLink = "manage.link";
+    /// <summary>An earlier-appointment offer: the seat held, where, until when, and the signed link that takes it.</summary>
+    public const string OfferDateTime = "offer.dateTime";
+    public const string OfferLocationName = "offer.location.name";
+    public const string OfferExpires = "offer.expires";
+    public const string OfferLink = "offer.link";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         CitizenFirstName, ServiceName, ServicePreparation, LocationName, LocationAddress, LocationNotes, AppointmentDate, AppointmentTime,
         AppointmentDateTime, AppointmentWhen, PreviousDateTime, PreviousLocationName, ConfirmationCode, ManageLink,
+        OfferDateTime, OfferLocationName, OfferExpires, OfferLink,
     };
 }

@@ -4,6 +4,8 @@ using Booking.Grains;
 using Booking.ServiceDefaults;
 using Booking.ServiceDefaults.Time;
 using Booking.Silo.Audit;
+using Booking.Silo.Bulk;
+using Booking.Silo.ClinicDay;
 using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
 using Booking.Silo.WaitingRooms;
@@ -24,6 +26,15 @@ public static class SiloHostingExtensions
         services.AddMetrics();
         services.AddSingleton<InventoryMetrics>();
         services.AddSingleton<WaitingRoomMetrics>();
+        services.AddSingleton<BulkSeatFinder>();
+        return services;
+    }
+
+    /// <summary>The runner of bulk jobs (moves and cancellations by clinics), in every silo.</summary>
+    public static IServiceCollection AddBulkJobRunner(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BulkJobOptions>().Bind(configuration.GetSection(BulkJobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<BulkJobRunner>();
         return services;
     }
 
@@ -81,6 +92,10 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<AccessLogOptions>().Bind(builder.Configuration.GetSection(AccessLogOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AccessLogMaintenance>();
+        builder.Services.AddOptions<NoShowOptions>().Bind(builder.Configuration.GetSection(NoShowOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<NoShowSweep>();
+        builder.Services.AddBulkJobRunner(builder.Configuration);
 
         builder.UseOrleans(silo =>
         {

@@ -1,4 +1,5 @@
 using Booking.Data.Bookings;
+using Booking.Data.Bulk;
 using Booking.Data.Catalog;
 using Booking.Data.Offer;
 using Booking.Domain.Bookings;
@@ -16,22 +17,24 @@ namespace Booking.Silo.Inventory;
 /// One clinic on one date. Capacity decisions happen synchronously inside one turn of this activation (no await
 /// between checking and taking), so they are serial; the grain is reentrant only so that a confirmation waiting on
 /// PostgreSQL does not block holds, and so that waiting confirmations share one commit (<see cref="GroupCommit{TItem,TResult}"/>).
-/// Holds live in memory only: a graceful stop (a rolling deploy) hands them to the clinic-day's next activation on
-/// another silo; a crash loses them (the citizen holds again), never a confirmed booking. A schedule change saved by
+/// Holds live in memory only: a graceful stop (a rolling deploy) leaves them in PostgreSQL for the clinic-day's next
+/// activation; a crash loses them (the citizen holds again), never a confirmed booking. A schedule change saved by
 /// staff is checked against the seats here and applied without a restart (see <see cref="ScheduleNarrowing"/>).
 /// </summary>
 [GrainType("locationday")]
 [Reentrant]
-public sealed class LocationDayGrain(
+public sealed partial class LocationDayGrain(
     CatalogRepository catalog,
     BookingRepository bookings,
+    BulkBookingChanges bulkChanges,
     ScheduleChangeMarks scheduleChanges,
+    HandedOverHoldRepository handedOver,
     IOptions<InventoryOptions> options,
     InventoryMetrics metrics,
     TimeProvider clock,
-    ILogger<LocationDayGrain> logger) : Grain, ILocationDayGrain, IGrainMigrationParticipant
+    ILogger<LocationDayGrain> logger) : Grain, ILocationDayGrain
 {
-    private const string HandedOverHoldsKey = "holds";
+    private const string HandedOverPrefix = "handed-over:";
 
     private readonly InventoryOptions _options = options.Value;
     private readonly HoldRequestLog _holdRequests = new();
@@ -41,7 +44,6 @@ public sealed class LocationDayGrain(
     private SlotInventory _inventory = new([], []);
     private GroupCommit<NewBooking, InsertOutcome> _commits = null!;
     private long _version;
-    private IReadOnlyList<HandedOverHold> _handedOver = [];
     private readonly ScheduleNarrowing _narrowing = new();
 
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -60,42 +62,55 @@ public sealed class LocationDayGrain(
             var (dayStart, dayEnd) = _location.DayBounds(_key.Date);
             var seats = await bookings.SeatsAsync(_location.Id, dayStart, dayEnd, cancellationToken);
             _inventory = new SlotInventory(_narrowing.Offered(SlotGenerator.SlotsOn(schedule, _key.Date)), seats);
-            TakeBackHandedOverHolds();
+            await TakeBackHandedOverHolds(cancellationToken);
         }
         this.RegisterGrainTimer(PublishChanges, new GrainTimerCreationOptions(TimeSpan.Zero, _options.PublishInterval) { Interleave = true });
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // A silo stopping gracefully hands its live holds over (OnDehydrate) instead of dropping them: a citizen
-        // mid-form keeps the time they chose through a rolling deploy.
-        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && _inventory.LiveHolds(Now).Count > 0)
-            MigrateOnIdle();
-        return Task.CompletedTask;
-    }
-
-    void IGrainMigrationParticipant.OnDehydrate(IDehydrationContext context) =>
-        context.TryAddValue<IReadOnlyList<HandedOverHold>>(HandedOverHoldsKey,
-            _inventory.LiveHolds(Now).Select(h => new HandedOverHold(h.HoldId, h.Slot.ServiceCode, h.Slot.Start, h.ExpiresAt)).ToList());
-
-    void IGrainMigrationParticipant.OnRehydrate(IRehydrationContext context)
-    {
-        if (context.TryGetValue<IReadOnlyList<HandedOverHold>>(HandedOverHoldsKey, out var holds) && holds is not null)
-            _handedOver = holds;
-    }
-
-    /// <summary>Holds from the previous activation go back on top of the seats just read from the database; one
-    /// whose slot has meanwhile filled or started is dropped (the citizen is told when confirming, as for any expiry).</summary>
-    private void TakeBackHandedOverHolds()
-    {
-        var restored = _handedOver.Count(h => _inventory.RestoreHold(h.HoldId, new SlotKey(h.ServiceCode, h.Start), h.ExpiresAt, Now));
-        if (_handedOver.Count > 0)
+        // A silo stopping gracefully leaves its live holds in PostgreSQL instead of dropping them: a citizen mid-form
+        // keeps the time they chose through a rolling deploy, whichever silo activates the clinic-day next.
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || _inventory.LiveHolds(Now) is not { Count: > 0 } live)
+            return;
+        try
         {
-            logger.LogInformation("{Grain} took back {Restored} of {HandedOver} holds from its previous silo", _key, restored, _handedOver.Count);
-            DelayDeactivation(_options.HoldDuration);
+            await handedOver.SaveAsync(_key.LocationId, _key.Date,
+                live.Select(h => new HandedOverHold(DigestOf(h.HoldId), h.Slot.ServiceCode, h.Slot.Start, h.ExpiresAt)).ToList(), Now, cancellationToken);
+            logger.LogInformation("{Grain} handed over {Count} holds", _key, live.Count);
         }
-        _handedOver = [];
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "{Grain} could not hand over its {Count} holds; their citizens will hold again", _key, live.Count);
+        }
     }
+
+    /// <summary>Holds left by the previous activation go back on top of the seats just read from the database, each
+    /// under its id's digest until its citizen comes back with the id (<see cref="TakeBackHandedOverHold"/>): they count
+    /// against capacity at once, and only the holder of the id can use one. A hold whose slot has meanwhile filled or
+    /// started is dropped (the citizen is told when confirming, as for any expiry).</summary>
+    private async Task TakeBackHandedOverHolds(CancellationToken cancellationToken)
+    {
+        var holds = await handedOver.OfClinicDayAsync(_key.LocationId, _key.Date, Now, cancellationToken);
+        if (holds.Count == 0)
+            return;
+        var restored = holds.Count(h => _inventory.RestoreHold(HandedOverPrefix + Convert.ToHexString(h.HoldDigest), new SlotKey(h.ServiceCode, h.Start), h.ExpiresAt, Now));
+        logger.LogInformation("{Grain} took back {Restored} of {HandedOver} holds from its previous activation", _key, restored, holds.Count);
+        DelayDeactivation(_options.HoldDuration);
+    }
+
+    /// <summary>A hold id this activation does not know may be one its previous activation handed over: its row turns
+    /// back into the citizen's hold, in place of the stand-in kept under its digest.</summary>
+    private async Task<bool> TakeBackHandedOverHold(string holdId)
+    {
+        if (await handedOver.ClaimAsync(BookingDigests.Of(holdId)) is not { } hold)
+            return false;
+        _inventory.ReleaseHold(HandedOverPrefix + Convert.ToHexString(hold.HoldDigest));
+        return _inventory.RestoreHold(holdId, new SlotKey(hold.ServiceCode, hold.Start), hold.ExpiresAt, Now);
+    }
+
+    private static byte[] DigestOf(string holdId) =>
+        holdId.StartsWith(HandedOverPrefix, StringComparison.Ordinal) ? Convert.FromHexString(holdId[HandedOverPrefix.Length..]) : BookingDigests.Of(holdId);
 
     public Task<HoldResult> Hold(HoldRequest request)
     {
@@ -146,8 +161,9 @@ public sealed class LocationDayGrain(
 
     private async Task<ConfirmResult> ConfirmOnce(ConfirmRequest request)
     {
-        // Not held here and not expired: either a retry of a confirmation from an earlier activation, or unknown.
-        if (_inventory.FindHold(request.HoldId) is null && !_inventory.HasExpired(request.HoldId))
+        // Not held here and not expired: a hold handed over by an earlier activation, a retry of a confirmation from
+        // one, or unknown.
+        if (_inventory.FindHold(request.HoldId) is null && !_inventory.HasExpired(request.HoldId) && !await TakeBackHandedOverHold(request.HoldId))
             return await bookings.FindRetriedAsync(request.HoldId, request.IdempotencyKey, request.RequestDigest) is { IsConfirmed: true } earlier
                 ? new ConfirmResult.Confirmed(ToConfirmation(earlier.Id, earlier.ConfirmationCode, earlier.SlotStart, earlier.SlotEnd, earlier.ServiceCode))
                 : Forget(request.HoldId, new ConfirmResult.UnknownHold());
@@ -156,12 +172,18 @@ public sealed class LocationDayGrain(
         var claim = _inventory.ClaimSeat(request.HoldId, bookingId, Now);
         if (claim is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat })
             return Forget(request.HoldId, claim is ClaimOutcome.HoldExpired ? new ConfirmResult.HoldExpired() : new ConfirmResult.UnknownHold());
+        return await CommitClaimed(bookingId, slot, seat, request);
+    }
 
+    /// <summary>Commits the booking of a seat claimed in memory (a new code on a collision); a refusal gives it back.</summary>
+    private async Task<ConfirmResult> CommitClaimed(Guid bookingId, Slot slot, int seat, ConfirmRequest request)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var row = new NewBooking(bookingId, ConfirmationCode.New(), _location!.TenantId, _location.Id, slot.ServiceCode, slot.Start, slot.End,
                 seat, slot.Capacity, request.HoldId, request.IdempotencyKey, request.Citizen, request.Declarations, request.ConsentAt,
-                request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null, request.RequestDigest);
+                request.SourceIp is { } ip && System.Net.IPAddress.TryParse(ip, out var address) ? address : null, request.RequestDigest,
+                request.Channel, request.Actor);
             var outcome = await CommitOrRebuild(row);
             switch (outcome)
             {
@@ -217,6 +239,8 @@ public sealed class LocationDayGrain(
 
     public async Task<ChangeResult> MoveHere(MoveRequest request)
     {
+        if (_inventory.FindHold(request.HoldId) is null && !_inventory.HasExpired(request.HoldId))
+            await TakeBackHandedOverHold(request.HoldId);
         if (_inventory.FindHold(request.HoldId) is not { } hold)
             return _inventory.HasExpired(request.HoldId) ? ChangeResult.HoldExpired : ChangeResult.UnknownHold;
         if (hold.Slot.ServiceCode != request.ServiceCode)
@@ -269,6 +293,12 @@ public sealed class LocationDayGrain(
     public Task<LocationAvailability> Availability(string serviceCode) =>
         Task.FromResult(Snapshot(serviceCode));
 
+    public Task Wake(string serviceCode)
+    {
+        PublishTo(serviceCode);
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<StrandedSlot>> ProposeSchedule(ScheduleProposal proposal) =>
         Task.FromResult(_narrowing.Propose(_inventory, proposal, Now));
 
@@ -291,8 +321,11 @@ public sealed class LocationDayGrain(
         _inventory.PurgeExpiredHolds(Now);
         _holdRequests.Purge(Now);
         foreach (var service in _inventory.TakeChangedServices())
-            GrainFactory.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For(service, _key.Date)).Publish(Snapshot(service)).Ignore();
+            PublishTo(service);
     }
+
+    private void PublishTo(string serviceCode) =>
+        GrainFactory.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For(serviceCode, _key.Date)).Publish(Snapshot(serviceCode)).Ignore();
 
     private LocationAvailability Snapshot(string serviceCode)
     {

@@ -7,6 +7,10 @@ public enum StaffPermission
     /// <summary>Open a booking by its confirmation code, the citizen's name included (the booking's clinic).</summary>
     ViewBookings,
 
+    /// <summary>Run a clinic's day at the front desk: the day's appointments with the citizens' names, search, check-in,
+    /// no-shows (the clinic).</summary>
+    RunClinicDay,
+
     /// <summary>Booking counts per clinic and service: figures only, never a name (the clinic).</summary>
     ViewStatistics,
 

@@ -13,6 +13,7 @@ namespace Booking.Staff.Access;
 public static class StaffPolicies
 {
     public const string ViewBookings = Prefix + nameof(StaffPermission.ViewBookings);
+    public const string RunClinicDay = Prefix + nameof(StaffPermission.RunClinicDay);
     public const string ViewStatistics = Prefix + nameof(StaffPermission.ViewStatistics);
     public const string ManageOffer = Prefix + nameof(StaffPermission.ManageOffer);
     public const string ManageStaff = Prefix + nameof(StaffPermission.ManageStaff);

@@ -8,8 +8,8 @@ public static class StaffRolePermissions
     {
         [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog, StaffPermission.OperatePlatform],
         [StaffRole.TenantAdministrator] = [StaffPermission.ManageStaff, StaffPermission.ViewSignInLog, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
-        [StaffRole.ClinicManager] = [StaffPermission.ViewBookings, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
-        [StaffRole.FrontDesk] = [StaffPermission.ViewBookings],
+        [StaffRole.ClinicManager] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
+        [StaffRole.FrontDesk] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay],
         [StaffRole.ContactCentreAgent] = [StaffPermission.ViewBookings],
         [StaffRole.MinistryAnalyst] = [StaffPermission.ViewStatistics, StaffPermission.DownloadExtracts],
     };

@@ -20,6 +20,7 @@ public sealed class LocationInput
     public string? NotesFr { get; set; }
     public string? NotesEn { get; set; }
     public bool IsOpen { get; set; } = true;
+    public string? WalkInExtraSeats { get; set; } = "0";
     public int Version { get; set; }
 
     public static LocationInput From(StaffLocation location) => new()
@@ -27,7 +28,8 @@ public sealed class LocationInput
         TenantId = location.TenantId.ToString(), Name = location.Details.Name, Address = location.Details.Address, City = location.Details.City,
         PostalCode = location.Details.PostalCode, Latitude = location.Details.Latitude.ToString(CultureInfo.InvariantCulture),
         Longitude = location.Details.Longitude.ToString(CultureInfo.InvariantCulture), TimeZone = location.Details.TimeZone,
-        NotesFr = location.Details.NotesFr, NotesEn = location.Details.NotesEn, IsOpen = location.Details.IsOpen, Version = location.Version,
+        NotesFr = location.Details.NotesFr, NotesEn = location.Details.NotesEn, IsOpen = location.Details.IsOpen,
+        WalkInExtraSeats = location.Details.WalkInExtraSeats.ToString(CultureInfo.InvariantCulture), Version = location.Version,
     };
 }
 
@@ -47,6 +49,7 @@ public sealed class LocationEditing(LocationRepository locations, PostalCodeRepo
 {
     private const int MaxText = 200;
     private const int MaxNotes = 2000;
+    private const int MaxWalkInExtraSeats = 50;
 
     public async Task<LocationSaveResult> CreateAsync(ClaimsPrincipal user, OfferActor actor, LocationInput input, CancellationToken cancellationToken = default)
     {
@@ -95,8 +98,14 @@ public sealed class LocationEditing(LocationRepository locations, PostalCodeRepo
         if (!postalCodeKnown)
             errors.Add(nameof(input.PostalCode), "Offer.Location.PostalCodeInvalid");
         var position = await PositionAsync(input, postalCodeKnown ? postalCode : null, errors, cancellationToken);
+        // Walk-ins past capacity: none unless the clinic says so (a blank field says nothing), and never more than a slot's
+        // worth of extra people.
+        var extraSeats = 0;
+        if (!string.IsNullOrWhiteSpace(input.WalkInExtraSeats)
+            && (!int.TryParse(input.WalkInExtraSeats.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out extraSeats) || extraSeats > MaxWalkInExtraSeats))
+            errors.Add(nameof(input.WalkInExtraSeats), "Offer.Location.WalkInExtraSeatsInvalid", MaxWalkInExtraSeats);
         return errors.Any ? null : new LocationDetails(name, address, city, postalCode.Value, position!.Value.Latitude, position.Value.Longitude,
-            timeZone, notesFr, notesEn, input.IsOpen);
+            timeZone, notesFr, notesEn, input.IsOpen, extraSeats);
     }
 
     private async Task<(double Latitude, double Longitude)?> PositionAsync(LocationInput input, PostalCode? postalCode, FormErrors errors,

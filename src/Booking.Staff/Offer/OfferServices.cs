@@ -16,6 +16,7 @@ public static class OfferServices
         services.AddScoped<ServiceSettingEditing>();
         services.AddScoped<LocationServicesEditing>();
         services.AddScoped<CampaignEditing>();
+        services.AddScoped<Bulk.BulkChanges>();
         return services;
     }
 }

@@ -40,6 +40,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<BookingWindow>();
         services.AddSingleton<CitizenHolds>();
         services.AddSingleton<CitizenBookings>();
+        services.AddSingleton<CitizenOffers>();
         services.AddSingleton<CitizenGroupBookings>();
         services.AddSingleton<CitizenPrivacy>();
         services.AddOptions<WaitingRoomOptions>().Bind(builder.Configuration.GetSection(WaitingRoomOptions.Section)).ValidateOnStart();

@@ -71,7 +71,8 @@ public sealed class NotificationSender(
     /// <summary>What the message may say: the first name and the appointment, nothing else of the citizen's.</summary>
     private static AppointmentFacts Facts(ClaimedNotification message, CitizenContact contact) => new(
         message.BookingId, message.TenantId, message.ConfirmationCode, contact.Citizen.Language, contact.Citizen.FirstName,
-        message.ServiceCode, message.LocationId, message.SlotStart, message.SlotEnd, message.PreviousSlotStart, message.PreviousLocationId);
+        message.ServiceCode, message.LocationId, message.SlotStart, message.SlotEnd, message.PreviousSlotStart, message.PreviousLocationId,
+        message.Offer is { } offer ? new OfferFacts(offer.Id, offer.LocationId, offer.SlotStart, offer.ExpiresAt) : null);
 
     private static MessageTag Tag(ClaimedNotification message, CitizenContact contact) =>
         new(message.Id, message.BookingId, contact.Citizen.Language);

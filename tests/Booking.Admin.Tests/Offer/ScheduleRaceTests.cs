@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Booking.Data.Audit;
 using Booking.Testing;
 using Booking.Web.FunctionalTests;
@@ -6,11 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Booking.Admin.Tests.Offer;
 
 /// <summary>A closure saved while citizens are confirming bookings in the hours it closes: whichever wins, no booking is
-/// left in a slot the schedule no longer has (the clinic-day checks and narrows in one turn; see decisions/0004).</summary>
+/// left in a slot the schedule no longer has (the clinic-day checks and narrows in one turn; see decisions/0005).</summary>
 [Collection(OfferCollection.Name)]
 public sealed class ScheduleRaceTests(OfferFixture fixture)
 {
-
     private CitizenApi Citizens => new(fixture.Http);
 
     private async Task<bool> TryBookAsync(DateTimeOffset start)
@@ -20,6 +20,15 @@ public sealed class ScheduleRaceTests(OfferFixture fixture)
             return false;
         var holdId = (await CitizenApi.Json(hold))["holdId"]!.GetValue<string>();
         return (await Citizens.Confirm(holdId)).StatusCode == System.Net.HttpStatusCode.Created;
+    }
+
+    /// <summary>The page's alerts, so that a failure names the reason the staff site gave for a refusal.</summary>
+    private static async Task<string> AlertsOf(HttpResponseMessage page)
+    {
+        var html = await page.Content.ReadAsStringAsync();
+        var alerts = Regex.Matches(html, @"<(\w+)[^>]*role=""alert""[^>]*>(.*?)</\1>", RegexOptions.Singleline)
+            .Select(m => Regex.Replace(Regex.Replace(m.Groups[2].Value, "<[^>]+>", " "), @"\s+", " ").Trim());
+        return string.Join(" | ", alerts) is { Length: > 0 } said ? said : "(no alert on the page)";
     }
 
     [Fact]
@@ -45,7 +54,8 @@ public sealed class ScheduleRaceTests(OfferFixture fixture)
                 where location_id = @l and status = 'confirmed' and slot_start >= @from and slot_start < @until
                 """, ("l", DemoClinics.StadeOlympique), ("from", from), ("until", until));
             Assert.True(closed == 0 || booked == 0, $"Round {round}: the closure was saved over {booked} booking(s).");
-            Assert.True(closed == 1 || booked > 0, $"Round {round}: the closure was refused with no booking to protect.");
+            Assert.True(closed == 1 || booked > 0,
+                $"Round {round}: the closure was refused with no booking to protect; the page answered {(int)(await closure).StatusCode}: {await AlertsOf(await closure)}");
         }
         var audit = await fixture.WebServices.GetRequiredService<InventoryAudit>().RunAsync();
         Assert.Empty(audit.OverCapacity);

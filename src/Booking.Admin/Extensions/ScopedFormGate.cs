@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Booking.Data.Offer;
+using Booking.Staff.Access;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Booking.Admin.Extensions;
+
+/// <summary>
+/// A form posted about a resource the person may not act on — a clinic, organisation or campaign of the offer
+/// (<see cref="StaffPolicies.ManageOffer"/> there), a clinic's day (<see cref="StaffPolicies.RunClinicDay"/> there) — is
+/// answered 404 before its page runs. The pages refuse such GETs themselves with the not-found page; a POST would
+/// otherwise reach Blazor's form dispatch, which answers 400 when the refused page has rendered no form. The services
+/// check again before any change.
+/// </summary>
+public static partial class ScopedFormGate
+{
+    public static IApplicationBuilder UseScopedFormGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && context.User.Identity?.IsAuthenticated == true && await AllowedAsync(context) == false)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await next(context);
+    });
+
+    /// <summary>Whether the person may act on the resource the address names; null for an address that names none.</summary>
+    private static async Task<bool?> AllowedAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "";
+        if (OfferPath().Match(path) is { Success: true } offer && Guid.TryParse(offer.Groups["id"].Value, out var id))
+            return await OfferScopeAsync(context, offer.Groups["kind"].Value, id) is { } scope
+                && await AuthorizedAsync(context, StaffPolicies.ManageOffer, scope);
+        if (ClinicDayPath().Match(path) is { Success: true } day && Guid.TryParse(day.Groups["id"].Value, out var locationId))
+            return await AuthorizedAsync(context, StaffPolicies.RunClinicDay, StaffScope.OfLocation(locationId));
+        return null;
+    }
+
+    private static async Task<StaffScope?> OfferScopeAsync(HttpContext context, string kind, Guid id) => kind switch
+    {
+        "locations" => StaffScope.OfLocation(id),
+        "campaigns" => await context.RequestServices.GetRequiredService<CampaignRepository>().TenantOfAsync(id, context.RequestAborted) is { } tenant
+            ? StaffScope.OfTenant(tenant)
+            : null,
+        _ => StaffScope.OfTenant(id),
+    };
+
+    private static async Task<bool> AuthorizedAsync(HttpContext context, string policy, StaffScope scope) =>
+        (await context.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(context.User, scope, policy)).Succeeded;
+
+    [GeneratedRegex("^/offer/(?<kind>locations|tenants|campaigns)/(?<id>[0-9a-fA-F-]{36})(/|$)")]
+    private static partial Regex OfferPath();
+
+    [GeneratedRegex("^/clinic-day/(?<id>[0-9a-fA-F-]{36})(/|$)")]
+    private static partial Regex ClinicDayPath();
+}
