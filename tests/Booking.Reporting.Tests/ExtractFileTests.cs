@@ -62,7 +62,8 @@ public sealed class ExtractFileTests(ExtractScenario scenario) : IClassFixture<E
             var csv = await _files.RowsAsync(name, day);
             var parquet = await _files.DownloadAsync(name, day, ExtractFormat.Parquet);
 
-            await using var reader = await ParquetReader.CreateAsync(new MemoryStream(parquet.Content));
+            // Read as an analyst's tool would: DATE as a date, TIME (ms) as its milliseconds since midnight.
+            await using var reader = await ParquetReader.CreateAsync(new MemoryStream(parquet.Content), new ParquetOptions { UseDateOnlyTypeForDates = true });
             var fields = reader.Schema.GetDataFields();
             Assert.Equal(ExtractFiles.Names(dataset), fields.Select(f => f.Name));
             Assert.Equal(name, reader.CustomMetadata["dataset"]);
@@ -122,7 +123,12 @@ public sealed class ExtractFileTests(ExtractScenario scenario) : IClassFixture<E
             case FieldType.Decimal: { var v = new double?[count]; await group.ReadAsync<double>(field, v.AsMemory()); return v.Cast<object?>().ToList(); }
             case FieldType.Boolean: { var v = new bool?[count]; await group.ReadAsync<bool>(field, v.AsMemory()); return v.Cast<object?>().ToList(); }
             case FieldType.Date: { var v = new DateOnly?[count]; await group.ReadAsync<DateOnly>(field, v.AsMemory()); return v.Cast<object?>().ToList(); }
-            case FieldType.Time: { var v = new TimeOnly?[count]; await group.ReadAsync<TimeOnly>(field, v.AsMemory()); return v.Cast<object?>().ToList(); }
+            case FieldType.Time:
+                {
+                    var v = new int?[count];
+                    await group.ReadAsync<int>(field, v.AsMemory());
+                    return v.Select(ms => ms is { } m ? (object?)TimeOnly.FromTimeSpan(TimeSpan.FromMilliseconds(m)) : null).ToList();
+                }
             case FieldType.Timestamp:
                 {
                     var v = new DateTime?[count];

@@ -27,7 +27,11 @@ public static class ParquetExtractWriter
                     case FieldType.Decimal: await group.WriteAsync<double>(fields[i], values.Select(v => (double?)v).ToArray(), null, metadata, cancellationToken); break;
                     case FieldType.Boolean: await group.WriteAsync<bool>(fields[i], values.Select(v => (bool?)v).ToArray(), null, metadata, cancellationToken); break;
                     case FieldType.Date: await group.WriteAsync<DateOnly>(fields[i], values.Select(v => (DateOnly?)v).ToArray(), null, metadata, cancellationToken); break;
-                    case FieldType.Time: await group.WriteAsync<TimeOnly>(fields[i], values.Select(v => (TimeOnly?)v).ToArray(), null, metadata, cancellationToken); break;
+                    // TIME (ms) is stored as its physical int32: milliseconds since midnight.
+                    case FieldType.Time:
+                        await group.WriteAsync<int>(fields[i], values.Select(v => (int?)((TimeOnly?)v)?.ToTimeSpan().TotalMilliseconds).ToArray(), null, metadata,
+                            cancellationToken);
+                        break;
                     case FieldType.Timestamp:
                         await group.WriteAsync<DateTime>(fields[i], values.Select(v => ((DateTimeOffset?)v)?.UtcDateTime).ToArray(), null, metadata, cancellationToken);
                         break;
@@ -46,7 +50,8 @@ public static class ParquetExtractWriter
         FieldType.Decimal => new DataField<double?>(field.Name),
         FieldType.Boolean => new DataField<bool?>(field.Name),
         FieldType.Date => new DataField<DateOnly?>(field.Name),
-        FieldType.Time => new DataField<TimeOnly?>(field.Name),
+        // A clinic's wall-clock time, not an instant: not adjusted to UTC.
+        FieldType.Time => new TimeDataField(field.Name, TimeUnitPrecision.Millis, isNullable: true) { IsAdjustedToUtc = false },
         FieldType.Timestamp => new DateTimeDataField(field.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: true),
         _ => new DataField<string>(field.Name, true),
     };
