@@ -49,6 +49,10 @@ public sealed class ExtractFileTests(ExtractScenario scenario) : IClassFixture<E
             Assert.DoesNotContain(ExtractScenario.CitizenSurname, text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("@example.org", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Prénom", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ExtractScenario.HealthCardPrefix, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(ExtractScenario.CitizenPhone[2..], text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ExtractScenario.CitizenPhone[^7..], text, StringComparison.Ordinal);
+            Assert.All(scenario.BirthDates, birth => Assert.DoesNotContain(birth.ToString("yyyy-MM-dd"), text, StringComparison.Ordinal));
         }
     }
 

@@ -24,6 +24,15 @@ public sealed class ExtractScenario : IAsyncLifetime
 {
     public const string CitizenSurname = "Extraitpersonne";
 
+    /// <summary>Every scenario citizen's health-card number starts so (four letters, then eight digits).</summary>
+    public const string HealthCardPrefix = "EXTP";
+
+    /// <summary>Every scenario citizen's phone number.</summary>
+    public const string CitizenPhone = "+15145550143";
+
+    /// <summary>The scenario citizens' birth dates: the 3rd of February of a year from 1961 on, one year per citizen.</summary>
+    public IEnumerable<DateOnly> BirthDates => Enumerable.Range(1, _citizen).Select(n => new DateOnly(1960 + n, 2, 3));
+
     private readonly string _keyFile = TestKeyFile.Create();
     private ServiceProvider _services = null!;
     private int _citizen;
@@ -97,8 +106,8 @@ public sealed class ExtractScenario : IAsyncLifetime
     private async Task<NewBooking> BookAsync(Guid clinic, Guid tenant, int minute, int seat)
     {
         var n = Interlocked.Increment(ref _citizen);
-        var citizen = new CitizenDetails($"Prénom{n}", CitizenSurname, new DateOnly(1960 + n, 2, 3), null, $"personne{n}@example.org", "+15145550143",
-            "fr", EmailConsent: true);
+        var citizen = new CitizenDetails($"Prénom{n}", CitizenSurname, new DateOnly(1960 + n, 2, 3), $"{HealthCardPrefix}{60 + n:D2}020399",
+            $"personne{n}@example.org", CitizenPhone, "fr", EmailConsent: true);
         var protector = Service<PersonalDataProtector>();
         var start = At(minute);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, start.AddMinutes(10), seat, 2,
