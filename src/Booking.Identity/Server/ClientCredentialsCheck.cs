@@ -13,8 +13,13 @@ namespace Booking.Identity.Server;
 /// </summary>
 public sealed class ClientCredentialsCheck(MachineClientRepository clients) : IOpenIddictServerHandler<ValidateTokenRequestContext>
 {
+    /// <summary>Marked as a custom handler: in degraded mode the server refuses to start without one that validates
+    /// token requests (a descriptor built by hand is not marked so by <c>AddEventHandler</c>).</summary>
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
-        OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenRequestContext>().UseScopedHandler<ClientCredentialsCheck>().Build();
+        OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenRequestContext>()
+            .UseScopedHandler<ClientCredentialsCheck>()
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
 
     public async ValueTask HandleAsync(ValidateTokenRequestContext context)
     {
