@@ -65,6 +65,7 @@ public sealed class AdminFixture : IAsyncLifetime
             web.UseSetting("Identity:RequireHttps", "false");
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
+            web.ConfigureLogging(logging => HostLogFile.AddTo(logging, "admin"));
             web.ConfigureServices(services =>
             {
                 services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);
