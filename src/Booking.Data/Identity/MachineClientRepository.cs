@@ -141,9 +141,22 @@ public sealed class MachineClientRepository(NpgsqlDataSource dataSource)
         p.AddWithValue("now", now.ToUniversalTime());
     }
 
-    private sealed record ClientRow(Guid Id, string ClientId, string DisplayName, Guid TenantId, string TenantName, string[] Scopes,
-        DateTime CreatedAt, DateTime SecretRotatedAt, DateTime? RevokedAt, int Version, byte[] SecretHash)
+    /// <summary>Mapped by property, not by constructor: Npgsql gives a <c>text[]</c> column's type as <see cref="Array"/>,
+    /// which no constructor taking <c>string[]</c> matches in Dapper's eyes, while the value itself is a <c>string[]</c>.</summary>
+    private sealed class ClientRow
     {
+        public Guid Id { get; set; }
+        public string ClientId { get; set; } = "";
+        public string DisplayName { get; set; } = "";
+        public Guid TenantId { get; set; }
+        public string TenantName { get; set; } = "";
+        public string[] Scopes { get; set; } = [];
+        public DateTime CreatedAt { get; set; }
+        public DateTime SecretRotatedAt { get; set; }
+        public DateTime? RevokedAt { get; set; }
+        public int Version { get; set; }
+        public byte[] SecretHash { get; set; } = [];
+
         public MachineClient ToClient() => new(Id, ClientId, DisplayName, TenantId, TenantName, Scopes, Utc(CreatedAt), Utc(SecretRotatedAt),
             RevokedAt is { } revoked ? Utc(revoked) : null, Version);
 
