@@ -22,6 +22,9 @@ namespace Booking.Admin.Tests;
 public sealed class BiApiTests(AdminFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _http = new() { BaseAddress = fixture.SiteAddress };
+
+    /// <summary>The citizens' surname, this test's own: a citizen booked twice in one interval would be refused.</summary>
+    private readonly string _surname = $"Machine{Guid.NewGuid():N}"[..15];
     private DateOnly _day;
     private Guid _operator;
 
@@ -29,8 +32,8 @@ public sealed class BiApiTests(AdminFixture fixture) : IAsyncLifetime
     {
         _operator = (await fixture.EnrolledAsync(DemoSeed.Ministry, new RoleGrant(StaffRole.PlatformOperator, DemoSeed.Ministry))).Id;
         var bookings = new TestBookings(fixture);
-        var montreal = await bookings.BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Agathe", "Machine");
-        await bookings.BookAsync(DemoSeed.QuebecRegion, TestBookings.QuebecClinic, "Basile", "Machine");
+        var montreal = await bookings.BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Agathe", _surname);
+        await bookings.BookAsync(DemoSeed.QuebecRegion, TestBookings.QuebecClinic, "Basile", _surname);
         _day = QuebecTime.DateOf(QuebecTime.Zone, montreal.SlotStart);
         await fixture.Services.GetRequiredService<ExtractBuilder>().BuildAsync(ExtractDay.Of(_day));
     }
@@ -66,7 +69,9 @@ public sealed class BiApiTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(TestBookings.MontrealClinic.ToString(), csv);
         Assert.DoesNotContain(TestBookings.QuebecClinic.ToString(), csv);
-        Assert.DoesNotContain("Machine", csv);
+        Assert.DoesNotContain(_surname, csv);
+        Assert.DoesNotContain("Agathe", csv);
+        Assert.DoesNotContain("@example.org", csv);
         Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("select count(*) from extract_downloads where actor = @actor",
             ("actor", $"client:{client.ClientId}")));
         var stored = await fixture.Database.ScalarAsync<byte[]>("select secret_hash from machine_clients where client_id = @id", ("id", client.ClientId));
@@ -110,16 +115,18 @@ public sealed class BiApiTests(AdminFixture fixture) : IAsyncLifetime
     {
         var client = await CreateAsync(DemoSeed.Ministry, BiScopes.Of(BookingsDataset.Name));
         var signing = fixture.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue.SigningCredentials[0];
-        var expired = Token(client.ClientId, signing, expires: DateTime.UtcNow.AddMinutes(-10));
+        // The host's clock, which BOOKING_TEST_NOW may have moved: expiry is judged by it.
+        var now = fixture.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var expired = Token(client.ClientId, signing, expires: now.AddMinutes(-10));
         var forged = Token(client.ClientId, new SigningCredentials(new ECDsaSecurityKey(System.Security.Cryptography.ECDsa.Create()), SecurityAlgorithms.EcdsaSha256),
-            expires: DateTime.UtcNow.AddMinutes(5));
+            expires: now.AddMinutes(5));
         var address = $"api/bi/v1/bookings/{_day:yyyy-MM-dd}/csv";
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(expired, address)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(forged, address)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync(address)).StatusCode);
         // The same shape, signed by the server and still valid, is accepted: the refusals above are for expiry and signature.
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync(Token(client.ClientId, signing, DateTime.UtcNow.AddMinutes(5)), address)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(Token(client.ClientId, signing, now.AddMinutes(5)), address)).Status);
     }
 
     [Fact]
@@ -140,8 +147,27 @@ public sealed class BiApiTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, newSecret.StatusCode);
         Assert.Contains("invalid_client", await afterRevocation.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(token, $"api/bi/v1/bookings/{_day:yyyy-MM-dd}/csv")).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync(token, "api/bi/v1/datasets")).Status);
         Assert.Equal("created,rotated,revoked", await fixture.Database.ScalarAsync<string>(
             "select string_agg(action, ',' order by id) from machine_client_audit where machine_client_id = @id", ("id", client.Id)));
+    }
+
+    [Fact]
+    public async Task A_staff_session_opens_nothing_in_the_machine_api()
+    {
+        // A ministry analyst who may download the very same extract on the staff site, and an operator over everything.
+        var (_, analyst) = await fixture.SignedInAsync(DemoSeed.Ministry, new RoleGrant(StaffRole.MinistryAnalyst, DemoSeed.Ministry),
+            new RoleGrant(StaffRole.PlatformOperator, DemoSeed.Ministry));
+        using var _ = analyst;
+
+        var onTheSite = await analyst.GetAsync($"extracts/bookings/{_day:yyyy-MM-dd}/csv");
+        var datasets = await analyst.GetAsync("api/bi/v1/datasets");
+        var extract = await analyst.GetAsync($"api/bi/v1/bookings/{_day:yyyy-MM-dd}/csv");
+
+        Assert.Equal(HttpStatusCode.OK, onTheSite.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, datasets.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, extract.StatusCode);
+        Assert.DoesNotContain(TestBookings.MontrealClinic.ToString(), await extract.Content.ReadAsStringAsync());
     }
 
     private async Task<IssuedSecret> CreateAsync(Guid tenant, params string[] scopes)
