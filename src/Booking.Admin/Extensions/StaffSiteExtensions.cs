@@ -1,6 +1,7 @@
 using Booking.Admin.Account;
 using Booking.Admin.Components;
 using Booking.Admin.Extracts;
+using Booking.Admin.Operations;
 using Booking.Admin.Reports;
 using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
@@ -45,7 +46,8 @@ public static class StaffSiteExtensions
         services.AddMinistryExtracts(builder.Configuration);
         services.AddScoped<MachineClientAdministration>();
         builder.AddIdentityServer();
-        builder.AddBookingClusterClient();
+        // An Orleans client: schedule changes reach the clinic-days; the cluster dashboard reads the silos.
+        builder.AddBookingClusterClient(client => client.AddClusterDashboard(builder.Configuration));
         services.AddSingleton<StaffSessions>();
         services.AddScoped<StaffSessionEvents>();
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
@@ -102,6 +104,7 @@ public static class StaffSiteExtensions
         app.MapExtractDownloads();
         app.MapIdentityServer();
         app.MapStaffLanguage();
+        app.MapClusterDashboard();
         app.MapRightsReportCsv();
         return app;
     }

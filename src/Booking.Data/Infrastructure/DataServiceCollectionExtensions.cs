@@ -4,6 +4,7 @@ using Booking.Data.Catalog;
 using Booking.Data.Identity;
 using Booking.Data.Notifications;
 using Booking.Data.Offer;
+using Booking.Data.Operations;
 using Booking.Data.PostalCodes;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
@@ -49,6 +50,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MeteringQuery>();
         services.AddSingleton<ExtractStore>();
         services.AddSingleton<MachineClientRepository>();
+        services.AddSingleton<AvailabilityRecord>();
         services.AddOfferData();
         services.AddSingleton<Bulk.BulkJobRepository>();
         services.AddSingleton<Bulk.BulkBookingChanges>();

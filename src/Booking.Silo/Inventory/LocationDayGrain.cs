@@ -8,6 +8,7 @@ using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
+using Booking.Silo.Infrastructure;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -293,10 +294,10 @@ public sealed partial class LocationDayGrain(
     public Task<LocationAvailability> Availability(string serviceCode) =>
         Task.FromResult(Snapshot(serviceCode));
 
-    public Task Wake(string serviceCode)
+    public async Task Wake(string serviceCode)
     {
+        await FirstTurn.Leave();
         PublishTo(serviceCode);
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<StrandedSlot>> ProposeSchedule(ScheduleProposal proposal) =>
@@ -316,6 +317,7 @@ public sealed partial class LocationDayGrain(
 
     private async Task PublishChanges(CancellationToken cancellationToken)
     {
+        await FirstTurn.Leave();
         if (_narrowing.RanOut(Now))
             await ReloadSchedule(null);
         _inventory.PurgeExpiredHolds(Now);

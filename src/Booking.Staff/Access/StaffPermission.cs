@@ -33,4 +33,7 @@ public enum StaffPermission
 
     /// <summary>Run the platform: the extract job's runs and lag, the machine clients of the identity server.</summary>
     OperatePlatform,
+    /// <summary>Open the cluster dashboard: silos, grain activations and calls, reminders (the whole platform; no
+    /// personal data, but the platform's inner workings).</summary>
+    ViewClusterDashboard,
 }

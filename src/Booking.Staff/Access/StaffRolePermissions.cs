@@ -6,7 +6,8 @@ public static class StaffRolePermissions
 {
     private static readonly IReadOnlyDictionary<StaffRole, StaffPermission[]> Table = new Dictionary<StaffRole, StaffPermission[]>
     {
-        [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog, StaffPermission.OperatePlatform],
+        [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog,
+            StaffPermission.ViewClusterDashboard, StaffPermission.OperatePlatform],
         [StaffRole.TenantAdministrator] = [StaffPermission.ManageStaff, StaffPermission.ViewSignInLog, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.ClinicManager] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.FrontDesk] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay],
