@@ -97,7 +97,7 @@ start() { # name, then the command; logs go to .local/<name>.log, restarts inclu
 cluster_start_silos "$SILOS"
 cluster_start_web_hosts "$WEB_HOSTS"
 # The staff site shows platform operators the cluster dashboard (at /operations/cluster), as an Orleans client.
-start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" ClusterDashboard__Enabled=true \
+start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" Identity__RequireHttps=false ClusterDashboard__Enabled=true \
   Orleans__Tls__CertificateFile="$TLS_DIR/client.pem" Orleans__Tls__KeyFile="$TLS_DIR/client.key" \
   dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
 # The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.

@@ -6,6 +6,7 @@ using Booking.Data.Operations;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;
+using Booking.Identity.Keys;
 using Booking.Passes.Keys;
 using Booking.Staff.Demo;
 using Booking.Staff.Identity;
@@ -24,7 +25,7 @@ const string usage = """
                                    after migrate
       import-postal-codes FILE     import a GeoNames postal-code dump for Canada (CA.txt or CA_full.txt)
       init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent,
-                                   and give it a first appointment-pass signing key if it has none
+                                   and give it a first appointment-pass signing key and the identity server's keys if it has none
       rotate-signing-key FILE [--overlap-days N]
                                    a new pass signing key signs from now; current keys stay published N days (default 90)
       metering --month YYYY-MM     messages sent per tenant, category (transactional/bulk) and channel, as CSV
@@ -65,6 +66,8 @@ if (args[0] == "init-keys")
     }
     if (SigningKeyFile.AddFirstKeyIfMissing(args[1], DateTimeOffset.UtcNow) is { } signingKey)
         Console.WriteLine($"Added the first appointment-pass {signingKey}.");
+    if (IdentityKeys.AddIfMissing(args[1]) is { } identityKey)
+        Console.WriteLine($"Added the identity server's token signing key {identityKey} and its encryption key.");
     return 0;
 }
 

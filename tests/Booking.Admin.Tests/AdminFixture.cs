@@ -67,8 +67,10 @@ public class AdminFixture : IAsyncLifetime
                 web.UseSetting(key, value);
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
+            web.UseSetting("Identity:RequireHttps", "false");
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
+            web.ConfigureLogging(logging => HostLogFile.AddTo(logging, "admin"));
             web.ConfigureServices(services =>
             {
                 services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);

@@ -1,9 +1,13 @@
 using Booking.Admin.Account;
 using Booking.Admin.Components;
+using Booking.Admin.Extracts;
 using Booking.Admin.Operations;
 using Booking.Admin.Reports;
 using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
+using Booking.Identity.Clients;
+using Booking.Identity.Server;
+using Booking.Reporting;
 using Booking.ServiceDefaults;
 using Booking.Staff.Access;
 using Booking.Staff.Administration;
@@ -41,6 +45,9 @@ public static class StaffSiteExtensions
         services.AddClinicDay(builder.Configuration);
         services.AddContactCentre();
         services.AddStaffOffer();
+        services.AddMinistryExtracts(builder.Configuration);
+        services.AddScoped<MachineClientAdministration>();
+        builder.AddIdentityServer();
         // An Orleans client: schedule changes reach the clinic-days; the cluster dashboard reads the silos.
         builder.AddBookingClusterClient(client => client.AddClusterDashboard(builder.Configuration));
         services.AddSingleton<StaffSessions>();
@@ -96,6 +103,8 @@ public static class StaffSiteExtensions
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();
+        app.MapExtractDownloads();
+        app.MapIdentityServer();
         app.MapStaffLanguage();
         app.MapClusterDashboard();
         app.MapRightsReportCsv();

@@ -31,6 +31,12 @@ public enum StaffPermission
     /// <summary>Read the staff sign-in log (the accounts' tenant).</summary>
     ViewSignInLog,
 
+    /// <summary>Download the ministry's extracts: de-identified rows and suppressed counts, never a name (the rows of
+    /// the tenants held).</summary>
+    DownloadExtracts,
+
+    /// <summary>Run the platform: the extract job's runs and lag, the machine clients of the identity server.</summary>
+    OperatePlatform,
     /// <summary>Open the cluster dashboard: silos, grain activations and calls, reminders (the whole platform; no
     /// personal data, but the platform's inner workings).</summary>
     ViewClusterDashboard,

@@ -20,6 +20,8 @@ public static class StaffPolicies
     public const string ManageStaff = Prefix + nameof(StaffPermission.ManageStaff);
     public const string ManageOperators = Prefix + nameof(StaffPermission.ManageOperators);
     public const string ViewSignInLog = Prefix + nameof(StaffPermission.ViewSignInLog);
+    public const string DownloadExtracts = Prefix + nameof(StaffPermission.DownloadExtracts);
+    public const string OperatePlatform = Prefix + nameof(StaffPermission.OperatePlatform);
     public const string ViewClusterDashboard = Prefix + nameof(StaffPermission.ViewClusterDashboard);
 
     private const string Prefix = "staff:";
