@@ -41,16 +41,20 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
         if (invalid.Count > 0)
             return new BookingChangeOutcome.Invalid(invalid);
         var formKey = Guid.Parse(input.FormKey!);
-        if (await log.BookingChangedByFormAsync(formKey, cancellationToken) is not null)
-            return new BookingChangeOutcome.AlreadySent();
-        if (!Changeable(booking))
-            return new BookingChangeOutcome.NotChangeable();
+        if (await RefusedBeforeChangeAsync(formKey, booking, cancellationToken) is { } refused)
+            return refused;
 
         var day = new LocationDayKey(location.Id, location.DateOf(booking.SlotStart));
         var result = await cluster.GetGrain<ILocationDayGrain>(day.ToString())
             .Cancel(new CancelRequest(booking.Id, booking.Version, Change(actor, input, byClinic, formKey)));
         return result == ChangeResult.Done ? new BookingChangeOutcome.Cancelled() : await RefusedAsync(formKey, cancellationToken);
     }
+
+    /// <summary>A form already acted on, or a booking no longer changeable: refused before the clinic-day is asked.</summary>
+    private async Task<BookingChangeOutcome?> RefusedBeforeChangeAsync(Guid formKey, StoredBooking booking, CancellationToken cancellationToken) =>
+        await log.BookingChangedByFormAsync(formKey, cancellationToken) is not null ? new BookingChangeOutcome.AlreadySent()
+        : !Changeable(booking) ? new BookingChangeOutcome.NotChangeable()
+        : null;
 
     /// <param name="eligibility">The service's rules for the new date, when they apply (an agent booking for a caller); the
     /// database's interval guard applies in every case.</param>
@@ -63,10 +67,8 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
         if (invalid.Count > 0)
             return new BookingChangeOutcome.Invalid(invalid);
         var formKey = Guid.Parse(input.FormKey!);
-        if (await log.BookingChangedByFormAsync(formKey, cancellationToken) is not null)
-            return new BookingChangeOutcome.AlreadySent();
-        if (!Changeable(booking))
-            return new BookingChangeOutcome.NotChangeable();
+        if (await RefusedBeforeChangeAsync(formKey, booking, cancellationToken) is { } refused)
+            return refused;
         var date = to.DateOf(start);
         if (eligibility is not null && await eligibility(date) is { } refusal)
             return new BookingChangeOutcome.NotEligible(refusal);
