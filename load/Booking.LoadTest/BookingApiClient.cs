@@ -26,8 +26,9 @@ public readonly record struct ApiCall<T>(CallOutcome Outcome, int Status, T? Ans
 public sealed class BookingApiClient(HttpClient http, RunMetrics metrics, RunBudget budget, TimeSpan requestTimeout)
 {
     /// <summary>One client for all virtual users: pooled keep-alive connections, one per user at most (a user has one
-    /// request in flight), no proxy (the target is this machine), no cookies.</summary>
-    public static HttpClient CreateHttpClient(Uri baseUrl, int virtualUsers)
+    /// request in flight), no proxy (the target is this machine), no cookies; over HTTPS, trusting the platform's own
+    /// authority when one is given (<see cref="PlatformAuthority"/>).</summary>
+    public static HttpClient CreateHttpClient(Uri baseUrl, int virtualUsers, string? authorityFile = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -38,6 +39,8 @@ public sealed class BookingApiClient(HttpClient http, RunMetrics metrics, RunBud
             UseProxy = false,
             UseCookies = false,
         };
+        if (authorityFile is not null)
+            handler.SslOptions.RemoteCertificateValidationCallback = PlatformAuthority.Trusting(authorityFile);
         // Relative paths below resolve under the base URL's own path (a deployment behind a prefix).
         var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
         return new HttpClient(handler) { BaseAddress = root, Timeout = Timeout.InfiniteTimeSpan };

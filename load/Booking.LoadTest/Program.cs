@@ -36,7 +36,8 @@ catch (UsageException e)
 }
 
 var metrics = new RunMetrics();
-using var http = BookingApiClient.CreateHttpClient(cli.BaseUrl, settings.MostConcurrentUsers);
+var authority = cli.BaseUrl.Scheme == Uri.UriSchemeHttps ? PlatformState.Find(cli.StateDirectory)?.AuthorityFile : null;
+using var http = BookingApiClient.CreateHttpClient(cli.BaseUrl, settings.MostConcurrentUsers, authority);
 using var budget = new RunBudget(TimeSpan.FromSeconds(settings.DurationSeconds), settings.MaxRequests);
 var api = new BookingApiClient(http, metrics, budget, TimeSpan.FromSeconds(settings.RequestTimeoutSeconds));
 

@@ -28,6 +28,14 @@ public sealed class PlatformState
     /// <summary>The user PostgreSQL runs as (it refuses to run as root).</summary>
     public string PgOwner => Value("pg_owner");
 
+    /// <summary>The authority whose certificates the platform serves HTTPS with (cluster mode), if it names one.</summary>
+    public string? AuthorityFile => _values.TryGetValue("authority", out var file) && file.Length > 0 ? file : null;
+
+    /// <summary>The platform's description, or null when no <c>./run.sh</c> keeps its state there (a deployment
+    /// elsewhere).</summary>
+    public static PlatformState? Find(string stateDirectory) =>
+        System.IO.File.Exists(Path.Combine(stateDirectory, FileName)) ? Load(stateDirectory) : null;
+
     public static PlatformState Load(string stateDirectory)
     {
         var file = Path.Combine(stateDirectory, FileName);
