@@ -29,6 +29,12 @@ public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixtur
         var cancelled = Assert.Single(a, r => r["status"] == "cancelled");
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", cancelled["cancelled_at"]);
         Assert.All(a.Where(r => r != moved), r => Assert.Equal("0", r["times_moved"]));
+        var came = Assert.Single(a, r => r["checked_in_at"] != "");
+        Assert.Equal(("09:00:00", ""), (came["slot_time"], came["no_show_at"]));
+        var absent = Assert.Single(a, r => r["no_show_at"] != "");
+        Assert.Equal(("09:10:00", ""), (absent["slot_time"], absent["checked_in_at"]));
+        Assert.Equal(new[] { "agent", "walk-in", "web", "web", "web", "web", "web" }, a.Select(r => r["channel"]).Order(StringComparer.Ordinal));
+        Assert.All(b, r => Assert.Equal("web", r["channel"]));
     }
 
     [Fact]

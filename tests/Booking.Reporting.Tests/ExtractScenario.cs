@@ -1,4 +1,5 @@
 using Booking.Data.Bookings;
+using Booking.Data.ClinicDay;
 using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
 using Booking.Data.Privacy;
@@ -87,8 +88,12 @@ public sealed class ExtractScenario : IAsyncLifetime
     {
         var repository = Service<BookingRepository>();
         var a = new List<NewBooking>();
-        foreach (var (minute, seat) in new[] { (0, 0), (0, 1), (10, 0), (10, 1), (20, 0), (20, 1), (30, 0) })
-            a.Add(await BookAsync(ClinicA, DemoSeed.MontrealRegion, minute, seat));
+        foreach (var (minute, seat, channel) in new[]
+                 {
+                     (0, 0, BookingChannel.Web), (0, 1, BookingChannel.Agent), (10, 0, BookingChannel.Web), (10, 1, BookingChannel.WalkIn),
+                     (20, 0, BookingChannel.Web), (20, 1, BookingChannel.Web), (30, 0, BookingChannel.Web),
+                 })
+            a.Add(await BookAsync(ClinicA, DemoSeed.MontrealRegion, minute, seat, channel));
         await BookAsync(ClinicB, DemoSeed.QuebecRegion, 0, 0);
         await BookAsync(ClinicB, DemoSeed.QuebecRegion, 0, 1);
 
@@ -97,13 +102,18 @@ public sealed class ExtractScenario : IAsyncLifetime
         Assert.Equal(MoveOutcome.Moved, await repository.MoveAsync(a[5].Id, 1, ClinicA, new Slot("FLU", moveTo, moveTo.AddMinutes(10), 2), 0,
             "hold-" + Guid.NewGuid().ToString("N")));
 
+        // The 09:00 web booking came; the 10:00 one did not (marked once its slot had started).
+        var desk = Service<ClinicDayRepository>();
+        Assert.IsType<AttendanceOutcome.Marked>(await desk.CheckInAsync(ClinicA, a[0].Id, At(0).AddMinutes(-5), "staff:extract-scenario", null));
+        Assert.IsType<AttendanceOutcome.Marked>(await desk.MarkNoShowAsync(ClinicA, a[2].Id, At(25), "staff:extract-scenario", null));
+
         var protector = Service<PersonalDataProtector>();
         var privacy = Service<PrivacyRequestRepository>();
         await privacy.AddCorrectionAsync(a[0].Id, protector.Seal("corriger mon nom", "correction"), "tests", null);
         await privacy.AddComplaintAsync($"P-{Guid.NewGuid():N}"[..12], protector.Seal("plainte", "complaint"), "tests", null);
     }
 
-    private async Task<NewBooking> BookAsync(Guid clinic, Guid tenant, int minute, int seat)
+    private async Task<NewBooking> BookAsync(Guid clinic, Guid tenant, int minute, int seat, string channel = BookingChannel.Web)
     {
         var n = Interlocked.Increment(ref _citizen);
         var citizen = new CitizenDetails($"Prénom{n}", CitizenSurname, new DateOnly(1960 + n, 2, 3), $"{HealthCardPrefix}{60 + n:D2}020399",
@@ -111,7 +121,7 @@ public sealed class ExtractScenario : IAsyncLifetime
         var protector = Service<PersonalDataProtector>();
         var start = At(minute);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, start.AddMinutes(10), seat, 2,
-            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
+            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null, Channel: channel);
         Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await Service<BookingRepository>().InsertAsync([booking])));
         return booking;
     }

@@ -9,7 +9,7 @@ public sealed class BookingsDataset(ExtractSourceQueries queries) : IExtractSour
     public const string Name = "bookings";
 
     public static readonly ExtractDataset Definition = new(Name,
-        "One row per booking: service, campaign, tenant, region, clinic, appointment date and time, and its status timeline. No name, birth date, health-card number, contact or screening answer.",
+        "One row per booking: service, campaign, tenant, region, clinic, appointment date and time, its status timeline (booked, moved, cancelled, checked in, no-show) and how it was made. No name, birth date, health-card number, contact or screening answer.",
         "The appointment's date at its clinic (the clinic's time zone); a booking moved to another day afterwards appears again in that day's partition.",
         [
             new("service_code", FieldType.Text, "The service booked (catalogue code).", "bookings.service_code"),
@@ -30,6 +30,13 @@ public sealed class BookingsDataset(ExtractSourceQueries queries) : IExtractSour
                 "notifications of kind BookingRescheduled or BookingMovedByClinic (not fallbacks)"),
             new("moved_at", FieldType.Timestamp, "When it was last moved, if ever.", "notifications.created_at of its last move"),
             new("cancelled_at", FieldType.Timestamp, "When it was cancelled, if it was.", "bookings.cancelled_at"),
+            new("checked_in_at", FieldType.Timestamp, "When the person was checked in at the clinic, if they were.", "bookings.checked_in_at"),
+            new("no_show_at", FieldType.Timestamp,
+                "When the person was marked as not having come (by the front desk, or by the platform a set time after the slot), if they were.",
+                "bookings.no_show_at"),
+            new("channel", FieldType.Text,
+                "How the booking was made: web (by the citizen), agent (by the contact centre for a caller) or walk-in (at the clinic's desk).",
+                "bookings.channel"),
         ]);
 
     public ExtractDataset Dataset => Definition;
