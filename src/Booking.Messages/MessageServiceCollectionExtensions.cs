@@ -1,3 +1,4 @@
+using Booking.Data.Messages;
 using Booking.Messages.Reference;
 using Booking.Messages.Staff;
 using Booking.Passes;

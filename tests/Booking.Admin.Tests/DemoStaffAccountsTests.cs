@@ -1,3 +1,4 @@
+using Booking.Data.Demo;
 using Booking.Staff.Access;
 using Booking.Staff.Demo;
 using Booking.Staff.Identity;
@@ -14,7 +15,7 @@ public sealed class DemoStaffAccountsTests(AdminFixture fixture)
     private async Task<DemoStaffAccounts> DemoAsync(Func<DemoStaffAccounts, Task> act)
     {
         using var scope = fixture.Services.CreateScope();
-        var demo = new DemoStaffAccounts(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), fixture.Database.DataSource);
+        var demo = new DemoStaffAccounts(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), new DemoStaffRoles(fixture.Database.DataSource));
         await act(demo);
         return demo;
     }

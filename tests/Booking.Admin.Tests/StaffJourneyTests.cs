@@ -19,7 +19,7 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
     public async Task A_demo_staff_member_signs_in_for_the_first_time_and_sees_each_messages_delivery_status()
     {
         using (var scope = fixture.Services.CreateScope())
-            await new DemoStaffAccounts(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), fixture.Database.DataSource).EnsureAsync();
+            await new DemoStaffAccounts(scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>(), new DemoStaffRoles(fixture.Database.DataSource)).EnsureAsync();
         // The Montréal clinics' manager, who looks up their bookings.
         var email = DemoStaffAccounts.Accounts.Single(a => a.Email.StartsWith("julie.tremblay@", StringComparison.Ordinal)).Email;
         var bookings = new TestBookings(fixture);

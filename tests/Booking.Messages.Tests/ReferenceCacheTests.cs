@@ -1,4 +1,5 @@
 using Booking.Data.Catalog;
+using Booking.Data.Messages;
 using Booking.Messages.Reference;
 using Booking.Testing;
 using Microsoft.Extensions.Options;

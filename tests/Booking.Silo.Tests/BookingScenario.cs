@@ -1,3 +1,4 @@
+using Booking.Contracts;
 using Booking.Data.Demo;
 using Booking.Grains.Inventory;
 using Booking.Testing;

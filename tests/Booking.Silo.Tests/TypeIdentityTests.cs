@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using Booking.Contracts;
 using Booking.Grains;
 using Booking.Grains.Inventory;
 using Booking.Silo.Inventory;
@@ -15,7 +16,7 @@ namespace Booking.Silo.Tests;
 /// </summary>
 public sealed class TypeIdentityTests
 {
-    private static readonly Assembly[] Contracts = [typeof(ILocationDayGrain).Assembly, typeof(LocationDayGrain).Assembly];
+    private static readonly Assembly[] Contracts = [typeof(ILocationDayGrain).Assembly, typeof(SealedCitizen).Assembly, typeof(LocationDayGrain).Assembly];
 
     private static IEnumerable<Type> ContractTypes => Contracts.SelectMany(a => a.GetTypes());
     private static IEnumerable<Type> SerialisedTypes => ContractTypes.Where(t => t.IsDefined(typeof(GenerateSerializerAttribute), inherit: false));

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Booking.Admin.Components.Pages;
+using Booking.Data.Staff;
 using Booking.Staff.Identity;
-using Booking.Staff.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;

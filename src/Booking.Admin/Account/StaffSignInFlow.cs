@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Booking.Data.Staff;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
 using Booking.Staff.SignIns;

@@ -16,7 +16,6 @@ using Booking.Staff.ClinicDay;
 using Booking.Staff.ContactCentre;
 using Booking.Staff.Identity;
 using Booking.Staff.Offer;
-using Booking.Staff.Sessions;
 using Booking.Staff.SharedKeys;
 using Booking.Staff.Statistics;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -38,7 +37,6 @@ public static class StaffSiteExtensions
         services.AddSharedDataProtection();
         services.AddStaffAccounts(builder.Configuration).AddSignInManager();
         services.AddStaffAdministration();
-        services.AddSingleton<TenantBookingQuery>();
         services.AddSingleton<BookingCountsQuery>();
         services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
@@ -50,7 +48,6 @@ public static class StaffSiteExtensions
         builder.AddIdentityServer();
         // An Orleans client: schedule changes reach the clinic-days; the cluster dashboard reads the silos.
         builder.AddBookingClusterClient(client => client.AddClusterDashboard(builder.Configuration));
-        services.AddSingleton<StaffSessions>();
         services.AddScoped<StaffSessionEvents>();
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
 

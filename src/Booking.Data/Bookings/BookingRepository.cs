@@ -1,7 +1,7 @@
+using Booking.Contracts;
 using Booking.Domain.Eligibility;
 using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
-using Booking.Grains.Inventory;
 using Npgsql;
 using NpgsqlTypes;
 

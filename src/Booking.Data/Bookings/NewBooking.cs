@@ -1,5 +1,5 @@
+using Booking.Contracts;
 using Booking.Domain.Bookings;
-using Booking.Grains.Inventory;
 
 namespace Booking.Data.Bookings;
 

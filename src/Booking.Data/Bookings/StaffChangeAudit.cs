@@ -1,4 +1,4 @@
-using Booking.Grains.Inventory;
+using Booking.Contracts;
 using Npgsql;
 using NpgsqlTypes;
 

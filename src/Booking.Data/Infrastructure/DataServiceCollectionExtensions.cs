@@ -9,6 +9,7 @@ using Booking.Data.PostalCodes;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Data.Reporting;
+using Booking.Data.Staff;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -56,6 +57,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Bulk.BulkJobRepository>();
         services.AddSingleton<Bulk.BulkBookingChanges>();
         services.AddSingleton<Bulk.BulkOffers>();
+        services.AddStaffData();
         return services;
     }
 

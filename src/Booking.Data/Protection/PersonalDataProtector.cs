@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Booking.Contracts;
 using Booking.Data.Bookings;
 using Booking.Domain.Citizens;
-using Booking.Grains.Inventory;
 
 namespace Booking.Data.Protection;
 

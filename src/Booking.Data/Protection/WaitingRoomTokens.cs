@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Booking.Grains.WaitingRooms;
+using Booking.Contracts;
 
 namespace Booking.Data.Protection;
 

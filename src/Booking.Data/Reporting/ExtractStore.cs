@@ -18,8 +18,6 @@ public sealed record ExtractDownload(DateTimeOffset DownloadedAt, string Actor, 
 /// a partition read rows already built, not the booking tables).</summary>
 public sealed class ExtractStore(NpgsqlDataSource dataSource)
 {
-    static ExtractStore() => SqlMapper.AddTypeHandler(new DateOnlyHandler());
-
     /// <summary>Replaces a partition whole, in one transaction: readers see the old rows or the new, never a mix. Two
     /// builders of the same partition take turns (a transaction lock on its name). The rows go in as arrays (raw
     /// Npgsql: Dapper has no array batch).</summary>
@@ -161,11 +159,4 @@ public sealed class ExtractStore(NpgsqlDataSource dataSource)
 
     private sealed record DownloadRow(DateTime DownloadedAt, string Actor, string Dataset, DateOnly PartitionDate, string Format, int RowCount);
 
-    /// <summary>Dapper has no <see cref="DateOnly"/> mapping of its own; Npgsql reads and writes it natively.</summary>
-    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
-    {
-        public override void SetValue(System.Data.IDbDataParameter parameter, DateOnly value) => parameter.Value = value;
-
-        public override DateOnly Parse(object value) => value is DateTime dateTime ? DateOnly.FromDateTime(dateTime) : (DateOnly)value;
-    }
 }

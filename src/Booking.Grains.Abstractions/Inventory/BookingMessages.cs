@@ -1,3 +1,5 @@
+using Booking.Contracts;
+
 namespace Booking.Grains.Inventory;
 
 /// <summary><see cref="SourceIp"/> is the address of whoever confirms, for the audit record of the booking's creation;
@@ -55,13 +57,6 @@ public sealed record CancelRequest(Guid BookingId, int ExpectedVersion, StaffCha
 
 [GenerateSerializer, Immutable, Alias("booking.LocationDay.MoveRequest")]
 public sealed record MoveRequest(Guid BookingId, int ExpectedVersion, string ServiceCode, string HoldId, LocationDayKey From, StaffChange? ByStaff = null);
-
-/// <summary>A booking changed by a staff member: who (<c>staff:&lt;id&gt;</c>) from where, the reason's code and the
-/// note typed with it (sealed at the edge), and the form's key, so that a form sent twice acts once. The change commits
-/// with its audit record. <see cref="ByClinic"/>: the clinic decided (the citizen is told the clinic changed it);
-/// false for a contact-centre agent acting on the caller's request (told as their own change).</summary>
-[GenerateSerializer, Immutable, Alias("booking.LocationDay.StaffChange")]
-public sealed record StaffChange(string Actor, string? SourceIp, bool ByClinic, string Reason, byte[]? NoteCiphertext, string? NoteKeyId, Guid FormKey);
 
 [GenerateSerializer, Alias("booking.LocationDay.ChangeResult")]
 public enum ChangeResult { Done, BookingChanged, UnknownHold, HoldExpired, SlotTaken, WrongService, TooSoon }

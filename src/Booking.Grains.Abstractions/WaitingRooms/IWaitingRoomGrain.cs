@@ -1,9 +1,6 @@
-namespace Booking.Grains.WaitingRooms;
+using Booking.Contracts;
 
-/// <summary>A visitor's place in a waiting room: <see cref="Epoch"/> names the room's activation, so a ticket from before
-/// a restart is recognised as stale rather than confused with a new one.</summary>
-[GenerateSerializer, Immutable, Alias("booking.WaitingRoom.Ticket")]
-public sealed record WaitingTicket(long Epoch, long Number);
+namespace Booking.Grains.WaitingRooms;
 
 /// <summary>Where a ticket stands: admitted (since <see cref="AdmittedAt"/>), or its position (1 = next) and an estimated wait.</summary>
 [GenerateSerializer, Immutable, Alias("booking.WaitingRoom.Standing")]

@@ -1,5 +1,7 @@
 using Booking.Data.Catalog;
+using Booking.Data.Messages;
 using Booking.Data.Offer;
+using Booking.Messages.Templates;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Messages.Reference;
@@ -28,7 +30,7 @@ public sealed class MessageReferenceCache(CatalogRepository catalog, ServiceOffe
             var byCode = services.ToDictionary(s => s.Code);
             var offered = new OfferedServices(byCode, byId, await catalog.ScreeningQuestionsAsync(cancellationToken),
                 await catalog.PreparationsAsync(cancellationToken), await offers.SnapshotAsync(cancellationToken));
-            var loaded = new MessageReference(byId, byCode, offered, await templates.LoadAsync(cancellationToken));
+            var loaded = new MessageReference(byId, byCode, offered, TemplateOverrides.From(await templates.LoadAsync(cancellationToken)));
             _current = (loaded, readAt);
             return loaded;
         }

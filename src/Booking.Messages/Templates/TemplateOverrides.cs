@@ -1,3 +1,5 @@
+using Booking.Data.Messages;
+
 namespace Booking.Messages.Templates;
 
 public sealed record TemplateOverride(Guid? TenantId, string? ServiceCode, MessageKind Kind, string Language, MessageChannel Channel,
@@ -11,6 +13,13 @@ public sealed class TemplateOverrides(IReadOnlyList<TemplateOverride> rows, IRea
 {
     private readonly ILookup<(MessageKind, string, MessageChannel), TemplateOverride> _byMessage =
         rows.ToLookup(r => (r.Kind, r.Language, r.Channel));
+
+    /// <summary>The stored overrides, each parsed (a malformed one names its row).</summary>
+    public static TemplateOverrides From(StoredMessageTemplates stored) => new(
+        stored.Templates.Select(r => new TemplateOverride(r.TenantId, r.ServiceCode, Enum.Parse<MessageKind>(r.Kind), r.Language,
+            r.Channel == "sms" ? MessageChannel.Sms : MessageChannel.Email,
+            MessageTemplate.Parse(r.Subject, r.Body, $"message_templates row {r.Id}"))).ToList(),
+        stored.TenantParents);
 
     public MessageTemplate Resolve(MessageKind kind, string language, MessageChannel channel, Guid tenantId, string serviceCode)
     {

@@ -1,3 +1,4 @@
+using Booking.Contracts;
 using Booking.Data.Bookings;
 using Booking.Data.Bulk;
 using Booking.Data.Catalog;

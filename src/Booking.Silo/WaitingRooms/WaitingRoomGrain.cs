@@ -1,3 +1,4 @@
+using Booking.Contracts;
 using Booking.Domain.WaitingRooms;
 using Booking.Grains.WaitingRooms;
 

@@ -1,8 +1,10 @@
 using Booking.Data.Notifications;
+using Booking.Data.Staff;
 using Booking.Staff.Access;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 
 namespace Booking.Staff.Administration;
 
@@ -10,8 +12,7 @@ namespace Booking.Staff.Administration;
 /// What an administrator does to a staff account: create it, suspend and reactivate it, reset its authenticator, make
 /// its owner change their password. Each change is one transaction with its audit row and the e-mail that tells the
 /// person (<see cref="StaffChange"/>). Suspending, resetting the authenticator and requiring a new password end the
-/// person's sessions at once. Changes to <c>staff_users</c> made here renew its concurrency stamp, so an Identity update
-/// started before them fails rather than writing the old values back.
+/// person's sessions at once (<see cref="StaffAccountWrites"/>).
 /// </summary>
 public sealed class StaffAccountChanges(
     StaffIdentityContext context,
@@ -20,8 +21,6 @@ public sealed class StaffAccountChanges(
     StaffAccountGuard guard,
     TimeProvider clock)
 {
-    private const string EndSessions = "ended as (update staff_sessions set ended_at = @now where user_id in (select id from changed) and ended_at is null)";
-
     public async Task<(StaffChangeOutcome Outcome, CreatedStaffAccount? Account)> CreateAsync(StaffActor actor, NewStaffAccount request,
         CancellationToken cancellationToken = default)
     {
@@ -52,60 +51,28 @@ public sealed class StaffAccountChanges(
     }
 
     public Task<StaffChangeOutcome> SuspendAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
-        ApplyAsync(actor, accountId, StaffAccountEvent.AccountSuspended, $"""
-            with changed as (
-                update staff_users set suspended_at = @now, concurrency_stamp = @stamp
-                where id = @account and suspended_at is null returning id),
-            {EndSessions}
-            select count(*) from changed
-            """, cancellationToken);
+        ApplyAsync(actor, accountId, StaffAccountEvent.AccountSuspended, StaffAccountWrites.SuspendAsync, cancellationToken);
 
     public Task<StaffChangeOutcome> ReactivateAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
-        ApplyAsync(actor, accountId, StaffAccountEvent.AccountReactivated, """
-            with changed as (
-                update staff_users set suspended_at = null, lockout_end = null, access_failed_count = 0, concurrency_stamp = @stamp
-                where id = @account and suspended_at is not null returning id)
-            select count(*) from changed
-            """, cancellationToken);
+        ApplyAsync(actor, accountId, StaffAccountEvent.AccountReactivated, StaffAccountWrites.ReactivateAsync, cancellationToken);
 
     /// <summary>The person enrols an authenticator again at their next sign-in; their recovery codes go with the old one.</summary>
     public Task<StaffChangeOutcome> ResetAuthenticatorAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
-        ApplyAsync(actor, accountId, StaffAccountEvent.AuthenticatorReset, $"""
-            with changed as (
-                update staff_users set two_factor_enabled = false, authenticator_time_step = null, concurrency_stamp = @stamp, security_stamp = @stamp
-                where id = @account returning id),
-            key as (
-                delete from staff_user_tokens
-                where user_id in (select id from changed) and login_provider = '[AspNetUserStore]' and name = 'AuthenticatorKey'),
-            codes as (delete from staff_recovery_codes where user_id in (select id from changed)),
-            {EndSessions}
-            select count(*) from changed
-            """, cancellationToken);
+        ApplyAsync(actor, accountId, StaffAccountEvent.AuthenticatorReset, StaffAccountWrites.ResetAuthenticatorAsync, cancellationToken);
 
     /// <summary>The person must choose a new password after both factors at their next sign-in, before anything else.</summary>
     public Task<StaffChangeOutcome> RequirePasswordChangeAsync(StaffActor actor, Guid accountId, CancellationToken cancellationToken = default) =>
-        ApplyAsync(actor, accountId, StaffAccountEvent.PasswordChangeRequired, $"""
-            with changed as (
-                update staff_users set must_change_password = true, concurrency_stamp = @stamp
-                where id = @account and not must_change_password returning id),
-            {EndSessions}
-            select count(*) from changed
-            """, cancellationToken);
+        ApplyAsync(actor, accountId, StaffAccountEvent.PasswordChangeRequired, StaffAccountWrites.RequirePasswordChangeAsync, cancellationToken);
 
-    private async Task<StaffChangeOutcome> ApplyAsync(StaffActor actor, Guid accountId, StaffAccountEvent action, string sql, CancellationToken cancellationToken)
+    private async Task<StaffChangeOutcome> ApplyAsync(StaffActor actor, Guid accountId, StaffAccountEvent action,
+        Func<NpgsqlTransaction, Guid, DateTimeOffset, CancellationToken, Task<bool>> write, CancellationToken cancellationToken)
     {
         var (allowed, account) = await guard.CheckAsync(actor, accountId, cancellationToken);
         if (allowed != StaffChangeOutcome.Done)
             return allowed;
         await using var change = await StaffChange.BeginAsync(context, actor, cancellationToken);
-        await using (var command = change.Command(sql))
-        {
-            command.Parameters.AddWithValue("account", accountId);
-            command.Parameters.AddWithValue("now", clock.GetUtcNow());
-            command.Parameters.AddWithValue("stamp", Guid.NewGuid().ToString("N").ToUpperInvariant());
-            if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
-                return StaffChangeOutcome.Unchanged;
-        }
+        if (!await write(change.Transaction, accountId, clock.GetUtcNow(), cancellationToken))
+            return StaffChangeOutcome.Unchanged;
         await change.RecordAsync(action, accountId, account!.TenantId, "", cancellationToken);
         await change.CommitAsync(cancellationToken);
         return StaffChangeOutcome.Done;

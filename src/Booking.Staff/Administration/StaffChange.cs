@@ -1,4 +1,5 @@
 using Booking.Data.Notifications;
+using Booking.Data.Staff;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,8 @@ public sealed class StaffChange : IAsyncDisposable
         _actor = actor;
     }
 
-    private NpgsqlTransaction Transaction => (NpgsqlTransaction)_transaction.GetDbTransaction();
+    /// <summary>The change's transaction, for the statements of <see cref="StaffAccountWrites"/> and the like.</summary>
+    public NpgsqlTransaction Transaction => (NpgsqlTransaction)_transaction.GetDbTransaction();
 
     public static async Task<StaffChange> BeginAsync(StaffIdentityContext context, StaffActor actor, CancellationToken cancellationToken = default)
     {
@@ -33,27 +35,11 @@ public sealed class StaffChange : IAsyncDisposable
         return new StaffChange(transaction, (NpgsqlConnection)context.Database.GetDbConnection(), actor);
     }
 
-    /// <summary>A statement of the change, in its transaction.</summary>
-    public NpgsqlCommand Command(string sql) => new(sql, _connection, Transaction);
-
     /// <summary>Records what was done to <paramref name="targetUserId"/> (of tenant <paramref name="tenantId"/>) and
     /// queues the e-mail that tells them.</summary>
     public async Task RecordAsync(StaffAccountEvent action, Guid targetUserId, Guid tenantId, string detail, CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            insert into staff_account_audit (actor_id, source_ip, target_user_id, tenant_id, action, detail)
-            values (@actor, @ip, @target, @tenant, @action, @detail)
-            """;
-        await using (var command = Command(sql))
-        {
-            command.Parameters.AddWithValue("actor", _actor.UserId);
-            command.Parameters.AddWithValue("ip", (object?)_actor.SourceIp ?? DBNull.Value);
-            command.Parameters.AddWithValue("target", targetUserId);
-            command.Parameters.AddWithValue("tenant", tenantId);
-            command.Parameters.AddWithValue("action", DatabaseNames.Of(action));
-            command.Parameters.AddWithValue("detail", detail);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await StaffAccountWrites.RecordAsync(Transaction, _actor.UserId, _actor.SourceIp, targetUserId, tenantId, DatabaseNames.Of(action), detail, cancellationToken);
         await StaffOutbox.EnqueueAsync(_connection, Transaction, targetUserId, action, detail, cancellationToken);
     }
 

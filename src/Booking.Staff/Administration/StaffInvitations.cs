@@ -1,12 +1,10 @@
-using System.Data;
 using System.Net;
 using Booking.Data.Notifications;
 using Booking.Data.Protection;
+using Booking.Data.Staff;
 using Booking.Staff.Bookings;
 using Booking.Staff.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Booking.Staff.Administration;
 
@@ -25,29 +23,14 @@ public sealed class StaffInvitations(
     UserManager<StaffUser> users,
     StaffAccountGuard guard,
     StaffInvitationTokens tokens,
+    StaffInvitationRepository invitations,
     TimeProvider clock)
 {
-    /// <summary>A live invitation's account: an unused, unexpired invitation of an active account without a password.</summary>
-    private const string Live = """
-        from staff_invitations i join staff_users u on u.id = i.user_id
-        where i.id = @id and i.used_at is null and i.expires_at > @now and u.suspended_at is null and u.password_hash is null
-        """;
-
     public static async Task IssueAsync(StaffChange change, Guid accountId, Guid tenantId, Guid createdBy, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        await using (var command = change.Command("""
-            insert into staff_invitations (id, user_id, created_by, created_at, expires_at) values (@id, @user, @by, @now, @expires)
-            """))
-        {
-            command.Parameters.AddWithValue("id", id);
-            command.Parameters.AddWithValue("user", accountId);
-            command.Parameters.AddWithValue("by", createdBy);
-            command.Parameters.AddWithValue("now", now);
-            command.Parameters.AddWithValue("expires", now + StaffInvitationTokens.Lifetime);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await StaffInvitationRepository.IssueAsync(change.Transaction, id, accountId, createdBy, now, now + StaffInvitationTokens.Lifetime, cancellationToken);
         // The e-mail's detail is the invitation's id: the worker signs the link as it writes the message.
         await change.RecordAsync(StaffAccountEvent.AccountInvited, accountId, tenantId, id.ToString(), cancellationToken);
     }
@@ -61,18 +44,8 @@ public sealed class StaffInvitations(
             return allowed;
         var now = clock.GetUtcNow();
         await using var change = await StaffChange.BeginAsync(context, actor, cancellationToken);
-        await using (var command = change.Command("""
-            with invited as (select id from staff_users where id = @account and password_hash is null and suspended_at is null),
-                 ended as (update staff_invitations set expires_at = least(expires_at, @now)
-                           where user_id in (select id from invited) and used_at is null)
-            select count(*) from invited
-            """))
-        {
-            command.Parameters.AddWithValue("account", accountId);
-            command.Parameters.AddWithValue("now", now);
-            if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
-                return StaffChangeOutcome.Unchanged;
-        }
+        if (!await StaffInvitationRepository.EndOpenAsync(change.Transaction, accountId, now, cancellationToken))
+            return StaffChangeOutcome.Unchanged;
         await IssueAsync(change, accountId, account!.TenantId, actor.UserId, now, cancellationToken);
         await change.CommitAsync(cancellationToken);
         return StaffChangeOutcome.Done;
@@ -83,13 +56,7 @@ public sealed class StaffInvitations(
     {
         if (tokens.Verify(token) is not { } id)
             return null;
-        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open)
-            await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"select i.user_id {Live}", connection);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
-        return await command.ExecuteScalarAsync(cancellationToken) is Guid userId ? await users.FindByIdAsync(userId.ToString()) : null;
+        return await invitations.LiveAccountAsync(id, clock.GetUtcNow(), cancellationToken) is { } userId ? await users.FindByIdAsync(userId.ToString()) : null;
     }
 
     /// <summary>Sets the invited person's password and uses the invitation up, with its audit row and the e-mail that
@@ -100,20 +67,8 @@ public sealed class StaffInvitations(
         if (await FindAsync(token, cancellationToken) is not { } user)
             return (InvitationOutcome.Invalid, null);
         await using var change = await StaffChange.BeginAsync(context, new StaffActor(user.Id, sourceIp), cancellationToken);
-        // The conditions sit on the row updated itself, so a second answer waiting on its lock reads the first one's
-        // used_at once it commits, and claims nothing.
-        await using (var claim = change.Command("""
-            update staff_invitations set used_at = @now
-            where id = @id and user_id = @user and used_at is null and expires_at > @now
-              and exists (select 1 from staff_users u where u.id = @user and u.suspended_at is null and u.password_hash is null)
-            """))
-        {
-            claim.Parameters.AddWithValue("id", tokens.Verify(token)!.Value);
-            claim.Parameters.AddWithValue("now", clock.GetUtcNow());
-            claim.Parameters.AddWithValue("user", user.Id);
-            if (await claim.ExecuteNonQueryAsync(cancellationToken) != 1)
-                return (InvitationOutcome.Invalid, null);
-        }
+        if (!await StaffInvitationRepository.ClaimAsync(change.Transaction, tokens.Verify(token)!.Value, user.Id, clock.GetUtcNow(), cancellationToken))
+            return (InvitationOutcome.Invalid, null);
         if (!(await users.AddPasswordAsync(user, password)).Succeeded)
             return (InvitationOutcome.WeakPassword, null);
         await change.RecordAsync(StaffAccountEvent.InvitationAccepted, user.Id, user.TenantId, "", cancellationToken);

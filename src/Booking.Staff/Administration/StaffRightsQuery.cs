@@ -1,5 +1,5 @@
+using Booking.Data.Staff;
 using Booking.Staff.Access;
-using Npgsql;
 
 namespace Booking.Staff.Administration;
 
@@ -15,74 +15,30 @@ public sealed record RoleRequest(Guid Id, Guid AccountId, string AccountName, st
     IReadOnlyList<string> Clinics, Guid RequestedById, string RequestedBy, DateTimeOffset RequestedAt);
 
 /// <summary>Rights over the accounts of the tenants where an administrator holds <see cref="StaffPermission.ManageStaff"/>
-/// (<see cref="StaffScopeSql"/>): the requests awaiting approval, the roles due for review, and the report of every
-/// role held.</summary>
-public sealed class StaffRightsQuery(NpgsqlDataSource dataSource)
+/// (<see cref="StaffRightsRepository"/>): the requests awaiting approval, the roles due for review, and the report of
+/// every role held.</summary>
+public sealed class StaffRightsQuery(StaffRightsRepository rights)
 {
     /// <summary>How far ahead a review shows on the list: a month's notice.</summary>
     public static readonly TimeSpan ReviewNotice = TimeSpan.FromDays(30);
 
-    private static readonly string Rights = $$"""
-        with recursive {{StaffScopeSql.Tenants("managed")}}
-        select r.id, u.id, at.name, u.display_name, u.email, r.role, rt.name,
-               coalesce((select array_agg(l.name order by l.name) from locations l where l.id = any(r.location_ids)), '{}'),
-               rq.display_name, r.requested_at, ap.display_name, r.granted_at, r.review_due, rv.display_name, r.reviewed_at
-        from staff_role_assignments r
-        join staff_users u on u.id = r.user_id
-        join tenants at on at.id = u.tenant_id
-        join tenants rt on rt.id = r.tenant_id
-        left join staff_users rq on rq.id = r.requested_by
-        left join staff_users ap on ap.id = r.granted_by
-        left join staff_users rv on rv.id = r.reviewed_by
-        where u.tenant_id in (select id from managed)
-        """;
-
     /// <summary>Every role held over the administrator's staff, by the account's tenant, then person.</summary>
-    public Task<IReadOnlyList<GrantedRight>> ReportAsync(Guid administratorId, CancellationToken cancellationToken = default) =>
-        RightsAsync($"{Rights} order by at.name, u.display_name, u.email, r.role", administratorId, null, cancellationToken);
+    public async Task<IReadOnlyList<GrantedRight>> ReportAsync(Guid administratorId, CancellationToken cancellationToken = default) =>
+        (await rights.ReportAsync(Administrator(administratorId), cancellationToken)).Select(Right).ToList();
 
     /// <summary>The roles due for review by <paramref name="until"/>, soonest first.</summary>
-    public Task<IReadOnlyList<GrantedRight>> DueAsync(Guid administratorId, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        RightsAsync($"{Rights} and r.review_due <= @until order by r.review_due, u.display_name", administratorId, until, cancellationToken);
+    public async Task<IReadOnlyList<GrantedRight>> DueAsync(Guid administratorId, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        (await rights.DueAsync(Administrator(administratorId), until, cancellationToken)).Select(Right).ToList();
 
-    public async Task<IReadOnlyList<RoleRequest>> PendingAsync(Guid administratorId, CancellationToken cancellationToken = default)
-    {
-        var sql = $$"""
-            with recursive {{StaffScopeSql.Tenants("managed")}}
-            select q.id, u.id, u.display_name, u.email, q.role, rt.name,
-                   coalesce((select array_agg(l.name order by l.name) from locations l where l.id = any(q.location_ids)), '{}'),
-                   rq.id, rq.display_name, q.requested_at
-            from staff_role_requests q
-            join staff_users u on u.id = q.user_id
-            join tenants rt on rt.id = q.tenant_id
-            join staff_users rq on rq.id = q.requested_by
-            where u.tenant_id in (select id from managed)
-            order by q.requested_at, q.id
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        StaffScopeSql.AddParameters(command.Parameters, administratorId, StaffPermission.ManageStaff);
-        var requests = new List<RoleRequest>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            requests.Add(new RoleRequest(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), StaffRoleCodes.Parse(reader.GetString(4)),
-                reader.GetString(5), reader.GetFieldValue<string[]>(6), reader.GetGuid(7), reader.GetString(8), reader.GetFieldValue<DateTimeOffset>(9)));
-        return requests;
-    }
+    public async Task<IReadOnlyList<RoleRequest>> PendingAsync(Guid administratorId, CancellationToken cancellationToken = default) =>
+        (await rights.PendingAsync(Administrator(administratorId), cancellationToken))
+            .Select(r => new RoleRequest(r.Id, r.AccountId, r.AccountName, r.AccountEmail, StaffRoleCodes.Parse(r.Role), r.RoleTenant, r.Clinics,
+                r.RequestedById, r.RequestedBy, r.RequestedAt))
+            .ToList();
 
-    private async Task<IReadOnlyList<GrantedRight>> RightsAsync(string sql, Guid administratorId, DateTimeOffset? until, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        StaffScopeSql.AddParameters(command.Parameters, administratorId, StaffPermission.ManageStaff);
-        if (until is { } limit)
-            command.Parameters.AddWithValue("until", limit);
-        var rights = new List<GrantedRight>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            rights.Add(new GrantedRight(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                StaffRoleCodes.Parse(reader.GetString(5)), reader.GetString(6), reader.GetFieldValue<string[]>(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11), reader.GetFieldValue<DateTimeOffset>(12),
-                reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14)));
-        return rights;
-    }
+    private static StaffGrantee Administrator(Guid administratorId) => StaffAccess.Grantee(administratorId, StaffPermission.ManageStaff);
+
+    private static GrantedRight Right(GrantedRightRow r) =>
+        new(r.Id, r.AccountId, r.AccountTenant, r.AccountName, r.AccountEmail, StaffRoleCodes.Parse(r.Role), r.RoleTenant, r.Clinics, r.RequestedBy,
+            r.RequestedAt, r.ApprovedBy, r.ApprovedAt, r.ReviewDue, r.ReviewedBy, r.ReviewedAt);
 }

@@ -2,7 +2,9 @@ using System.Net;
 using Booking.Data.Audit;
 using Booking.Data.Notifications;
 using Booking.Data.Protection;
+using Booking.Data.Staff;
 using Booking.Domain.Bookings;
+using Booking.Staff.Access;
 
 namespace Booking.Staff.Bookings;
 
@@ -16,8 +18,10 @@ public sealed record StaffActor(Guid UserId, IPAddress? SourceIp)
 }
 
 /// <summary>A staff member opens a booking by its confirmation code. Every opening of a citizen's record is logged
-/// (user, record, source address, UTC time) before anything personal is decrypted.</summary>
-public sealed class BookingConsultation(TenantBookingQuery bookings, PersonalDataProtector protector, PersonalDataAccessLog accessLog, DeliveryStatusQuery deliveries)
+/// (user, record, source address, UTC time) before anything personal is decrypted. A booking is found only among the
+/// clinics where the person may look up bookings (<see cref="StaffPermission.ViewBookings"/>): anywhere else it is simply
+/// not found, so a code says nothing about bookings staff may not see, and their sealed details are never read.</summary>
+public sealed class BookingConsultation(StaffBookingRepository bookings, PersonalDataProtector protector, PersonalDataAccessLog accessLog, DeliveryStatusQuery deliveries)
 {
     public const string Program = "Booking.Admin/bookings";
 
@@ -25,7 +29,7 @@ public sealed class BookingConsultation(TenantBookingQuery bookings, PersonalDat
     public async Task<StaffBookingView?> OpenAsync(StaffActor actor, string? code, CancellationToken cancellationToken = default)
     {
         if (!ConfirmationCode.TryNormalise(code, out var normalised)
-            || await bookings.FindAsync(actor.UserId, normalised, cancellationToken) is not { } booking)
+            || await bookings.FindAsync(StaffAccess.Grantee(actor.UserId, StaffPermission.ViewBookings), normalised, cancellationToken) is not { } booking)
             return null;
         await accessLog.RecordAsync(new PersonalDataAccessRecord(actor.AuditName, PersonalDataAccess.Read, "bookings", booking.Id, Program, actor.SourceIp), cancellationToken);
         var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);

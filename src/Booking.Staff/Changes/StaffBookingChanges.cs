@@ -1,4 +1,5 @@
 using System.Globalization;
+using Booking.Contracts;
 using Booking.Data.Bookings;
 using Booking.Data.Protection;
 using Booking.Domain.Bookings;

@@ -2,6 +2,7 @@ using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
 using Booking.Data.Protection;
+using Booking.Data.Staff;
 using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Domain.Eligibility;
@@ -21,7 +22,7 @@ public sealed record CallerMatch(CallerBooking Booking, string FirstName, string
 /// as the citizen site, and the service's age rule checked for a move's new date. The citizen is told as if they had
 /// made the change themselves (they asked for it). Every person shown is logged as read before anything is shown.
 /// </summary>
-public sealed class ContactCentreDesk(StaffAccess access, CallerBookingQuery query, CatalogRepository catalog, BookingRepository bookings,
+public sealed class ContactCentreDesk(StaffAccess access, StaffBookingRepository staffBookings, CatalogRepository catalog, BookingRepository bookings,
     StaffBookingChanges changes, PersonalDataProtector protector, PersonalDataAccessLog accessLog)
 {
     public const string Program = "Booking.Admin/contact-centre";
@@ -33,7 +34,8 @@ public sealed class ContactCentreDesk(StaffAccess access, CallerBookingQuery que
             return [];
         var typed = search.Trim();
         var code = ConfirmationCode.TryNormalise(typed, out var normalised) ? normalised : null;
-        var found = await query.FindAsync(actor.UserId, code, Fingerprints(typed), cancellationToken);
+        var found = await staffBookings.FindForCallerAsync(StaffAccess.Grantee(actor.UserId, StaffPermission.ActForCallers), code, Fingerprints(typed),
+            cancellationToken);
         await accessLog.RecordReadsAsync(actor.AuditName, "bookings", found.Select(b => b.Id).ToList(), Program, actor.SourceIp, cancellationToken);
         return found.Select(b =>
         {

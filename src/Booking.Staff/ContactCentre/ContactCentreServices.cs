@@ -6,7 +6,6 @@ public static class ContactCentreServices
 {
     public static IServiceCollection AddContactCentre(this IServiceCollection services)
     {
-        services.AddSingleton<CallerBookingQuery>();
         services.AddScoped<ContactCentreDesk>();
         return services;
     }

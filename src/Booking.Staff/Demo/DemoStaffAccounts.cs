@@ -2,7 +2,6 @@ using Booking.Data.Demo;
 using Booking.Staff.Access;
 using Booking.Staff.Identity;
 using Microsoft.AspNetCore.Identity;
-using Npgsql;
 
 namespace Booking.Staff.Demo;
 
@@ -12,7 +11,7 @@ public sealed record DemoStaffAccount(string Email, string Name, Guid Tenant, IR
 /// <summary>The demo's staff: at least one person per role, each with the documented initial password that the first
 /// sign-in must replace (and then enrol an authenticator). Accounts that exist are left as they are, changed password
 /// included; their demo roles are added if missing.</summary>
-public sealed class DemoStaffAccounts(UserManager<StaffUser> users, NpgsqlDataSource dataSource)
+public sealed class DemoStaffAccounts(UserManager<StaffUser> users, DemoStaffRoles roles)
 {
     public const string InitialPassword = "Bienvenue-Demo-2026";
 
@@ -55,46 +54,12 @@ public sealed class DemoStaffAccounts(UserManager<StaffUser> users, NpgsqlDataSo
                 created.Add(account.Email);
             }
             foreach (var (role, tenant, clinics) in account.Roles)
-                await GrantAsync(user.Id, role, tenant, clinics);
+                await roles.GrantAsync(user.Id, role.Code(), tenant, clinics);
         }
         return created;
     }
 
     /// <summary>Each demo account with its roles, one line each, as the run command prints them.</summary>
-    public async Task<IReadOnlyList<string>> DescribeAsync()
-    {
-        const string sql = """
-            select u.email, string_agg(replace(r.role, '_', ' ') || ', ' || t.name
-                   || coalesce(' (' || (select string_agg(l.name, ', ' order by l.name) from locations l where l.id = any(r.location_ids)) || ')', ''),
-                   '; ' order by r.role)
-            from staff_users u join staff_role_assignments r on r.user_id = u.id join tenants t on t.id = r.tenant_id
-            where u.email = any(@emails)
-            group by u.email
-            order by array_position(@emails, u.email::text)
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("emails", Accounts.Select(a => a.Email).ToArray());
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            lines.Add($"{reader.GetString(0),-42} {reader.GetString(1)}");
-        return lines;
-    }
-
-    private async Task GrantAsync(Guid userId, StaffRole role, Guid tenant, Guid[]? clinics)
-    {
-        // Roles held, approved by the seed (no approver named), so the demo accounts work at once; due for review in a year.
-        const string sql = """
-            insert into staff_role_assignments (id, user_id, role, tenant_id, location_ids, granted_at)
-            values (@id, @user, @role, @tenant, @clinics, now())
-            on conflict (user_id, role, tenant_id) do nothing
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("role", role.Code());
-        command.Parameters.AddWithValue("tenant", tenant);
-        command.Parameters.Add(new NpgsqlParameter("clinics", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)clinics ?? DBNull.Value });
-        await command.ExecuteNonQueryAsync();
-    }
+    public async Task<IReadOnlyList<string>> DescribeAsync() =>
+        (await roles.DescribeAsync(Accounts.Select(a => a.Email).ToArray())).Select(account => $"{account.Email,-42} {account.Roles}").ToList();
 }

@@ -1,3 +1,4 @@
+using Booking.Data.Staff;
 using Microsoft.AspNetCore.Identity;
 
 namespace Booking.Staff.Identity;

@@ -11,7 +11,8 @@ namespace Booking.Staff.Identity;
 public static class StaffIdentityExtensions
 {
     /// <summary>Staff accounts (ASP.NET Core Identity on our tables, through the host's one <see cref="NpgsqlDataSource"/>)
-    /// and their sign-in rules. Needs the key file (<c>AddBookingProtection</c>) for the authenticator keys. A web host
+    /// and their sign-in rules. Needs the data layer (<c>AddBookingData</c>) and the key file (<c>AddBookingProtection</c>) for the
+    /// authenticator keys. A web host
     /// adds the sign-in manager and cookies; a tool only manages accounts.</summary>
     public static IdentityBuilder AddStaffAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,8 +29,6 @@ public static class StaffIdentityExtensions
             identity.Password.RequiredLength = signIn.Value.MinPasswordLength;
             identity.User.RequireUniqueEmail = true;
         });
-        services.TryAddSingleton<AuthenticatorSteps>();
-        services.TryAddSingleton<AccountSuspension>();
         services.TryAddScoped<StaffRecoveryCodes>();
         services.TryAddSingleton(TimeProvider.System);
         // Only the authenticator (TOTP) provider: no e-mailed reset or confirmation tokens in this slice.

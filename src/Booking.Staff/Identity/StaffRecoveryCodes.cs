@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Booking.Data.Notifications;
 using Booking.Data.Protection;
+using Booking.Data.Staff;
 using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
-using Npgsql;
 
 namespace Booking.Staff.Identity;
 
@@ -14,7 +14,7 @@ namespace Booking.Staff.Identity;
 /// only as keyed hashes (HMAC with the key file's fingerprint key), so the database cannot show one. Using a code marks
 /// it used in one statement that only matches an unused code, so two sessions cannot both use it.
 /// </summary>
-public sealed class StaffRecoveryCodes(NpgsqlDataSource dataSource, StaffIdentityContext context, KeyRing keys, TimeProvider clock)
+public sealed class StaffRecoveryCodes(RecoveryCodeRepository stored, StaffIdentityContext context, KeyRing keys, TimeProvider clock)
 {
     public const int Count = 10;
 
@@ -27,39 +27,17 @@ public sealed class StaffRecoveryCodes(NpgsqlDataSource dataSource, StaffIdentit
     {
         var codes = Enumerable.Range(0, Count).Select(_ => New()).ToList();
         await using var change = await StaffChange.BeginAsync(context, self, cancellationToken);
-        const string sql = """
-            delete from staff_recovery_codes where user_id = @user;
-            insert into staff_recovery_codes (user_id, code_hash, created_at) select @user, hash, @now from unnest(@hashes) as hash;
-            """;
-        await using (var command = change.Command(sql))
-        {
-            command.Parameters.AddWithValue("user", user.Id);
-            command.Parameters.AddWithValue("now", clock.GetUtcNow());
-            command.Parameters.AddWithValue("hashes", codes.Select(Hash).ToArray());
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await RecoveryCodeRepository.ReplaceAsync(change.Transaction, user.Id, codes.Select(Hash).ToList(), clock.GetUtcNow(), cancellationToken);
         await change.RecordAsync(StaffAccountEvent.RecoveryCodesGenerated, user.Id, user.TenantId, "", cancellationToken);
         await change.CommitAsync(cancellationToken);
         return codes;
     }
 
     /// <returns>Whether the code was one of the person's unused codes; it is used from now on.</returns>
-    public async Task<bool> TryUseAsync(Guid userId, string code, CancellationToken cancellationToken = default)
-    {
-        const string sql = "update staff_recovery_codes set used_at = @now where user_id = @user and code_hash = @hash and used_at is null";
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("hash", Hash(code));
-        command.Parameters.AddWithValue("now", clock.GetUtcNow());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    public Task<bool> TryUseAsync(Guid userId, string code, CancellationToken cancellationToken = default) =>
+        stored.TryUseAsync(userId, Hash(code), clock.GetUtcNow(), cancellationToken);
 
-    public async Task<int> RemainingAsync(Guid userId, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("select count(*) from staff_recovery_codes where user_id = @user and used_at is null");
-        command.Parameters.AddWithValue("user", userId);
-        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    public Task<int> RemainingAsync(Guid userId, CancellationToken cancellationToken = default) => stored.RemainingAsync(userId, cancellationToken);
 
     private static string New()
     {

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Booking.Data.Offer;
+using Booking.Data.Staff;
 using Booking.Staff.Access;
-using Npgsql;
 
 namespace Booking.Staff.Offer;
 
@@ -10,7 +10,7 @@ public sealed record OfferTenant(Guid Id, string Name);
 
 /// <summary>What of the clinics' offer a person may manage, listed through <see cref="StaffScopeSql"/> under
 /// <see cref="StaffPermission.ManageOffer"/>, so a page never lists what it would refuse to open.</summary>
-public sealed class ManagedOffer(NpgsqlDataSource dataSource, StaffAccess access, LocationRepository locations)
+public sealed class ManagedOffer(StaffScopeRepository scopes, StaffAccess access, LocationRepository locations)
 {
     /// <summary>The clinics where the person holds <see cref="StaffPermission.ManageOffer"/>: a tenant administrator's
     /// tenants' clinics, a clinic manager's own.</summary>
@@ -23,16 +23,7 @@ public sealed class ManagedOffer(NpgsqlDataSource dataSource, StaffAccess access
     {
         if (StaffAccess.UserId(user) is not { } userId)
             return [];
-        var sql = $"""
-            with recursive {StaffScopeSql.Tenants("managed")}
-            select t.id, t.name from tenants t where t.id in (select id from managed) order by t.name
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        StaffScopeSql.AddParameters(command.Parameters, userId, StaffPermission.ManageOffer);
-        var tenants = new List<OfferTenant>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            tenants.Add(new OfferTenant(reader.GetGuid(0), reader.GetString(1)));
-        return tenants;
+        var tenants = await scopes.TenantsAsync(StaffAccess.Grantee(userId, StaffPermission.ManageOffer), cancellationToken);
+        return tenants.Select(t => new OfferTenant(t.Id, t.Name)).ToList();
     }
 }

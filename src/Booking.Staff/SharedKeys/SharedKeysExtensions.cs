@@ -1,9 +1,9 @@
 using Booking.Data.Protection;
+using Booking.Data.Staff;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Booking.Staff.SharedKeys;
 
@@ -20,7 +20,7 @@ public static class SharedKeysExtensions
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
         {
-            options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>());
+            options.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<DataProtectionKeys>());
             options.XmlEncryptor = new KeyFileXmlEncryptor(sp.GetRequiredService<PersonalDataProtector>());
         }));
         return services;

@@ -1,4 +1,5 @@
 using System.Net;
+using Booking.Contracts;
 using Booking.Data.Bookings;
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;

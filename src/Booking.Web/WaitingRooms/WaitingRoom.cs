@@ -1,3 +1,4 @@
+using Booking.Contracts;
 using Booking.Data.Protection;
 using Booking.Grains.WaitingRooms;
 using Booking.Web.Availability;

@@ -1,4 +1,6 @@
-namespace Booking.Grains.Inventory;
+using Orleans;
+
+namespace Booking.Contracts;
 
 /// <summary>A citizen's details as they travel and are stored: AES-256-GCM ciphertext sealed at the edge, plus
 /// keyed fingerprints for look-ups (the phone's for the contact centre). Grains and the database never see the plaintext.</summary>

@@ -1,6 +1,7 @@
+using Dapper;
 using Npgsql;
 
-namespace Booking.Staff.Identity;
+namespace Booking.Data.Staff;
 
 /// <summary>The last authenticator time step each staff member used (<c>staff_users.authenticator_time_step</c>), kept
 /// out of Identity's model so that its whole-row updates never write back a stale step.</summary>
@@ -13,11 +14,9 @@ public sealed class AuthenticatorSteps(NpgsqlDataSource dataSource)
     {
         const string sql = """
             update staff_users set authenticator_time_step = @step
-            where id = @user and (authenticator_time_step is null or authenticator_time_step < @step)
+            where id = @userId and (authenticator_time_step is null or authenticator_time_step < @step)
             """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("step", step);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { userId, step }, cancellationToken: cancellationToken)) == 1;
     }
 }

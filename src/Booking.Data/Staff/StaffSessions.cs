@@ -1,6 +1,7 @@
+using Dapper;
 using Npgsql;
 
-namespace Booking.Staff.Sessions;
+namespace Booking.Data.Staff;
 
 /// <summary>Staff sessions as the server holds them (<c>staff_sessions</c>): a cookie is only a reference to one of
 /// them, so a session ends on the server (sign-out, enrolment done, absolute end) whatever copies of its cookie exist.</summary>
@@ -10,16 +11,12 @@ public sealed class StaffSessions(NpgsqlDataSource dataSource)
     public async Task<Guid> StartAsync(Guid userId, DateTimeOffset startedAt, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            delete from staff_sessions where user_id = @user and expires_at < @started;
-            insert into staff_sessions (id, user_id, started_at, expires_at) values (@id, @user, @started, @expires);
+            delete from staff_sessions where user_id = @userId and expires_at < @startedAt;
+            insert into staff_sessions (id, user_id, started_at, expires_at) values (@id, @userId, @startedAt, @expiresAt);
             """;
         var id = Guid.CreateVersion7();
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("started", startedAt);
-        command.Parameters.AddWithValue("expires", startedAt + lifetime);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { id, userId, startedAt, expiresAt = startedAt + lifetime }, cancellationToken: cancellationToken));
         return id;
     }
 
@@ -29,22 +26,17 @@ public sealed class StaffSessions(NpgsqlDataSource dataSource)
     {
         const string sql = """
             select exists (select 1 from staff_sessions s join staff_users u on u.id = s.user_id
-                           where s.id = @id and s.user_id = @user and s.ended_at is null and @now < s.expires_at
+                           where s.id = @sessionId and s.user_id = @userId and s.ended_at is null and @now < s.expires_at
                              and u.suspended_at is null)
             """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("id", sessionId);
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("now", now);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { sessionId, userId, now }, cancellationToken: cancellationToken));
     }
 
     public async Task EndAsync(Guid sessionId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        const string sql = "update staff_sessions set ended_at = @now where id = @id and ended_at is null";
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("id", sessionId);
-        command.Parameters.AddWithValue("now", now);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        const string sql = "update staff_sessions set ended_at = @now where id = @sessionId and ended_at is null";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { sessionId, now }, cancellationToken: cancellationToken));
     }
 }

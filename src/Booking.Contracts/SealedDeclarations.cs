@@ -1,4 +1,6 @@
-namespace Booking.Grains.Inventory;
+using Orleans;
+
+namespace Booking.Contracts;
 
 /// <summary>What a citizen declared when booking (screening answers, priority groups), sealed at the edge in its own
 /// ciphertext; it travels with the confirmation so that it commits in the booking's own statement.</summary>

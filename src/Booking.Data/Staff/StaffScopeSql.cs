@@ -1,18 +1,22 @@
-using Npgsql;
+using Dapper;
 
-namespace Booking.Staff.Access;
+namespace Booking.Data.Staff;
+
+/// <summary>A staff member as a scope query sees them: who, and which of the roles they may hold grant the permission
+/// asked about. Which roles grant what is the staff layer's permission table; the data layer only reads roles.</summary>
+public sealed record StaffGrantee(Guid UserId, IReadOnlyList<string> Roles);
 
 /// <summary>
 /// Where a staff member holds a permission, written once in SQL: a role held over a tenant reaches that tenant, every
 /// tenant below it and all their clinics; a clinic-limited role reaches its clinics only, and only those of its
 /// tenant's tree. Nothing reaches anything while the account is suspended or must change its password. Every check
-/// (<see cref="StaffAccess"/>) and every list query that filters by scope embeds these common table expressions, so a
-/// page cannot list what it would refuse to open.
+/// and every list query that filters by scope embeds these common table expressions, so a page cannot list what it
+/// would refuse to open.
 /// </summary>
 public static class StaffScopeSql
 {
-    /// <summary>CTE definitions, to follow <c>with recursive</c>, ending in <c>{name} (id)</c>: the clinics where
-    /// <c>@staff_user</c> holds the permission given to <see cref="AddParameters"/>.</summary>
+    /// <summary>CTE definitions, to follow <c>with recursive</c>, ending in <c>{name} (id)</c>: the clinics where the
+    /// grantee (<see cref="Parameters"/>) holds the permission.</summary>
     public static string Locations(string name) => $"""
         {name}_grants as ({Grants}),
         {name}_tenants (grant_id, id) as (
@@ -27,7 +31,7 @@ public static class StaffScopeSql
         """;
 
     /// <summary>CTE definitions, to follow <c>with recursive</c>, ending in <c>{name} (id)</c>: the tenants over which
-    /// <c>@staff_user</c> holds the permission as a whole (a clinic-limited role holds no tenant).</summary>
+    /// the grantee holds the permission as a whole (a clinic-limited role holds no tenant).</summary>
     public static string Tenants(string name) => $"""
         {name}_grants as ({Grants}),
         {name} (id) as (
@@ -43,10 +47,13 @@ public static class StaffScopeSql
           and u.suspended_at is null and not u.must_change_password
         """;
 
-    /// <summary>The parameters the fragments read: the person, and the roles that grant the permission.</summary>
-    public static void AddParameters(NpgsqlParameterCollection parameters, Guid userId, StaffPermission permission)
+    /// <summary>The parameters the fragments read (the person, the roles that grant the permission), with the
+    /// query's own.</summary>
+    public static DynamicParameters Parameters(StaffGrantee grantee, object? query = null)
     {
-        parameters.AddWithValue("staff_user", userId);
-        parameters.AddWithValue("staff_roles", StaffRolePermissions.Granting(permission).Select(role => role.Code()).ToArray());
+        var parameters = new DynamicParameters(query);
+        parameters.Add("staff_user", grantee.UserId);
+        parameters.Add("staff_roles", grantee.Roles.ToArray());
+        return parameters;
     }
 }
