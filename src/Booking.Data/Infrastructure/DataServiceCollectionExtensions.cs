@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ProviderEvents>();
         services.AddSingleton<ReminderQueue>();
         services.AddSingleton<SmsOptOuts>();
+        services.AddSingleton<SmsReplies>();
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
         services.AddOfferData();

@@ -3,6 +3,7 @@ using Booking.Messages;
 using Booking.Notifications.Channels;
 using Booking.Notifications.Dispatch;
 using Booking.Notifications.Reminders;
+using Booking.Notifications.Replies;
 using Booking.Notifications.Webhooks;
 using Booking.ServiceDefaults;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,10 @@ public static class NotificationServiceExtensions
         services.AddHttpClient<SmsChannel>()
             .AddResilienceHandler("twilio", (pipeline, context) =>
                 ProviderResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.Timeout));
+
+        services.AddOptions<RepliesOptions>().Bind(configuration.GetSection(RepliesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<BookingCancellations>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<RepliesOptions>>().Value.Timeout);
+        services.AddTransient<SmsReplyHandler>();
 
         services.AddSingleton(sp => new SendGridSignature(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.WebhookPublicKey));
         services.AddSingleton<DeliveryReports>();
