@@ -22,7 +22,7 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
 
     private static object Citizen(string phone, string language = "fr", string lastName = "Gagnon") => new
     {
-        firstName = "Louise", lastName = $"{lastName}-{Guid.NewGuid():N}"[..20], birthDate = "1979-04-03", phone, language,
+        firstName = "Louise", lastName = $"{lastName}-{new string(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + c % 26)).ToArray())}", birthDate = "1979-04-03", phone, language,
         email = (string?)null, emailConsent = false,
     };
 
@@ -66,7 +66,7 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
     public async Task Annuler_then_oui_cancels_through_the_manage_path_and_frees_the_seat()
     {
         var phone = NewPhone();
-        var start = QuebecDate.At(QuebecDate.NextWeekday(3), 8, 15);
+        var start = QuebecDate.At(QuebecDate.NextWeekday(3), 9, 30);
         var booking = await Book(start, Citizen(phone));
         await Remind(start, booking);
         var reminder = Assert.Single(fixture.StubMessagesOf(booking.Id), m => m.TextBody!.StartsWith("Rappel", StringComparison.Ordinal));
@@ -95,7 +95,7 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
     public async Task An_inbound_sms_delivered_twice_acts_once()
     {
         var phone = NewPhone();
-        var start = QuebecDate.At(QuebecDate.NextWeekday(4), 8, 15);
+        var start = QuebecDate.At(QuebecDate.NextWeekday(4), 9, 30);
         var booking = await Book(start, Citizen(phone, "en"));
         await Remind(start, booking);
 
@@ -120,8 +120,8 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
     {
         var phone = NewPhone();
         var day = QuebecDate.NextWeekday(5);
-        var first = await Book(QuebecDate.At(day, 9, 15), Citizen(phone, lastName: "Roy"));
-        var second = await Book(QuebecDate.At(day, 10, 15), Citizen(phone, lastName: "Cote"));
+        var first = await Book(QuebecDate.At(day, 9, 30), Citizen(phone, lastName: "Roy"));
+        var second = await Book(QuebecDate.At(day, 10), Citizen(phone, lastName: "Cote"));
         await Remind(first.Start, first, second);
 
         var which = await Reply(phone, "ANNULER");
@@ -130,12 +130,12 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
         Assert.Equal("Repondez par un numero de 1 a 2, ou NON pour garder vos RDV.", (await Reply(phone, "3")).Reply);
 
         var confirm = await Reply(phone, "2");
-        Assert.Contains("10 h 15", confirm.Reply);
+        Assert.Contains(" 10 h a ", confirm.Reply);
         Assert.Equal($"Votre RDV {second.Code} est annule. Votre place est liberee pour quelqu'un d'autre. Merci.", (await Reply(phone, "OUI")).Reply);
 
         Assert.Equal(("confirmed", "cancelled"), (await Status(first), await Status(second)));
         // Only one is left: the next ANNULER asks about it directly.
-        Assert.Contains("9 h 15", (await Reply(phone, "annuler")).Reply);
+        Assert.Contains("9 h 30", (await Reply(phone, "annuler")).Reply);
         Assert.Equal("Rien n'a change: votre RDV est maintenu.", (await Reply(phone, "non")).Reply);
         Assert.Equal("confirmed", await Status(first));
     }
@@ -144,7 +144,7 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
     public async Task An_unknown_or_ambiguous_reply_gets_a_short_help_and_changes_nothing()
     {
         var phone = NewPhone();
-        var start = QuebecDate.At(QuebecDate.NextWeekday(6), 8, 15);
+        var start = QuebecDate.At(QuebecDate.NextWeekday(6), 9, 30);
         var booking = await Book(start, Citizen(phone));
         await Remind(start, booking);
 
@@ -164,11 +164,11 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
         var stranger = NewPhone();
         Assert.Equal("No upcoming appointment is linked to this number. Use the link you received by e-mail or SMS.",
             (await Reply(stranger, "CANCEL")).Reply);
-        Assert.StartsWith("Reponse non comprise", (await Reply(stranger, "YES")).Reply);
+        Assert.StartsWith("Reply not understood", (await Reply(stranger, "YES")).Reply);
 
         // A booking with this phone whose reminder has not been sent yet cannot be cancelled by SMS either.
         var phone = NewPhone();
-        var booking = await Book(QuebecDate.At(QuebecDate.NextWeekday(7), 8, 15), Citizen(phone));
+        var booking = await Book(QuebecDate.At(QuebecDate.NextWeekday(7), 9, 30), Citizen(phone));
         Assert.StartsWith("Aucun RDV a venir", (await Reply(phone, "ANNULER")).Reply);
         Assert.StartsWith("Reponse non comprise", (await Reply(phone, "OUI")).Reply);
         Assert.Equal("confirmed", await Status(booking));
@@ -179,7 +179,7 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
     public async Task A_forged_or_unsigned_inbound_sms_is_refused_and_changes_nothing()
     {
         var phone = NewPhone();
-        var start = QuebecDate.At(QuebecDate.NextWeekday(8), 8, 15);
+        var start = QuebecDate.At(QuebecDate.NextWeekday(8), 9, 30);
         var booking = await Book(start, Citizen(phone));
         await Remind(start, booking);
         await Reply(phone, "ANNULER");
@@ -205,7 +205,7 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
     public async Task The_reply_tables_never_hold_the_number()
     {
         var phone = NewPhone();
-        var start = QuebecDate.At(QuebecDate.NextWeekday(9), 8, 15);
+        var start = QuebecDate.At(QuebecDate.NextWeekday(9), 9, 30);
         var booking = await Book(start, Citizen(phone));
         await Remind(start, booking);
         await Reply(phone, "ANNULER");
