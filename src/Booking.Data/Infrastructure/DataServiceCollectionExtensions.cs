@@ -44,6 +44,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ReminderQueue>();
         services.AddSingleton<SmsOptOuts>();
         services.AddSingleton<SmsReplies>();
+        services.AddSingleton<WaitingList.WaitingListRepository>();
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
         services.AddOfferData();
@@ -87,6 +88,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();
         services.AddSingleton<OfferTokens>();
+        services.AddSingleton<WaitingListTokens>();
         return services;
     }
 

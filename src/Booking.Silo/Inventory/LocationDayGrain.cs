@@ -2,6 +2,7 @@ using Booking.Data.Bookings;
 using Booking.Data.Bulk;
 using Booking.Data.Catalog;
 using Booking.Data.Offer;
+using Booking.Data.WaitingList;
 using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Domain.Inventory;
@@ -29,6 +30,7 @@ public sealed partial class LocationDayGrain(
     BulkBookingChanges bulkChanges,
     ScheduleChangeMarks scheduleChanges,
     HandedOverHoldRepository handedOver,
+    WaitingListRepository waitingList,
     IOptions<InventoryOptions> options,
     InventoryMetrics metrics,
     TimeProvider clock,
@@ -234,6 +236,7 @@ public sealed partial class LocationDayGrain(
         if (!await bookings.CancelAsync(request.BookingId, request.ExpectedVersion))
             return ChangeResult.BookingChanged;
         _inventory.ReleaseSeat(request.BookingId);
+        SeatFreed();
         return ChangeResult.Done;
     }
 
@@ -287,6 +290,7 @@ public sealed partial class LocationDayGrain(
     public Task SeatMovedAway(Guid bookingId)
     {
         _inventory.ReleaseSeat(bookingId);
+        SeatFreed();
         return Task.CompletedTask;
     }
 
@@ -312,6 +316,8 @@ public sealed partial class LocationDayGrain(
         var schedule = await catalog.ScheduleAsync(_location, _key.Date);
         _narrowing.End(settled, Now);
         _inventory.Reschedule(_narrowing.Offered(SlotGenerator.SlotsOn(schedule, _key.Date)), Now);
+        // New capacity, perhaps: the list may have someone for it.
+        SeatFreed();
     }
 
     private async Task PublishChanges(CancellationToken cancellationToken)
@@ -320,7 +326,10 @@ public sealed partial class LocationDayGrain(
             await ReloadSchedule(null);
         _inventory.PurgeExpiredHolds(Now);
         _holdRequests.Purge(Now);
-        foreach (var service in _inventory.TakeChangedServices())
+        var changed = _inventory.TakeChangedServices();
+        await OfferFreedSeats(changed);
+        // Offers just made hold seats: what is published already leaves them out.
+        foreach (var service in changed.Concat(_inventory.TakeChangedServices()).Distinct())
             PublishTo(service);
     }
 
