@@ -47,7 +47,8 @@ public static class InboundSmsApi
         var reply = response.IsSuccessStatusCode ? MessageOf(await response.Content.ReadAsStringAsync(cancellationToken)) : null;
         if (reply is not null)
             store.Record(new RecordedMessage("SM" + Guid.NewGuid().ToString("N"), TwilioStubApi.Channel, "reply-" + sid, null, null,
-                sms.From, null, reply, null, [], DateTimeOffset.UtcNow) { Status = "delivered" });
+                sms.From, null, reply, null, [], DateTimeOffset.UtcNow)
+            { Status = "delivered" });
         return TypedResults.Ok(new InboundResult((int)response.StatusCode, sid, reply));
     }
 

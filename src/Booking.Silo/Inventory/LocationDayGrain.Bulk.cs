@@ -79,7 +79,7 @@ public sealed partial class LocationDayGrain
     {
         foreach (var bookingId in bookingIds)
             _inventory.ReleaseSeat(bookingId);
-        SeatFreed();
+        SeatFreed(bookingIds.Count);
         return Task.CompletedTask;
     }
 
@@ -104,7 +104,7 @@ public sealed partial class LocationDayGrain
         var cancelled = await bulkChanges.CancelAsync(batch.JobId, batch.Cancels.Select(c => (c.BookingId, c.ExpectedVersion)).ToList());
         foreach (var bookingId in cancelled)
             _inventory.ReleaseSeat(bookingId);
-        SeatFreed();
+        SeatFreed(cancelled.Count);
         return cancelled.Count;
     }
 }

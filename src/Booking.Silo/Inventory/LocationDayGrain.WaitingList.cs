@@ -14,25 +14,28 @@ public sealed partial class LocationDayGrain
 
     private readonly Dictionary<string, DateTimeOffset> _nobodyWaitingUntil = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Service, DateTimeOffset ExpiresAt)> _waitingListHolds = new(StringComparer.Ordinal);
-    private bool _seatsFreed;
+    private int _seatsFreed;
 
-    /// <summary>Called when a seat was given back; the next publishing round offers it to the list.</summary>
-    private void SeatFreed() => _seatsFreed = true;
+    /// <summary>Called when seats were given back; the next publishing round offers as many to the list (a cancellation
+    /// offers one seat, not the whole day).</summary>
+    private void SeatFreed(int seats = 1) => _seatsFreed += seats;
 
     private async Task OfferFreedSeats(IReadOnlyCollection<string> changedServices)
     {
-        var services = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (holdId, (service, expiresAt)) in _waitingListHolds.Where(h => h.Value.ExpiresAt <= Now).ToList())
+        var seats = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (holdId, (service, _)) in _waitingListHolds.Where(h => h.Value.ExpiresAt <= Now).ToList())
         {
+            // An offer that ran out (or was taken: then the day has no free seat for it) frees its seat for the next person.
             _waitingListHolds.Remove(holdId);
-            services.Add(service);
+            seats[service] = seats.GetValueOrDefault(service) + 1;
         }
-        if (_seatsFreed)
-            services.UnionWith(changedServices);
-        _seatsFreed = false;
+        if (_seatsFreed > 0)
+            foreach (var service in changedServices)
+                seats[service] = seats.GetValueOrDefault(service) + _seatsFreed;
+        _seatsFreed = 0;
         if (_location is null)
             return;
-        foreach (var service in services)
+        foreach (var (service, count) in seats)
         {
             if (_nobodyWaitingUntil.TryGetValue(service, out var quietUntil) && quietUntil > Now)
                 continue;
@@ -41,15 +44,15 @@ public sealed partial class LocationDayGrain
                 _nobodyWaitingUntil[service] = Now + _options.WaitingListQuietCheck;
                 continue;
             }
-            await OfferFreeSlots(service);
+            await OfferFreeSlots(service, Math.Min(count, OffersPerServicePerRound));
         }
     }
 
-    private async Task OfferFreeSlots(string service)
+    private async Task OfferFreeSlots(string service, int seats)
     {
         // Only slots the person has time to take: the offer must run out before the slot starts.
         var free = _inventory.Availability(service, Now).Where(s => s.Remaining > 0 && s.Start > Now + _options.WaitingListOffer)
-            .Take(OffersPerServicePerRound).ToList();
+            .Take(seats).ToList();
         foreach (var slot in free)
         {
             var holdId = HoldId.New(_key, service);
@@ -64,7 +67,7 @@ public sealed partial class LocationDayGrain
             catch (Exception e)
             {
                 _inventory.ReleaseHold(holdId);
-                _seatsFreed = true;
+                _seatsFreed++;
                 logger.LogWarning(e, "{Grain} could not offer a freed seat to the waiting list; trying again next round", _key);
                 return;
             }
