@@ -43,14 +43,18 @@ public sealed class SmsReplies(NpgsqlDataSource dataSource)
                 await connection.DisposeAsync();
                 return null;
             }
-            const string read = """
-                select state, booking_ids as bookingIds, language, expires_at as expiresAt
-                from sms_conversations where phone_fingerprint = @phoneFingerprint for update
-                """;
-            var conversation = await connection.QuerySingleOrDefaultAsync<ConversationRow>(
-                new CommandDefinition(read, new { phoneFingerprint }, transaction, cancellationToken: cancellationToken));
-            return new SmsReplySession(connection, transaction, phoneFingerprint,
-                conversation is null ? null : new SmsConversation(conversation.State, conversation.BookingIds, conversation.Language, conversation.ExpiresAt));
+            const string read = "select state, booking_ids, language, expires_at from sms_conversations where phone_fingerprint = @fingerprint for update";
+            SmsConversation? conversation = null;
+            await using (var command = new NpgsqlCommand(read, connection, transaction))
+            {
+                // Raw Npgsql: the uuid[] column reads straight into Guid[].
+                command.Parameters.AddWithValue("fingerprint", phoneFingerprint);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                    conversation = new SmsConversation(reader.GetString(0), reader.GetFieldValue<Guid[]>(1), reader.GetString(2),
+                        reader.GetFieldValue<DateTimeOffset>(3));
+            }
+            return new SmsReplySession(connection, transaction, phoneFingerprint, conversation);
         }
         catch
         {
@@ -59,8 +63,6 @@ public sealed class SmsReplies(NpgsqlDataSource dataSource)
             throw;
         }
     }
-
-    private sealed record ConversationRow(string State, Guid[] BookingIds, string Language, DateTime ExpiresAt);
 }
 
 /// <summary>One inbound message being handled, in one transaction with its claim: committed once the reply is decided

@@ -40,7 +40,7 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
             errors.Add("distanceKm", ErrorCodes.OutOfRange, $"Between 1 and {MaxDistanceKm} km.");
         var today = QuebecTime.Today(clock);
         var from = Date(body?.From, today, "from", errors);
-        var to = Date(body?.To, from.AddDays(14), "to", errors);
+        var to = Date(body?.To, from < today.AddDays(MaxDays) ? from.AddDays(14) : from, "to", errors);
         if (to < from || to > today.AddDays(MaxDays) || from < today)
             errors.Add("to", ErrorCodes.OutOfRange, $"From today on, \"to\" on or after \"from\", and at most {MaxDays} days from now.");
         var contact = validator.ValidateContact(body?.Contact, errors);
