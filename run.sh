@@ -11,6 +11,7 @@ cd "$(dirname "$0")"
 source scripts/postgres.sh
 source scripts/supervise.sh
 source scripts/cluster.sh
+source scripts/certificates.sh
 
 WEB_PORT=${WEB_PORT:-5080}
 SILO_HTTP_PORT=${SILO_HTTP_PORT:-5081}
@@ -22,6 +23,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-30000}
 SILOS=${BOOKING_SILOS:-1}
 WEB_HOSTS=${BOOKING_WEB_HOSTS:-1}
 cluster_check_counts "$SILOS" "$WEB_HOSTS"
+CITIZEN_URL=$(cluster_citizen_url "$WEB_HOSTS")
 STATE=${BOOKING_STATE_DIR:-$PWD/.local}
 mkdir -p "$STATE"
 # The server runs as 'postgres', which must be able to reach its data folder; a checkout under a private home
@@ -44,12 +46,18 @@ trap 'exit 130' INT TERM
 trap cleanup EXIT
 
 pg_ensure_installed
+# Traffic between the platform's parts is encrypted even on loopback, with certificates of the platform's own
+# authority in .local/tls (scripts/certificates.sh): PostgreSQL takes TLS connections only, and the hosts verify it.
+TLS_DIR="$STATE/tls"
+certs_ensure "$TLS_DIR"
 PG_PORT=$(pg_free_port 5433)
-pg_start "$PG_DIR" "$PG_PORT"
+pg_start "$PG_DIR" "$PG_PORT" "$TLS_DIR"
 pg_create_database "$PG_DIR" "$PG_PORT" booking
 # Every host connects as the application role; only the migration step gets the schema owner's connection.
 export ConnectionStrings__Booking="$(pg_connection "$PG_DIR" "$PG_PORT" booking_app)"
 export Booking__DataProtection__KeyFile="$STATE/keys.json"
+# Orleans (silo to silo, web host to gateway) over mutual TLS: each side shows a certificate of the same authority.
+export Orleans__Tls__AuthorityFile="$TLS_DIR/ca.pem"
 
 echo "Building..."
 dotnet build Booking.sln -c Release -v q -nologo >"$STATE/build.log" 2>&1 || { tail -n 30 "$STATE/build.log"; exit 1; }
@@ -68,7 +76,8 @@ SUPERVISE_PID_DIR="$STATE/pids"
 rm -rf "$SUPERVISE_PID_DIR" && mkdir -p "$SUPERVISE_PID_DIR"
 cat >"$STATE/platform.state" <<STATE_FILE
 # The platform ./run.sh is running (removed when it stops), for the load runner's --fault: key=value lines.
-base_url=http://127.0.0.1:$WEB_PORT
+base_url=$CITIZEN_URL
+authority=$TLS_DIR/ca.pem
 silos=$SILOS
 web_hosts=$WEB_HOSTS
 pids=$SUPERVISE_PID_DIR
@@ -87,7 +96,10 @@ start() { # name, then the command; logs go to .local/<name>.log, restarts inclu
 }
 cluster_start_silos "$SILOS"
 cluster_start_web_hosts "$WEB_HOSTS"
-start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
+# The staff site shows platform operators the cluster dashboard (at /operations/cluster), as an Orleans client.
+start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" Identity__RequireHttps=false ClusterDashboard__Enabled=true \
+  Orleans__Tls__CertificateFile="$TLS_DIR/client.pem" Orleans__Tls__KeyFile="$TLS_DIR/client.key" \
+  dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
 # The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.
 # Its SendGrid signing key is made here, once per run, so the worker's copy of the public key stays right when the
 # inbox is restarted (without openssl, the inbox makes its own at each start).
@@ -109,22 +121,25 @@ start notifications env ASPNETCORE_URLS="http://127.0.0.1:$NOTIFY_PORT" \
   dotnet "$(bin Notifications Notifications)" --contentRoot "$(out Notifications)"
 
 echo "Waiting for the platform to be ready..."
+TRY_CA=''
+(( WEB_HOSTS > 1 )) && TRY_CA=$TLS_DIR/ca.pem
 for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$WEB_PORT/health/ready" >/dev/null 2>&1; then
+  if curl -fsS --cacert "$TLS_DIR/ca.pem" "$CITIZEN_URL/health/ready" >/dev/null 2>&1; then
     cluster_lines=$(cluster_describe "$SILOS" "$WEB_HOSTS")
     cat <<MSG
 
 Booking platform is up (logs in $STATE/*.log):
-  Citizen site         http://127.0.0.1:$WEB_PORT/   (French; English with the link at the top)
-  Citizen API + docs   http://127.0.0.1:$WEB_PORT/scalar/v1   (OpenAPI: /openapi/v1.json)
+  Citizen site         $CITIZEN_URL/   (French; English with the link at the top)
+  Citizen API + docs   $CITIZEN_URL/scalar/v1   (OpenAPI: /openapi/v1.json)
 ${cluster_lines:+$cluster_lines
 }  Silo health          http://127.0.0.1:$SILO_HTTP_PORT/health/ready
   Staff site           http://127.0.0.1:$ADMIN_PORT/   (demo accounts below, one per role; see docs/staff-site.md)
+  Cluster dashboard    http://127.0.0.1:$ADMIN_PORT/operations/cluster/   (platform operators only)
   Dev inbox            http://127.0.0.1:$INBOX_PORT/   (every e-mail and SMS sent, with delivery status per booking)
   Notification worker  http://127.0.0.1:$NOTIFY_PORT/health/ready
   PostgreSQL           $(echo "$ConnectionStrings__Booking" | sed 's/Password=[^;]*/Password=***/')  (password in $PG_DIR/booking_app.password)
 $(sed -n '/^Demo staff accounts/,$p' "$STATE/seed-demo.txt")
-Try:  curl 'http://127.0.0.1:$WEB_PORT/api/v1/availability?service=COVID19&postalCode=H2X1Y4&days=3'
+Try:  curl${TRY_CA:+ --cacert $TRY_CA} '$CITIZEN_URL/api/v1/availability?service=COVID19&postalCode=H2X1Y4&days=3'
 Press Ctrl-C to stop.
 MSG
     # Each supervisor returns only when its host is in a crash loop; the others keep serving meanwhile.

@@ -12,6 +12,7 @@ source scripts/postgres.sh
 source scripts/browser-tests.sh
 source scripts/openapi-lint.sh
 source scripts/promtool.sh
+source scripts/certificates.sh
 
 pg_ensure_installed
 browser_tests_ensure_installed
@@ -38,7 +39,9 @@ if [ -n "${BOOKING_TEST_NOW:-}" ]; then
   echo "Simulated start: $(TZ=America/Montreal date -d "@$simulated" '+%Y-%m-%d %H:%M:%S %Z (%A)') (clock shifted by ${PG_CLOCK_OFFSET_SECONDS} s)"
 fi
 PG_PORT=$(pg_free_port 55433)
-pg_start "$PG_DIR" "$PG_PORT"
+# As in the run command: TLS connections only, verified against the authority made here (SSL Mode=VerifyFull).
+certs_ensure "$PG_DIR/certs"
+pg_start "$PG_DIR" "$PG_PORT" "$PG_DIR/certs"
 # Each test fixture creates its own database on this server (bootstrap superuser), migrates it as the owner role and
 # runs everything else as the application role, as run.sh and production do.
 export BOOKING_TEST_POSTGRES="$(pg_connection "$PG_DIR" "$PG_PORT" postgres postgres)"

@@ -40,9 +40,11 @@ pg_new_secret() {
   chmod 600 "$1"
 }
 
-# pg_start DIR PORT: initialise DIR on first use, then start the server on 127.0.0.1:PORT. Prints nothing on success.
+# pg_start DIR PORT [CERTS]: initialise DIR on first use, then start the server on 127.0.0.1:PORT. With CERTS (a
+# folder made by certs_ensure, scripts/certificates.sh) the server takes only TLS connections (pg_tls). Prints nothing
+# on success.
 pg_start() {
-  local dir=$1 port=$2 bin aside
+  local dir=$1 port=$2 certs=${3:-} bin aside
   bin=$(pg_bin)
   if [ -f "$dir/data/PG_VERSION" ] && [ ! -f "$dir/postgres.password" ]; then
     # Made by an earlier version whose hosts connected as its superuser: set aside, not deleted.
@@ -58,6 +60,7 @@ pg_start() {
     pg_as_owner "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/postgres.password" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; return 1; }
   fi
+  [ -n "$certs" ] && pg_tls "$dir" "$certs"
   # A notification burst writes ~1 GB of WAL per 100 000 messages: with the default 1 GB between checkpoints, each
   # burst forced several, and the full-page images after each one multiplied the WAL and the backends' writes.
   # PG_CLOCK_OFFSET_SECONDS (set by the test command at a simulated instant) shifts the server's clock, so that its
@@ -72,6 +75,20 @@ pg_start() {
     -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=512MB -c fsync=on -c max_wal_size=8GB -c checkpoint_timeout=15min -c log_lock_waits=on -c log_min_duration_statement=2000" \
     start >/dev/null || { tail -n 20 "$dir/server.log" >&2; return 1; }
   pg_ensure_roles "$dir" "$port"
+}
+
+# pg_tls DIR CERTS: TLS 1.2 or later with CERTS' server certificate, and no connection without it (hostssl). The
+# certificate and the settings live in the data folder, so a backup restored elsewhere keeps them; the authority is
+# copied to DIR/authority.pem, which pg_connection names so that clients verify the server (SSL Mode=VerifyFull).
+pg_tls() {
+  local dir=$1 certs=$2 data=$1/data
+  install -m 600 "$certs/postgres.pem" "$data/server.crt"
+  install -m 600 "$certs/postgres.key" "$data/server.key"
+  install -m 644 "$certs/ca.pem" "$dir/authority.pem"
+  [ "$(id -u)" = 0 ] && chown postgres "$data/server.crt" "$data/server.key"
+  sed -i '/^# Booking: TLS$/,$d' "$data/postgresql.conf"
+  printf "# Booking: TLS\nssl = on\nssl_min_protocol_version = 'TLSv1.2'\n" >>"$data/postgresql.conf"
+  sed -i 's/^host\([[:space:]]\)/hostssl\1/' "$data/pg_hba.conf"
 }
 
 pg_stop() {
@@ -102,9 +119,11 @@ SQL
   done
 }
 
-# pg_connection DIR PORT ROLE [DATABASE]: an Npgsql connection string.
+# pg_connection DIR PORT ROLE [DATABASE]: an Npgsql connection string; over verified TLS when the server has it.
 pg_connection() {
-  echo "Host=127.0.0.1;Port=$2;Username=$3;Password=$(cat "$1/$3.password");Database=${4:-booking}"
+  local tls=''
+  [ -f "$1/authority.pem" ] && tls=";SSL Mode=VerifyFull;Root Certificate=$1/authority.pem"
+  echo "Host=127.0.0.1;Port=$2;Username=$3;Password=$(cat "$1/$3.password");Database=${4:-booking}$tls"
 }
 
 # pg_create_database DIR PORT NAME: NAME exists and belongs to the owner role (so does its public schema).

@@ -9,10 +9,12 @@ using Orleans.Serialization;
 namespace Booking.ClusterClient;
 
 /// <summary>How a host that calls grains (the citizens' web host, the staff site) joins the cluster: as an Orleans
-/// client finding the silos' gateways in the same PostgreSQL membership table.</summary>
+/// client finding the silos' gateways in the same PostgreSQL membership table, over TLS when <see cref="ClusterTls"/>
+/// is set.</summary>
 public static class ClusterClientHosting
 {
-    public static IHostApplicationBuilder AddBookingClusterClient(this IHostApplicationBuilder builder)
+    /// <param name="configure">What this host adds to the client (the staff site: the cluster dashboard).</param>
+    public static IHostApplicationBuilder AddBookingClusterClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configure = null)
     {
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
             ?? throw new InvalidOperationException("ConnectionStrings:Booking is required.");
@@ -20,6 +22,7 @@ public static class ClusterClientHosting
         var responseTimeout = orleans.GetValue("ResponseTimeout", TimeSpan.FromSeconds(5));
         if (responseTimeout <= TimeSpan.Zero || responseTimeout > TimeSpan.FromSeconds(30))
             throw new InvalidOperationException("Orleans:ResponseTimeout must be between 00:00:00.001 and 00:00:30.");
+        var tls = ClusterTls.From(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             // A call to a silo that died or hangs fails after this (503 with Retry-After, the client retries) rather
@@ -33,11 +36,14 @@ public static class ClusterClientHosting
                 o.ClusterId = orleans["ClusterId"] ?? ClusterIdentity.DefaultClusterId;
                 o.ServiceId = orleans["ServiceId"] ?? ClusterIdentity.DefaultServiceId;
             });
+            client.AddActivityPropagation();
+            tls?.ApplyTo(client);
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = ClusterIdentity.AdoNetInvariant;
                 o.ConnectionString = connectionString;
             });
+            configure?.Invoke(client);
         });
         return builder;
     }

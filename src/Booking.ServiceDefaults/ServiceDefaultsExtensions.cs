@@ -1,3 +1,4 @@
+using Booking.ServiceDefaults.Logging;
 using Booking.ServiceDefaults.Metrics;
 using Booking.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Builder;
@@ -23,12 +24,7 @@ public static class ServiceDefaultsExtensions
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddHealthChecks();
         builder.AddPlatformMetrics();
-        builder.Logging.AddSimpleConsole(options =>
-        {
-            options.SingleLine = true;
-            options.UseUtcTimestamp = true;
-            options.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        builder.AddPlatformLogging();
         return builder;
     }
 

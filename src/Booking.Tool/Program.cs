@@ -2,9 +2,11 @@ using Booking.Data.Audit;
 using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
 using Booking.Data.Notifications;
+using Booking.Data.Operations;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;
+using Booking.Identity.Keys;
 using Booking.Passes.Keys;
 using Booking.Staff.Demo;
 using Booking.Staff.Identity;
@@ -23,10 +25,14 @@ const string usage = """
                                    after migrate
       import-postal-codes FILE     import a GeoNames postal-code dump for Canada (CA.txt or CA_full.txt)
       init-keys FILE               create a new key file (personal-data encryption, fingerprints, manage links) if absent,
-                                   and give it a first appointment-pass signing key if it has none
+                                   and give it a first appointment-pass signing key and the identity server's keys if it has none
       rotate-signing-key FILE [--overlap-days N]
                                    a new pass signing key signs from now; current keys stay published N days (default 90)
       metering --month YYYY-MM     messages sent per tenant, category (transactional/bulk) and channel, as CSV
+      availability-report --month YYYY-MM
+                                   the month's availability (Québec time) from the silos' probes and the incidents:
+                                   uptime against 99.5 % (planned outages excluded), incidents, time to restore;
+                                   exit code 1 when the objective is missed
       verify-audit                 walk the personal-data access log's hash chain; exit 1 at the first broken link
       check-restore [--sample N]   read checks of a restored database, as key=value lines: bookings, the last one, the
                                    inventory audit, and how many of the N latest citizen records (default 100) the key
@@ -60,6 +66,8 @@ if (args[0] == "init-keys")
     }
     if (SigningKeyFile.AddFirstKeyIfMissing(args[1], DateTimeOffset.UtcNow) is { } signingKey)
         Console.WriteLine($"Added the first appointment-pass {signingKey}.");
+    if (IdentityKeys.AddIfMissing(args[1]) is { } identityKey)
+        Console.WriteLine($"Added the identity server's token signing key {identityKey} and its encryption key.");
     return 0;
 }
 
@@ -140,6 +148,12 @@ switch (args[0])
         foreach (var line in await services.GetRequiredService<MeteringQuery>().ForMonthAsync(month.Year, month.Month))
             Console.WriteLine($"{line.TenantId},{Csv(line.TenantName)},{line.Month},{line.Category},{line.Channel},{line.Messages}");
         return 0;
+
+    case "availability-report" when args.Length >= 3 && args[1] == "--month"
+                                     && DateOnly.TryParseExact(args[2] + "-01", "yyyy-MM-dd", out var reportMonth):
+        var report = await services.GetRequiredService<AvailabilityRecord>().ReportAsync(reportMonth);
+        Console.Write(report.ToText());
+        return report.MeetsObjective ? 0 : 1;
 
     case "verify-audit":
         var verification = await services.GetRequiredService<AccessLogVerifier>().VerifyAsync();

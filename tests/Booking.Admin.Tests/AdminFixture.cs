@@ -14,7 +14,7 @@ namespace Booking.Admin.Tests;
 /// migrated, demo-seeded PostgreSQL, and Debian's Chromium driven by Playwright. The sessions' clock is a <see cref="ManualClock"/>, so inactivity and the
 /// sessions' absolute end can be reached without waiting for them; password checks are counted (<see cref="PasswordChecks"/>).
 /// </summary>
-public sealed class AdminFixture : IAsyncLifetime
+public class AdminFixture : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
     private readonly string _keyFile = TestKeyFile.Create();
@@ -56,14 +56,21 @@ public sealed class AdminFixture : IAsyncLifetime
         return (StartHost(port, _keyFile), new Uri($"http://127.0.0.1:{port}/"));
     }
 
+    /// <summary>What a derived fixture sets on the staff site beyond the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     private WebApplicationFactory<admin::Program> StartHost(int port, string keyFile)
     {
         var host = new WebApplicationFactory<admin::Program>().WithWebHostBuilder(web =>
         {
+            foreach (var (key, value) in Settings)
+                web.UseSetting(key, value);
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
+            web.UseSetting("Identity:RequireHttps", "false");
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
+            web.ConfigureLogging(logging => HostLogFile.AddTo(logging, "admin"));
             web.ConfigureServices(services =>
             {
                 services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);

@@ -9,17 +9,18 @@ namespace Booking.Admin.Tests;
 [Collection(AdminCollection.Name)]
 public sealed class RolePermissionTests(AdminFixture fixture)
 {
-    private static readonly string[] Pages = ["bookings", "clinic-day", "statistics", "dashboard", "staff", "staff/new", "staff/sign-ins", "account", ""];
+    private static readonly string[] Pages = ["bookings", "contact-centre", "clinic-day", "statistics", "dashboard", "staff", "staff/new", "staff/sign-ins",
+        "extracts", "platform/extracts", "account", ""];
 
     /// <summary>The pages each role opens (the others answer 403); written out here, not derived from the code's table.</summary>
     public static TheoryData<StaffRole, string[]> Reach() => new()
     {
-        { StaffRole.PlatformOperator, ["staff", "staff/new", "staff/sign-ins", "account", ""] },
+        { StaffRole.PlatformOperator, ["staff", "staff/new", "staff/sign-ins", "platform/extracts", "account", ""] },
         { StaffRole.TenantAdministrator, ["statistics", "dashboard", "staff", "staff/new", "staff/sign-ins", "account", ""] },
         { StaffRole.ClinicManager, ["bookings", "clinic-day", "statistics", "dashboard", "account", ""] },
         { StaffRole.FrontDesk, ["bookings", "clinic-day", "account", ""] },
-        { StaffRole.ContactCentreAgent, ["bookings", "account", ""] },
-        { StaffRole.MinistryAnalyst, ["statistics", "dashboard", "account", ""] },
+        { StaffRole.ContactCentreAgent, ["bookings", "contact-centre", "account", ""] },
+        { StaffRole.MinistryAnalyst, ["statistics", "dashboard", "extracts", "account", ""] },
     };
 
     [Theory]

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Booking.Data.Demo;
+using Booking.Data.Identity;
+using Booking.Domain.Catalog;
+using Booking.Reporting.Building;
+using Booking.Reporting.Datasets;
 using Booking.Staff.Access;
 using Booking.Testing;
 using Microsoft.AspNetCore.Authorization;
@@ -59,6 +63,11 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/clinic-day/{LocationId:guid}"] = (Access.Resource,
             // Searched by its code: the layout's links repeat the address, which must not carry the name looked for.
             victim => $"clinic-day/{TestBookings.MontrealClinic}?date={QuebecDate.NextWeekday(3):yyyy-MM-dd}&q={victim.BookingCode}"),
+        ["/clinic-day/{LocationId:guid}/bookings/{BookingId:guid}"] =
+            (Access.Resource, victim => $"clinic-day/{TestBookings.MontrealClinic}/bookings/{victim.BookingId}"),
+        // The search is a posted form (a card or phone number stays out of addresses): its list is the agent's scope only.
+        ["/contact-centre"] = (Access.OwnScope, _ => "contact-centre"),
+        ["/contact-centre/bookings/{BookingId:guid}"] = (Access.Resource, victim => $"contact-centre/bookings/{victim.BookingId}"),
         ["/statistics"] = (Access.OwnScope, _ => "statistics"),
         ["/dashboard"] = (Access.Resource, victim => $"dashboard?clinic={victim.ClinicId}"),
         ["/staff"] = (Access.OwnScope, _ => "staff"),
@@ -84,6 +93,16 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/offer/campaigns/{CampaignId:guid}"] = (Access.Resource, victim => $"offer/campaigns/{victim.CampaignId}"),
         ["/bulk"] = (Access.OwnScope, victim => $"bulk?location={victim.ClinicId}"),
         ["/bulk/{JobId:guid}"] = (Access.Resource, victim => $"bulk/{victim.JobId}"),
+        ["/extracts"] = (Access.OwnScope, _ => "extracts"),
+        // A built partition: each reader gets the rows of its own tenants only.
+        ["/extracts/{dataset}/{day}/{format}"] = (Access.OwnScope, victim => $"extracts/bookings/{victim.BookingDay:yyyy-MM-dd}/csv"),
+        ["/platform/extracts"] = (Access.OwnScope, _ => "platform/extracts"),
+        ["/platform/clients"] = (Access.OwnScope, _ => "platform/clients"),
+        ["/platform/clients/{ClientId:guid}"] = (Access.Resource, victim => $"platform/clients/{victim.MachineClientId}"),
+        // Machines only, with a token of the identity server: refused without one, attacked in BiApiTests.
+        ["/connect/token"] = (Access.Public, null),
+        ["/api/bi/v1/datasets"] = (Access.Public, null),
+        ["/api/bi/v1/{dataset}/{day}/{format}"] = (Access.Public, null),
     };
 
     /// <summary>The service whose wording the victim's tenant sets for itself: one no other test of this fixture books,
@@ -91,9 +110,11 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
     private const string VictimService = "BLOOD";
 
     /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, a clinic
-    /// with a weekly schedule, a dated change and a bulk change, its own name for a service, and a campaign.</summary>
-    private sealed record Victim(Guid AccountId, string Email, string Name, string BookingCode, string CitizenName, Guid ClinicId, string ClinicName,
-        Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName, Guid JobId);
+    /// with a weekly schedule, a dated change and a bulk change, its own name for a service, a campaign, a built extract
+    /// partition of its booking's day and a machine client.</summary>
+    private sealed record Victim(Guid AccountId, string Email, string Name, Guid BookingId, string BookingCode, DateOnly BookingDay, string CitizenName,
+        Guid ClinicId, string ClinicName, Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName, Guid JobId,
+        Guid MachineClientId, string MachineClientName);
 
     private Victim _victim = null!;
 
@@ -119,8 +140,13 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             insert into bulk_jobs (id, tenant_id, location_id, action, from_date, until_date, created_by, status)
             values (@job, @tenant, @clinic, 'cancel', current_date + 60, current_date + 60, 'staff:victim', 'done') returning 1
             """, ("job", job), ("tenant", DemoSeed.MontrealRegion), ("clinic", clinicId));
-        _victim = new Victim(account.Id, account.Email, name, booking.ConfirmationCode, citizen, clinicId, clinicName, templateId, exceptionId,
-            serviceName, campaignId, campaignName, job);
+        var bookingDay = QuebecTime.DateOf(QuebecTime.Zone, booking.SlotStart);
+        await fixture.Services.GetRequiredService<ExtractBuilder>().BuildAsync(ExtractDay.Of(bookingDay));
+        var (machineClient, machineClientName) = (Guid.CreateVersion7(), $"ClientVictime{Guid.NewGuid():N}"[..26]);
+        await fixture.Services.GetRequiredService<MachineClientRepository>().CreateAsync(machineClient, ClientSecrets.NewClientId(), machineClientName,
+            DemoSeed.MontrealRegion, ["bi.bookings"], ClientSecrets.Hash(ClientSecrets.New()), account.Id, null, TestClock.Now);
+        _victim = new Victim(account.Id, account.Email, name, booking.Id, booking.ConfirmationCode, bookingDay, citizen, clinicId, clinicName, templateId,
+            exceptionId, serviceName, campaignId, campaignName, job, machineClient, machineClientName);
     }
 
     private async Task<(string ServiceName, Guid Campaign, string CampaignName)> VictimOfferAsync()
@@ -195,6 +221,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         var failures = new List<string>();
         var (_, insider) = await fixture.SignedInAsync(DemoSeed.MontrealRegion,
             new RoleGrant(StaffRole.TenantAdministrator, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion),
+            new RoleGrant(StaffRole.MinistryAnalyst, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.PlatformOperator, DemoSeed.MontrealRegion),
             RoleGrant.At(StaffRole.FrontDesk, DemoSeed.MontrealRegion, TestBookings.MontrealClinic));
         using var _ = insider;
 
@@ -244,7 +271,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
     {
         if (permission is not { } required)
             return [("a Québec contact-centre agent", (await fixture.SignedInAsync(DemoSeed.QuebecRegion)).Session)];
-        var granting = StaffRolePermissions.Granting(required).First(role => role != StaffRole.PlatformOperator);
+        // An operator only when no other role grants it (the platform's own pages).
+        var granting = StaffRolePermissions.Granting(required).Where(role => role != StaffRole.PlatformOperator).DefaultIfEmpty(StaffRole.PlatformOperator).First();
         var otherTenant = StaffRolePermissions.IsLimitedToClinics(granting)
             ? RoleGrant.At(granting, DemoSeed.QuebecRegion, TestBookings.QuebecClinic)
             : new RoleGrant(granting, DemoSeed.QuebecRegion);
@@ -261,18 +289,21 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
 
     /// <summary>What a form would need to act on the victim's tenant: an account in it, a role over it or at its clinic, a
     /// clinic in it.</summary>
-    private static List<KeyValuePair<string, string>> AttackFields() =>
+    private List<KeyValuePair<string, string>> AttackFields() =>
     [
         new("Input.Email", $"intrus-{Guid.NewGuid():N}@test.example"), new("Input.Name", "Intrus"), new("Input.Language", "fr"),
         new("Input.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("Grant.Role", nameof(StaffRole.TenantAdministrator)), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("clinic", DemoSeed.StadeOlympique.ToString()), new("Input.TenantId", DemoSeed.MontrealRegion.ToString()),
         new("Input.LocationId", DemoSeed.StadeOlympique.ToString()), new("Input.Action", "cancel"),
+        new("reason", "clinic-closed"), new("formKey", Guid.NewGuid().ToString()), new("date", QuebecDate.NextWeekday(4).ToString("yyyy-MM-dd")),
+        new("time", "09:00"), new("q", _victim.BookingCode),
     ];
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
     private IEnumerable<string> Leaks(string html) =>
-        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName }.Where(html.Contains);
+        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName, _victim.MachineClientName }
+            .Where(html.Contains);
 
     /// <summary>Everything an administration, offer or front-desk form could change in the Montréal region.</summary>
     private Task<string> VictimStateAsync() => fixture.Database.ScalarAsync<string>("""
@@ -292,7 +323,10 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             (select count(*) || ':' || coalesce(sum(version), 0) from tenant_services where tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(version), 0) from campaigns where tenant_id = @tenant),
             (select count(*) from bookings where tenant_id = @tenant and (checked_in_at is not null or no_show_at is not null)),
-            (select count(*) from bulk_jobs where tenant_id = @tenant))
+            (select count(*) || ':' || coalesce(sum(version), 0) from bookings where tenant_id = @tenant),
+            (select count(*) from booking_change_audit where tenant_id = @tenant),
+            (select count(*) from bulk_jobs where tenant_id = @tenant),
+            (select count(*) || ':' || coalesce(sum(version), 0) from machine_clients where tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 
     private static StaffPermission? Permission(string policy) =>

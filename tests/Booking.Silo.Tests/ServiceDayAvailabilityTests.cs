@@ -1,5 +1,6 @@
 using Booking.Data.Demo;
 using Booking.Grains.Availability;
+using Booking.Grains.Inventory;
 using Booking.Testing;
 using Npgsql;
 
@@ -31,5 +32,32 @@ public class ServiceDayAvailabilityTests(ClusterFixture fixture)
         var flu = Enumerable.Range(1, 6).Select(DemoSeed.Location).ToHashSet();
         await Poll.UntilAsync(async () => (await index.Snapshot()).Locations.Select(l => l.LocationId).ToHashSet().SetEquals(flu),
             TimeSpan.FromSeconds(30), "every clinic offering FLU that day in the index");
+    }
+
+    /// <summary>Many dates' indexes (the demo schedules' last days, which no other test of the cluster uses) and their clinic-days waking together, each side messaging the other from its first
+    /// turn: every call answers, and every index comes to list each clinic that has slots that day. Orleans starts an
+    /// activation holding its lock, so two fresh activations that messaged each other from that turn deadlocked for
+    /// good (see <c>FirstTurn</c>).</summary>
+    [Fact]
+    public async Task Indexes_and_clinic_days_waking_each_other_all_answer()
+    {
+        var flu = Enumerable.Range(1, 6).Select(DemoSeed.Location).ToList();
+        var dates = Enumerable.Range(17, 5).Select(QuebecDate.NextWeekday).ToList();
+
+        var indexes = dates.Select(date => fixture.Grains.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For("FLU", date)).Snapshot()).ToList();
+        var clinicDays = dates.SelectMany(date => flu.Select(location => (date, fixture.Grains
+            .GetGrain<ILocationDayGrain>(new LocationDayKey(location, date).ToString()).Availability("FLU")))).ToList();
+        var all = Task.WhenAll(indexes.Cast<Task>().Concat(clinicDays.Select(c => c.Item2)));
+        Assert.True(await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(45))) == all, "a clinic-day or an index never answered");
+        await all;
+
+        foreach (var date in dates)
+        {
+            var open = clinicDays.Where(c => c.date == date && c.Item2.Result.Slots.Count > 0).Select(c => c.Item2.Result.LocationId).ToHashSet();
+            Assert.True(open.Count > 0, $"no clinic has FLU slots on {date}");
+            var index = fixture.Grains.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For("FLU", date));
+            await Poll.UntilAsync(async () => open.IsSubsetOf((await index.Snapshot()).Locations.Where(l => l.Slots.Count > 0).Select(l => l.LocationId)),
+                TimeSpan.FromSeconds(30), $"each clinic with FLU slots on {date} in its index");
+        }
     }
 }

@@ -39,6 +39,7 @@ public sealed class TypeIdentityTests
         "booking.LocationDay.HoldResult.Full", "booking.LocationDay.HoldResult.Held", "booking.LocationDay.HoldResult.KeyReused",
         "booking.LocationDay.HoldResult.NoSuchSlot", "booking.LocationDay.HoldResult.SlotStarted", "booking.LocationDay.Key",
         "booking.LocationDay.MoveRequest", "booking.LocationDay.ProposedSlot", "booking.LocationDay.ScheduleProposal",
+        "booking.LocationDay.StaffChange",
         "booking.LocationDay.StrandedSlot", "booking.SealedCitizen", "booking.SealedDeclarations", "booking.ServiceDayAvailability",
         "booking.WaitingRoom", "booking.WaitingRoom.Checkpoint", "booking.WaitingRoom.Standing", "booking.WaitingRoom.Ticket",
         "booking.LocationDay.ConfirmResult.NoRoom", "booking.LocationDay.WalkInRequest",

@@ -1,4 +1,5 @@
 using Booking.Data.Protection;
+using Booking.Identity.Keys;
 using Booking.Passes.Keys;
 
 namespace Booking.Testing;
@@ -12,6 +13,7 @@ public static class TestKeyFile
         KeyRing.Generate("test").Save(path);
         // Active from long ago, so tests that set their own clock in the past can still sign passes.
         SigningKeyFile.AddFirstKeyIfMissing(path, new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        IdentityKeys.AddIfMissing(path);
         return path;
     }
 }

@@ -39,7 +39,7 @@ public sealed class SiloCrashTests : IAsyncLifetime
     [Fact]
     public async Task Every_acknowledged_booking_survives_a_killed_silo_and_capacity_stays_consistent()
     {
-        using var silo = new SiloProcess(_database.ConnectionString, _clusterId, _siloPort, _gatewayPort);
+        using var silo = new HostProcess("Booking.Silo", SiloSettings());
         silo.Start();
         var api = new CitizenApi(_web.CreateClient());
         await WaitUntilBookable(api);
@@ -53,7 +53,7 @@ public sealed class SiloCrashTests : IAsyncLifetime
         Assert.True(acknowledged.Count == 12, $"Expected the 4 three-seat slots to fill: {acknowledged.Count} booked; other answers: {refusals}");
 
         silo.Kill();
-        using var restarted = new SiloProcess(_database.ConnectionString, _clusterId, _siloPort, _gatewayPort);
+        using var restarted = new HostProcess("Booking.Silo", SiloSettings());
         restarted.Start();
         await WaitUntilBookable(api);
 
@@ -64,6 +64,16 @@ public sealed class SiloCrashTests : IAsyncLifetime
         foreach (var slot in slots)
             Assert.Equal(HttpStatusCode.Conflict, (await Retrying503(() => api.Hold(CitizenApi.Plateau, "FLU", slot))).StatusCode);
     }
+
+    /// <summary>The same silo each time: same ports, cluster and database, a fresh health port.</summary>
+    private Dictionary<string, string?> SiloSettings() => new()
+    {
+        ["ConnectionStrings:Booking"] = _database.ConnectionString,
+        ["Orleans:ClusterId"] = _clusterId,
+        ["Orleans:SiloPort"] = _siloPort.ToString(),
+        ["Orleans:GatewayPort"] = _gatewayPort.ToString(),
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
+    };
 
     private sealed record Attempt(string? Code, string? Refusal);
 

@@ -31,7 +31,8 @@ public sealed class CrashTests(CrashFixture fixture) : IClassFixture<CrashFixtur
         var settings = fixture.ProcessSettings("doomed");
         settings["Notifications:Dispatch:CrashAfterProviderCall"] = "true";
 
-        using (var doomed = new WorkerProcess(settings, fixture.WorkerUrl))
+        settings["ASPNETCORE_URLS"] = fixture.WorkerUrl;
+        using (var doomed = new HostProcess("Notifications", settings))
         {
             doomed.Start();
             Assert.NotEqual(0, await doomed.ExitCodeAsync(TimeSpan.FromSeconds(60)));

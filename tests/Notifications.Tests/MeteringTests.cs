@@ -72,5 +72,5 @@ public sealed class MeteringTests(DeliveryFixture fixture) : IAsyncLifetime
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    private static string ToolAssembly() => BuiltAssembly.Path("Booking.Tool", "Booking.Tool");
+    private static string ToolAssembly() => HostProcess.BuiltAssembly("Booking.Tool");
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Booking.Data.Bookings;
 using Booking.Data.Offer;
 using Booking.Staff.Access;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +10,7 @@ namespace Booking.Admin.Extensions;
 /// A form posted about a resource the person may not act on — a clinic, organisation or campaign of the offer
 /// (<see cref="StaffPolicies.ManageOffer"/> there), a clinic's day (<see cref="StaffPolicies.RunClinicDay"/> there) — is
 /// answered 404 before its page runs. The pages refuse such GETs themselves with the not-found page; a POST would
+/// booking a contact-centre agent acts on for a caller (<see cref="StaffPolicies.ActForCallers"/> at its clinic) — would
 /// otherwise reach Blazor's form dispatch, which answers 400 when the refused page has rendered no form. The services
 /// check again before any change.
 /// </summary>
@@ -33,6 +35,9 @@ public static partial class ScopedFormGate
                 && await AuthorizedAsync(context, StaffPolicies.ManageOffer, scope);
         if (ClinicDayPath().Match(path) is { Success: true } day && Guid.TryParse(day.Groups["id"].Value, out var locationId))
             return await AuthorizedAsync(context, StaffPolicies.RunClinicDay, StaffScope.OfLocation(locationId));
+        if (CallerBookingPath().Match(path) is { Success: true } caller && Guid.TryParse(caller.Groups["id"].Value, out var bookingId))
+            return await context.RequestServices.GetRequiredService<BookingRepository>().FindByIdAsync(bookingId, context.RequestAborted) is { } booking
+                && await AuthorizedAsync(context, StaffPolicies.ActForCallers, StaffScope.OfLocation(booking.LocationId));
         return null;
     }
 
@@ -53,4 +58,7 @@ public static partial class ScopedFormGate
 
     [GeneratedRegex("^/clinic-day/(?<id>[0-9a-fA-F-]{36})(/|$)")]
     private static partial Regex ClinicDayPath();
+
+    [GeneratedRegex("^/contact-centre/bookings/(?<id>[0-9a-fA-F-]{36})(/|$)")]
+    private static partial Regex CallerBookingPath();
 }

@@ -1,13 +1,19 @@
 using Booking.Admin.Account;
 using Booking.Admin.Components;
+using Booking.Admin.Extracts;
+using Booking.Admin.Operations;
 using Booking.Admin.Reports;
 using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
+using Booking.Identity.Clients;
+using Booking.Identity.Server;
+using Booking.Reporting;
 using Booking.ServiceDefaults;
 using Booking.Staff.Access;
 using Booking.Staff.Administration;
 using Booking.Staff.Bookings;
 using Booking.Staff.ClinicDay;
+using Booking.Staff.ContactCentre;
 using Booking.Staff.Identity;
 using Booking.Staff.Offer;
 using Booking.Staff.Sessions;
@@ -37,8 +43,13 @@ public static class StaffSiteExtensions
         services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
         services.AddClinicDay(builder.Configuration);
+        services.AddContactCentre();
         services.AddStaffOffer();
-        builder.AddBookingClusterClient();
+        services.AddMinistryExtracts(builder.Configuration);
+        services.AddScoped<MachineClientAdministration>();
+        builder.AddIdentityServer();
+        // An Orleans client: schedule changes reach the clinic-days; the cluster dashboard reads the silos.
+        builder.AddBookingClusterClient(client => client.AddClusterDashboard(builder.Configuration));
         services.AddSingleton<StaffSessions>();
         services.AddScoped<StaffSessionEvents>();
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
@@ -92,7 +103,10 @@ public static class StaffSiteExtensions
         app.UseAntiforgery();
         app.MapRazorComponents<App>();
         app.MapStaffSignOut();
+        app.MapExtractDownloads();
+        app.MapIdentityServer();
         app.MapStaffLanguage();
+        app.MapClusterDashboard();
         app.MapRightsReportCsv();
         return app;
     }

@@ -1,6 +1,7 @@
 using Booking.Domain.Eligibility;
 using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
+using Booking.Grains.Inventory;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -46,14 +47,15 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
             with inserted as (
                 insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
                                       slot_capacity, status, hold_digest, idempotency_digest, request_digest, citizen_ciphertext,
-                                      encryption_key_id, citizen_fingerprint, health_card_fingerprint, language, consent_at, interval_window, channel)
+                                      encryption_key_id, citizen_fingerprint, health_card_fingerprint, language, consent_at, interval_window, channel,
+                                      phone_fingerprint)
                 select b.id, b.code, b.tenant, b.location, b.service, b.slot_start, b.slot_end, b.seat, b.capacity, 'confirmed',
                        b.hold, b.idem, b.request, b.cipher, b.key_id, b.fingerprint, b.card, b.language, b.consent,
-                       {IntervalWindow("s", "(b.slot_start at time zone l.time_zone)::date")}, b.channel
+                       {IntervalWindow("s", "(b.slot_start at time zone l.time_zone)::date")}, b.channel, b.phone
                 from unnest(@id, @code, @tenant, @location, @service, @slot_start, @slot_end, @seat, @capacity, @hold, @idem,
-                            @request, @cipher, @key_id, @fingerprint, @card, @language, @consent, @channel)
+                            @request, @cipher, @key_id, @fingerprint, @card, @language, @consent, @channel, @phone)
                      as b(id, code, tenant, location, service, slot_start, slot_end, seat, capacity, hold, idem,
-                          request, cipher, key_id, fingerprint, card, language, consent, channel)
+                          request, cipher, key_id, fingerprint, card, language, consent, channel, phone)
                      left join services s on s.code = b.service
                      left join locations l on l.id = b.location
                 on conflict do nothing
@@ -91,6 +93,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         p.AddWithValue("fingerprint", bookings.Select(b => b.Citizen.Fingerprint).ToArray());
         p.Add(new NpgsqlParameter("card", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = bookings.Select(b => (object?)b.Citizen.HealthCardFingerprint ?? DBNull.Value).ToArray() });
         p.AddWithValue("language", bookings.Select(b => b.Citizen.Language).ToArray());
+        p.Add(new NpgsqlParameter("phone", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = bookings.Select(b => (object?)b.Citizen.PhoneFingerprint ?? DBNull.Value).ToArray() });
         p.AddWithValue("declared", bookings.Select(b => b.Declarations.Ciphertext).ToArray());
         p.AddWithValue("declared_key_id", bookings.Select(b => b.Declarations.KeyId).ToArray());
         p.AddWithValue("consent", bookings.Select(b => b.ConsentAt.ToUniversalTime()).ToArray());
@@ -175,6 +178,9 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    public Task<StoredBooking?> FindByIdAsync(Guid id, CancellationToken cancellationToken = default) =>
+        FindOne("id = @value", id, cancellationToken);
+
     public Task<StoredBooking?> FindByCodeAsync(string confirmationCode, CancellationToken cancellationToken = default) =>
         FindOne("confirmation_code = @value", confirmationCode, cancellationToken);
 
@@ -193,29 +199,42 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Cancels a live booking if nobody changed it since <paramref name="expectedVersion"/> was read; its
-    /// cancellation message is queued and its pending reminders dropped in the same statement.</summary>
-    public async Task<bool> CancelAsync(Guid bookingId, int expectedVersion, ChangedBy by = ChangedBy.Citizen, CancellationToken cancellationToken = default)
+    /// cancellation message is queued and its pending reminders dropped in the same statement, and, when a staff member
+    /// cancels it (<paramref name="byStaff"/>), its audit record and access-log entry. False when the booking changed
+    /// meanwhile, or the staff member's form already acted.</summary>
+    public async Task<bool> CancelAsync(Guid bookingId, int expectedVersion, ChangedBy by = ChangedBy.Citizen, StaffChange? byStaff = null,
+        CancellationToken cancellationToken = default)
     {
         var sql = $"""
             with cancelled as (
                 update bookings set status = 'cancelled', cancelled_at = now(), updated_at = now(), version = version + 1
                 where id = @id and version = @version and status = 'confirmed'
-                returning id, tenant_id),
+                returning id, tenant_id, location_id, slot_start, location_id as previous_location_id, slot_start as previous_slot_start),
             notified as ({BookingChangeNotifications.Notify("cancelled", $"'{BookingChangeNotifications.CancellationKind(by)}'")}),
+            {(byStaff is null ? "" : StaffChangeAudit.Record("cancelled", "cancelled") + ",")}
             dropped as ({BookingChangeNotifications.CancelReminders("cancelled")})
             select count(*) from cancelled
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", bookingId);
         command.Parameters.AddWithValue("version", expectedVersion);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        StaffChangeAudit.AddParameters(command.Parameters, byStaff);
+        try
+        {
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        }
+        catch (PostgresException e) when (StaffChangeAudit.IsFormSentAgain(e))
+        {
+            return false;
+        }
     }
 
     /// <summary>Moves a live booking to another seat in one statement, if nobody changed it since it was read.
     /// The seat guard still applies: a taken seat refuses the move and the booking stays where it was. The citizen's
-    /// message and the reminders for the new time are part of the same statement.</summary>
+    /// message and the reminders for the new time are part of the same statement, and, when a staff member moves it
+    /// (<paramref name="byStaff"/>), its audit record and access-log entry.</summary>
     public async Task<MoveOutcome> MoveAsync(Guid bookingId, int expectedVersion, Guid locationId, Slot slot, int seat, string newHoldId,
-        ChangedBy by = ChangedBy.Citizen, CancellationToken cancellationToken = default)
+        ChangedBy by = ChangedBy.Citizen, StaffChange? byStaff = null, CancellationToken cancellationToken = default)
     {
         var sql = $"""
             with previous as (
@@ -229,9 +248,10 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
                     interval_window = {IntervalWindow("s", "(@start at time zone l.time_zone)::date")}
                 from previous p, services s, locations l
                 where b.id = p.id and s.code = @service and l.id = @location
-                returning b.id, b.tenant_id, b.service_code, b.slot_start,
+                returning b.id, b.tenant_id, b.service_code, b.slot_start, b.location_id,
                           p.slot_start as previous_slot_start, p.location_id as previous_location_id),
             notified as ({BookingChangeNotifications.Notify("moved", $"'{BookingChangeNotifications.MoveKind(by)}'", withPrevious: true)}),
+            {(byStaff is null ? "" : StaffChangeAudit.Record("moved", "moved") + ",")}
             dropped as ({BookingChangeNotifications.CancelReminders("moved")}),
             reminded as ({BookingChangeNotifications.ScheduleReminders("moved")})
             select count(*) from moved
@@ -246,9 +266,14 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("seat", seat);
         command.Parameters.AddWithValue("capacity", slot.Capacity);
         command.Parameters.AddWithValue("hold", BookingDigests.Of(newHoldId));
+        StaffChangeAudit.AddParameters(command.Parameters, byStaff);
         try
         {
             return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1 ? MoveOutcome.Moved : MoveOutcome.BookingChanged;
+        }
+        catch (PostgresException e) when (StaffChangeAudit.IsFormSentAgain(e))
+        {
+            return MoveOutcome.BookingChanged;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {

@@ -24,8 +24,10 @@ public static class ApplicationRoleGrants
         grant insert (actor, access, table_name, record_id, program, source_ip) on personal_data_access_log to booking_app;
         -- Likewise who changed a staff account, and every staff sign-in attempt.
         revoke update, delete, truncate on staff_account_audit, staff_sign_in_log from booking_app;
-        -- So is the record of who changed the offer.
-        revoke update, delete, truncate on offer_audit from booking_app;
+        -- So is the record of who changed the offer, who downloaded the ministry's extracts, who changed a machine client.
+        revoke update, delete, truncate on offer_audit, extract_downloads, machine_client_audit from booking_app;
+        -- And of who cancelled or moved a citizen's booking, and why.
+        revoke update, delete, truncate on booking_change_audit from booking_app;
         -- The queries Orleans runs and the migration history are the owner's to change.
         revoke insert, update, delete, truncate on orleansquery, schema_migrations from booking_app;
         """;

@@ -1,11 +1,14 @@
 using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
+using Booking.Data.Identity;
 using Booking.Data.Notifications;
 using Booking.Data.Offer;
+using Booking.Data.Operations;
 using Booking.Data.PostalCodes;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
+using Booking.Data.Reporting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -27,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<BookingRepository>();
+        services.AddSingleton<StaffChangeLog>();
         services.AddSingleton<HandedOverHoldRepository>();
         services.AddSingleton<DeclarationRepository>();
         services.AddSingleton<PrivacyRequestRepository>();
@@ -47,10 +51,25 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<WaitingList.WaitingListRepository>();
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
+        services.AddSingleton<ExtractStore>();
+        services.AddSingleton<MachineClientRepository>();
+        services.AddSingleton<AvailabilityRecord>();
         services.AddOfferData();
         services.AddSingleton<Bulk.BulkJobRepository>();
         services.AddSingleton<Bulk.BulkBookingChanges>();
         services.AddSingleton<Bulk.BulkOffers>();
+        return services;
+    }
+
+    /// <summary>The reporting connection the ministry's extracts read through (<see cref="ReportingDataSource"/>), and
+    /// their source queries; the primary's connection string when no reporting one is configured.</summary>
+    public static IServiceCollection AddReportingData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(sp => new ReportingDataSource(CreateDataSource(
+            configuration.GetConnectionString(ReportingDataSource.ConnectionStringName) is { Length: > 0 } reporting
+                ? reporting
+                : sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)));
+        services.AddSingleton<ExtractSourceQueries>();
         return services;
     }
 

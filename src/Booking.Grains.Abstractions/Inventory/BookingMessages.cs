@@ -48,12 +48,20 @@ public sealed record WalkInRequest(string ServiceCode, SealedCitizen Citizen, Se
     string Actor);
 
 /// <summary>Cancel or move a booking read at <see cref="ExpectedVersion"/>; a concurrent change makes it fail
-/// instead of overwriting (compare-and-swap on the row).</summary>
+/// instead of overwriting (compare-and-swap on the row). <see cref="ByStaff"/> is set when a staff member makes the
+/// change (null: the citizen, through the manage link).</summary>
 [GenerateSerializer, Immutable, Alias("booking.LocationDay.CancelRequest")]
-public sealed record CancelRequest(Guid BookingId, int ExpectedVersion);
+public sealed record CancelRequest(Guid BookingId, int ExpectedVersion, StaffChange? ByStaff = null);
 
 [GenerateSerializer, Immutable, Alias("booking.LocationDay.MoveRequest")]
-public sealed record MoveRequest(Guid BookingId, int ExpectedVersion, string ServiceCode, string HoldId, LocationDayKey From);
+public sealed record MoveRequest(Guid BookingId, int ExpectedVersion, string ServiceCode, string HoldId, LocationDayKey From, StaffChange? ByStaff = null);
+
+/// <summary>A booking changed by a staff member: who (<c>staff:&lt;id&gt;</c>) from where, the reason's code and the
+/// note typed with it (sealed at the edge), and the form's key, so that a form sent twice acts once. The change commits
+/// with its audit record. <see cref="ByClinic"/>: the clinic decided (the citizen is told the clinic changed it);
+/// false for a contact-centre agent acting on the caller's request (told as their own change).</summary>
+[GenerateSerializer, Immutable, Alias("booking.LocationDay.StaffChange")]
+public sealed record StaffChange(string Actor, string? SourceIp, bool ByClinic, string Reason, byte[]? NoteCiphertext, string? NoteKeyId, Guid FormKey);
 
 [GenerateSerializer, Alias("booking.LocationDay.ChangeResult")]
 public enum ChangeResult { Done, BookingChanged, UnknownHold, HoldExpired, SlotTaken, WrongService, TooSoon }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Booking.Data.Catalog;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
+using Booking.Silo.Infrastructure;
 using Orleans.Concurrency;
 
 namespace Booking.Silo.Availability;
@@ -40,11 +41,11 @@ public sealed class ServiceDayAvailabilityGrain(CatalogRepository catalog) : Gra
         this.RegisterGrainTimer(WakeClinicDays, locationIds, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
-    private Task WakeClinicDays(IReadOnlyList<Guid> locationIds, CancellationToken cancellationToken)
+    private async Task WakeClinicDays(IReadOnlyList<Guid> locationIds, CancellationToken cancellationToken)
     {
+        await FirstTurn.Leave();
         foreach (var locationId in locationIds)
             GrainFactory.GetGrain<ILocationDayGrain>(new LocationDayKey(locationId, _date).ToString()).Wake(_serviceCode).Ignore();
-        return Task.CompletedTask;
     }
 
     public Task Publish(LocationAvailability update)

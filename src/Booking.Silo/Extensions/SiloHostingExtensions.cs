@@ -1,4 +1,5 @@
 using System.Net;
+using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
 using Booking.Grains;
 using Booking.ServiceDefaults;
@@ -8,9 +9,11 @@ using Booking.Silo.Bulk;
 using Booking.Silo.ClinicDay;
 using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
+using Booking.Silo.Operations;
 using Booking.Silo.WaitingRooms;
 using Newtonsoft.Json;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 
 namespace Booking.Silo.Extensions;
@@ -92,6 +95,7 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<AccessLogOptions>().Bind(builder.Configuration.GetSection(AccessLogOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AccessLogMaintenance>();
+        builder.Services.AddHostedService<AvailabilityProbe>();
         builder.Services.AddOptions<NoShowOptions>().Bind(builder.Configuration.GetSection(NoShowOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<NoShowSweep>();
@@ -106,6 +110,12 @@ public static class SiloHostingExtensions
             });
             silo.ConfigureEndpoints(IPAddress.Parse(endpoint.AdvertisedIPAddress), endpoint.SiloPort, endpoint.GatewayPort);
             silo.UsePostgres(connectionString);
+            // A grain call carries the caller's trace id, so the silo's log lines name the citizen's request.
+            silo.AddActivityPropagation();
+            ClusterTls.From(builder.Configuration)?.ApplyTo(silo);
+            // The cluster dashboard's side in each silo (its grains, and call profiling while someone looks); it is
+            // shown by the staff site to platform operators only. Its live log stream is off: logs go to the collector.
+            silo.AddDashboard(o => o.HideTrace = true);
         });
         return builder;
     }

@@ -9,6 +9,7 @@ using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
+using Booking.Silo.Infrastructure;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -36,8 +37,6 @@ public sealed partial class LocationDayGrain(
     TimeProvider clock,
     ILogger<LocationDayGrain> logger) : Grain, ILocationDayGrain
 {
-    private const string HandedOverPrefix = "handed-over:";
-
     private readonly InventoryOptions _options = options.Value;
     private readonly HoldRequestLog _holdRequests = new();
     private readonly Dictionary<string, (ConfirmRequest Request, Task<ConfirmResult> Result)> _confirmations = new(StringComparer.Ordinal);
@@ -68,51 +67,6 @@ public sealed partial class LocationDayGrain(
         }
         this.RegisterGrainTimer(PublishChanges, new GrainTimerCreationOptions(TimeSpan.Zero, _options.PublishInterval) { Interleave = true });
     }
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // A silo stopping gracefully leaves its live holds in PostgreSQL instead of dropping them: a citizen mid-form
-        // keeps the time they chose through a rolling deploy, whichever silo activates the clinic-day next.
-        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || _inventory.LiveHolds(Now) is not { Count: > 0 } live)
-            return;
-        try
-        {
-            await handedOver.SaveAsync(_key.LocationId, _key.Date,
-                live.Select(h => new HandedOverHold(DigestOf(h.HoldId), h.Slot.ServiceCode, h.Slot.Start, h.ExpiresAt)).ToList(), Now, cancellationToken);
-            logger.LogInformation("{Grain} handed over {Count} holds", _key, live.Count);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "{Grain} could not hand over its {Count} holds; their citizens will hold again", _key, live.Count);
-        }
-    }
-
-    /// <summary>Holds left by the previous activation go back on top of the seats just read from the database, each
-    /// under its id's digest until its citizen comes back with the id (<see cref="TakeBackHandedOverHold"/>): they count
-    /// against capacity at once, and only the holder of the id can use one. A hold whose slot has meanwhile filled or
-    /// started is dropped (the citizen is told when confirming, as for any expiry).</summary>
-    private async Task TakeBackHandedOverHolds(CancellationToken cancellationToken)
-    {
-        var holds = await handedOver.OfClinicDayAsync(_key.LocationId, _key.Date, Now, cancellationToken);
-        if (holds.Count == 0)
-            return;
-        var restored = holds.Count(h => _inventory.RestoreHold(HandedOverPrefix + Convert.ToHexString(h.HoldDigest), new SlotKey(h.ServiceCode, h.Start), h.ExpiresAt, Now));
-        logger.LogInformation("{Grain} took back {Restored} of {HandedOver} holds from its previous activation", _key, restored, holds.Count);
-        DelayDeactivation(_options.HoldDuration);
-    }
-
-    /// <summary>A hold id this activation does not know may be one its previous activation handed over: its row turns
-    /// back into the citizen's hold, in place of the stand-in kept under its digest.</summary>
-    private async Task<bool> TakeBackHandedOverHold(string holdId)
-    {
-        if (await handedOver.ClaimAsync(BookingDigests.Of(holdId)) is not { } hold)
-            return false;
-        _inventory.ReleaseHold(HandedOverPrefix + Convert.ToHexString(hold.HoldDigest));
-        return _inventory.RestoreHold(holdId, new SlotKey(hold.ServiceCode, hold.Start), hold.ExpiresAt, Now);
-    }
-
-    private static byte[] DigestOf(string holdId) =>
-        holdId.StartsWith(HandedOverPrefix, StringComparison.Ordinal) ? Convert.FromHexString(holdId[HandedOverPrefix.Length..]) : BookingDigests.Of(holdId);
 
     public Task<HoldResult> Hold(HoldRequest request)
     {
@@ -233,7 +187,7 @@ public sealed partial class LocationDayGrain(
 
     public async Task<ChangeResult> Cancel(CancelRequest request)
     {
-        if (!await bookings.CancelAsync(request.BookingId, request.ExpectedVersion))
+        if (!await bookings.CancelAsync(request.BookingId, request.ExpectedVersion, ChangedByOf(request.ByStaff), request.ByStaff))
             return ChangeResult.BookingChanged;
         _inventory.ReleaseSeat(request.BookingId);
         SeatFreed();
@@ -253,7 +207,8 @@ public sealed partial class LocationDayGrain(
         if (_inventory.ClaimSeat(request.HoldId, claimId, Now) is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat })
             return ChangeResult.HoldExpired;
 
-        var moved = await bookings.MoveAsync(request.BookingId, request.ExpectedVersion, _key.LocationId, slot, seat, request.HoldId);
+        var moved = await bookings.MoveAsync(request.BookingId, request.ExpectedVersion, _key.LocationId, slot, seat, request.HoldId,
+            ChangedByOf(request.ByStaff), request.ByStaff);
         if (moved != MoveOutcome.Moved)
         {
             _inventory.ReleaseSeat(claimId);
@@ -272,6 +227,9 @@ public sealed partial class LocationDayGrain(
             await TellOldClinicDay(request.From, request.BookingId);
         return ChangeResult.Done;
     }
+
+    /// <summary>The clinic's decision is told as the clinic's; an agent's change on a caller's request, as the caller's own.</summary>
+    private static ChangedBy ChangedByOf(StaffChange? byStaff) => byStaff is { ByClinic: true } ? ChangedBy.Clinic : ChangedBy.Citizen;
 
     /// <summary>The move is already durable; if the old clinic-day cannot be told now, its memory stays on the
     /// safe side (the seat looks taken) until it next rebuilds from the database.</summary>
@@ -297,10 +255,10 @@ public sealed partial class LocationDayGrain(
     public Task<LocationAvailability> Availability(string serviceCode) =>
         Task.FromResult(Snapshot(serviceCode));
 
-    public Task Wake(string serviceCode)
+    public async Task Wake(string serviceCode)
     {
+        await FirstTurn.Leave();
         PublishTo(serviceCode);
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<StrandedSlot>> ProposeSchedule(ScheduleProposal proposal) =>
@@ -322,6 +280,7 @@ public sealed partial class LocationDayGrain(
 
     private async Task PublishChanges(CancellationToken cancellationToken)
     {
+        await FirstTurn.Leave();
         if (_narrowing.RanOut(Now))
             await ReloadSchedule(null);
         _inventory.PurgeExpiredHolds(Now);

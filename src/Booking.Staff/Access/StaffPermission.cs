@@ -11,6 +11,10 @@ public enum StaffPermission
     /// no-shows (the clinic).</summary>
     RunClinicDay,
 
+    /// <summary>Act for a caller: find their bookings by confirmation code, health card or phone, and cancel or move one
+    /// on their behalf, with the citizen site's rules (the booking's clinic).</summary>
+    ActForCallers,
+
     /// <summary>Booking counts per clinic and service: figures only, never a name (the clinic).</summary>
     ViewStatistics,
 
@@ -26,4 +30,14 @@ public enum StaffPermission
 
     /// <summary>Read the staff sign-in log (the accounts' tenant).</summary>
     ViewSignInLog,
+
+    /// <summary>Download the ministry's extracts: de-identified rows and suppressed counts, never a name (the rows of
+    /// the tenants held).</summary>
+    DownloadExtracts,
+
+    /// <summary>Run the platform: the extract job's runs and lag, the machine clients of the identity server.</summary>
+    OperatePlatform,
+    /// <summary>Open the cluster dashboard: silos, grain activations and calls, reminders (the whole platform; no
+    /// personal data, but the platform's inner workings).</summary>
+    ViewClusterDashboard,
 }

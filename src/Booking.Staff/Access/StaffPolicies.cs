@@ -14,11 +14,15 @@ public static class StaffPolicies
 {
     public const string ViewBookings = Prefix + nameof(StaffPermission.ViewBookings);
     public const string RunClinicDay = Prefix + nameof(StaffPermission.RunClinicDay);
+    public const string ActForCallers = Prefix + nameof(StaffPermission.ActForCallers);
     public const string ViewStatistics = Prefix + nameof(StaffPermission.ViewStatistics);
     public const string ManageOffer = Prefix + nameof(StaffPermission.ManageOffer);
     public const string ManageStaff = Prefix + nameof(StaffPermission.ManageStaff);
     public const string ManageOperators = Prefix + nameof(StaffPermission.ManageOperators);
     public const string ViewSignInLog = Prefix + nameof(StaffPermission.ViewSignInLog);
+    public const string DownloadExtracts = Prefix + nameof(StaffPermission.DownloadExtracts);
+    public const string OperatePlatform = Prefix + nameof(StaffPermission.OperatePlatform);
+    public const string ViewClusterDashboard = Prefix + nameof(StaffPermission.ViewClusterDashboard);
 
     private const string Prefix = "staff:";
 

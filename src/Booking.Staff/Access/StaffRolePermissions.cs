@@ -6,12 +6,13 @@ public static class StaffRolePermissions
 {
     private static readonly IReadOnlyDictionary<StaffRole, StaffPermission[]> Table = new Dictionary<StaffRole, StaffPermission[]>
     {
-        [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog],
+        [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog,
+            StaffPermission.ViewClusterDashboard, StaffPermission.OperatePlatform],
         [StaffRole.TenantAdministrator] = [StaffPermission.ManageStaff, StaffPermission.ViewSignInLog, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.ClinicManager] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.FrontDesk] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay],
-        [StaffRole.ContactCentreAgent] = [StaffPermission.ViewBookings],
-        [StaffRole.MinistryAnalyst] = [StaffPermission.ViewStatistics],
+        [StaffRole.ContactCentreAgent] = [StaffPermission.ViewBookings, StaffPermission.ActForCallers],
+        [StaffRole.MinistryAnalyst] = [StaffPermission.ViewStatistics, StaffPermission.DownloadExtracts],
     };
 
     public static IReadOnlyList<StaffPermission> Of(StaffRole role) => Table[role];

@@ -6,6 +6,7 @@ namespace Booking.Staff.Bookings;
 /// <summary>A booking's row as staff may reach it: its facts and sealed citizen, with its clinic and service.</summary>
 public sealed record TenantBookingRow(
     Guid Id,
+    Guid LocationId,
     string ConfirmationCode,
     string Status,
     string ServiceCode,
@@ -29,7 +30,7 @@ public sealed class TenantBookingQuery(NpgsqlDataSource dataSource)
     {
         var sql = $"""
             with recursive {StaffScopeSql.Locations("visible")}
-            select b.id, b.confirmation_code, b.status, s.code, s.name_fr, s.name_en, l.name, l.address, l.city, l.time_zone,
+            select b.id, b.location_id, b.confirmation_code, b.status, s.code, s.name_fr, s.name_en, l.name, l.address, l.city, l.time_zone,
                    b.slot_start, b.slot_end, b.citizen_ciphertext, b.encryption_key_id
             from bookings b
             join locations l on l.id = b.location_id
@@ -43,9 +44,9 @@ public sealed class TenantBookingQuery(NpgsqlDataSource dataSource)
         if (!await reader.ReadAsync(cancellationToken))
             return null;
         return new TenantBookingRow(
-            reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-            reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetString(9),
-            reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11),
-            reader.GetFieldValue<byte[]>(12), reader.GetString(13));
+            reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
+            reader.GetString(7), reader.GetString(8), reader.GetString(9), reader.GetString(10),
+            reader.GetFieldValue<DateTimeOffset>(11), reader.GetFieldValue<DateTimeOffset>(12),
+            reader.GetFieldValue<byte[]>(13), reader.GetString(14));
     }
 }

@@ -14,6 +14,8 @@ public static class ClinicDayServices
         services.AddScoped<ClinicDayBoard>();
         services.AddScoped<FrontDeskAttendance>();
         services.AddScoped<FrontDeskWalkIns>();
+        services.AddScoped<ClinicBookingChanges>();
+        services.AddScoped<Changes.StaffBookingChanges>();
         return services;
     }
 }

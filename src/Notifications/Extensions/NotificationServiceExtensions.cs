@@ -5,6 +5,7 @@ using Booking.Notifications.Dispatch;
 using Booking.Notifications.Reminders;
 using Booking.Notifications.Replies;
 using Booking.Notifications.Webhooks;
+using Booking.Reporting;
 using Booking.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,10 @@ public static class NotificationServiceExtensions
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<StaffMessageDispatcher>();
         services.AddHostedService<ReminderScheduler>();
+        // The ministry's extracts are built here, away from the silos' booking path, reading through the reporting
+        // connection (docs/decisions/0011-ministry-extracts-built-by-the-worker.md).
+        services.AddMinistryExtracts(configuration);
+        services.AddMinistryExtractJob();
         return builder;
     }
 }

@@ -26,6 +26,10 @@ public abstract class StaffPage : ComponentBase
     /// <summary>Who acts, and from where: what the audit records name.</summary>
     protected StaffActor Actor => new(UserId, HttpContext.Connection.RemoteIpAddress);
 
+    /// <summary>Whether the person holds the permission over <paramref name="scope"/>, to offer a link or a form; nothing is answered.</summary>
+    protected async Task<bool> AllowsAsync(string policy, StaffScope scope) =>
+        (await Authorization.AuthorizeAsync(HttpContext.User, scope, policy)).Succeeded;
+
     protected async Task<bool> RequireAsync(string policy, StaffScope scope)
     {
         if ((await Authorization.AuthorizeAsync(HttpContext.User, scope, policy)).Succeeded)

@@ -1,0 +1,85 @@
+using Booking.Data.Demo;
+using Booking.Reporting.Datasets;
+
+namespace Booking.Reporting.Tests;
+
+/// <summary>The extracts of <see cref="ExtractScenario"/> hold exactly its numbers, per day and clinic, with small
+/// cells suppressed.</summary>
+public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixture<ExtractScenario>
+{
+    private readonly ExtractFiles _files = new(scenario);
+
+    [Fact]
+    public async Task Bookings_has_one_row_per_booking_of_the_day_with_its_timeline()
+    {
+        var rows = await _files.RowsAsync(BookingsDataset.Name, scenario.Day);
+
+        var a = rows.Where(r => r["location_id"] == scenario.ClinicA.ToString()).ToList();
+        var b = rows.Where(r => r["location_id"] == scenario.ClinicB.ToString()).ToList();
+        Assert.Equal(9, a.Count + b.Count);
+        Assert.Equal(6, a.Count(r => r["status"] == "confirmed"));
+        Assert.Equal(1, a.Count(r => r["status"] == "cancelled"));
+        Assert.Equal(2, b.Count(r => r["status"] == "confirmed"));
+        Assert.All(a.Concat(b), r => Assert.Equal(scenario.Day.ToString("yyyy-MM-dd"), r["slot_date"]));
+        Assert.All(a, r => Assert.Equal(DemoSeed.MontrealRegion.ToString(), r["tenant_id"]));
+        Assert.All(b, r => Assert.Equal(DemoSeed.QuebecRegion.ToString(), r["tenant_id"]));
+        var moved = Assert.Single(a, r => r["times_moved"] == "1");
+        Assert.Equal("09:40:00", moved["slot_time"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", moved["moved_at"]);
+        var cancelled = Assert.Single(a, r => r["status"] == "cancelled");
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", cancelled["cancelled_at"]);
+        Assert.All(a.Where(r => r != moved), r => Assert.Equal("0", r["times_moved"]));
+    }
+
+    [Fact]
+    public async Task Capacity_counts_seats_offered_and_booked_per_clinic_and_suppresses_small_cells()
+    {
+        var rows = await _files.RowsAsync(CapacityDataset.Name, scenario.Day);
+
+        var a = Assert.Single(rows, r => r["location_id"] == scenario.ClinicA.ToString());
+        Assert.Equal(("FLU", "6", "12", "6"), (a["service_code"], a["slots"], a["seats_offered"], a["seats_booked"]));
+        // One cancellation: under 5, so left empty, and the utilisation with it (the row's counts could be worked back).
+        Assert.Equal(("", "", "true"), (a["bookings_cancelled"], a["utilisation"], a["suppressed"]));
+        var b = Assert.Single(rows, r => r["location_id"] == scenario.ClinicB.ToString());
+        Assert.Equal(("6", "12", "", "0", "", "true"), (b["slots"], b["seats_offered"], b["seats_booked"], b["bookings_cancelled"], b["utilisation"], b["suppressed"]));
+        // The demo clinics offer seats that day and nobody booked them: zero points at nobody and is shown.
+        Assert.Contains(rows, r => r["location_id"] == DemoSeed.StadeOlympique.ToString() && r["seats_booked"] == "0" && r["suppressed"] == "false"
+                                   && r["utilisation"] == "0");
+    }
+
+    [Fact]
+    public async Task Notification_volumes_count_the_days_messages_per_tenant_and_suppress_small_cells()
+    {
+        var rows = await _files.RowsAsync(NotificationVolumesDataset.Name, scenario.Today);
+
+        // Montréal: 7 confirmations, 1 move and 1 cancellation queued, none sent yet. Québec: 2 confirmations.
+        var montreal = Assert.Single(rows, r => r["tenant_id"] == DemoSeed.MontrealRegion.ToString());
+        Assert.Equal(("transactional", "none", "queued", "9", "false"), (montreal["category"], montreal["channel"], montreal["outcome"], montreal["messages"], montreal["suppressed"]));
+        var quebec = Assert.Single(rows, r => r["tenant_id"] == DemoSeed.QuebecRegion.ToString());
+        Assert.Equal(("", "true"), (quebec["messages"], quebec["suppressed"]));
+    }
+
+    [Fact]
+    public async Task Privacy_requests_are_counted_by_kind_and_status_and_suppressed_when_few()
+    {
+        var rows = await _files.RowsAsync(PrivacyRequestsDataset.Name, scenario.Today);
+
+        var correction = Assert.Single(rows, r => r["kind"] == "correction");
+        Assert.Equal((DemoSeed.MontrealRegion.ToString(), "received", "", "true"), (correction["tenant_id"], correction["status"], correction["requests"], correction["suppressed"]));
+        var complaint = Assert.Single(rows, r => r["kind"] == "complaint");
+        Assert.Equal(("", "received", "", "true"), (complaint["tenant_id"], complaint["status"], complaint["requests"], complaint["suppressed"]));
+    }
+
+    [Fact]
+    public async Task A_reader_over_a_region_gets_its_rows_only_and_complaints_only_over_the_top()
+    {
+        var quebecBookings = await _files.RowsAsync(BookingsDataset.Name, scenario.Day, over: DemoSeed.QuebecRegion);
+        var quebecRequests = await _files.RowsAsync(PrivacyRequestsDataset.Name, scenario.Today, over: DemoSeed.QuebecRegion);
+        var montrealRequests = await _files.RowsAsync(PrivacyRequestsDataset.Name, scenario.Today, over: DemoSeed.MontrealRegion);
+
+        Assert.Equal(2, quebecBookings.Count);
+        Assert.All(quebecBookings, r => Assert.Equal(scenario.ClinicB.ToString(), r["location_id"]));
+        Assert.Empty(quebecRequests);
+        Assert.Equal("correction", Assert.Single(montrealRequests)["kind"]);
+    }
+}

@@ -1,0 +1,137 @@
+using Booking.Data.Bookings;
+using Booking.Data.Demo;
+using Booking.Data.Infrastructure;
+using Booking.Data.Privacy;
+using Booking.Data.Protection;
+using Booking.Domain.Bookings;
+using Booking.Domain.Citizens;
+using Booking.Domain.Scheduling;
+using Booking.Reporting.Building;
+using Booking.Reporting.Datasets;
+using Booking.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Booking.Reporting.Tests;
+
+/// <summary>
+/// A seeded scenario whose extracts are known exactly, built once: on one weekday, clinic A (Montréal region, FLU
+/// 09:00–10:00, 10-minute slots of 2 seats: 6 slots, 12 seats) has 7 bookings, one moved within the day and one
+/// cancelled; clinic B (Québec region, same schedule) has 2. Today, a correction request about one of A's bookings and
+/// one complaint arrive. The extracts are built by the code the worker runs, over the reporting connection.
+/// </summary>
+public sealed class ExtractScenario : IAsyncLifetime
+{
+    public const string CitizenSurname = "Extraitpersonne";
+
+    /// <summary>Every scenario citizen's health-card number starts so (four letters, then eight digits).</summary>
+    public const string HealthCardPrefix = "EXTP";
+
+    /// <summary>Every scenario citizen's phone number.</summary>
+    public const string CitizenPhone = "+15145550143";
+
+    /// <summary>The scenario citizens' birth dates: the 3rd of February of a year from 1961 on, one year per citizen.</summary>
+    public IEnumerable<DateOnly> BirthDates => Enumerable.Range(1, _citizen).Select(n => new DateOnly(1960 + n, 2, 3));
+
+    private readonly string _keyFile = TestKeyFile.Create();
+    private ServiceProvider _services = null!;
+    private int _citizen;
+
+    public PostgresDatabase Database { get; } = new();
+    public Guid ClinicA { get; } = Guid.CreateVersion7();
+    public Guid ClinicB { get; } = Guid.CreateVersion7();
+    public string ClinicAName { get; } = $"Clinique A {Guid.NewGuid():N}"[..22];
+    public string ClinicBName { get; } = $"Clinique B {Guid.NewGuid():N}"[..22];
+
+    /// <summary>The bookings' day, a weekday ahead, whatever today is.</summary>
+    public DateOnly Day { get; } = QuebecDate.NextWeekday(10);
+
+    /// <summary>Today in Québec as the database saw it when the scenario was seeded (messages and requests are dated by it).</summary>
+    public DateOnly Today { get; private set; }
+
+    public IServiceProvider Services => _services;
+    public T Service<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Booking"] = Database.ConnectionString,
+            // Its own pool, as production's replica would be; the same database here.
+            ["ConnectionStrings:BookingReporting"] = Database.ConnectionString + ";Application Name=reporting",
+            ["Booking:DataProtection:KeyFile"] = _keyFile,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMetrics();
+        services.AddSingleton(TestClock.Provider);
+        services.AddBookingData(configuration);
+        services.AddBookingProtection(configuration);
+        services.AddMinistryExtracts(configuration);
+        services.AddSingleton<ExtractMetrics>();
+        services.AddSingleton<ExtractJob>();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        await AddClinicAsync(ClinicA, DemoSeed.MontrealRegion, ClinicAName);
+        await AddClinicAsync(ClinicB, DemoSeed.QuebecRegion, ClinicBName);
+        await SeedAsync();
+        Today = await Database.ScalarAsync<DateOnly>("select (now() at time zone 'America/Montreal')::date");
+        var builder = Service<ExtractBuilder>();
+        await builder.BuildAsync(ExtractDay.Of(Day));
+        if (Today != Day)
+            await builder.BuildAsync(ExtractDay.Of(Today));
+    }
+
+    private async Task SeedAsync()
+    {
+        var repository = Service<BookingRepository>();
+        var a = new List<NewBooking>();
+        foreach (var (minute, seat) in new[] { (0, 0), (0, 1), (10, 0), (10, 1), (20, 0), (20, 1), (30, 0) })
+            a.Add(await BookAsync(ClinicA, DemoSeed.MontrealRegion, minute, seat));
+        await BookAsync(ClinicB, DemoSeed.QuebecRegion, 0, 0);
+        await BookAsync(ClinicB, DemoSeed.QuebecRegion, 0, 1);
+
+        Assert.True(await repository.CancelAsync(a[6].Id, 1));
+        var moveTo = At(40);
+        Assert.Equal(MoveOutcome.Moved, await repository.MoveAsync(a[5].Id, 1, ClinicA, new Slot("FLU", moveTo, moveTo.AddMinutes(10), 2), 0,
+            "hold-" + Guid.NewGuid().ToString("N")));
+
+        var protector = Service<PersonalDataProtector>();
+        var privacy = Service<PrivacyRequestRepository>();
+        await privacy.AddCorrectionAsync(a[0].Id, protector.Seal("corriger mon nom", "correction"), "tests", null);
+        await privacy.AddComplaintAsync($"P-{Guid.NewGuid():N}"[..12], protector.Seal("plainte", "complaint"), "tests", null);
+    }
+
+    private async Task<NewBooking> BookAsync(Guid clinic, Guid tenant, int minute, int seat)
+    {
+        var n = Interlocked.Increment(ref _citizen);
+        var citizen = new CitizenDetails($"Prénom{n}", CitizenSurname, new DateOnly(1960 + n, 2, 3), $"{HealthCardPrefix}{60 + n:D2}020399",
+            $"personne{n}@example.org", CitizenPhone, "fr", EmailConsent: true);
+        var protector = Service<PersonalDataProtector>();
+        var start = At(minute);
+        var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, start.AddMinutes(10), seat, 2,
+            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
+        Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await Service<BookingRepository>().InsertAsync([booking])));
+        return booking;
+    }
+
+    private DateTimeOffset At(int minute) => QuebecDate.At(Day, 9).AddMinutes(minute);
+
+    private Task<int> AddClinicAsync(Guid clinic, Guid tenant, string name) => Database.ScalarAsync<int>("""
+        with l as (insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude)
+                   values (@clinic, @tenant, @name, '1, rue des Extraits', 'Montréal', 'H2X 1Y4', 45.5, -73.6) returning id),
+             w as (insert into weekly_templates (id, location_id, service_code, slot_minutes, capacity, valid_from)
+                   select @template, id, 'FLU', 10, 2, @day from l returning id)
+        insert into weekly_template_hours (id, weekly_template_id, iso_weekday, opens_at, closes_at)
+        select @hours, id, @weekday, '09:00', '10:00' from w returning 1
+        """, ("clinic", clinic), ("tenant", tenant), ("name", name), ("template", Guid.CreateVersion7()), ("hours", Guid.CreateVersion7()),
+        ("day", Day), ("weekday", (short)(Day.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)Day.DayOfWeek)));
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Database.DisposeAsync();
+        File.Delete(_keyFile);
+    }
+}
