@@ -74,6 +74,64 @@ public sealed class WaitingListTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Declining_an_offer_gives_the_seat_to_the_next_person_at_once_and_keeps_the_place()
+    {
+        var day = QuebecDate.NextWeekday(20);
+        Assert.Equal(HttpStatusCode.Accepted, (await Join(day, "refus@example.org")).StatusCode);
+        var first = await LatestEntry();
+        Assert.Equal(HttpStatusCode.Accepted, (await Join(day, "suivant@example.org")).StatusCode);
+        var second = await LatestEntry();
+        var booked = await _api.Book(CitizenApi.Plateau, "FLU", QuebecDate.At(day, 11));
+        await _api.Cancel(booked["confirmationCode"]!.GetValue<string>(), booked["manageToken"]!.GetValue<string>());
+        var offer = await OfferTo(first, "the first person's offer");
+
+        var decline = $"/api/v1/waiting-list/offers/{offer}/decline?token={Tokens.ForOffer(offer)}";
+        Assert.Equal(HttpStatusCode.NoContent, (await platform.Http.PostAsync(decline, null)).StatusCode);
+        await OfferTo(second, "the next person's offer once the first declined");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await platform.Http.PostAsync(decline, null)).StatusCode);
+        var shown = await CitizenApi.Json(await platform.Http.GetAsync($"/api/v1/waiting-list/offers/{offer}?token={Tokens.ForOffer(offer)}"));
+        Assert.Equal("declined", shown["status"]!.GetValue<string>());
+        var late = await platform.Http.PostAsJsonAsync($"/api/v1/waiting-list/offers/{offer}/accept?token={Tokens.ForOffer(offer)}",
+            new { citizen = CitizenApi.NewCitizen(), consent = true, screening = CitizenApi.PassingAnswers, priorityGroups = new[] { "health-worker" } });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("waiting", await platform.Database.ScalarAsync<string>("select status from waiting_list_entries where id = @e", ("e", first)));
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Http.PostAsync($"/api/v1/waiting-list/offers/{offer}/decline?token={Tokens.ForPlace(first)}", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Seats_freed_at_once_are_offered_once_each_in_order_and_nobody_holds_two_offers()
+    {
+        var day = QuebecDate.NextWeekday(21);
+        var people = new List<Guid>();
+        foreach (var name in new[] { "une", "deux", "trois", "quatre" })
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await Join(day, $"{name}@example.org")).StatusCode);
+            people.Add(await LatestEntry());
+        }
+        var booked = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => _api.Book(CitizenApi.Plateau, "FLU", QuebecDate.At(day, 10 + i))));
+
+        // Three cancellations at once: the clinic-day frees three seats while its offers are under way.
+        var cancelled = await Task.WhenAll(booked.Select(b => _api.Cancel(b["confirmationCode"]!.GetValue<string>(), b["manageToken"]!.GetValue<string>())));
+        Assert.All(cancelled, c => Assert.Equal(HttpStatusCode.OK, c.StatusCode));
+
+        const string open = "select count(*) from waiting_list_offers where entry_id = any(@people) and status = 'offered'";
+        await Poll.UntilAsync(async () => await platform.Database.ScalarAsync<long>(open, ("people", people.ToArray())) == 3, TimeSpan.FromSeconds(15),
+            "one offer per seat freed");
+        foreach (var (person, expected) in people.Zip(new long[] { 1, 1, 1, 0 }))
+            Assert.Equal(expected, await platform.Database.ScalarAsync<long>("select count(*) from waiting_list_offers where entry_id = @e", ("e", person)));
+        Assert.Equal(3, await platform.Database.ScalarAsync<long>(
+            "select count(distinct hold_id) from waiting_list_offers where entry_id = any(@people)", ("people", people.ToArray())));
+
+        // The fourth person is offered a seat only when someone declines one.
+        var declined = await OfferTo(people[1], "the second person's offer");
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await platform.Http.PostAsync($"/api/v1/waiting-list/offers/{declined}/decline?token={Tokens.ForOffer(declined)}", null)).StatusCode);
+        await OfferTo(people[3], "the fourth person's offer once one was declined");
+        Assert.Equal(3, await platform.Database.ScalarAsync<long>(open, ("people", people.ToArray())));
+    }
+
+    [Fact]
     public async Task An_offer_opens_with_its_own_link_only_and_taking_it_twice_changes_nothing()
     {
         var day = QuebecDate.NextWeekday(18);

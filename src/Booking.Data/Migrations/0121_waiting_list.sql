@@ -33,7 +33,8 @@ create table waiting_list_offers (
     slot_end      timestamptz not null,
     hold_id       text not null unique,
     expires_at    timestamptz not null,
-    status        text not null default 'offered' check (status in ('offered', 'accepted')),
+    -- Declined: the person said no through the offer's link; the seat went to the next person at once.
+    status        text not null default 'offered' check (status in ('offered', 'accepted', 'declined')),
     booking_id    uuid references bookings (id),
     created_at    timestamptz not null default now()
 );

@@ -23,6 +23,8 @@ public sealed record StoredWaitingListOffer(Guid Id, Guid EntryId, Guid Location
     string HoldId, DateTimeOffset ExpiresAt, string Status, string Language)
 {
     public bool IsAccepted => Status == "accepted";
+
+    public bool IsDeclined => Status == "declined";
 }
 
 /// <summary>
@@ -148,6 +150,16 @@ public sealed class WaitingListRepository(NpgsqlDataSource dataSource)
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { offerId, confirmationCode }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The person turned the seat down. They keep their place, and hold no other offer until this one would
+    /// have run out (<c>offered_until</c> is left as it is): a declined seat is not followed at once by another.</summary>
+    /// <returns>False when the offer was taken already (nothing changes).</returns>
+    public async Task<bool> DeclineAsync(Guid offerId, CancellationToken cancellationToken = default)
+    {
+        const string sql = "update waiting_list_offers set status = 'declined' where id = @offerId and status in ('offered', 'declined')";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { offerId }, cancellationToken: cancellationToken)) == 1;
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

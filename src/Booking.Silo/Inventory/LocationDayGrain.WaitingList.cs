@@ -5,37 +5,30 @@ using Booking.Grains.Inventory;
 
 namespace Booking.Silo.Inventory;
 
-/// <summary>The waiting list's side of the clinic-day: a seat freed here (a cancellation, a move away, an offer that ran
-/// out) is held for the first person waiting for it and offered to them; if they do not take it in time, the hold
-/// expires and the seat goes to the next. Holding before asking the list keeps the seat from anyone else meanwhile.</summary>
+/// <summary>The waiting list's side of the clinic-day: a seat freed here is held for the first person waiting for it
+/// and offered to them; the next person is offered it only when the offer is declined or runs out
+/// (<see cref="WaitingListSeats"/> keeps the account). Holding before asking the list keeps the seat from anyone else.</summary>
 public sealed partial class LocationDayGrain
 {
     private const int OffersPerServicePerRound = 5;
 
     private readonly Dictionary<string, DateTimeOffset> _nobodyWaitingUntil = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Service, DateTimeOffset ExpiresAt)> _waitingListHolds = new(StringComparer.Ordinal);
-    private int _seatsFreed;
+    private readonly WaitingListSeats _listSeats = new();
 
-    /// <summary>Called when seats were given back; the next publishing round offers as many to the list (a cancellation
-    /// offers one seat, not the whole day).</summary>
-    private void SeatFreed(int seats = 1) => _seatsFreed += seats;
-
-    private async Task OfferFreedSeats(IReadOnlyCollection<string> changedServices)
+    /// <summary>Gives back a booking's seat and owes it to the list (the next publishing round offers it).</summary>
+    private void FreeSeat(Guid bookingId)
     {
-        var seats = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (holdId, (service, _)) in _waitingListHolds.Where(h => h.Value.ExpiresAt <= Now).ToList())
-        {
-            // An offer that ran out (or was taken: then the day has no free seat for it) frees its seat for the next person.
-            _waitingListHolds.Remove(holdId);
-            seats[service] = seats.GetValueOrDefault(service) + 1;
-        }
-        if (_seatsFreed > 0)
-            foreach (var service in changedServices)
-                seats[service] = seats.GetValueOrDefault(service) + _seatsFreed;
-        _seatsFreed = 0;
-        if (_location is null)
+        if (_inventory.FindSeat(bookingId) is { } seat && _inventory.ReleaseSeat(bookingId))
+            _listSeats.Freed(seat.Slot.ServiceCode);
+    }
+
+    private async Task OfferFreedSeats()
+    {
+        // Taken before any await: a seat freed while this round waits on PostgreSQL is owed to the next round.
+        var owed = _listSeats.TakeOwed(_inventory);
+        if (owed.Count == 0 || _location is null)
             return;
-        foreach (var (service, count) in seats)
+        foreach (var (service, count) in owed)
         {
             if (_nobodyWaitingUntil.TryGetValue(service, out var quietUntil) && quietUntil > Now)
                 continue;
@@ -58,27 +51,25 @@ public sealed partial class LocationDayGrain
             var holdId = HoldId.New(_key, service);
             if (_inventory.TryHold(new SlotKey(service, slot.Start), holdId, Now, _options.WaitingListOffer) is not HoldOutcome.Held { Hold: var hold })
                 continue;
-            bool offered;
+            // Counted as offered before asking: if the answer is lost, the seat stays held until it runs out rather than
+            // risk a second person being offered it while the first was.
+            _listSeats.Offering(holdId, service);
+            DelayDeactivation(_options.WaitingListOffer);
             try
             {
-                offered = await waitingList.OfferAsync(new NewWaitingListOffer(Guid.NewGuid(), _key.LocationId, service, _key.Date, slot.Start, slot.End,
-                    holdId, hold.ExpiresAt), Now, _options.WaitingListOffersPerSeatPerDay);
+                if (await waitingList.OfferAsync(new NewWaitingListOffer(Guid.NewGuid(), _key.LocationId, service, _key.Date, slot.Start, slot.End,
+                        holdId, hold.ExpiresAt), Now, _options.WaitingListOffersPerSeatPerDay))
+                    continue;
             }
             catch (Exception e)
             {
-                _inventory.ReleaseHold(holdId);
-                _seatsFreed++;
-                logger.LogWarning(e, "{Grain} could not offer a freed seat to the waiting list; trying again next round", _key);
+                logger.LogWarning(e, "{Grain} could not offer a freed seat to the waiting list; it is offered again when its hold runs out", _key);
                 return;
             }
-            if (!offered)
-            {
-                // Nobody on the list may have it (each already offered it, holding another offer, or the seat offered too often today).
-                _inventory.ReleaseHold(holdId);
-                return;
-            }
-            _waitingListHolds[holdId] = (service, hold.ExpiresAt);
-            DelayDeactivation(_options.WaitingListOffer);
+            // Nobody on the list may have it (each already offered it, holding another offer, or the seat offered too often today).
+            _listSeats.NobodyTook(holdId);
+            _inventory.ReleaseHold(holdId);
+            return;
         }
     }
 }

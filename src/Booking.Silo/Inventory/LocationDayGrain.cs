@@ -99,7 +99,8 @@ public sealed partial class LocationDayGrain(
 
     public Task ReleaseHold(string holdId)
     {
-        _inventory.ReleaseHold(holdId);
+        if (_inventory.ReleaseHold(holdId))
+            _listSeats.Released(holdId);
         return Task.CompletedTask;
     }
 
@@ -189,8 +190,7 @@ public sealed partial class LocationDayGrain(
     {
         if (!await bookings.CancelAsync(request.BookingId, request.ExpectedVersion, ChangedByOf(request.ByStaff), request.ByStaff))
             return ChangeResult.BookingChanged;
-        _inventory.ReleaseSeat(request.BookingId);
-        SeatFreed();
+        FreeSeat(request.BookingId);
         return ChangeResult.Done;
     }
 
@@ -247,8 +247,7 @@ public sealed partial class LocationDayGrain(
 
     public Task SeatMovedAway(Guid bookingId)
     {
-        _inventory.ReleaseSeat(bookingId);
-        SeatFreed();
+        FreeSeat(bookingId);
         return Task.CompletedTask;
     }
 
@@ -274,8 +273,9 @@ public sealed partial class LocationDayGrain(
         var schedule = await catalog.ScheduleAsync(_location, _key.Date);
         _narrowing.End(settled, Now);
         _inventory.Reschedule(_narrowing.Offered(SlotGenerator.SlotsOn(schedule, _key.Date)), Now);
-        // New capacity, perhaps: the list may have someone for it.
-        SeatFreed();
+        // New capacity, perhaps: the list may have someone for it (one seat per service).
+        foreach (var service in _inventory.Services)
+            _listSeats.Freed(service);
     }
 
     private async Task PublishChanges(CancellationToken cancellationToken)
@@ -285,10 +285,9 @@ public sealed partial class LocationDayGrain(
             await ReloadSchedule(null);
         _inventory.PurgeExpiredHolds(Now);
         _holdRequests.Purge(Now);
-        var changed = _inventory.TakeChangedServices();
-        await OfferFreedSeats(changed);
-        // Offers just made hold seats: what is published already leaves them out.
-        foreach (var service in changed.Concat(_inventory.TakeChangedServices()).Distinct())
+        // Offers made now hold seats: what is published next already leaves them out.
+        await OfferFreedSeats();
+        foreach (var service in _inventory.TakeChangedServices())
             PublishTo(service);
     }
 

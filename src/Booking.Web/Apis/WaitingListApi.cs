@@ -18,6 +18,8 @@ public static class WaitingListApi
             .WithSummary("A seat offered from the waiting list, with the token of the offer's link");
         list.MapPost("/offers/{offerId:guid}/accept", Accept).WithName("AcceptWaitingListOffer").AcceptsIdempotencyKey()
             .WithSummary("Book the offered seat with the citizen's details, as POST /bookings would (holdId is the offer's; taking it twice or late changes nothing)");
+        list.MapPost("/offers/{offerId:guid}/decline", Decline).WithName("DeclineWaitingListOffer")
+            .WithSummary("Turn the offered seat down: it goes to the next person at once, and you keep your place (idempotent)");
         return api;
     }
 
@@ -32,6 +34,10 @@ public static class WaitingListApi
     private static async Task<Results<Ok<WaitingListOfferResponse>, ValidationProblem, ProblemHttpResult>> Offer(
         Guid offerId, string? token, CitizenWaitingList list, CancellationToken cancellationToken) =>
         (await list.OfferAsync(offerId, token, cancellationToken)).ToHttp(TypedResults.Ok);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Decline(
+        Guid offerId, string? token, CitizenWaitingList list, CancellationToken cancellationToken) =>
+        (await list.DeclineAsync(offerId, token, cancellationToken)).ToHttp(_ => TypedResults.NoContent());
 
     private static async Task<Results<Created<BookingCreatedResponse>, ValidationProblem, ProblemHttpResult>> Accept(
         Guid offerId, string? token, BookingBody? body, HttpContext http, CitizenWaitingList list, CancellationToken cancellationToken) =>

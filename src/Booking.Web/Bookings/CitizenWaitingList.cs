@@ -17,7 +17,7 @@ namespace Booking.Web.Bookings;
 /// offer taken twice or after it ran out changes nothing.
 /// </summary>
 public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTokens tokens, PersonalDataProtector protector,
-    CitizenValidator validator, ReferenceData referenceData, PostalCodeLocator locator, CitizenBookings bookings, TimeProvider clock)
+    CitizenValidator validator, ReferenceData referenceData, PostalCodeLocator locator, CitizenBookings bookings, CitizenHolds holds, TimeProvider clock)
 {
     public const int MaxDays = 60;
     public const int MaxDistanceKm = 200;
@@ -66,9 +66,13 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
             "You are on the waiting list. We will write to you when a place opens; the message has a link to leave the list.");
     }
 
+    /// <summary>Whether the link opens a place on the list (waiting, or already left or booked).</summary>
+    public async Task<bool> HasPlaceAsync(Guid entryId, string? token, CancellationToken cancellationToken) =>
+        tokens.VerifyPlace(entryId, token) && await list.StatusAsync(entryId, cancellationToken) is not null;
+
     public async Task<Outcome<bool>> LeaveAsync(Guid entryId, string? token, CancellationToken cancellationToken)
     {
-        if (!tokens.VerifyPlace(entryId, token) || await list.StatusAsync(entryId, cancellationToken) is null)
+        if (!await HasPlaceAsync(entryId, token, cancellationToken))
             return new Refusal.WaitingListNotFound();
         await list.LeaveAsync(entryId, cancellationToken);
         return true;
@@ -79,7 +83,7 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
         if (!tokens.VerifyOffer(offerId, token) || await list.FindOfferAsync(offerId, cancellationToken) is not { } offer)
             return new Refusal.WaitingListNotFound();
         var reference = await referenceData.GetAsync(cancellationToken);
-        var status = offer.IsAccepted ? "accepted" : offer.ExpiresAt <= clock.GetUtcNow() ? "expired" : "offered";
+        var status = offer.IsAccepted ? "accepted" : offer.IsDeclined ? "declined" : offer.ExpiresAt <= clock.GetUtcNow() ? "expired" : "offered";
         return new WaitingListOfferResponse(offer.Id, offer.LocationId, reference.Locations[offer.LocationId].Name, offer.ServiceCode,
             offer.SlotStart, offer.SlotEnd, offer.ExpiresAt, status);
     }
@@ -90,7 +94,7 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
     {
         if (!tokens.VerifyOffer(offerId, token) || await list.FindOfferAsync(offerId, cancellationToken) is not { } offer)
             return new Refusal.WaitingListNotFound();
-        if (offer.IsAccepted || offer.ExpiresAt <= clock.GetUtcNow())
+        if (offer.IsAccepted || offer.IsDeclined || offer.ExpiresAt <= clock.GetUtcNow())
             return new Refusal.WaitingListOfferOver();
         var outcome = await bookings.ConfirmAsync((body ?? new BookingBody(null, null, null)) with { HoldId = offer.HoldId }, idempotencyKey, sourceIp,
             cancellationToken);
@@ -104,6 +108,18 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
             default:
                 return outcome;
         }
+    }
+
+    /// <summary>Turns the seat down: its hold is released in its clinic-day, which offers it to the next person at once.
+    /// Declining again answers the same; declining an offer taken is refused.</summary>
+    public async Task<Outcome<bool>> DeclineAsync(Guid offerId, string? token, CancellationToken cancellationToken)
+    {
+        if (!tokens.VerifyOffer(offerId, token) || await list.FindOfferAsync(offerId, cancellationToken) is not { } offer)
+            return new Refusal.WaitingListNotFound();
+        if (!await list.DeclineAsync(offer.Id, cancellationToken))
+            return new Refusal.WaitingListOfferOver();
+        await holds.ReleaseAsync(offer.HoldId);
+        return true;
     }
 
     private static DateOnly Date(string? value, DateOnly fallback, string field, ValidationErrors errors)
