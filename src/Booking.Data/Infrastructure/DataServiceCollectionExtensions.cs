@@ -49,6 +49,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SmsOptOuts>();
         services.AddSingleton<SmsReplies>();
         services.AddSingleton<WaitingList.WaitingListRepository>();
+        services.AddSingleton<WaitingList.WaitingListOutbox>();
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
         services.AddSingleton<ExtractStore>();
