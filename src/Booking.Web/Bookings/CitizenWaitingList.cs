@@ -78,23 +78,30 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
         return true;
     }
 
+    /// <summary>The offer its link opens (null for an unknown id or another link's token), with its hold, for the site.</summary>
+    public async Task<StoredWaitingListOffer?> FindOfferAsync(Guid offerId, string? token, CancellationToken cancellationToken) =>
+        tokens.VerifyOffer(offerId, token) ? await list.FindOfferAsync(offerId, cancellationToken) : null;
+
+    /// <summary>Where the offer stands: offered (open), accepted, declined, or expired.</summary>
+    public string StatusOf(StoredWaitingListOffer offer) =>
+        offer.IsAccepted ? "accepted" : offer.IsDeclined ? "declined" : offer.ExpiresAt <= clock.GetUtcNow() ? "expired" : "offered";
+
     public async Task<Outcome<WaitingListOfferResponse>> OfferAsync(Guid offerId, string? token, CancellationToken cancellationToken)
     {
-        if (!tokens.VerifyOffer(offerId, token) || await list.FindOfferAsync(offerId, cancellationToken) is not { } offer)
+        if (await FindOfferAsync(offerId, token, cancellationToken) is not { } offer)
             return new Refusal.WaitingListNotFound();
         var reference = await referenceData.GetAsync(cancellationToken);
-        var status = offer.IsAccepted ? "accepted" : offer.IsDeclined ? "declined" : offer.ExpiresAt <= clock.GetUtcNow() ? "expired" : "offered";
         return new WaitingListOfferResponse(offer.Id, offer.LocationId, reference.Locations[offer.LocationId].Name, offer.ServiceCode,
-            offer.SlotStart, offer.SlotEnd, offer.ExpiresAt, status);
+            offer.SlotStart, offer.SlotEnd, offer.ExpiresAt, StatusOf(offer));
     }
 
     /// <summary>Books the held seat with the citizen's details, as <c>POST /bookings</c> would with the offer's hold.</summary>
     public async Task<Outcome<BookingCreatedResponse>> AcceptAsync(Guid offerId, string? token, BookingBody? body, string? idempotencyKey,
         IPAddress? sourceIp, CancellationToken cancellationToken)
     {
-        if (!tokens.VerifyOffer(offerId, token) || await list.FindOfferAsync(offerId, cancellationToken) is not { } offer)
+        if (await FindOfferAsync(offerId, token, cancellationToken) is not { } offer)
             return new Refusal.WaitingListNotFound();
-        if (offer.IsAccepted || offer.IsDeclined || offer.ExpiresAt <= clock.GetUtcNow())
+        if (StatusOf(offer) != "offered")
             return new Refusal.WaitingListOfferOver();
         var outcome = await bookings.ConfirmAsync((body ?? new BookingBody(null, null, null)) with { HoldId = offer.HoldId }, idempotencyKey, sourceIp,
             cancellationToken);
@@ -114,7 +121,7 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
     /// Declining again answers the same; declining an offer taken is refused.</summary>
     public async Task<Outcome<bool>> DeclineAsync(Guid offerId, string? token, CancellationToken cancellationToken)
     {
-        if (!tokens.VerifyOffer(offerId, token) || await list.FindOfferAsync(offerId, cancellationToken) is not { } offer)
+        if (await FindOfferAsync(offerId, token, cancellationToken) is not { } offer)
             return new Refusal.WaitingListNotFound();
         if (!await list.DeclineAsync(offer.Id, cancellationToken))
             return new Refusal.WaitingListOfferOver();
