@@ -51,7 +51,7 @@ public class WaitingListTests(SiteFixture site)
     [Fact]
     public async Task A_seat_offered_is_taken_from_its_link_through_screening_and_details()
     {
-        var day = QuebecDate.NextWeekday(23);
+        var day = QuebecDate.NextWeekday(12);
         var stade = new Guid("10000000-0000-4000-8000-000000000001");
         var joined = await site.Http.PostAsJsonAsync("/api/v1/waiting-list", new
         {

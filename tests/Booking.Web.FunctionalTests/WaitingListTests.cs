@@ -52,6 +52,7 @@ public sealed class WaitingListTests(PlatformFixture platform)
         var first = await LatestEntry();
         Assert.Equal(HttpStatusCode.Accepted, (await Join(day, "seconde@example.org")).StatusCode);
         var second = await LatestEntry();
+        Assert.NotEqual(first, second);
         // Joining again answers the same and adds nobody.
         Assert.Equal(HttpStatusCode.Accepted, (await Join(day, "seconde@example.org")).StatusCode);
         Assert.Equal(second, await LatestEntry());

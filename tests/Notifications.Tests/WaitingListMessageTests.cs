@@ -72,7 +72,7 @@ public sealed class WaitingListMessageTests(DeliveryFixture fixture)
         var protector = fixture.Worker.GetRequiredService<PersonalDataProtector>();
         var id = Guid.CreateVersion7();
         Assert.True(await List.JoinAsync(new NewWaitingListEntry(id, "FLU", [Plateau], day, day,
-            protector.Seal(contact, WaitingListContact.SealPurpose), protector.PhoneFingerprint("list|" + id), contact.Language)));
+            protector.Seal(contact, WaitingListContact.SealPurpose), protector.ContactFingerprint(contact.Email, contact.Phone), contact.Language)));
         return id;
     }
 

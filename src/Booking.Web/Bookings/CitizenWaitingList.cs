@@ -58,7 +58,7 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
             return errors;
         }
         var sealedContact = protector.Seal(new WaitingListContact(contact!.Email, contact.Phone, contact.Language), WaitingListContact.SealPurpose);
-        var fingerprint = protector.PhoneFingerprint("list|" + (contact.Email?.ToLowerInvariant() ?? contact.Phone));
+        var fingerprint = protector.ContactFingerprint(contact.Email, contact.Phone);
         await list.JoinAsync(new NewWaitingListEntry(Guid.CreateVersion7(), body!.Service!, clinics, from, to, sealedContact, fingerprint, contact.Language),
             cancellationToken);
         // The same answer whether or not this contact was already waiting: the list cannot be probed for who is on it.
