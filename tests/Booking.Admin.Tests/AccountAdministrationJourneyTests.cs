@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
+using Booking.Web.BrowserTests;
 using Microsoft.Playwright;
 
 namespace Booking.Admin.Tests;
@@ -22,10 +23,10 @@ public sealed class AccountAdministrationJourneyTests(AdminFixture fixture)
         await page.FillAsync("#email", admin.Email);
         await page.FillAsync("#password", admin.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/signin/code"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPageAsync("/signin/code");
         await page.FillAsync("#code", admin.CurrentCode());
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/staff$"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPageAsync("/staff$");
         await Assertions.Expect(page.Locator($"#account-{admin.Id}")).ToContainTextAsync("Administration de l'organisation");
         await BrowserSteps.CheckAsync(page, "admin-1-accounts");
 

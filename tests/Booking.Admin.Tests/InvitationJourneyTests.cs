@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Booking.Data.Demo;
 using Booking.Data.Protection;
 using Booking.Staff.Access;
+using Booking.Web.BrowserTests;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -23,10 +24,10 @@ public sealed class InvitationJourneyTests(AdminFixture fixture)
         await admin.FillAsync("#email", administrator.Email);
         await admin.FillAsync("#password", administrator.Password);
         await admin.ClickAsync("main button[type=submit]");
-        await admin.WaitForURLAsync(new Regex("/signin/code"), new() { WaitUntil = WaitUntilState.Commit });
+        await admin.WaitForPageAsync("/signin/code");
         await admin.FillAsync("#code", administrator.CurrentCode());
         await admin.ClickAsync("main button[type=submit]");
-        await admin.WaitForURLAsync(new Regex("/staff/new$"), new() { WaitUntil = WaitUntilState.Commit });
+        await admin.WaitForPageAsync("/staff/new$");
         await admin.FillAsync("#email", email);
         await admin.FillAsync("#name", "Personne Invitée");
         await Assertions.Expect(admin.Locator("#access-invitation")).ToBeCheckedAsync();
@@ -44,7 +45,7 @@ public sealed class InvitationJourneyTests(AdminFixture fixture)
         await BrowserSteps.CheckAsync(person, "invitation-2-choose-password");
         await person.ClickAsync("main button[type=submit]");
 
-        await BrowserSteps.WaitForPageAsync(person, @"/signin/authenticator(\?|$)");
+        await person.WaitForPageAsync(@"/signin/authenticator(\?|$)");
         var key = await person.TextContentAsync("#authenticator-key");
         await person.FillAsync("#code", StaffMember.CodeFor(key!));
         await person.ClickAsync("main button[type=submit]");

@@ -1,9 +1,9 @@
 extern alias admin;
-using System.Text.RegularExpressions;
 using admin::Booking.Admin.Account;
 using Booking.Data.Demo;
 using Booking.Staff.Demo;
 using Booking.Staff.Identity;
+using Booking.Web.BrowserTests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -28,20 +28,20 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         var page = await fixture.NewBrowserPageAsync();
 
         await page.GotoAsync("bookings");
-        await page.WaitForURLAsync(new Regex("/signin"));
+        await page.WaitForPageAsync("/signin");
         await BrowserSteps.CheckAsync(page, "0-sign-in");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DemoStaffAccounts.InitialPassword);
         await page.ClickAsync("button[type=submit]");
 
-        await BrowserSteps.WaitForPageAsync(page, @"/signin/password(\?|$)");
+        await page.WaitForPageAsync(@"/signin/password(\?|$)");
         await page.FillAsync("#current", DemoStaffAccounts.InitialPassword);
         await page.FillAsync("#new", "Un-Secret-Bien-A-Moi-7");
         await page.FillAsync("#confirm", "Un-Secret-Bien-A-Moi-7");
         await BrowserSteps.CheckAsync(page, "1-change-password");
         await page.ClickAsync("main button[type=submit]");
 
-        await BrowserSteps.WaitForPageAsync(page, @"/signin/authenticator(\?|$)");
+        await page.WaitForPageAsync(@"/signin/authenticator(\?|$)");
         var key = await page.TextContentAsync("#authenticator-key");
         // The QR code is the otpauth:// URI of this account and of the key shown beside it (no QR decoder is available).
         Assert.Equal(AuthenticatorEnrolment.QrCodeDataUri(AuthenticatorEnrolment.Uri(email, key!.Replace(" ", "").ToUpperInvariant())),
@@ -54,7 +54,7 @@ public sealed class StaffJourneyTests(AdminFixture fixture)
         await BrowserSteps.CheckAsync(page, "3-recovery-codes");
         // On to the page first asked for.
         await page.ClickAsync("#continue");
-        await BrowserSteps.WaitForPageAsync(page, "/bookings$");
+        await page.WaitForPageAsync("/bookings$");
         await page.FillAsync("#code", booking.ConfirmationCode);
         await page.ClickAsync("main button[type=submit]");
 

@@ -28,7 +28,7 @@ public class BookingTests(SiteFixture site)
         Assert.Matches(new Regex($@"^/?manage/{code}\?token=[^&]+&lang=fr$"), manage);
 
         await page.Locator("a", new() { HasText = "Gérer mon rendez-vous" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/manage/"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/manage/");
         Assert.Contains("Confirmé", await page.Locator(".facts").InnerTextAsync());
         await PageChecks.CheckAsync(page, $"book-fr-{screen}-7-manage");
     }

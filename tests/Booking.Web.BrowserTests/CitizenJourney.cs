@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Booking.Testing;
 using Microsoft.Playwright;
 
@@ -25,7 +24,7 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
             await page.Locator($"#service-{serviceCode}").CheckAsync();
             await page.Locator("#postalCode").FillAsync(postalCode);
             await page.Locator(".search-form button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(new Regex("/search\\?"), PageChecks.Parsed);
+            await page.WaitForPageAsync("/search\\?");
             await page.Locator(".location").First.WaitForAsync();
             await Check("2-search");
         });
@@ -37,16 +36,16 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
         await page.Locator("#slots .slot").First.WaitForAsync();
         var day = Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.Locator($"#slots a.day[href*='day={day}']").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"day={day}"), PageChecks.Parsed);
+        await page.WaitForPageAsync($"day={day}");
         await Check("3-slots");
         await page.Locator("#slots .slot").Nth(slot).ClickAsync();
     });
 
     /// <summary>Screening answers that let the demo services book ("no" to every risk, "yes" to having a requisition);
     /// the citizen declares being a health worker when the service's campaign asks for a priority group.</summary>
-    public async Task ScreenAsync(bool declareGroup = true)
+    public Task ScreenAsync(bool declareGroup = true) => PageChecks.Explained(page, $"{screenshotPrefix}-screening", async () =>
     {
-        await page.WaitForURLAsync(new Regex("/screening\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/screening\\?");
         await Check("4-screening");
         foreach (var no in await page.Locator("input[type=radio][value=no]").AllAsync())
             await no.CheckAsync();
@@ -55,7 +54,7 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
         if (declareGroup && await page.Locator("#group-health-worker").CountAsync() > 0)
             await page.Locator("#group-health-worker").CheckAsync();
         await page.Locator("form button[type=submit]").Last.ClickAsync();
-    }
+    });
 
     public async Task<string> BookAsync(Citizen citizen)
     {
@@ -65,10 +64,10 @@ public sealed class CitizenJourney(IPage page, string screenshotPrefix, bool che
 
     public Task<string> ConfirmDetailsAsync(Citizen citizen) => PageChecks.Explained(page, $"{screenshotPrefix}-details", async () =>
     {
-        await page.WaitForURLAsync(new Regex("/details\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/details\\?");
         await Check("5-details");
         await FillDetailsAsync(citizen);
-        await page.WaitForURLAsync(new Regex("/confirmation/"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/confirmation/");
         await Check("6-confirmation");
         return (await page.Locator(".code").InnerTextAsync()).Trim();
     });

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Booking.Testing;
 
 namespace Booking.Web.BrowserTests;
@@ -29,7 +28,7 @@ public sealed class ClinicNotesTests(SiteFixture site) : IAsyncLifetime
         await journey.SearchAsync("FLU", "H2H 2B4");
         await journey.HoldAsync(9);
         var page = journey.Page;
-        await page.WaitForURLAsync(new Regex("/screening\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/screening\\?");
 
         Assert.Equal(Notes, await page.Locator(".summary .clinic-notes").InnerTextAsync());
         await journey.ScreenAsync();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace Booking.Web.BrowserTests;
 
@@ -12,7 +11,7 @@ public class EligibilityTests(SiteFixture site)
         await journey.SearchAsync("FLU", "G1L 5A7");
         await journey.HoldAsync(2);
         var page = journey.Page;
-        await page.WaitForURLAsync(new Regex("/screening\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/screening\\?");
         await PageChecks.CheckAsync(page, "screening-questions");
 
         await page.Locator("#screening-fever-yes").CheckAsync();
@@ -33,7 +32,7 @@ public class EligibilityTests(SiteFixture site)
         await journey.SearchAsync("FLU", "G1L 5A7");
         await journey.HoldAsync(3);
         var page = journey.Page;
-        await page.WaitForURLAsync(new Regex("/screening\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/screening\\?");
 
         await page.Locator("#screening-fever-no").CheckAsync();
         await page.Locator("form button[type=submit]").Last.ClickAsync();
@@ -51,7 +50,7 @@ public class EligibilityTests(SiteFixture site)
         await journey.SearchAsync("COVID19", "G1L 5A7");
         await journey.HoldAsync(6);
         await journey.ScreenAsync(declareGroup: false);
-        await journey.Page.WaitForURLAsync(new Regex("/details\\?"), PageChecks.Parsed);
+        await journey.Page.WaitForPageAsync("/details\\?");
         await journey.FillDetailsAsync(Citizen.Unique());
 
         var refusal = journey.Page.Locator(".message--error");

@@ -17,11 +17,11 @@ public class GroupBookingTests(SiteFixture site)
         await page.Locator("#postalCode").FillAsync("H2X 1Y4");
         await page.GetByLabel("Nombre de personnes").SelectOptionAsync("3");
         await page.Locator(".search-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("people=3"), PageChecks.Parsed);
+        await page.WaitForPageAsync("people=3");
         await page.Locator(".location").First.WaitForAsync();
         await journey.HoldAsync();
 
-        await page.WaitForURLAsync(new Regex("/group\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/group\\?");
         Assert.Equal(3, await page.Locator(".held-times li").CountAsync());
         Assert.Matches(new Regex(@"\d+ min \d\d s"), await page.Locator("[data-countdown-value]").InnerTextAsync());
         await PageChecks.CheckAsync(page, "group-1-form");
@@ -62,7 +62,7 @@ public class GroupBookingTests(SiteFixture site)
 
         await Input(page, "people[1].birthDate").FillAsync(family[1].BirthDate);
         await page.Locator("form button[type=submit]").Last.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/group/confirmation\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/group/confirmation\\?");
         await PageChecks.CheckAsync(page, "group-3-confirmation");
 
         var codes = (await page.Locator(".code").AllInnerTextsAsync()).Select(c => c.Trim()).ToList();

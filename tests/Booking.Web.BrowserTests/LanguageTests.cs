@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace Booking.Web.BrowserTests;
 
@@ -14,7 +13,7 @@ public class LanguageTests(SiteFixture site)
         Assert.Equal("Prendre rendez-vous", (await page.Locator("h1").InnerTextAsync()).Trim());
 
         await page.Locator("a.language-switch").ClickAsync();
-        await page.WaitForURLAsync(new Regex("lang=en"), PageChecks.Parsed);
+        await page.WaitForPageAsync("lang=en");
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("Book an appointment", (await page.Locator("h1").InnerTextAsync()).Trim());
 
@@ -23,7 +22,7 @@ public class LanguageTests(SiteFixture site)
         await page.Locator("#service-FLU").CheckAsync();
         await page.Locator("#postalCode").FillAsync("G1R 1S9");
         await page.Locator(".search-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/search\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/search\\?");
         Assert.Equal("Find a clinic", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
         await PageChecks.CheckAsync(page, "book-en-desktop-2-search");
@@ -35,7 +34,7 @@ public class LanguageTests(SiteFixture site)
         Assert.False(string.IsNullOrEmpty(code));
 
         await page.Locator("a.language-switch").ClickAsync();
-        await page.WaitForURLAsync(new Regex("lang=fr"), PageChecks.Parsed);
+        await page.WaitForPageAsync("lang=fr");
         Assert.Equal("Rendez-vous confirmé", (await page.Locator("h1").InnerTextAsync()).Trim());
     }
 

@@ -35,18 +35,18 @@ public class ManageTests(SiteFixture site)
         var journey = await BookedAsync("move", Citizen.Unique(), slot: 0);
         var page = journey.Page;
         await page.Locator("a", new() { HasText = "Gérer mon rendez-vous" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/manage/"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/manage/");
         var before = await page.Locator(".facts").InnerTextAsync();
 
         await page.Locator("a", new() { HasText = "Changer l'heure" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/search\\?.*rebook="), PageChecks.Parsed);
+        await page.WaitForPageAsync("/search\\?.*rebook=");
         Assert.Contains("L'ancienne heure reste à vous", await page.Locator("p.notice").InnerTextAsync());
         await journey.HoldAsync(3);
-        await page.WaitForURLAsync(new Regex("/manage/[^/]+/move\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/manage/[^/]+/move\\?");
         await PageChecks.CheckAsync(page, "move-1-confirm");
         await page.Locator("button", new() { HasText = "Confirmer la nouvelle heure" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex("moved=1"), PageChecks.Parsed);
+        await page.WaitForPageAsync("moved=1");
         Assert.Contains("Votre rendez-vous a été déplacé", await page.Locator(".message--success").InnerTextAsync());
         var after = await page.Locator(".facts").InnerTextAsync();
         Assert.NotEqual(before, after);
@@ -59,7 +59,7 @@ public class ManageTests(SiteFixture site)
     {
         var page = (await BookedAsync("cancel", Citizen.Unique(), slot: 1)).Page;
         await page.Locator("a", new() { HasText = "Gérer mon rendez-vous" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/manage/"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/manage/");
 
         await page.Locator("button", new() { HasText = "Annuler mon rendez-vous" }).ClickAsync();
 
@@ -80,7 +80,7 @@ public class ManageTests(SiteFixture site)
         await journey.SearchAsync("COVID19", "H2H 2B4");
         await journey.HoldAsync(4);
         await journey.ScreenAsync();
-        await journey.Page.WaitForURLAsync(new Regex("/details\\?"), PageChecks.Parsed);
+        await journey.Page.WaitForPageAsync("/details\\?");
         await journey.FillDetailsAsync(Citizen.Unique(healthCard));
 
         var refusal = journey.Page.Locator(".message--error");

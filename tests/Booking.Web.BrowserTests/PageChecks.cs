@@ -14,11 +14,6 @@ public static class PageChecks
           (window.__policyViolations ??= []).push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
         """;
 
-    /// <summary>How tests wait for the page a step leads to: its address and its parsed document, not its "load" event.
-    /// Under a busy machine that event was seen never to come for a page already shown in full; parsed is enough, since
-    /// the stylesheet blocks the site's scripts and so is applied by then, and each next action waits for its element.</summary>
-    public static readonly PageWaitForURLOptions Parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
-
     private static readonly string ProjectDirectory = FindProjectDirectory();
     public static readonly string Screenshots = Path.Combine(ProjectDirectory, "TestResults", "screenshots");
 

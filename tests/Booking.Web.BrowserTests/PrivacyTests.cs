@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace Booking.Web.BrowserTests;
 
@@ -16,7 +15,7 @@ public class PrivacyTests(SiteFixture site)
         var page = journey.Page;
         await page.Locator("a", new() { HasText = "Gérer mon rendez-vous" }).ClickAsync();
         await page.Locator("a", new() { HasText = "Voir mes renseignements personnels" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/manage/[^/]+/privacy\\?token="), PageChecks.Parsed);
+        await page.WaitForPageAsync("/manage/[^/]+/privacy\\?token=");
         await page.Locator("h1", new() { HasText = "Mes renseignements personnels" }).WaitForAsync();
 
         var held = await page.Locator(".facts").InnerTextAsync();
@@ -40,7 +39,7 @@ public class PrivacyTests(SiteFixture site)
         var page = await site.NewVisitorAsync(Viewport.Phone390);
         await page.GotoAsync("/");
         await page.Locator("a", new() { HasText = "Porter plainte" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/privacy-complaint"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/privacy-complaint");
 
         await page.Locator("#name").FillAsync("Marc Lavoie");
         await page.Locator("form button[type=submit]").Last.ClickAsync();

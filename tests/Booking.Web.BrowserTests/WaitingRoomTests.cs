@@ -24,7 +24,7 @@ public class WaitingRoomTests(SiteFixture site)
         await PageChecks.CheckAsync(queued, "waiting-room");
 
         // The page's script polls the room and goes on to the search once admitted.
-        await queued.WaitForURLAsync(new Regex("/search\\?service=BLOOD"), new() { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+        await queued.WaitForPageAsync("/search\\?service=BLOOD", timeoutMs: 60_000);
         await queued.Locator(".location").First.WaitForAsync();
         Assert.Equal("Trouver une clinique", (await queued.Locator("h1").InnerTextAsync()).Trim());
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Booking.Testing;
 using Booking.Web.Site;
@@ -6,7 +7,8 @@ using Booking.Web.Site;
 namespace Booking.Web.FunctionalTests;
 
 /// <summary>A clinic's public notes (access, parking), as staff typed them, reach citizens where they choose a time,
-/// confirm it, and later manage the booking: as text, in their language, never as markup.</summary>
+/// confirm it, and later manage the booking: as text, in their language, never as markup; and the public API's
+/// clients with the clinic's times and with the booking, in both languages.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed partial class ClinicNotesTests(PlatformFixture platform) : IAsyncLifetime
 {
@@ -41,6 +43,27 @@ public sealed partial class ClinicNotesTests(PlatformFixture platform) : IAsyncL
         }
         Assert.Equal(("Access and parking", NotesEn), ShownNotes(await PageAsync($"/manage/{code}?token={token}&lang=en")));
     }
+
+    [Fact]
+    public async Task The_public_api_gives_the_notes_as_written_with_the_clinic_s_times_and_with_the_booking()
+    {
+        var start = QuebecDate.At(QuebecDate.NextWeekday(9), 19, 40);
+        var availability = $"/api/v1/availability?service=COVID19&postalCode=H1V3N7&from={DateOnly.FromDateTime(start.Date):yyyy-MM-dd}&days=1&limit=50";
+        await Poll.UntilAsync(async () => NotesOf(await ClinicIn(availability)) is not null, TimeSpan.FromSeconds(10),
+            "the web host's catalogue to give the new notes");
+        var booked = await _api.Book(CitizenApi.Stade, "COVID19", start);
+
+        Assert.Equal((NotesFr, NotesEn), NotesOf(await ClinicIn(availability)));
+        var booking = await CitizenApi.Json(await _api.Get(booked["confirmationCode"]!.GetValue<string>(), booked["manageToken"]!.GetValue<string>()));
+        Assert.Equal((NotesFr, NotesEn), NotesOf(booking["locationNotes"]));
+    }
+
+    private async Task<JsonNode?> ClinicIn(string availability) =>
+        (await CitizenApi.Json(await platform.Http.GetAsync(availability)))["locations"]!.AsArray()
+        .First(l => l!["locationId"]!.GetValue<Guid>() == CitizenApi.Stade)!["notes"];
+
+    private static (string? Fr, string? En)? NotesOf(JsonNode? notes) =>
+        notes is null ? null : (notes["fr"]?.GetValue<string>(), notes["en"]?.GetValue<string>());
 
     [Fact]
     public async Task A_clinic_without_notes_shows_no_notes_and_an_english_reader_gets_the_french_ones_when_only_those_exist()

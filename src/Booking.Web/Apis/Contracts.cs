@@ -1,3 +1,5 @@
+using Booking.Domain.Catalog;
+
 namespace Booking.Web.Apis;
 
 // Request bodies use nullable members so that a missing field is a clear validation error, not a binding failure.
@@ -38,8 +40,19 @@ public sealed record ServiceResponse(string Code, string NameFr, string NameEn, 
 
 public sealed record SlotResponse(DateTimeOffset Start, DateTimeOffset End, int Remaining);
 
+/// <summary>What a clinic tells citizens about getting there (access, parking), as its staff wrote it: plain text, in
+/// French and in English; null where it wrote none.</summary>
+public sealed record ClinicNotesResponse(string? Fr, string? En)
+{
+    public static ClinicNotesResponse? Of(Location location) =>
+        string.IsNullOrWhiteSpace(location.NotesFr) && string.IsNullOrWhiteSpace(location.NotesEn) ? null
+            : new(NullIfBlank(location.NotesFr), NullIfBlank(location.NotesEn));
+
+    private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
 public sealed record LocationAvailabilityResponse(Guid LocationId, string Name, string Address, string City, double DistanceKm,
-    string TimeZone, IReadOnlyList<SlotResponse> Slots);
+    string TimeZone, IReadOnlyList<SlotResponse> Slots, ClinicNotesResponse? Notes);
 
 public sealed record AvailabilityResponse(string Service, string PostalCode, DateOnly From, int Days, IReadOnlyList<LocationAvailabilityResponse> Locations);
 
@@ -53,7 +66,7 @@ public sealed record CitizenResponse(string FirstName, string LastName, DateOnly
 
 public sealed record BookingResponse(string ConfirmationCode, string Status, Guid LocationId, string LocationName, string Address,
     string City, string Service, string ServiceNameFr, string ServiceNameEn, DateTimeOffset Start, DateTimeOffset End,
-    CitizenResponse Citizen, DateTimeOffset? CancelledAt);
+    CitizenResponse Citizen, DateTimeOffset? CancelledAt, ClinicNotesResponse? LocationNotes);
 
 public sealed record ScreeningQuestionResponse(string Id, int Version, string TextFr, string TextEn, bool? BlockingAnswer,
     string? ExplanationFr, string? ExplanationEn);

@@ -60,5 +60,6 @@ public sealed class AvailabilitySearch(ReferenceData referenceData, Availability
 
     private static LocationAvailabilityResponse ToResponse(Location location, double distanceKm, IEnumerable<FreeSlot> slots) =>
         new(location.Id, location.Name, location.Address, location.City, Math.Round(distanceKm, 1), location.TimeZoneId,
-            slots.Select(s => new SlotResponse(location.LocalTime(s.Start), location.LocalTime(s.End), s.Remaining)).ToList());
+            slots.Select(s => new SlotResponse(location.LocalTime(s.Start), location.LocalTime(s.End), s.Remaining)).ToList(),
+            ClinicNotesResponse.Of(location));
 }

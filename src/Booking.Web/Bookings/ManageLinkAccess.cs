@@ -47,6 +47,6 @@ public sealed class ManageLinkAccess(BookingRepository bookings, ManageTokens to
         return new BookingResponse(booking.ConfirmationCode, booking.Status, location.Id, location.Name, location.Address, location.City,
             service.Code, service.NameFr, service.NameEn, location.LocalTime(booking.SlotStart), location.LocalTime(booking.SlotEnd),
             new CitizenResponse(citizen.FirstName, citizen.LastName, citizen.BirthDate, citizen.HealthCardNumber?[^4..], citizen.Email, citizen.Phone, citizen.Language, citizen.EmailConsent),
-            booking.CancelledAt);
+            booking.CancelledAt, ClinicNotesResponse.Of(location));
     }
 }

@@ -3,6 +3,7 @@ using Booking.Admin.Tests.Offer;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
 using Booking.Testing;
+using Booking.Web.BrowserTests;
 using Booking.Web.FunctionalTests;
 using Microsoft.Playwright;
 
@@ -33,7 +34,7 @@ public sealed class BulkChangeTests(OfferFixture fixture)
 
         await page.GotoAsync($"bulk?location={DemoClinics.StadeOlympique}&date={ScheduleForms.Day(day)}");
         await SignInAsync(page, manager);
-        await BrowserSteps.WaitForPageAsync(page, "/bulk");
+        await page.WaitForPageAsync("/bulk");
         await page.SelectOptionAsync("#field-servicecode", Flu);
         await page.FillAsync("#field-targetfrom", ScheduleForms.Day(first));
         await page.FillAsync("#field-targetuntil", ScheduleForms.Day(last));
@@ -45,7 +46,7 @@ public sealed class BulkChangeTests(OfferFixture fixture)
         await BrowserSteps.CheckAsync(page, "bulk-2-dry-run");
         await page.ClickAsync("#start-button");
 
-        await BrowserSteps.WaitForPageAsync(page, @"/bulk/[0-9a-f-]{36}$");
+        await page.WaitForPageAsync(@"/bulk/[0-9a-f-]{36}$");
         await BrowserSteps.CheckAsync(page, "bulk-3-progress");
         await Poll.UntilAsync(async () =>
         {
@@ -93,11 +94,11 @@ public sealed class BulkChangeTests(OfferFixture fixture)
 
     private static async Task SignInAsync(IPage page, StaffMember member)
     {
-        await BrowserSteps.WaitForPageAsync(page, "/signin");
+        await page.WaitForPageAsync("/signin");
         await page.FillAsync("#email", member.Email);
         await page.FillAsync("#password", member.Password);
         await page.ClickAsync("main button[type=submit]");
-        await BrowserSteps.WaitForPageAsync(page, "/signin/code");
+        await page.WaitForPageAsync("/signin/code");
         await page.FillAsync("#code", member.CurrentCode());
         await page.ClickAsync("main button[type=submit]");
     }

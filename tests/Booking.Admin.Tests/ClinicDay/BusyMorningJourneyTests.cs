@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
+using Booking.Web.BrowserTests;
 using Microsoft.Playwright;
 
 namespace Booking.Admin.Tests.ClinicDay;
@@ -27,10 +27,10 @@ public sealed class BusyMorningJourneyTests(AdminFixture fixture)
         await page.FillAsync("#email", member.Email);
         await page.FillAsync("#password", member.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/signin/code"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPageAsync("/signin/code");
         await page.FillAsync("#code", member.CurrentCode());
         await page.ClickAsync("main button[type=submit]");
-        await BrowserSteps.WaitForPageAsync(page, $"/clinic-day/{clinic}$");
+        await page.WaitForPageAsync($"/clinic-day/{clinic}$");
         await Assertions.Expect(page.Locator("#pass")).ToBeFocusedAsync();
         await BrowserSteps.CheckAsync(page, "front-desk-1-day");
 

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
+using Booking.Web.BrowserTests;
 using Microsoft.Playwright;
 
 namespace Booking.Admin.Tests.ClinicDay;
@@ -24,14 +24,14 @@ public sealed class ClinicChangeJourneyTests(AdminFixture fixture)
         await page.FillAsync("#email", member.Email);
         await page.FillAsync("#password", member.Password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/signin/code"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForPageAsync("/signin/code");
         await page.FillAsync("#code", member.CurrentCode());
         await page.ClickAsync("main button[type=submit]");
-        await BrowserSteps.WaitForPageAsync(page, $"/clinic-day/{clinic}");
+        await page.WaitForPageAsync($"/clinic-day/{clinic}");
         await BrowserSteps.CheckAsync(page, "clinic-change-1-day");
 
         await page.ClickAsync($"tr[data-booking='{moving.ConfirmationCode}'] a.change");
-        await BrowserSteps.WaitForPageAsync(page, $"/clinic-day/{clinic}/bookings/{moving.Id}");
+        await page.WaitForPageAsync($"/clinic-day/{clinic}/bookings/{moving.Id}");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Josée Navigatrice");
         await BrowserSteps.CheckAsync(page, "clinic-change-2-booking");
 

@@ -126,8 +126,9 @@ public sealed class LiveScheduleTests(OfferFixture fixture)
         var day = QuebecDate.NextWeekday(12);
         using var manager = await fixture.ManagerAsync();
 
-        await manager.SubmitAsync(NewException(DemoClinics.PalaisDesCongres), "exception", ScheduleForms.Exception("closed", day, until: day.AddDays(1)));
+        var saved = await manager.SubmitAsync(NewException(DemoClinics.PalaisDesCongres), "exception", ScheduleForms.Exception("closed", day, until: day.AddDays(1)));
 
+        await saved.AssertSavedAsync();
         Assert.Equal(2L, await fixture.Database.CountAsync("""
             select count(*) from offer_audit
             where location_id = @l and entity = 'schedule_exception' and action = 'create' and actor like 'staff:%'

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
 using Booking.Testing;
+using Booking.Web.BrowserTests;
 using Microsoft.Playwright;
 
 namespace Booking.Admin.Tests.Offer;
@@ -21,18 +21,18 @@ public sealed class OfferJourneyTests(OfferFixture fixture)
         var page = await fixture.NewStaffBrowserPageAsync();
 
         await page.GotoAsync("offer/locations");
-        await BrowserSteps.WaitForPageAsync(page, "/signin");
+        await page.WaitForPageAsync("/signin");
         await page.FillAsync("#email", manager.Email);
         await page.FillAsync("#password", manager.Password);
         await page.ClickAsync("main button[type=submit]");
-        await BrowserSteps.WaitForPageAsync(page, "/signin/code");
+        await page.WaitForPageAsync("/signin/code");
         await page.FillAsync("#code", manager.CurrentCode());
         await page.ClickAsync("main button[type=submit]");
 
-        await BrowserSteps.WaitForPageAsync(page, "/offer/locations$");
+        await page.WaitForPageAsync("/offer/locations$");
         await BrowserSteps.CheckAsync(page, "offer-1-clinics");
         await page.ClickAsync("#new-location");
-        await BrowserSteps.WaitForPageAsync(page, "/offer/locations/new");
+        await page.WaitForPageAsync("/offer/locations/new");
         await page.FillAsync("#field-name", clinic);
         await page.FillAsync("#field-address", "6700, rue Saint-Denis");
         await page.FillAsync("#field-city", "Montréal");
@@ -41,11 +41,11 @@ public sealed class OfferJourneyTests(OfferFixture fixture)
         await BrowserSteps.CheckAsync(page, "offer-2-new-clinic");
         await page.ClickAsync("main button[type=submit]");
 
-        await BrowserSteps.WaitForPageAsync(page, @"/offer/locations/[0-9a-f-]{36}\?saved=created");
+        await page.WaitForPageAsync(@"/offer/locations/[0-9a-f-]{36}\?saved=created");
         await Assertions.Expect(page.Locator("#saved")).ToHaveTextAsync("Clinique créée.");
         await BrowserSteps.CheckAsync(page, "offer-3-clinic");
         await page.ClickAsync("#new-template");
-        await BrowserSteps.WaitForPageAsync(page, "/templates/new");
+        await page.WaitForPageAsync("/templates/new");
         await page.SelectOptionAsync("#field-servicecode", "FLU");
         await page.FillAsync("#field-slotminutes", "15");
         await page.FillAsync("#field-capacity", "2");
@@ -60,7 +60,7 @@ public sealed class OfferJourneyTests(OfferFixture fixture)
         await BrowserSteps.CheckAsync(page, "offer-4-preview");
         await page.ClickAsync("#save-button");
 
-        await BrowserSteps.WaitForPageAsync(page, @"\?saved=template");
+        await page.WaitForPageAsync(@"\?saved=template");
         await Assertions.Expect(page.Locator("#saved")).ToContainTextAsync("Horaire enregistré");
         await Assertions.Expect(page.Locator("#templates")).ToContainTextAsync("FLU");
         await BrowserSteps.CheckAsync(page, "offer-5-saved");
@@ -74,7 +74,7 @@ public sealed class OfferJourneyTests(OfferFixture fixture)
             return await listed.CountAsync() == 1;
         }, TimeSpan.FromSeconds(10), $"{clinic} to be listed on the citizens' search");
         await listed.Locator("a.button").ClickAsync();
-        await citizen.WaitForURLAsync(new Regex("location="));
+        await citizen.WaitForPageAsync("location=");
         var slots = citizen.Locator(".slots .slot");
         await Assertions.Expect(slots).ToHaveCountAsync(8);
         await Assertions.Expect(slots.First).ToContainTextAsync("9 h 00");

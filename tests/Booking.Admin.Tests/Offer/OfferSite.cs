@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
 using Booking.Testing;
@@ -32,6 +33,22 @@ public static class OfferSite
     public static string Location(this HttpResponseMessage response) =>
         response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location.PathAndQuery : "/" + location.OriginalString.TrimStart('/'))
             : throw new InvalidOperationException($"Not a redirect: {(int)response.StatusCode}");
+
+    /// <summary>The page's alerts, so that a failure names the reason the staff site gave for a refusal.</summary>
+    public static async Task<string> AlertsAsync(this HttpResponseMessage page)
+    {
+        var html = await page.Content.ReadAsStringAsync();
+        var alerts = Regex.Matches(html, @"<(\w+)[^>]*role=""alert""[^>]*>(.*?)</\1>", RegexOptions.Singleline)
+            .Select(m => Regex.Replace(Regex.Replace(m.Groups[2].Value, "<[^>]+>", " "), @"\s+", " ").Trim());
+        return string.Join(" | ", alerts) is { Length: > 0 } said ? said : "(no alert on the page)";
+    }
+
+    /// <summary>Asserts a form was saved (the site redirects after a save), or says what the page answered instead.</summary>
+    public static async Task AssertSavedAsync(this HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Found)
+            Assert.Fail($"Not saved: the page answered {(int)response.StatusCode}: {await response.AlertsAsync()}");
+    }
 
     public static Task<long> CountAsync(this PostgresDatabase database, string sql, params (string Name, object Value)[] parameters) =>
         database.ScalarAsync<long>(sql, parameters);

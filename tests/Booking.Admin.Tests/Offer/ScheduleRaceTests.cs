@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Booking.Data.Audit;
 using Booking.Testing;
 using Booking.Web.FunctionalTests;
@@ -20,15 +19,6 @@ public sealed class ScheduleRaceTests(OfferFixture fixture)
             return false;
         var holdId = (await CitizenApi.Json(hold))["holdId"]!.GetValue<string>();
         return (await Citizens.Confirm(holdId)).StatusCode == System.Net.HttpStatusCode.Created;
-    }
-
-    /// <summary>The page's alerts, so that a failure names the reason the staff site gave for a refusal.</summary>
-    private static async Task<string> AlertsOf(HttpResponseMessage page)
-    {
-        var html = await page.Content.ReadAsStringAsync();
-        var alerts = Regex.Matches(html, @"<(\w+)[^>]*role=""alert""[^>]*>(.*?)</\1>", RegexOptions.Singleline)
-            .Select(m => Regex.Replace(Regex.Replace(m.Groups[2].Value, "<[^>]+>", " "), @"\s+", " ").Trim());
-        return string.Join(" | ", alerts) is { Length: > 0 } said ? said : "(no alert on the page)";
     }
 
     [Fact]
@@ -55,7 +45,7 @@ public sealed class ScheduleRaceTests(OfferFixture fixture)
                 """, ("l", DemoClinics.StadeOlympique), ("from", from), ("until", until));
             Assert.True(closed == 0 || booked == 0, $"Round {round}: the closure was saved over {booked} booking(s).");
             Assert.True(closed == 1 || booked > 0,
-                $"Round {round}: the closure was refused with no booking to protect; the page answered {(int)(await closure).StatusCode}: {await AlertsOf(await closure)}");
+                $"Round {round}: the closure was refused with no booking to protect; the page answered {(int)(await closure).StatusCode}: {await (await closure).AlertsAsync()}");
         }
         var audit = await fixture.WebServices.GetRequiredService<InventoryAudit>().RunAsync();
         Assert.Empty(audit.OverCapacity);
