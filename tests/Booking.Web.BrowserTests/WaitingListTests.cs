@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Booking.Data.Protection;
 using Booking.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +20,7 @@ public class WaitingListTests(SiteFixture site)
         var page = await site.NewVisitorAsync(Viewport.Phone390);
         await page.GotoAsync($"/search?service=FLU&postalCode=H1V3N7&radiusKm=5&from={from:yyyy-MM-dd}&days=7");
         await page.Locator("#join-waiting-list").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/waiting-list\\?"), PageChecks.Parsed);
+        await page.WaitForPageAsync("/waiting-list\\?");
         await page.Locator("h1", new() { HasText = "Liste d'attente" }).WaitForAsync();
 
         await page.Locator("#join-waiting-list").ClickAsync();
