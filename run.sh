@@ -106,7 +106,8 @@ start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" Identity__Require
 export DevInbox__TwilioAccountSid=ACdev DevInbox__TwilioAuthToken=dev-auth-token
 INBOX_SENDGRID_KEY=$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null | openssl pkcs8 -topk8 -nocrypt -outform DER 2>/dev/null | base64 -w0 || true)
 start devinbox env ASPNETCORE_URLS="http://127.0.0.1:$INBOX_PORT" DevInbox__SendGridSigningKey="$INBOX_SENDGRID_KEY" \
-  DevInbox__SendGridEventWebhookUrl="http://127.0.0.1:$NOTIFY_PORT/webhooks/sendgrid/events" dotnet "$(bin Booking.DevInbox Booking.DevInbox)" --contentRoot "$(out Booking.DevInbox)"
+  DevInbox__SendGridEventWebhookUrl="http://127.0.0.1:$NOTIFY_PORT/webhooks/sendgrid/events" \
+  DevInbox__TwilioInboundWebhookUrl="http://127.0.0.1:$NOTIFY_PORT/webhooks/twilio/inbound" dotnet "$(bin Booking.DevInbox Booking.DevInbox)" --contentRoot "$(out Booking.DevInbox)"
 for _ in $(seq 1 60); do
   SENDGRID_KEY=$(curl -fsS "http://127.0.0.1:$INBOX_PORT/dev/sendgrid-webhook-public-key" 2>/dev/null) && break
   sleep 0.5
@@ -116,7 +117,7 @@ start notifications env ASPNETCORE_URLS="http://127.0.0.1:$NOTIFY_PORT" \
   Notifications__SendGrid__FromAddress=rendez-vous@sante.example Notifications__SendGrid__WebhookPublicKey="${SENDGRID_KEY:?dev inbox did not start}" \
   Notifications__Twilio__AccountSid=ACdev Notifications__Twilio__AuthToken=dev-auth-token Notifications__Twilio__From=+15145550000 \
   Notifications__Twilio__BaseUrl="http://127.0.0.1:$INBOX_PORT" Notifications__Twilio__PublicBaseUrl="http://127.0.0.1:$NOTIFY_PORT" \
-  Booking__Messages__StaffSiteUrl="http://127.0.0.1:$ADMIN_PORT" \
+  Booking__Messages__StaffSiteUrl="http://127.0.0.1:$ADMIN_PORT" Notifications__Replies__BookingApiUrl="$base_url" \
   dotnet "$(bin Notifications Notifications)" --contentRoot "$(out Notifications)"
 
 echo "Waiting for the platform to be ready..."

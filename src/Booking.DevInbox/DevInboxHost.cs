@@ -30,6 +30,7 @@ public static class DevInboxHost
         app.MapDefaultEndpoints();
         app.MapSendGridStubApi();
         app.MapTwilioStubApi();
+        app.MapInboundSmsApi();
         app.MapDevControlApi();
         app.MapInboxPage();
         return app;

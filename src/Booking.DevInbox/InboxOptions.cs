@@ -14,6 +14,12 @@ public sealed class InboxOptions
     public string TwilioAccountSid { get; set; } = "ACdev";
     public string TwilioAuthToken { get; set; } = "dev-auth-token";
 
+    /// <summary>The worker's inbound SMS webhook (Twilio's "A message comes in"); <c>POST /dev/sms/inbound</c> needs it.</summary>
+    public string TwilioInboundWebhookUrl { get; set; } = "";
+
+    /// <summary>The platform's own number, to which citizens reply.</summary>
+    public string TwilioNumber { get; set; } = "+15145550000";
+
     /// <summary>Off for throughput runs: the stub then only records.</summary>
     public bool SendWebhooks { get; set; } = true;
 }

@@ -1,6 +1,7 @@
 using Booking.Data.Messages;
 using Booking.Messages.Reference;
 using Booking.Messages.Staff;
+using Booking.Messages.WaitingList;
 using Booking.Passes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static class MessageServiceCollectionExtensions
         services.TryAddSingleton<MessageComposer>();
         services.TryAddSingleton<IMessageComposer>(sp => sp.GetRequiredService<MessageComposer>());
         services.TryAddSingleton<StaffMessageComposer>();
+        services.TryAddSingleton<WaitingListMessageComposer>();
         return services;
     }
 }

@@ -31,6 +31,7 @@ app.MapGroup("/api/v1")
     .MapAvailabilityApi()
     .MapHoldsApi()
     .MapBookingsApi()
+    .MapWaitingListApi()
     .MapPrivacyApi()
     .MapWaitingRoomsApi();
 app.MapPassesApi();

@@ -10,7 +10,7 @@ namespace Booking.Notifications.Tests;
 /// outbox, the worker and the dev inbox run on its database with its key file.</summary>
 public sealed class ApiDeliveryFixture : DeliveryFixture
 {
-    public PlatformFixture Platform { get; } = new();
+    public PlatformFixture Platform { get; } = new LoopbackPlatform();
 
     public CitizenApi Citizen => new(Platform.Http);
 
@@ -21,5 +21,14 @@ public sealed class ApiDeliveryFixture : DeliveryFixture
         return (Platform.Database, keyFile);
     }
 
+    /// <summary>Replies to reminders cancel through the platform's own API, like a manage link.</summary>
+    protected override IDictionary<string, string?> WorkerSettings => new Dictionary<string, string?>(base.WorkerSettings)
+    {
+        ["Notifications:Replies:BookingApiUrl"] = Platform.SiteAddress.ToString(),
+    };
+
     protected override Task ReleaseAsync() => Platform.DisposeAsync();
+
+    /// <summary>The web host on a real loopback port, which the worker calls to cancel a booking answered by SMS.</summary>
+    private sealed class LoopbackPlatform() : PlatformFixture(HoldDuration, listenOnLoopback: true);
 }

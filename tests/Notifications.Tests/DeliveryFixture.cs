@@ -85,6 +85,7 @@ public class DeliveryFixture : IAsyncLifetime
                 ["DevInbox:SendWebhooks"] = ProviderSendsReports.ToString(),
                 ["DevInbox:TwilioAccountSid"] = TwilioSid,
                 ["DevInbox:TwilioAuthToken"] = TwilioToken,
+                ["DevInbox:TwilioInboundWebhookUrl"] = $"{WorkerUrl}/webhooks/twilio/inbound",
                 ["ConnectionStrings:Booking"] = Database.ConnectionString,
                 [TestClock.HostSetting.Key] = TestClock.HostSetting.Value,
             });

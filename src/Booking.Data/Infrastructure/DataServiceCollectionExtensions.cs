@@ -48,6 +48,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ProviderEvents>();
         services.AddSingleton<ReminderQueue>();
         services.AddSingleton<SmsOptOuts>();
+        services.AddSingleton<SmsReplies>();
+        services.AddSingleton<WaitingList.WaitingListRepository>();
+        services.AddSingleton<WaitingList.WaitingListOutbox>();
         services.AddSingleton<DeliveryStatusQuery>();
         services.AddSingleton<MeteringQuery>();
         services.AddSingleton<ExtractStore>();
@@ -107,6 +110,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();
         services.AddSingleton<OfferTokens>();
+        services.AddSingleton<WaitingListTokens>();
         return services;
     }
 

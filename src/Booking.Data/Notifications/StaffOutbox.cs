@@ -51,25 +51,12 @@ public sealed class StaffOutbox(NpgsqlDataSource dataSource)
 
     public async Task<IReadOnlyList<ClaimedStaffMessage>> ClaimAsync(string workerId, int batchSize, TimeSpan lease, CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            with due as (
-                select id from staff_notifications
-                where status in ('queued', 'sending') and next_attempt_at <= now()
-                order by next_attempt_at
-                limit @batch
-                for update skip locked),
-            claimed as (
-                update staff_notifications n
-                set status = 'sending', attempts = n.attempts + 1, claimed_by = @worker, next_attempt_at = now() + @lease
-                from due where n.id = due.id
-                returning n.id, n.staff_user_id, n.kind, n.detail, n.attempts)
+        var sql = LeasedOutbox.ClaimCte("staff_notifications", "m.id, m.staff_user_id, m.kind, m.detail, m.attempts") + """
             select c.id, c.kind, c.detail, c.attempts, u.email, u.display_name, u.language
             from claimed c join staff_users u on u.id = c.staff_user_id
             """;
         await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("batch", batchSize);
-        command.Parameters.AddWithValue("worker", workerId);
-        command.Parameters.AddWithValue("lease", lease);
+        LeasedOutbox.AddClaimParameters(command, workerId, batchSize, lease);
         var claimed = new List<ClaimedStaffMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -80,23 +67,7 @@ public sealed class StaffOutbox(NpgsqlDataSource dataSource)
 
     /// <summary>Records one send's outcome, if this worker still holds the message: sent, queued again at
     /// <paramref name="retryAt"/>, or given up (dead_letter).</summary>
-    public async Task RecordAsync(string workerId, Guid id, string status, string? providerMessageId, string? error, DateTimeOffset? retryAt,
-        CancellationToken cancellationToken = default)
-    {
-        const string sql = """
-            update staff_notifications
-            set status = @status, provider_message_id = coalesce(@provider_id, provider_message_id), last_error = @error,
-                next_attempt_at = coalesce(@retry_at, next_attempt_at),
-                sent_at = case when @status = 'sent' then now() else sent_at end, claimed_by = null
-            where id = @id and claimed_by = @worker
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("worker", workerId);
-        command.Parameters.AddWithValue("status", status);
-        command.Parameters.AddWithValue("provider_id", (object?)providerMessageId ?? DBNull.Value);
-        command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
-        command.Parameters.AddWithValue("retry_at", (object?)retryAt?.ToUniversalTime() ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task RecordAsync(string workerId, Guid id, string status, string? providerMessageId, string? error, DateTimeOffset? retryAt,
+        CancellationToken cancellationToken = default) =>
+        LeasedOutbox.RecordAsync(dataSource, "staff_notifications", workerId, id, status, providerMessageId, error, retryAt, cancellationToken);
 }

@@ -65,6 +65,12 @@ public sealed class PersonalDataProtector(KeyRing keys)
     /// <summary>Who answered STOP, without keeping their number: E.164 digits only, so any formatting matches.</summary>
     public byte[] PhoneFingerprint(string phone) => Hmac("phone|+" + new string(phone.Where(char.IsAsciiDigit).ToArray()));
 
+    /// <summary>One fingerprint per person reached at a contact: the e-mail address (case folded) when there is one,
+    /// else the phone's digits.</summary>
+    public byte[] ContactFingerprint(string? email, string? phone) => email is { Length: > 0 }
+        ? Hmac("email|" + email.Trim().ToLowerInvariant())
+        : Hmac("contact-phone|+" + new string((phone ?? "").Where(char.IsAsciiDigit).ToArray()));
+
     public CitizenDetails Unseal(byte[] ciphertext, string keyId) => Unseal<CitizenDetails>(ciphertext, keyId, CitizenPurpose);
 
     public T Unseal<T>(byte[] ciphertext, string keyId, string purpose)

@@ -13,25 +13,6 @@ public static class DefaultTemplates
         Loaded.Value.TryGetValue((kind, language, channel), out var template) ? template
             : throw new InvalidMessageTemplateException($"No default {language} {channel} template for {kind}.");
 
-    private static IReadOnlyDictionary<(MessageKind, string, MessageChannel), MessageTemplate> Load()
-    {
-        var templates = new Dictionary<(MessageKind, string, MessageChannel), MessageTemplate>();
-        foreach (var language in Languages)
-        {
-            foreach (var (heading, lines) in TemplateSections.Read($"Booking.Messages.Defaults.{language}.txt"))
-            {
-                var kind = Enum.Parse<MessageKind>(heading[0]);
-                var channel = Enum.Parse<MessageChannel>(heading[1]);
-                var subject = channel == MessageChannel.Email ? TemplateSections.Subject(lines[0]) : null;
-                var body = string.Join('\n', lines.Skip(channel == MessageChannel.Email ? 1 : 0));
-                templates[(kind, language, channel)] = MessageTemplate.Parse(subject, body, $"default {language} {kind} {channel}");
-            }
-        }
-        foreach (var kind in Enum.GetValues<MessageKind>())
-            foreach (var language in Languages)
-                foreach (var channel in Enum.GetValues<MessageChannel>())
-                    if (!templates.ContainsKey((kind, language, channel)))
-                        throw new InvalidMessageTemplateException($"No default {language} {channel} template for {kind}.");
-        return templates;
-    }
+    private static IReadOnlyDictionary<(MessageKind, string, MessageChannel), MessageTemplate> Load() =>
+        TemplateSections.ByKindAndChannel<MessageKind>("Booking.Messages.Defaults", "default");
 }

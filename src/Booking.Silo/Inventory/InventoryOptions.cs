@@ -17,4 +17,16 @@ public sealed class InventoryOptions
     /// <summary>Upper bound on confirmations written in one statement.</summary>
     [Range(1, 5000)]
     public int MaxCommitBatch { get; set; } = 500;
+
+    /// <summary>How long a seat freed for the waiting list is held for the person offered it, before it goes to the next.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan WaitingListOffer { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>At most this many offers of one seat in a day: a seat freed and retaken again and again stops being offered.</summary>
+    [Range(1, 100)]
+    public int WaitingListOffersPerSeatPerDay { get; set; } = 5;
+
+    /// <summary>After finding nobody waiting for a service here, how long before asking again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan WaitingListQuietCheck { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -78,7 +78,7 @@ public sealed partial class LocationDayGrain
     public Task SeatsMovedAway(IReadOnlyList<Guid> bookingIds)
     {
         foreach (var bookingId in bookingIds)
-            _inventory.ReleaseSeat(bookingId);
+            FreeSeat(bookingId);
         return Task.CompletedTask;
     }
 
@@ -102,7 +102,7 @@ public sealed partial class LocationDayGrain
     {
         var cancelled = await bulkChanges.CancelAsync(batch.JobId, batch.Cancels.Select(c => (c.BookingId, c.ExpectedVersion)).ToList());
         foreach (var bookingId in cancelled)
-            _inventory.ReleaseSeat(bookingId);
+            FreeSeat(bookingId);
         return cancelled.Count;
     }
 }

@@ -3,6 +3,7 @@ using Booking.Data.Bookings;
 using Booking.Data.Bulk;
 using Booking.Data.Catalog;
 using Booking.Data.Offer;
+using Booking.Data.WaitingList;
 using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Domain.Inventory;
@@ -31,6 +32,7 @@ public sealed partial class LocationDayGrain(
     BulkBookingChanges bulkChanges,
     ScheduleChangeMarks scheduleChanges,
     HandedOverHoldRepository handedOver,
+    WaitingListRepository waitingList,
     IOptions<InventoryOptions> options,
     InventoryMetrics metrics,
     TimeProvider clock,
@@ -98,7 +100,8 @@ public sealed partial class LocationDayGrain(
 
     public Task ReleaseHold(string holdId)
     {
-        _inventory.ReleaseHold(holdId);
+        if (_inventory.ReleaseHold(holdId))
+            _listSeats.Released(holdId);
         return Task.CompletedTask;
     }
 
@@ -188,7 +191,7 @@ public sealed partial class LocationDayGrain(
     {
         if (!await bookings.CancelAsync(request.BookingId, request.ExpectedVersion, ChangedByOf(request.ByStaff), request.ByStaff))
             return ChangeResult.BookingChanged;
-        _inventory.ReleaseSeat(request.BookingId);
+        FreeSeat(request.BookingId);
         return ChangeResult.Done;
     }
 
@@ -245,7 +248,7 @@ public sealed partial class LocationDayGrain(
 
     public Task SeatMovedAway(Guid bookingId)
     {
-        _inventory.ReleaseSeat(bookingId);
+        FreeSeat(bookingId);
         return Task.CompletedTask;
     }
 
@@ -271,6 +274,9 @@ public sealed partial class LocationDayGrain(
         var schedule = await catalog.ScheduleAsync(_location, _key.Date);
         _narrowing.End(settled, Now);
         _inventory.Reschedule(_narrowing.Offered(SlotGenerator.SlotsOn(schedule, _key.Date)), Now);
+        // New capacity, perhaps: the list may have someone for it (one seat per service).
+        foreach (var service in _inventory.Services)
+            _listSeats.Freed(service);
     }
 
     private async Task PublishChanges(CancellationToken cancellationToken)
@@ -280,6 +286,8 @@ public sealed partial class LocationDayGrain(
             await ReloadSchedule(null);
         _inventory.PurgeExpiredHolds(Now);
         _holdRequests.Purge(Now);
+        // Offers made now hold seats: what is published next already leaves them out.
+        await OfferFreedSeats();
         foreach (var service in _inventory.TakeChangedServices())
             PublishTo(service);
     }

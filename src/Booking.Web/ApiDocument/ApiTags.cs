@@ -10,6 +10,7 @@ public static class ApiTags
     public const string Privacy = "Privacy";
     public const string Passes = "Passes";
     public const string WaitingRooms = "Waiting rooms";
+    public const string WaitingList = "Waiting list";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
@@ -20,5 +21,6 @@ public static class ApiTags
         [Privacy] = "A citizen's personal information, its correction, and privacy complaints.",
         [Passes] = "The signed appointment pass: checking one, and the public keys that sign them.",
         [WaitingRooms] = "The queue in front of a busy campaign's holds.",
+        [WaitingList] = "Asking to be offered a seat that frees up; the seat offered, held for a short time, and taking it.",
     };
 }

@@ -96,3 +96,12 @@ public sealed record AccessResponse(DateTimeOffset OccurredAt, string Actor, str
 public sealed record PersonalInformationResponse(HeldBookingResponse Booking, Domain.Citizens.CitizenDetails Citizen,
     IReadOnlyList<ScreeningAnswerResponse> Screening, IReadOnlyList<string> PriorityGroups,
     IReadOnlyList<CorrectionRequestResponse> CorrectionRequests, IReadOnlyList<AccessResponse> Accesses);
+
+/// <summary>Asking to be offered a seat that frees up: a service near a postal code, between two dates, and how to be told.</summary>
+public sealed record WaitingListBody(string? Service, string? PostalCode, int? DistanceKm, string? From, string? To, ContactBody? Contact, bool? Consent);
+
+public sealed record WaitingListJoinedResponse(string Status, string Detail);
+
+/// <summary>A seat offered from the waiting list, held until <see cref="ExpiresAt"/>: book it with <c>POST …/accept</c>.</summary>
+public sealed record WaitingListOfferResponse(Guid OfferId, Guid LocationId, string LocationName, string Service, DateTimeOffset Start,
+    DateTimeOffset End, DateTimeOffset ExpiresAt, string Status);

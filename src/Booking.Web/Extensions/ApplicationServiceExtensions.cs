@@ -41,6 +41,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<CitizenHolds>();
         services.AddSingleton<CitizenBookings>();
         services.AddSingleton<CitizenOffers>();
+        services.AddSingleton<CitizenWaitingList>();
         services.AddSingleton<CitizenGroupBookings>();
         services.AddSingleton<CitizenPrivacy>();
         services.AddOptions<WaitingRoomOptions>().Bind(builder.Configuration.GetSection(WaitingRoomOptions.Section)).ValidateOnStart();

@@ -1,4 +1,5 @@
 using Booking.Data.Notifications;
+using Booking.Data.Protection;
 using Booking.Messages;
 using Booking.Notifications.Channels;
 using Booking.Notifications.Extensions;
@@ -12,6 +13,8 @@ public sealed class NotificationSender(
     IMessageComposer composer,
     EmailChannel email,
     SmsChannel sms,
+    SmsReplies replies,
+    PersonalDataProtector protector,
     NotificationMetrics metrics,
     IOptions<DispatchOptions> options,
     TimeProvider clock,
@@ -64,7 +67,11 @@ public sealed class NotificationSender(
 
     private async Task<SendOutcome> SendSms(ClaimedNotification message, CitizenContact contact, CancellationToken cancellationToken)
     {
-        var content = await composer.ComposeSmsAsync(Enum.Parse<MessageKind>(message.Kind), Facts(message, contact), cancellationToken);
+        var kind = Enum.Parse<MessageKind>(message.Kind);
+        // A reminder invites a reply (ANNULER / CANCEL): the phone may cancel this booking from then on.
+        if (kind == MessageKind.Reminder)
+            await replies.RememberReminderAsync(protector.PhoneFingerprint(contact.Phone!), message.BookingId, cancellationToken);
+        var content = await composer.ComposeSmsAsync(kind, Facts(message, contact), cancellationToken);
         return await sms.SendAsync(new OutgoingSms(Tag(message, contact), contact.Phone!, content), cancellationToken);
     }
 

@@ -1,3 +1,5 @@
+using Booking.Data.Notifications;
+using Booking.Notifications.Channels;
 using Booking.Notifications.Extensions;
 
 namespace Booking.Notifications.Dispatch;
@@ -15,4 +17,18 @@ public sealed class RetrySchedule(DispatchOptions options)
         // Jitter spreads a provider outage's retries instead of returning them all in one burst.
         return now + delay * (0.8 + Random.Shared.NextDouble() * 0.4);
     }
+
+    /// <summary>What to record of one send on a channel with no other to fall back on (staff e-mails, the waiting
+    /// list's messages): sent, queued again after the backoff, or given up once the attempts are spent.</summary>
+    public SettledSend Settle(SendOutcome outcome, int attempts, DateTimeOffset now) => outcome switch
+    {
+        SendOutcome.Accepted accepted => new(NotificationStatus.Sent, accepted.ProviderMessageId, null, null),
+        SendOutcome.Transient t when !Exhausted(attempts) => new(NotificationStatus.Queued, null, t.Error, NextAttempt(attempts, now)),
+        SendOutcome.Transient t => new(NotificationStatus.DeadLetter, null, t.Error, null),
+        SendOutcome.Permanent p => new(NotificationStatus.DeadLetter, null, p.Error, null),
+        _ => throw new InvalidOperationException($"Unknown outcome {outcome}"),
+    };
 }
+
+/// <summary>One send's outcome as its outbox row records it.</summary>
+public sealed record SettledSend(string Status, string? ProviderMessageId, string? Error, DateTimeOffset? RetryAt);

@@ -3,6 +3,7 @@ using Booking.Messages;
 using Booking.Notifications.Channels;
 using Booking.Notifications.Dispatch;
 using Booking.Notifications.Reminders;
+using Booking.Notifications.Replies;
 using Booking.Notifications.Webhooks;
 using Booking.Reporting;
 using Booking.ServiceDefaults;
@@ -33,6 +34,10 @@ public static class NotificationServiceExtensions
             .AddResilienceHandler("twilio", (pipeline, context) =>
                 ProviderResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value.Timeout));
 
+        services.AddOptions<RepliesOptions>().Bind(configuration.GetSection(RepliesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<BookingCancellations>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<RepliesOptions>>().Value.Timeout);
+        services.AddTransient<SmsReplyHandler>();
+
         services.AddSingleton(sp => new SendGridSignature(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.WebhookPublicKey));
         services.AddSingleton<DeliveryReports>();
         services.AddSingleton<DeliveryReportGroupCommit>();
@@ -41,6 +46,7 @@ public static class NotificationServiceExtensions
         services.AddSingleton<NotificationMetrics>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<StaffMessageDispatcher>();
+        services.AddHostedService<WaitingListMessageDispatcher>();
         services.AddHostedService<ReminderScheduler>();
         // The ministry's extracts are built here, away from the silos' booking path, reading through the reporting
         // connection (docs/decisions/0011-ministry-extracts-built-by-the-worker.md).

@@ -4,6 +4,7 @@ using Booking.Data.Notifications;
 using Booking.Data.Protection;
 using Booking.Notifications.Channels;
 using Booking.Notifications.Extensions;
+using Booking.Notifications.Replies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -85,24 +86,49 @@ public static class ProviderWebhooksApi
         }
     }
 
-    /// <summary>Carrier keywords: STOP (and its French forms) opts the number out, START opts it back in.</summary>
-    private static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> TwilioInbound(
-        HttpRequest request, IOptions<TwilioOptions> options, SmsOptOuts optOuts, PersonalDataProtector protector, CancellationToken cancellationToken)
+    /// <summary>Carrier keywords: STOP (and its French forms) opts the number out, START opts it back in. Any other
+    /// message is a reply to a reminder (<see cref="SmsReplyHandler"/>), answered in the TwiML response.</summary>
+    private static async Task<Results<ContentHttpResult, StatusCodeHttpResult, BadRequest>> TwilioInbound(
+        HttpRequest request, HttpResponse response, IOptions<TwilioOptions> options, SmsOptOuts optOuts, PersonalDataProtector protector,
+        SmsReplyHandler replies, CancellationToken cancellationToken)
     {
         var form = await VerifiedForm(request, options.Value);
         if (form is null)
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        if (form.GetValueOrDefault("From") is not { Length: > 0 } from)
+            return TypedResults.BadRequest();
         var keyword = form.GetValueOrDefault("Body")?.Trim().ToUpperInvariant();
-        if (form.GetValueOrDefault("From") is { Length: > 0 } from)
+        var fingerprint = protector.PhoneFingerprint(from);
+        if (keyword is "STOP" or "ARRET" or "ARRÊT" or "STOPALL" or "UNSUBSCRIBE")
         {
-            var fingerprint = protector.PhoneFingerprint(from);
-            if (keyword is "STOP" or "ARRET" or "ARRÊT" or "STOPALL" or "UNSUBSCRIBE")
-                await optOuts.OptOutAsync(fingerprint, cancellationToken);
-            else if (keyword is "START" or "UNSTOP")
-                await optOuts.OptInAsync(fingerprint, cancellationToken);
+            await optOuts.OptOutAsync(fingerprint, cancellationToken);
+            return TwiMl(null);
         }
-        return TypedResults.Content("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", "text/xml");
+        if (keyword is "START" or "UNSTOP")
+        {
+            await optOuts.OptInAsync(fingerprint, cancellationToken);
+            return TwiMl(null);
+        }
+        if (form.GetValueOrDefault("MessageSid") is not { Length: > 0 } messageSid)
+            return TypedResults.BadRequest();
+        try
+        {
+            return TwiMl(await replies.HandleAsync(messageSid, from, form.GetValueOrDefault("Body"), cancellationToken));
+        }
+        catch (CancellationUnavailableException)
+        {
+            // Nothing was kept: Twilio's retry of this message will act on it.
+            response.Headers.RetryAfter = "30";
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
     }
+
+    /// <summary>Twilio's answer format: a reply to send back to the sender, or none.</summary>
+    private static ContentHttpResult TwiMl(string? reply) => TypedResults.Content(
+        reply is null
+            ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>"
+            : $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>{System.Security.SecurityElement.Escape(reply)}</Message></Response>",
+        "text/xml");
 
     /// <summary>The form, if the Twilio signature over our public URL and the form matches; else null.</summary>
     private static async Task<Dictionary<string, string>?> VerifiedForm(HttpRequest request, TwilioOptions options)
