@@ -117,7 +117,7 @@ start notifications env ASPNETCORE_URLS="http://127.0.0.1:$NOTIFY_PORT" \
   Notifications__SendGrid__FromAddress=rendez-vous@sante.example Notifications__SendGrid__WebhookPublicKey="${SENDGRID_KEY:?dev inbox did not start}" \
   Notifications__Twilio__AccountSid=ACdev Notifications__Twilio__AuthToken=dev-auth-token Notifications__Twilio__From=+15145550000 \
   Notifications__Twilio__BaseUrl="http://127.0.0.1:$INBOX_PORT" Notifications__Twilio__PublicBaseUrl="http://127.0.0.1:$NOTIFY_PORT" \
-  Booking__Messages__StaffSiteUrl="http://127.0.0.1:$ADMIN_PORT" Notifications__Replies__BookingApiUrl="$base_url" \
+  Booking__Messages__StaffSiteUrl="http://127.0.0.1:$ADMIN_PORT" Notifications__Replies__BookingApiUrl="$(cluster_internal_url "$WEB_HOSTS")" \
   dotnet "$(bin Notifications Notifications)" --contentRoot "$(out Notifications)"
 
 echo "Waiting for the platform to be ready..."

@@ -37,6 +37,12 @@ cluster_citizen_url() {
   if (( $1 == 1 )); then echo "http://127.0.0.1:$WEB_PORT"; else echo "https://127.0.0.1:$WEB_PORT"; fi
 }
 
+# cluster_internal_url WEB_HOSTS: where the platform's own parts call the booking API: the one web host, or the first
+# of several directly (plain HTTP on loopback, as the proxy does), not through the proxy's HTTPS.
+cluster_internal_url() {
+  if (( $1 == 1 )); then echo "http://127.0.0.1:$WEB_PORT"; else echo "http://127.0.0.1:$((WEB_PORT + 100))"; fi
+}
+
 # cluster_start_web_hosts COUNT: one web host on WEB_PORT, or COUNT behind HAProxy there.
 cluster_start_web_hosts() {
   local count=$1 n
