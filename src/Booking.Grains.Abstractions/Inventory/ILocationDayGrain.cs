@@ -70,11 +70,6 @@ public interface ILocationDayGrain : IGrainWithStringKey
     [Alias("ScheduleSettled")]
     Task ScheduleSettled(Guid changeId);
 
-    /// <summary>Its silo is about to announce it is stopping: leave the live holds in PostgreSQL now, while calls still
-    /// come here, so that the activation other silos start next finds them. Returns how many were left.</summary>
-    [Alias("HandOverHolds")]
-    Task<int> HandOverHolds();
-
     /// <summary>The availability index of this date has (re)activated: publish what is left for the service to it.
     /// One-way, so that the index never waits on a clinic-day.</summary>
     [OneWay, Alias("Wake")]

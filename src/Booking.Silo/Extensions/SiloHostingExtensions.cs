@@ -30,8 +30,6 @@ public static class SiloHostingExtensions
         services.AddSingleton<InventoryMetrics>();
         services.AddSingleton<WaitingRoomMetrics>();
         services.AddSingleton<BulkSeatFinder>();
-        services.AddSingleton<LocalClinicDays>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, HoldHandoverOnStop>();
         return services;
     }
 

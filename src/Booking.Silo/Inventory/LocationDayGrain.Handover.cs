@@ -2,7 +2,6 @@ using Booking.Data.Bookings;
 using Booking.Data.Offer;
 using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
-using Booking.Grains.Inventory;
 
 namespace Booking.Silo.Inventory;
 
@@ -12,55 +11,21 @@ public sealed partial class LocationDayGrain
 {
     private const string HandedOverPrefix = "handed-over:";
 
-    /// <summary>Set once the holds were left for the next activation: from then on each new hold is left too, before
-    /// its citizen hears of it, since the next activation may be answering before this one deactivates.</summary>
-    private bool _holdsLeft;
-
-    public Task<int> HandOverHolds()
-    {
-        _holdsLeft = true;
-        return LeaveLiveHolds(CancellationToken.None);
-    }
-
-    private async Task<HoldResult> LeftForNextActivation(HoldResult.Held held)
-    {
-        try
-        {
-            await handedOver.SaveAsync(_key.LocationId, _key.Date,
-                [new HandedOverHold(BookingDigests.Of(held.HoldId), held.ServiceCode, held.Start, held.ExpiresAt)], Now);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "{Grain} could not hand over a hold taken while its silo stops; its citizen may hold again", _key);
-        }
-        return held;
-    }
-
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        localClinicDays.Remove(this.GetPrimaryKeyString());
         // A silo stopping gracefully leaves its live holds in PostgreSQL instead of dropping them: a citizen mid-form
-        // keeps the time they chose through a rolling deploy, whichever silo activates the clinic-day next. Most were
-        // left already (HoldHandoverOnStop); these are the ones taken since.
-        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
-            await LeaveLiveHolds(cancellationToken);
-    }
-
-    private async Task<int> LeaveLiveHolds(CancellationToken cancellationToken)
-    {
-        if (_inventory.LiveHolds(Now) is not { Count: > 0 } live)
-            return 0;
+        // keeps the time they chose through a rolling deploy, whichever silo activates the clinic-day next.
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown || _inventory.LiveHolds(Now) is not { Count: > 0 } live)
+            return;
         try
         {
             await handedOver.SaveAsync(_key.LocationId, _key.Date,
                 live.Select(h => new HandedOverHold(DigestOf(h.HoldId), h.Slot.ServiceCode, h.Slot.Start, h.ExpiresAt)).ToList(), Now, cancellationToken);
             logger.LogInformation("{Grain} handed over {Count} holds", _key, live.Count);
-            return live.Count;
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "{Grain} could not hand over its {Count} holds; their citizens will hold again", _key, live.Count);
-            return 0;
         }
     }
 

@@ -33,7 +33,6 @@ public sealed partial class LocationDayGrain(
     ScheduleChangeMarks scheduleChanges,
     HandedOverHoldRepository handedOver,
     WaitingListRepository waitingList,
-    LocalClinicDays localClinicDays,
     IOptions<InventoryOptions> options,
     InventoryMetrics metrics,
     TimeProvider clock,
@@ -68,14 +67,13 @@ public sealed partial class LocationDayGrain(
             await TakeBackHandedOverHolds(cancellationToken);
         }
         this.RegisterGrainTimer(PublishChanges, new GrainTimerCreationOptions(TimeSpan.Zero, _options.PublishInterval) { Interleave = true });
-        localClinicDays.Add(this.GetPrimaryKeyString());
     }
 
     public Task<HoldResult> Hold(HoldRequest request)
     {
         var result = Decide(request);
         metrics.Held(result);
-        return _holdsLeft && result is HoldResult.Held held ? LeftForNextActivation(held) : Task.FromResult(result);
+        return Task.FromResult(result);
     }
 
     private HoldResult Decide(HoldRequest request)
