@@ -80,7 +80,7 @@ public sealed class WaitingListMessageTests(DeliveryFixture fixture)
     private async Task<Guid> OfferAsync(DateOnly day, DateTimeOffset start, TimeSpan heldFor)
     {
         var id = Guid.NewGuid();
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         Assert.True(await List.OfferAsync(new NewWaitingListOffer(id, Plateau, "FLU", day, start, start.AddMinutes(15), $"hold-{id:N}", now + heldFor),
             now, maxOffersPerSeatPerDay: 5));
         return id;
