@@ -26,6 +26,8 @@ public sealed class SiloCrashTests : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Booking", _database.ConnectionString);
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting("Booking:DataProtection:KeyFile", _keyFile);
+            // The silo process runs on the suite's clock; the web host must agree with it on what "today" is.
+            web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
         });
     }
 
