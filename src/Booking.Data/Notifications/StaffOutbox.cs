@@ -27,14 +27,15 @@ public enum StaffAccountEvent
 }
 
 /// <summary>A staff message a worker has claimed, with where and how to write it.</summary>
-public sealed record ClaimedStaffMessage(Guid Id, StaffAccountEvent Kind, string Detail, int Attempts, string Email, string DisplayName, string Language);
+public sealed record ClaimedStaffMessage(Guid Id, StaffAccountEvent Kind, string Detail, int Attempts, string Email, string DisplayName, string Language)
+    : IClaimedMessage;
 
 /// <summary>
 /// The outbox of e-mails to staff about their account (<c>staff_notifications</c>). A change queues its message in its
 /// own transaction (<see cref="EnqueueAsync"/>); the notification worker claims due messages under a lease
 /// (<c>skip locked</c>, as the citizens' outbox does), sends them and records the outcome.
 /// </summary>
-public sealed class StaffOutbox(NpgsqlDataSource dataSource)
+public sealed class StaffOutbox(NpgsqlDataSource dataSource) : ILeasedOutbox<ClaimedStaffMessage>
 {
     /// <summary>Queues a message within the change's transaction: it is sent if and only if the change commits.</summary>
     public static async Task EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid staffUserId, StaffAccountEvent kind,
@@ -65,8 +66,6 @@ public sealed class StaffOutbox(NpgsqlDataSource dataSource)
         return claimed;
     }
 
-    /// <summary>Records one send's outcome, if this worker still holds the message: sent, queued again at
-    /// <paramref name="retryAt"/>, or given up (dead_letter).</summary>
     public Task RecordAsync(string workerId, Guid id, string status, string? providerMessageId, string? error, DateTimeOffset? retryAt,
         CancellationToken cancellationToken = default) =>
         LeasedOutbox.RecordAsync(dataSource, "staff_notifications", workerId, id, status, providerMessageId, error, retryAt, cancellationToken);

@@ -14,14 +14,18 @@ public sealed record WaitingListMessage(Guid Id, WaitingListMessageKind Kind, Gu
     WaitingListOfferFacts? Offer);
 
 /// <summary>A waiting-list message a worker has claimed, with the person's sealed contact.</summary>
-public sealed record ClaimedWaitingListMessage(WaitingListMessage Message, int Attempts, byte[] ContactCiphertext, string EncryptionKeyId);
+public sealed record ClaimedWaitingListMessage(WaitingListMessage Message, int Attempts, byte[] ContactCiphertext, string EncryptionKeyId)
+    : IClaimedMessage
+{
+    public Guid Id => Message.Id;
+}
 
 /// <summary>
 /// The outbox of messages to people on the waiting list (<c>waiting_list_messages</c>), queued in the statement that
 /// records the place or the offer (<see cref="WaitingListRepository"/>). The notification worker claims due messages
 /// under a lease (<c>skip locked</c>, as the citizens' and staff outboxes do), sends them and records the outcome.
 /// </summary>
-public sealed class WaitingListOutbox(NpgsqlDataSource dataSource)
+public sealed class WaitingListOutbox(NpgsqlDataSource dataSource) : ILeasedOutbox<ClaimedWaitingListMessage>
 {
     public async Task<IReadOnlyList<ClaimedWaitingListMessage>> ClaimAsync(string workerId, int batchSize, TimeSpan lease,
         CancellationToken cancellationToken = default)
@@ -44,8 +48,6 @@ public sealed class WaitingListOutbox(NpgsqlDataSource dataSource)
         return claimed;
     }
 
-    /// <summary>Records one send's outcome, if this worker still holds the message: sent, queued again at
-    /// <paramref name="retryAt"/>, or given up (dead_letter).</summary>
     public Task RecordAsync(string workerId, Guid id, string status, string? providerMessageId, string? error, DateTimeOffset? retryAt,
         CancellationToken cancellationToken = default) =>
         LeasedOutbox.RecordAsync(dataSource, Table, workerId, id, status, providerMessageId, error, retryAt, cancellationToken);

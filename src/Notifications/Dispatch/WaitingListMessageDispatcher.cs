@@ -10,9 +10,8 @@ namespace Booking.Notifications.Dispatch;
 
 /// <summary>
 /// Drains the waiting list's outbox (<see cref="WaitingListOutbox"/>): a place taken on the list, a seat offered from
-/// it. By e-mail when the person gave one, else by SMS unless their phone answered STOP; the same leases, retries with
-/// backoff and dead letter as the other outboxes. An offer that ran out before it could be sent is not sent: its seat
-/// has already gone to the next person.
+/// it. By e-mail when the person gave one, else by SMS unless their phone answered STOP. An offer that ran out before
+/// it could be sent is not sent: its seat has already gone to the next person.
 /// </summary>
 public sealed class WaitingListMessageDispatcher(
     WaitingListOutbox outbox,
@@ -23,27 +22,15 @@ public sealed class WaitingListMessageDispatcher(
     SmsChannel sms,
     IOptions<DispatchOptions> options,
     TimeProvider clock,
-    ILogger<WaitingListMessageDispatcher> logger) : OutboxLoop(options.Value, clock, logger)
+    ILogger<WaitingListMessageDispatcher> logger)
+    : LeasedOutboxDispatcher<ClaimedWaitingListMessage>(outbox, BatchSize, options.Value, clock, logger)
 {
     private const int BatchSize = 50;
-    private readonly DispatchOptions _options = options.Value;
-    private readonly RetrySchedule _retries = new(options.Value);
 
-    public override async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
-    {
-        var claimed = await outbox.ClaimAsync(_options.WorkerId, BatchSize, _options.Lease, cancellationToken);
-        foreach (var row in claimed)
-        {
-            var result = row.Message.Offer is { } offer && offer.ExpiresAt <= Now
-                ? new SettledSend(NotificationStatus.DeadLetter, null, "The offer ran out before it could be sent.", null)
-                : _retries.Settle(await SendAsync(row, cancellationToken), row.Attempts, Now);
-            await outbox.RecordAsync(_options.WorkerId, row.Message.Id, result.Status, result.ProviderMessageId, result.Error, result.RetryAt,
-                CancellationToken.None);
-        }
-        return claimed.Count;
-    }
+    protected override string? NoLongerUseful(ClaimedWaitingListMessage row) =>
+        row.Message.Offer is { } offer && offer.ExpiresAt <= Now ? "The offer ran out before it could be sent." : null;
 
-    private async Task<SendOutcome> SendAsync(ClaimedWaitingListMessage row, CancellationToken cancellationToken)
+    protected override async Task<SendOutcome> SendAsync(ClaimedWaitingListMessage row, CancellationToken cancellationToken)
     {
         var message = row.Message;
         var contact = protector.Unseal<WaitingListContact>(row.ContactCiphertext, row.EncryptionKeyId, WaitingListContact.SealPurpose);
