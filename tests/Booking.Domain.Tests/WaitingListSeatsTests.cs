@@ -51,6 +51,21 @@ public class WaitingListSeatsTests
     }
 
     [Fact]
+    public void An_offer_renamed_is_settled_under_its_new_hold_id()
+    {
+        var (inventory, seats) = OneSeatOffered();
+        inventory.ReleaseHold("offer");
+        inventory.RestoreHold("citizen's own id", Nine.Key, Now + Offer, Now);
+        seats.Renamed("offer", "citizen's own id");
+
+        Assert.False(seats.IsOffered("offer"));
+        Assert.True(seats.IsOffered("citizen's own id"));
+        Assert.Empty(seats.TakeOwed(inventory));
+        inventory.PurgeExpiredHolds(Now + Offer);
+        Assert.Equal([new("FLU", 1)], seats.TakeOwed(inventory));
+    }
+
+    [Fact]
     public void An_offer_declined_owes_its_seat_again_at_once()
     {
         var (inventory, seats) = OneSeatOffered();

@@ -16,6 +16,16 @@ public sealed class WaitingListSeats
     /// <summary>The seat held under <paramref name="holdId"/> is offered (or being offered) to someone on the list.</summary>
     public void Offering(string holdId, string serviceCode) => _offered[holdId] = serviceCode;
 
+    public bool IsOffered(string holdId) => _offered.ContainsKey(holdId);
+
+    /// <summary>The offered seat's hold now goes by <paramref name="newHoldId"/> (a hold handed over through a stop, taken
+    /// back under the citizen's own id).</summary>
+    public void Renamed(string holdId, string newHoldId)
+    {
+        if (_offered.Remove(holdId, out var serviceCode))
+            _offered[newHoldId] = serviceCode;
+    }
+
     /// <summary>Nobody on the list could have the held seat: it is owed to nobody any more (its hold is released).</summary>
     public void NobodyTook(string holdId) => _offered.Remove(holdId);
 

@@ -20,7 +20,8 @@ public sealed partial class LocationDayGrain
         try
         {
             await handedOver.SaveAsync(_key.LocationId, _key.Date,
-                live.Select(h => new HandedOverHold(DigestOf(h.HoldId), h.Slot.ServiceCode, h.Slot.Start, h.ExpiresAt)).ToList(), Now, cancellationToken);
+                live.Select(h => new HandedOverHold(DigestOf(h.HoldId), h.Slot.ServiceCode, h.Slot.Start, h.ExpiresAt, _listSeats.IsOffered(h.HoldId)))
+                    .ToList(), Now, cancellationToken);
             logger.LogInformation("{Grain} handed over {Count} holds", _key, live.Count);
         }
         catch (Exception e)
@@ -32,13 +33,26 @@ public sealed partial class LocationDayGrain
     /// <summary>Holds left by the previous activation go back on top of the seats just read from the database, each
     /// under its id's digest until its citizen comes back with the id (<see cref="TakeBackHandedOverHold"/>): they count
     /// against capacity at once, and only the holder of the id can use one. A hold whose slot has meanwhile filled or
-    /// started is dropped (the citizen is told when confirming, as for any expiry).</summary>
+    /// started is dropped (the citizen is told when confirming, as for any expiry). A seat offered to the waiting list
+    /// stays offered; if its offer ran out meanwhile, or cannot be restored, the seat is owed to the list again.</summary>
     private async Task TakeBackHandedOverHolds(CancellationToken cancellationToken)
     {
-        var holds = await handedOver.OfClinicDayAsync(_key.LocationId, _key.Date, Now, cancellationToken);
+        var holds = await handedOver.TakeBackAsync(_key.LocationId, _key.Date, Now, cancellationToken);
         if (holds.Count == 0)
             return;
-        var restored = holds.Count(h => _inventory.RestoreHold(HandedOverPrefix + Convert.ToHexString(h.HoldDigest), new SlotKey(h.ServiceCode, h.Start), h.ExpiresAt, Now));
+        var restored = 0;
+        foreach (var hold in holds)
+        {
+            var standIn = HandedOverPrefix + Convert.ToHexString(hold.HoldDigest);
+            if (_inventory.RestoreHold(standIn, new SlotKey(hold.ServiceCode, hold.Start), hold.ExpiresAt, Now))
+            {
+                restored++;
+                if (hold.OfferedToWaitingList)
+                    _listSeats.Offering(standIn, hold.ServiceCode);
+            }
+            else if (hold.OfferedToWaitingList)
+                _listSeats.Freed(hold.ServiceCode);
+        }
         logger.LogInformation("{Grain} took back {Restored} of {HandedOver} holds from its previous activation", _key, restored, holds.Count);
         DelayDeactivation(_options.HoldDuration);
     }
@@ -49,8 +63,12 @@ public sealed partial class LocationDayGrain
     {
         if (await handedOver.ClaimAsync(BookingDigests.Of(holdId)) is not { } hold)
             return false;
-        _inventory.ReleaseHold(HandedOverPrefix + Convert.ToHexString(hold.HoldDigest));
-        return _inventory.RestoreHold(holdId, new SlotKey(hold.ServiceCode, hold.Start), hold.ExpiresAt, Now);
+        var standIn = HandedOverPrefix + Convert.ToHexString(hold.HoldDigest);
+        _inventory.ReleaseHold(standIn);
+        if (!_inventory.RestoreHold(holdId, new SlotKey(hold.ServiceCode, hold.Start), hold.ExpiresAt, Now))
+            return false;
+        _listSeats.Renamed(standIn, holdId);
+        return true;
     }
 
     private static byte[] DigestOf(string holdId) =>

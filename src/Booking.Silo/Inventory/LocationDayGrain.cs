@@ -98,11 +98,12 @@ public sealed partial class LocationDayGrain(
         return result;
     }
 
-    public Task ReleaseHold(string holdId)
+    public async Task ReleaseHold(string holdId)
     {
+        if (_inventory.FindHold(holdId) is null && !_inventory.HasExpired(holdId))
+            await TakeBackHandedOverHold(holdId);
         if (_inventory.ReleaseHold(holdId))
             _listSeats.Released(holdId);
-        return Task.CompletedTask;
     }
 
     public Task<ConfirmResult> Confirm(ConfirmRequest request)
