@@ -5,19 +5,19 @@ using Booking.Testing;
 namespace Booking.Notifications.Tests;
 
 /// <summary>E-mails to staff about their own account leave the staff outbox through the worker, in the person's
-/// language, naming the role granted and the staff site, and are recorded as sent.</summary>
+/// language, naming the role granted and the staff site, and are recorded as delivered once SendGrid reports it.</summary>
 [Collection(DeliveryCollection.Name)]
 public sealed class StaffMessageTests(DeliveryFixture fixture)
 {
     [Fact]
-    public async Task A_role_granted_is_emailed_to_the_staff_member_in_their_language_and_recorded_as_sent()
+    public async Task A_role_granted_is_emailed_to_the_staff_member_in_their_language_and_recorded_as_delivered()
     {
         var (userId, email) = await StaffMemberAsync("en");
         var detail = new StaffRoleChange("front_desk", "CIUSSS du Centre-Sud", ["Stade olympique"]).ToDetail();
 
         var id = await EnqueueAsync(userId, StaffAccountEvent.RoleGranted, detail);
 
-        await Poll.UntilAsync(async () => await StatusAsync(id) == NotificationStatus.Sent, TimeSpan.FromSeconds(20), "the staff e-mail to be sent");
+        await Poll.UntilAsync(async () => await StatusAsync(id) == NotificationStatus.Delivered, TimeSpan.FromSeconds(20), "the staff e-mail to be delivered");
         var received = Assert.Single(fixture.Stub.All(), m => m.IdempotencyKey == id.ToString());
         Assert.Equal((email, "en", null), (received.To, received.Language, received.BookingId));
         Assert.Equal("A role has been granted to you", received.Subject);
@@ -33,7 +33,7 @@ public sealed class StaffMessageTests(DeliveryFixture fixture)
 
         var id = await EnqueueAsync(userId, StaffAccountEvent.AccountSuspended, "");
 
-        await Poll.UntilAsync(async () => await StatusAsync(id) == NotificationStatus.Sent, TimeSpan.FromSeconds(20), "the staff e-mail to be sent");
+        await Poll.UntilAsync(async () => await StatusAsync(id) == NotificationStatus.Delivered, TimeSpan.FromSeconds(20), "the staff e-mail to be delivered");
         var received = Assert.Single(fixture.Stub.All(), m => m.IdempotencyKey == id.ToString());
         Assert.Equal(email, received.To);
         Assert.Equal("Votre compte est suspendu", received.Subject);

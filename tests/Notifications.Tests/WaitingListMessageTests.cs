@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Booking.Notifications.Tests;
 
 /// <summary>What the waiting list tells people leaves its outbox through the worker to the SendGrid and Twilio stubs, in
-/// the person's language: the place taken, with the link to leave; a seat offered, with the offer's own link. An offer
-/// that ran out before it could be sent is not sent.</summary>
+/// the person's language: the place taken, with the link to leave; a seat offered, with the offer's own link. Each is
+/// recorded as delivered when the provider reports it. An offer that ran out before it could be sent is not sent.</summary>
 [Collection(DeliveryCollection.Name)]
 public sealed class WaitingListMessageTests(DeliveryFixture fixture)
 {
@@ -25,13 +25,13 @@ public sealed class WaitingListMessageTests(DeliveryFixture fixture)
         var address = $"list-{Guid.NewGuid():N}@example.org";
         var entry = await JoinAsync(day, new WaitingListContact(address, null, "en"));
 
-        var joined = await SentAsync(entry, "Joined");
+        var joined = await DeliveredAsync(entry, "Joined");
         Assert.Equal((address, "en", null), (joined.To, joined.Language, joined.BookingId));
         Assert.Equal("You are on the waiting list: Influenza (flu) vaccine", joined.Subject);
         Assert.Contains($"/waiting-list/places/{entry}/leave?token={Tokens.ForPlace(entry)}&lang=en", joined.TextBody);
 
         var offer = await OfferAsync(day, QuebecDate.At(day, 9, 30), TimeSpan.FromMinutes(30));
-        var offered = await SentAsync(entry, "Offer");
+        var offered = await DeliveredAsync(entry, "Offer");
         Assert.Equal("A place has freed up: Influenza (flu) vaccine", offered.Subject);
         Assert.Contains("at 9:30 AM at CLSC du Plateau-Mont-Royal", offered.TextBody);
         Assert.Contains($"/waiting-list/offers/{offer}?token={Tokens.ForOffer(offer)}&amp;lang=en", offered.HtmlBody);
@@ -46,7 +46,7 @@ public sealed class WaitingListMessageTests(DeliveryFixture fixture)
         var entry = await JoinAsync(day, new WaitingListContact(null, phone, "fr"));
         var offer = await OfferAsync(day, QuebecDate.At(day, 14), TimeSpan.FromMinutes(30));
 
-        var offered = await SentAsync(entry, "Offer");
+        var offered = await DeliveredAsync(entry, "Offer");
         Assert.Equal(("sms", phone), (offered.Channel, offered.To));
         Assert.StartsWith("Place liberee Vaccin contre l'influenza (grippe): ", offered.TextBody);
         Assert.Contains("14 h, CLSC du Plateau-Mont-Royal", offered.TextBody);
@@ -58,7 +58,7 @@ public sealed class WaitingListMessageTests(DeliveryFixture fixture)
     {
         var day = QuebecDate.NextWeekday(9);
         var entry = await JoinAsync(day, new WaitingListContact($"late-{Guid.NewGuid():N}@example.org", null, "fr"));
-        await SentAsync(entry, "Joined");
+        await DeliveredAsync(entry, "Joined");
 
         await OfferAsync(day, QuebecDate.At(day, 15), TimeSpan.FromMinutes(-1));
 
@@ -86,9 +86,9 @@ public sealed class WaitingListMessageTests(DeliveryFixture fixture)
         return id;
     }
 
-    private async Task<RecordedMessage> SentAsync(Guid entry, string kind)
+    private async Task<RecordedMessage> DeliveredAsync(Guid entry, string kind)
     {
-        await Poll.UntilAsync(async () => await StatusAsync(entry, kind) == "sent", TimeSpan.FromSeconds(20), $"the {kind} message to be sent");
+        await Poll.UntilAsync(async () => await StatusAsync(entry, kind) == "delivered", TimeSpan.FromSeconds(20), $"the {kind} message to be delivered");
         var id = await MessageIdAsync(entry, kind);
         return Assert.Single(fixture.Stub.All(), m => m.IdempotencyKey == id.ToString());
     }

@@ -32,7 +32,19 @@ internal static class LeasedOutbox
         command.Parameters.AddWithValue("lease", lease);
     }
 
-    /// <summary>Records one send's outcome, if this worker still holds the row: sent, queued again at
+    /// <summary>The update of <paramref name="table"/> by the providers' reports in the CTE <c>reports</c> (id, status,
+    /// provider_id, detail), as <see cref="ProviderEvents"/> applies them to the citizens' messages: a final status is
+    /// never overwritten.</summary>
+    public static string ReportUpdate(string table) => $"""
+        update {table} m
+        set status = r.status, provider_message_id = coalesce(m.provider_message_id, r.provider_id), sent_at = coalesce(m.sent_at, now()),
+            last_error = case when r.status in ('sent', 'delivered') then m.last_error else r.detail end
+        from reports r
+        where m.id = r.id and (m.status = 'sending' or m.status = 'sent' and r.status <> 'sent')
+        returning m.id
+        """;
+
+    /// <summary>Records one send's outcome, if this worker still holds the row and no provider's report came first: sent, queued again at
     /// <paramref name="retryAt"/>, or given up (dead_letter).</summary>
     public static async Task RecordAsync(NpgsqlDataSource dataSource, string table, string workerId, Guid id, string status, string? providerMessageId,
         string? error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
@@ -42,7 +54,7 @@ internal static class LeasedOutbox
             set status = @status, provider_message_id = coalesce(@provider_id, provider_message_id), last_error = @error,
                 next_attempt_at = coalesce(@retry_at, next_attempt_at),
                 sent_at = case when @status = 'sent' then now() else sent_at end, claimed_by = null
-            where id = @id and claimed_by = @worker
+            where id = @id and claimed_by = @worker and status = 'sending'
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", id);
