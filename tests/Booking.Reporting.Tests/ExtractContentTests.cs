@@ -35,6 +35,9 @@ public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixtur
         Assert.Equal(("09:10:00", ""), (absent["slot_time"], absent["checked_in_at"]));
         Assert.Equal(new[] { "agent", "walk-in", "web", "web", "web", "web", "web" }, a.Select(r => r["channel"]).Order(StringComparer.Ordinal));
         Assert.All(b, r => Assert.Equal("web", r["channel"]));
+        // The scenario's people are born on 3 February 1961 to 1969: in their sixties or late fifties on the day.
+        Assert.All(a.Concat(b), r => Assert.Contains(r["age_band"], new[] { "50-59", "60-69" }));
+        Assert.Contains(a, r => r["age_band"] == "60-69");
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public static class QuebecDate
         return date;
     }
 
+    /// <summary>The Québec date of <paramref name="instant"/>.</summary>
+    public static DateOnly Of(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
     public static DateTimeOffset At(DateOnly date, int hour, int minute = 0)
     {
         var local = date.ToDateTime(new TimeOnly(hour, minute));

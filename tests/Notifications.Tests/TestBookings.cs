@@ -43,7 +43,7 @@ public sealed class TestBookings(BookingRepository bookings, PersonalDataProtect
     private NewBooking New(CitizenDetails citizen, DateTimeOffset slotStart, string service, int seat) =>
         new(Guid.CreateVersion7(), "T" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant(), DemoSeed.MontrealRegion,
             DemoSeed.StadeOlympique, service, slotStart, slotStart.AddMinutes(10), seat, Math.Max(12, seat + 1), "hold-" + Guid.NewGuid().ToString("N"), null,
-            protector.Seal(citizen), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
+            protector.Seal(citizen, QuebecDate.Of(slotStart)), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
 
     public Task<MoveOutcome> MoveAsync(NewBooking booking, int version, DateTimeOffset newStart, int seat = 0, ChangedBy by = ChangedBy.Citizen) =>
         bookings.MoveAsync(booking.Id, version, booking.LocationId, new Slot(booking.ServiceCode, newStart, newStart.AddMinutes(10), 12), seat,

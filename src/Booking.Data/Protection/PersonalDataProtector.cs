@@ -15,12 +15,13 @@ public sealed class PersonalDataProtector(KeyRing keys)
 
     private const string CitizenPurpose = "citizen";
 
-    public SealedCitizen Seal(CitizenDetails citizen)
+    /// <param name="appointmentDay">The day of the appointment the details are for, which the age band is counted on.</param>
+    public SealedCitizen Seal(CitizenDetails citizen, DateOnly appointmentDay)
     {
         var sealedData = Seal(citizen, CitizenPurpose);
         var (fingerprint, healthCard) = Fingerprints(citizen);
         return new SealedCitizen(sealedData.Ciphertext, sealedData.KeyId, fingerprint, healthCard, citizen.Language,
-            string.IsNullOrWhiteSpace(citizen.Phone) ? null : PhoneFingerprint(citizen.Phone));
+            string.IsNullOrWhiteSpace(citizen.Phone) ? null : PhoneFingerprint(citizen.Phone), AgeBand.On(citizen.BirthDate, appointmentDay));
     }
 
     /// <summary>What a citizen declared, sealed to travel with their confirmation (the booking's own statement stores it).</summary>

@@ -9,7 +9,7 @@ public sealed class BookingsDataset(ExtractSourceQueries queries) : IExtractSour
     public const string Name = "bookings";
 
     public static readonly ExtractDataset Definition = new(Name,
-        "One row per booking: service, campaign, tenant, region, clinic, appointment date and time, its status timeline (booked, moved, cancelled, checked in, no-show) and how it was made. No name, birth date, health-card number, contact or screening answer.",
+        "One row per booking: service, campaign, tenant, region, clinic, appointment date and time, its status timeline (booked, moved, cancelled, checked in, no-show), how it was made and the person's age band. No name, birth date, health-card number, contact or screening answer.",
         "The appointment's date at its clinic (the clinic's time zone); a booking moved to another day afterwards appears again in that day's partition.",
         [
             new("service_code", FieldType.Text, "The service booked (catalogue code).", "bookings.service_code"),
@@ -37,6 +37,9 @@ public sealed class BookingsDataset(ExtractSourceQueries queries) : IExtractSour
             new("channel", FieldType.Text,
                 "How the booking was made: web (by the citizen), agent (by the contact centre for a caller) or walk-in (at the clinic's desk).",
                 "bookings.channel"),
+            new("age_band", FieldType.Text,
+                "The person's age on the appointment's day, as a band: 0-4, 5-11, 12-17, 18-29, then ten-year bands to 80+. Empty for bookings made before bands were recorded.",
+                "bookings.age_band (written with the booking; the birth date stays sealed)"),
         ]);
 
     public ExtractDataset Dataset => Definition;

@@ -57,7 +57,7 @@ public sealed class FrontDeskWalkIns(ClinicDayBoard board, CatalogRepository cat
         var citizen = new CitizenDetails(input.FirstName!.Trim(), input.LastName!.Trim(), input.BirthDate!.Value,
             string.IsNullOrWhiteSpace(input.HealthCard) ? null : input.HealthCard.Trim(), null,
             string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim(), input.Language!, EmailConsent: false);
-        var sealedCitizen = protector.Seal(citizen);
+        var sealedCitizen = protector.Seal(citizen, day);
         var history = service!.Eligibility.MinimumInterval is null ? []
             : await bookings.HistoryAsync(sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint, cancellationToken: cancellationToken);
         if (EligibilityCheck.Evaluate(service.Eligibility, citizen.BirthDate, day, history) is not EligibilityResult.Eligible and var refusal)

@@ -24,7 +24,7 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
     public async Task<(Eligible? Eligible, EligibilityResult? Refusal)> CheckAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         // Sealing computes the fingerprints the eligibility check looks the citizen's history up by.
-        var sealedCitizen = protector.Seal(candidate.Citizen);
+        var sealedCitizen = protector.Seal(candidate.Citizen, candidate.Day.Date);
         var refusal = await eligibility.RefusalAsync(candidate.Day.LocationId, candidate.Service, candidate.Citizen.BirthDate,
             (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint), candidate.Declarations.PriorityGroups, candidate.Day.Date,
             candidate.HoldId, null, cancellationToken);
