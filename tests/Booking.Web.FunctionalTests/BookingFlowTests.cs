@@ -44,6 +44,8 @@ public class BookingFlowTests(PlatformFixture platform)
 
         var ciphertext = await platform.Database.ScalarAsync<byte[]>("select citizen_ciphertext from bookings where confirmation_code = @c", ("c", code));
         Assert.DoesNotContain("Tremblay", System.Text.Encoding.UTF8.GetString(ciphertext));
+        // In clear, only the band of the age on the appointment's day (born 1 May 1980: in their forties until 2030).
+        Assert.Equal("40-49", await platform.Database.ScalarAsync<string>("select age_band from bookings where confirmation_code = @c", ("c", code)));
         var accesses = await platform.Database.ScalarAsync<string[]>(
             "select array_agg(access order by id) from personal_data_access_log where table_name = 'bookings' and record_id = (select id from bookings where confirmation_code = @c)", ("c", code));
         Assert.Equal(["create", "read"], accesses);
