@@ -1,7 +1,7 @@
 using Booking.Data.Bookings;
 using Booking.Domain.Campaigns;
 using Booking.Domain.Screening;
-using Booking.Web.Validation;
+using Booking.Domain.Validation;
 
 namespace Booking.Web.Bookings;
 
