@@ -1,4 +1,5 @@
 using System.Globalization;
+using Booking.Data.Catalog;
 using Booking.Data.PostalCodes;
 using Booking.Domain.Catalog;
 using Booking.Domain.Validation;

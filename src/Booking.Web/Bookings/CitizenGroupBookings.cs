@@ -1,10 +1,10 @@
 using System.Net;
+using Booking.Data.Catalog;
 using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
 using Booking.Domain.Validation;
 using Booking.Grains.Inventory;
 using Booking.Web.Apis;
-using Booking.Web.Availability;
 using Booking.Web.Infrastructure;
 
 namespace Booking.Web.Bookings;

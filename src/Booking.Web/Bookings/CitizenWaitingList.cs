@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Booking.Data.Catalog;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Booking.Data.WaitingList;

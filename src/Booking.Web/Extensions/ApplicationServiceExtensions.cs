@@ -1,4 +1,6 @@
 using Booking.ClusterClient;
+using Booking.Data.Bookings;
+using Booking.Data.Catalog;
 using Booking.Data.Infrastructure;
 using Booking.Domain.Citizens;
 using Booking.Passes;
