@@ -1,4 +1,5 @@
 using System.Net;
+using Booking.Data.Bookings;
 using Booking.Data.Catalog;
 using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
