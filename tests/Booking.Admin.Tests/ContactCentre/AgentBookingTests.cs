@@ -37,15 +37,26 @@ public sealed partial class AgentBookingTests(AdminFixture fixture)
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A clinic of its own, offered as a staff save offers it (the catalogue's revision bumped): the staff site's
+    /// cached catalogue lists it within a second or so, awaited through <paramref name="agent"/>'s page.</summary>
+    private async Task<(Guid Clinic, DateOnly Day)> OfferedClinicAsync(StaffSession agent, int weekday)
+    {
+        var (clinic, day) = await _changes.OneSeatClinicAsync(weekday);
+        await fixture.Database.ScalarAsync<int>("update catalogue_revision set revision = revision + 1 returning 1");
+        await Poll.UntilAsync(async () => (await agent.PageAsync(Page(clinic, day))).Status == HttpStatusCode.OK, TimeSpan.FromSeconds(10),
+            "the new clinic on the agent's page");
+        return (clinic, day);
+    }
+
     private Task<long> BookingsAtAsync(Guid clinic) =>
         fixture.Database.ScalarAsync<long>("select count(*) from bookings where location_id = @clinic", ("clinic", clinic));
 
     [Fact]
     public async Task An_agent_books_for_a_caller_once_with_channel_agent_audited_and_the_confirmation_queued_in_the_callers_language()
     {
-        var (clinic, day) = await _changes.OneSeatClinicAsync(17);
         var (agent, session) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
         using var _ = session;
+        var (clinic, day) = await OfferedClinicAsync(session, 17);
         Assert.Contains("href=\"contact-centre/new\"", (await session.PageAsync("contact-centre")).Html);
 
         var (held, heldHtml) = await HoldAsync(session, clinic, day, 9, 0);
@@ -74,11 +85,11 @@ public sealed partial class AgentBookingTests(AdminFixture fixture)
     [Fact]
     public async Task A_time_taken_meanwhile_is_told_clearly_and_the_agent_chooses_another()
     {
-        var (clinic, day) = await _changes.OneSeatClinicAsync(18);
         var (_, first) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
         var (_, second) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
         using var a = first;
         using var b = second;
+        var (clinic, day) = await OfferedClinicAsync(first, 18);
         var secondsForm = await second.LoadFormAsync(Page(clinic, day), "hold");
 
         var (held, _) = await HoldAsync(first, clinic, day, 9, 0);
@@ -97,11 +108,11 @@ public sealed partial class AgentBookingTests(AdminFixture fixture)
     [Fact]
     public async Task Wrong_details_or_an_ineligible_caller_are_told_in_the_page_and_nothing_is_booked()
     {
-        var (clinic, day) = await _changes.OneSeatClinicAsync(19);
-        // Booked earlier for the same service on the same day: the service's interval refuses a second one.
-        var earlier = await _changes.BookAsync(clinic, day, 9, 30, "Appelante", "Deuxfois");
         var (_, session) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
         using var _ = session;
+        var (clinic, day) = await OfferedClinicAsync(session, 19);
+        // Booked earlier for the same service on the same day: the service's interval refuses a second one.
+        var earlier = await _changes.BookAsync(clinic, day, 9, 30, "Appelante", "Deuxfois");
         var (_, heldHtml) = await HoldAsync(session, clinic, day, 9, 0);
         var form = StaffSession.FormIn(heldHtml, Page(clinic, day), "caller");
 
@@ -125,11 +136,11 @@ public sealed partial class AgentBookingTests(AdminFixture fixture)
     [Fact]
     public async Task An_agent_of_another_region_and_a_front_desk_can_neither_open_the_page_nor_hold_nor_book_at_the_clinic()
     {
-        var (clinic, day) = await _changes.OneSeatClinicAsync(20);
         var (_, montrealAgent) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
+        using var a = montrealAgent;
+        var (clinic, day) = await OfferedClinicAsync(montrealAgent, 20);
         var (_, quebecAgent) = await fixture.SignedInAsync(DemoSeed.QuebecRegion, new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.QuebecRegion));
         var (_, desk) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, RoleGrant.At(StaffRole.FrontDesk, DemoSeed.MontrealRegion, clinic));
-        using var a = montrealAgent;
         using var b = quebecAgent;
         using var c = desk;
         // A hold of the clinic's, taken by an agent who may: its id is what another would replay.
