@@ -51,9 +51,11 @@ public sealed partial class StaffSession : IDisposable
 
     /// <summary>The form named <paramref name="formName"/> on <paramref name="page"/> as it is now, with its hidden fields
     /// (antiforgery token, version…), to be submitted later: what a person who keeps a page open a while posts.</summary>
-    public async Task<StaffForm> LoadFormAsync(string page, string formName)
+    public async Task<StaffForm> LoadFormAsync(string page, string formName) => FormIn(await _http.GetStringAsync(page), page, formName);
+
+    /// <summary>The form named <paramref name="formName"/> in a page already fetched (a form that only a post's answer shows).</summary>
+    public static StaffForm FormIn(string html, string page, string formName)
     {
-        var html = await _http.GetStringAsync(page);
         var form = Forms().Matches(html).Select(m => m.Value).SingleOrDefault(f => f.Contains($"name=\"_handler\" value=\"{formName}\"") || f.Contains($"action=\"{formName}\""))
             ?? throw new InvalidOperationException($"No form '{formName}' on {page}:\n{html}");
         var values = HiddenInputs().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));

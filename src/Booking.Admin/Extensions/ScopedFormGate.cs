@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Booking.Data.Bookings;
 using Booking.Data.Offer;
+using Booking.Grains.Inventory;
 using Booking.Staff.Access;
 using Microsoft.AspNetCore.Authorization;
 
@@ -8,11 +9,11 @@ namespace Booking.Admin.Extensions;
 
 /// <summary>
 /// A form posted about a resource the person may not act on — a clinic, organisation or campaign of the offer
-/// (<see cref="StaffPolicies.ManageOffer"/> there), a clinic's day (<see cref="StaffPolicies.RunClinicDay"/> there) — is
-/// answered 404 before its page runs. The pages refuse such GETs themselves with the not-found page; a POST would
-/// booking a contact-centre agent acts on for a caller (<see cref="StaffPolicies.ActForCallers"/> at its clinic) — would
-/// otherwise reach Blazor's form dispatch, which answers 400 when the refused page has rendered no form. The services
-/// check again before any change.
+/// (<see cref="StaffPolicies.ManageOffer"/> there), a clinic's day (<see cref="StaffPolicies.RunClinicDay"/> there), a
+/// booking a contact-centre agent acts on for a caller, or the clinic where an agent books a new appointment for one
+/// (<see cref="StaffPolicies.ActForCallers"/> at its clinic) — is answered 404 before its page runs. The pages refuse
+/// such GETs themselves with the not-found page; a POST would otherwise reach Blazor's form dispatch, which answers 400
+/// when the refused page has rendered no form. The services check again before any change.
 /// </summary>
 public static partial class ScopedFormGate
 {
@@ -38,7 +39,18 @@ public static partial class ScopedFormGate
         if (CallerBookingPath().Match(path) is { Success: true } caller && Guid.TryParse(caller.Groups["id"].Value, out var bookingId))
             return await context.RequestServices.GetRequiredService<BookingRepository>().FindByIdAsync(bookingId, context.RequestAborted) is { } booking
                 && await AuthorizedAsync(context, StaffPolicies.ActForCallers, StaffScope.OfLocation(booking.LocationId));
+        if (path == "/contact-centre/new" && await NewBookingClinicAsync(context) is { } clinicId)
+            return await AuthorizedAsync(context, StaffPolicies.ActForCallers, StaffScope.OfLocation(clinicId));
         return null;
+    }
+
+    /// <summary>The clinic of a new booking for a caller: the one of the hold it books, else the one the address names.</summary>
+    private static async Task<Guid?> NewBookingClinicAsync(HttpContext context)
+    {
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        if (HoldId.TryParse(form?["holdId"].FirstOrDefault(), out var day, out _))
+            return day.LocationId;
+        return Guid.TryParse(context.Request.Query["clinic"].FirstOrDefault(), out var clinicId) ? clinicId : null;
     }
 
     private static async Task<StaffScope?> OfferScopeAsync(HttpContext context, string kind, Guid id) => kind switch

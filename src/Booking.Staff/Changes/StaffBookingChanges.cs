@@ -29,7 +29,8 @@ public sealed record ChangeableBooking(Location Location, StoredBooking Booking,
 /// the sealed note) and the access-log entry are one statement. The form's key makes a form sent twice act once. The
 /// caller has checked that the person may act on this booking.
 /// </summary>
-public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtector protector, IClusterClient cluster, TimeProvider clock)
+public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtector protector, IClusterClient cluster, ClinicDayFreeSlots freeSlots,
+    TimeProvider clock)
 {
     /// <summary>Bound into the note's ciphertext, so a note cannot be passed off as another sealed record.</summary>
     public const string NotePurpose = "booking-change-note";
@@ -101,10 +102,7 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
         var changeable = Changeable(booking);
         IReadOnlyList<FreeSlot> free = [];
         if (changeable && day >= today)
-        {
-            var slots = await cluster.GetGrain<ILocationDayGrain>(new LocationDayKey(location.Id, day).ToString()).Availability(booking.ServiceCode);
-            free = slots.Slots.Where(s => s.Remaining > 0 && s.Start > now).OrderBy(s => s.Start).ToList();
-        }
+            free = await freeSlots.OfAsync(location.Id, day, booking.ServiceCode);
         return new ChangeableBooking(location, booking, citizen, service, changeable, day, free);
     }
 

@@ -15,6 +15,7 @@ public static class ClinicDayServices
         services.AddScoped<FrontDeskAttendance>();
         services.AddScoped<FrontDeskWalkIns>();
         services.AddScoped<ClinicBookingChanges>();
+        services.AddSingleton<Bookings.ClinicDayFreeSlots>();
         services.AddScoped<Changes.StaffBookingChanges>();
         return services;
     }

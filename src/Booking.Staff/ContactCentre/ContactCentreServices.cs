@@ -1,4 +1,8 @@
+using Booking.Data.Bookings;
+using Booking.Data.Catalog;
+using Booking.Domain.Citizens;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Booking.Staff.ContactCentre;
 
@@ -7,6 +11,11 @@ public static class ContactCentreServices
     public static IServiceCollection AddContactCentre(this IServiceCollection services)
     {
         services.AddScoped<ContactCentreDesk>();
+        // The booking site's own checks, for a booking the agent makes on a caller's behalf.
+        services.TryAddSingleton<ReferenceData>();
+        services.TryAddSingleton<EligibilityGate>();
+        services.TryAddSingleton<CitizenValidator>();
+        services.AddScoped<AgentBookings>();
         return services;
     }
 }

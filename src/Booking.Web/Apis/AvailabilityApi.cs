@@ -1,6 +1,7 @@
 using Booking.Web.ApiDocument;
 using Booking.Web.Availability;
 using Booking.Web.Bookings;
+using Booking.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Apis;

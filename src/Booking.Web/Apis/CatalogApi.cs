@@ -1,5 +1,5 @@
+using Booking.Data.Catalog;
 using Booking.Web.ApiDocument;
-using Booking.Web.Availability;
 using Booking.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,13 +1,11 @@
 using Booking.Domain.Catalog;
+using Booking.Domain.Citizens;
 
 namespace Booking.Web.Apis;
 
 // Request bodies use nullable members so that a missing field is a clear validation error, not a binding failure.
 
 public sealed record HoldBody(Guid? LocationId, string? Service, DateTimeOffset? Start);
-
-public sealed record CitizenBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber,
-    string? Email, string? Phone, string? Language, bool? EmailConsent);
 
 /// <param name="Screening">Answers to the service's screening questions, by question id (yes = true).</param>
 /// <param name="PriorityGroups">Groups the citizen declares (health-worker, chronic-condition, pregnant, general).</param>
@@ -17,10 +15,6 @@ public sealed record BookingBody(string? HoldId, CitizenBody? Citizen, bool? Con
 public sealed record RescheduleBody(string? HoldId);
 
 public sealed record GroupHoldBody(Guid? LocationId, string? Service, DateTimeOffset? Start, int? People);
-
-public sealed record PersonBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber);
-
-public sealed record ContactBody(string? Email, string? Phone, string? Language, bool? EmailConsent = null);
 
 /// <summary>One person of a group booking: their details, screening answers and declared priority groups.</summary>
 public sealed record GroupMemberBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber,

@@ -1,5 +1,6 @@
 using Booking.Web.Bookings;
 using Booking.Web.Infrastructure;
+using Booking.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Booking.Web.Apis;

@@ -1,4 +1,5 @@
 using Booking.Data.Bookings;
+using Booking.Domain.Validation;
 using Booking.Passes;
 using Booking.Web.ApiDocument;
 using Booking.Web.Infrastructure;

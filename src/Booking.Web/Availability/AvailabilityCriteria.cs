@@ -1,8 +1,9 @@
 using System.Globalization;
+using Booking.Data.Catalog;
 using Booking.Data.PostalCodes;
 using Booking.Domain.Catalog;
+using Booking.Domain.Validation;
 using Booking.Web.Bookings;
-using Booking.Web.Validation;
 
 namespace Booking.Web.Availability;
 

@@ -1,11 +1,12 @@
 using System.Net;
 using Booking.Data.Audit;
 using Booking.Data.Bookings;
+using Booking.Data.Catalog;
 using Booking.Data.Protection;
+using Booking.Domain.Citizens;
+using Booking.Domain.Validation;
 using Booking.Grains.Inventory;
 using Booking.Web.Apis;
-using Booking.Web.Availability;
-using Booking.Web.Validation;
 
 namespace Booking.Web.Bookings;
 

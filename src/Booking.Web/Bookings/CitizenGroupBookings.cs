@@ -1,10 +1,12 @@
 using System.Net;
+using Booking.Data.Bookings;
+using Booking.Data.Catalog;
+using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
+using Booking.Domain.Validation;
 using Booking.Grains.Inventory;
 using Booking.Web.Apis;
-using Booking.Web.Availability;
 using Booking.Web.Infrastructure;
-using Booking.Web.Validation;
 
 namespace Booking.Web.Bookings;
 

@@ -1,9 +1,9 @@
+using Booking.Data.Catalog;
 using Booking.Domain.Catalog;
+using Booking.Domain.Validation;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 using Booking.Web.Apis;
-using Booking.Web.Availability;
-using Booking.Web.Validation;
 using Booking.Web.WaitingRooms;
 
 namespace Booking.Web.Bookings;

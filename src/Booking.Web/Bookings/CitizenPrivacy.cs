@@ -5,8 +5,9 @@ using Booking.Data.Bookings;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Domain.Bookings;
+using Booking.Domain.Citizens;
+using Booking.Domain.Validation;
 using Booking.Web.Apis;
-using Booking.Web.Validation;
 
 namespace Booking.Web.Bookings;
 

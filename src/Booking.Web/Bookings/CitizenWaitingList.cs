@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Net;
+using Booking.Data.Catalog;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
 using Booking.Data.WaitingList;
 using Booking.Domain.Catalog;
+using Booking.Domain.Citizens;
+using Booking.Domain.Validation;
 using Booking.Web.Apis;
 using Booking.Web.Availability;
-using Booking.Web.Validation;
 
 namespace Booking.Web.Bookings;
 

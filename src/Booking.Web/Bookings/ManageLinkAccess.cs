@@ -1,11 +1,11 @@
 using System.Net;
 using Booking.Data.Audit;
 using Booking.Data.Bookings;
+using Booking.Data.Catalog;
 using Booking.Data.Protection;
 using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Web.Apis;
-using Booking.Web.Availability;
 
 namespace Booking.Web.Bookings;
 

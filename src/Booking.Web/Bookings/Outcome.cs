@@ -1,4 +1,5 @@
-using Booking.Web.Validation;
+using Booking.Domain.Validation;
+
 
 namespace Booking.Web.Bookings;
 

@@ -1,5 +1,8 @@
 using Booking.ClusterClient;
+using Booking.Data.Bookings;
+using Booking.Data.Catalog;
 using Booking.Data.Infrastructure;
+using Booking.Domain.Citizens;
 using Booking.Passes;
 using Booking.ServiceDefaults;
 using Booking.Web.ApiDocument;
@@ -8,7 +11,6 @@ using Booking.Web.Bookings;
 using Booking.Web.Feed;
 using Booking.Web.Infrastructure;
 using Booking.Web.Site;
-using Booking.Web.Validation;
 using Booking.Web.WaitingRooms;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Booking.Data.Catalog;
 using Booking.Domain.Catalog;
 using Booking.Grains.Availability;
-using Booking.Web.Availability;
 using Booking.Web.Site;
 
 namespace Booking.Web.Feed;

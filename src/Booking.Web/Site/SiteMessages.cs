@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
+using Booking.Data.Catalog;
 using Booking.Domain.Campaigns;
 using Booking.Domain.Eligibility;
+using Booking.Domain.Validation;
 using Booking.ServiceDefaults;
-using Booking.Web.Availability;
 using Booking.Web.Bookings;
 using Booking.Web.Resources;
-using Booking.Web.Validation;
 using Microsoft.Extensions.Localization;
 
 namespace Booking.Web.Site;

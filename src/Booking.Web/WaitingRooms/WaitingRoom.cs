@@ -1,7 +1,7 @@
 using Booking.Contracts;
+using Booking.Data.Catalog;
 using Booking.Data.Protection;
 using Booking.Grains.WaitingRooms;
-using Booking.Web.Availability;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.WaitingRooms;

@@ -1,10 +1,9 @@
-using Booking.Data.Catalog;
 using Booking.Data.Offer;
 using Booking.Domain.Campaigns;
 using Booking.Domain.Catalog;
 using Booking.Domain.Screening;
 
-namespace Booking.Web.Availability;
+namespace Booking.Data.Catalog;
 
 /// <summary>Services (as each clinic's tenant offers them), clinics, screening questions and campaigns, kept in memory per web host: they change rarely and every
 /// search needs them, so the booking peak never turns into catalogue queries. Once a second at most, one cheap read of the

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using Booking.Domain.Citizens;
-using Booking.Web.Apis;
+using Booking.Domain.Validation;
 using PhoneNumbers;
 
-namespace Booking.Web.Validation;
+namespace Booking.Domain.Citizens;
 
 /// <summary>Checks and normalises what a citizen typed: trimmed names, an E.164 phone (Canadian numbers may be
 /// typed without +1), a RAMQ-shaped health card number, at least one way to reach them.</summary>

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
-namespace Booking.Web.Validation;
+namespace Booking.Domain.Validation;
 
 /// <summary>One thing wrong with a field: a stable <see cref="Code"/> (e.g. <c>required</c>, <c>invalid_phone</c>) that
 /// a page can translate, and the English <see cref="Message"/> the API shows.</summary>
@@ -22,14 +20,4 @@ public sealed class ValidationErrors
             _errors[field] = errors = [];
         errors.Add(new ValidationError(code, message));
     }
-
-    /// <summary>The standard <c>errors</c> member (messages) plus <c>errorCodes</c>, the same keys with the stable codes.</summary>
-    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
-        _errors.ToDictionary(e => e.Key, e => e.Value.Select(v => v.Message).ToArray()),
-        title: "Some fields need attention",
-        type: "/problems/validation",
-        extensions: new Dictionary<string, object?>
-        {
-            ["errorCodes"] = _errors.ToDictionary(e => e.Key, e => e.Value.Select(v => v.Code).ToArray()),
-        });
 }

@@ -1,10 +1,9 @@
-using Booking.Data.Bookings;
+using Booking.Data.Catalog;
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;
 using Booking.Domain.Eligibility;
-using Booking.Web.Availability;
 
-namespace Booking.Web.Bookings;
+namespace Booking.Data.Bookings;
 
 /// <summary>Enforces a service's eligibility rule and its campaigns on the server, whatever the client checked.</summary>
 public sealed class EligibilityGate(BookingRepository bookings, ReferenceData referenceData, TimeProvider clock)

@@ -1,4 +1,4 @@
-namespace Booking.Web.Validation;
+namespace Booking.Domain.Validation;
 
 /// <summary>The stable codes of <see cref="ValidationError"/>: part of the API contract, so pages and apps can show
 /// their own wording (FR/EN) for each. Never rename one; add a new code instead.</summary>

@@ -1,9 +1,8 @@
-using Booking.Data.Bookings;
 using Booking.Domain.Campaigns;
 using Booking.Domain.Screening;
-using Booking.Web.Validation;
+using Booking.Domain.Validation;
 
-namespace Booking.Web.Bookings;
+namespace Booking.Data.Bookings;
 
 /// <summary>Reads what a citizen declared for one booking (screening answers, priority groups) against the service's
 /// questions: unanswered questions and unknown groups are field errors; the answers are re-evaluated here, whatever

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Booking.Data.Bookings;
+using Booking.Data.Catalog;
+using Booking.Data.Protection;
+using Booking.Domain.Bookings;
+using Booking.Domain.Catalog;
+using Booking.Domain.Citizens;
+using Booking.Domain.Screening;
+using Booking.Domain.Validation;
+using Booking.Grains.Inventory;
+using Booking.Staff.Access;
+using Booking.Staff.Bookings;
+
+namespace Booking.Staff.ContactCentre;
+
+/// <summary>
+/// A contact-centre agent booking a new appointment for a caller (<see cref="StaffPermission.ActForCallers"/>, at the
+/// clinics of the agent's tenants only). Everything a citizen's booking goes through is used as it is: the clinic-day
+/// grain's free slots, hold and confirmation, the citizen site's checks of the person's details
+/// (<see cref="CitizenValidator"/>), its reading of the screening answers and priority groups (<see cref="DeclarationReader"/>)
+/// and its eligibility gate (age, interval, campaigns). The booking is stored with the
+/// channel <see cref="BookingChannel.Agent"/>, the agent named in its access-log record, and the citizen gets the web
+/// booking's confirmation message, in the language the agent chose for them. The form's key makes a form sent twice
+/// hold or book once.
+/// </summary>
+public sealed class AgentBookings(StaffAccess access, ReferenceData referenceData, ClinicDayFreeSlots freeSlots, CitizenValidator validator,
+    EligibilityGate eligibility, PersonalDataProtector protector, IClusterClient cluster, TimeProvider clock)
+{
+    /// <returns>Null when <paramref name="clinicId"/> names a clinic where the agent may not act for callers.</returns>
+    public async Task<AgentBookingChoice?> ChooseAsync(StaffActor actor, Guid? clinicId, string? serviceCode, DateOnly? date,
+        CancellationToken cancellationToken = default)
+    {
+        var reference = await referenceData.GetAsync(cancellationToken);
+        var allowed = await access.LocationsAsync(actor.UserId, StaffPermission.ActForCallers, cancellationToken);
+        // A closed clinic takes no new booking, as on the citizen site.
+        var clinics = allowed.Select(id => reference.Locations.GetValueOrDefault(id)).OfType<Location>().Where(l => l.IsOpen)
+            .OrderBy(l => l.Name, StringComparer.CurrentCulture).ToList();
+        var clinic = clinics.FirstOrDefault(c => c.Id == clinicId);
+        if (clinicId is not null && clinic is null)
+            return null;
+        var services = clinic is null ? [] : OfferedAt(reference, clinic.Id);
+        var service = services.FirstOrDefault(s => s.Service.Code == serviceCode);
+        var today = clinic?.DateOf(clock.GetUtcNow()) ?? QuebecTime.Today(clock);
+        var day = date is { } d && InRange(d, today) ? d : today;
+        var free = clinic is not null && service is not null ? await freeSlots.OfAsync(clinic.Id, day, service.Service.Code) : [];
+        return new AgentBookingChoice(clinics, clinic, services, service, day, free);
+    }
+
+    /// <summary>Keeps the chosen slot for the caller while the agent takes their details.</summary>
+    /// <param name="start">The slot's start, as the instant the page listed (round-trip format).</param>
+    /// <returns>Null when the clinic is not one where the agent may act for callers (answered as if it did not exist).</returns>
+    public async Task<AgentBookingResult?> HoldAsync(StaffActor actor, Guid clinicId, string? serviceCode, string? start, string? formKey,
+        CancellationToken cancellationToken = default)
+    {
+        if (await ClinicAsync(actor, clinicId, cancellationToken) is not var (reference, clinic))
+            return null;
+        var errors = new ValidationErrors();
+        var service = serviceCode is null ? null : reference.ServiceAt(clinic.Id, serviceCode);
+        if (service is not { Offered.Value: true })
+            errors.Add("service", ErrorCodes.UnknownService, "Unknown service.");
+        var today = clinic.DateOf(clock.GetUtcNow());
+        if (!DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) || !InRange(clinic.DateOf(at), today))
+            errors.Add("start", ErrorCodes.Required, "Choose a time.");
+        if (!Guid.TryParse(formKey, out _))
+            errors.Add("formKey", ErrorCodes.Required, "The form's key is missing.");
+        if (errors.Any)
+            return new AgentBookingResult.Invalid(errors);
+
+        var day = new LocationDayKey(clinic.Id, clinic.DateOf(at));
+        // Keyed by the form: the same form sent again gets the same hold, not a second seat.
+        return await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Hold(new HoldRequest(service!.Service.Code, at.ToUniversalTime(), $"agent-hold:{formKey}")) switch
+        {
+            HoldResult.Held held => new AgentBookingResult.Held(held.HoldId, held.Start, held.ExpiresAt),
+            HoldResult.KeyReused => new AgentBookingResult.AlreadySent(),
+            _ => new AgentBookingResult.SlotTaken(),
+        };
+    }
+
+    /// <summary>Books the held slot for the caller, checked as the citizen site checks a citizen confirming it.</summary>
+    /// <returns>Null when the hold is not at a clinic where the agent may act for callers (or is not a hold id).</returns>
+    public async Task<AgentBookingResult?> ConfirmAsync(StaffActor actor, CallerDetailsInput input, CancellationToken cancellationToken = default)
+    {
+        if (!HoldId.TryParse(input.HoldId, out var day, out var serviceCode)
+            || await ClinicAsync(actor, day.LocationId, cancellationToken) is not var (reference, clinic)
+            || !InRange(day.Date, clinic.DateOf(clock.GetUtcNow()).AddDays(-1))
+            || reference.ServiceAt(clinic.Id, serviceCode) is not { } service)
+            return null;
+        var errors = new ValidationErrors();
+        if (!input.Consent)
+            errors.Add("consent", ErrorCodes.ConsentRequired, "The caller must agree to the use of these details for this appointment.");
+        if (!Guid.TryParse(input.FormKey, out var formKey))
+            errors.Add("formKey", ErrorCodes.Required, "The form's key is missing.");
+        var citizen = validator.Validate(new CitizenBody(input.FirstName, input.LastName, input.BirthDate, input.HealthCard, input.Email, input.Phone,
+            input.Language, input.EmailConsent), errors);
+        var reading = DeclarationReader.Read(service.Screening.Value, input.Screening, input.PriorityGroups, errors);
+        if (errors.Any)
+            return new AgentBookingResult.Invalid(errors);
+        if (reading!.BlockedBy is { } blocking)
+            return new AgentBookingResult.ScreeningBlocked(blocking);
+
+        var declarations = reading.Declarations;
+        var sealedCitizen = protector.Seal(citizen!, day.Date);
+        if (await RefusalAsync() is { } refusal)
+            return new AgentBookingResult.NotEligible(refusal);
+        var request = new ConfirmRequest(input.HoldId!, sealedCitizen, clock.GetUtcNow(), $"agent:{formKey}", actor.SourceIp?.ToString(),
+            protector.Seal(declarations), protector.RequestFingerprint(input.HoldId!, citizen!, declarations), BookingChannel.Agent, actor.AuditName);
+        return await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Confirm(request) switch
+        {
+            ConfirmResult.Confirmed { Booking: var booking } => new AgentBookingResult.Booked(booking.ConfirmationCode, booking.Start),
+            ConfirmResult.SlotTaken => new AgentBookingResult.SlotTaken(),
+            ConfirmResult.KeyReused => new AgentBookingResult.AlreadySent(),
+            // Another booking of the caller committed meanwhile within the service's interval: say so as the check would have.
+            ConfirmResult.TooSoon => await RefusalAsync() is { } tooSoon ? new AgentBookingResult.NotEligible(tooSoon) : new AgentBookingResult.SlotTaken(),
+            _ => new AgentBookingResult.HoldExpired(),
+        };
+
+        Task<Domain.Eligibility.EligibilityResult?> RefusalAsync() => eligibility.RefusalAsync(clinic.Id, service.Service, citizen!.BirthDate,
+            (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint), declarations.PriorityGroups, day.Date, input.HoldId, null, cancellationToken);
+    }
+
+    /// <summary>The questions the caller answers before the held slot is booked (none for most services).</summary>
+    public async Task<IReadOnlyList<ScreeningQuestion>> ScreeningAsync(string? holdId, CancellationToken cancellationToken = default) =>
+        HoldId.TryParse(holdId, out var day, out var serviceCode)
+            ? (await referenceData.GetAsync(cancellationToken)).ScreeningAt(day.LocationId, serviceCode)
+            : [];
+
+    private async Task<(ReferenceData.Snapshot Reference, Location Clinic)?> ClinicAsync(StaffActor actor, Guid clinicId, CancellationToken cancellationToken)
+    {
+        if (!await access.AllowsAsync(actor.UserId, StaffPermission.ActForCallers, StaffScope.OfLocation(clinicId), cancellationToken))
+            return null;
+        var reference = await referenceData.GetAsync(cancellationToken);
+        return reference.Locations.TryGetValue(clinicId, out var clinic) && clinic.IsOpen ? (reference, clinic) : null;
+    }
+
+    private static List<EffectiveService> OfferedAt(ReferenceData.Snapshot reference, Guid clinicId) =>
+        reference.Services.Keys.Select(code => reference.ServiceAt(clinicId, code)).OfType<EffectiveService>().Where(s => s.Offered.Value)
+            .OrderBy(s => s.Service.Code, StringComparer.Ordinal).ToList();
+
+    private static bool InRange(DateOnly day, DateOnly today) => day >= today && day <= today.AddDays(BookingHorizon.Days);
+}
