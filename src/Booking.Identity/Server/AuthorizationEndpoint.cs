@@ -67,10 +67,11 @@ public static class AuthorizationEndpoint
     }
 
     // The same request, to come back to once signed in (a form post's parameters become a query string).
-    private static string Again(HttpRequest request) =>
-        request.PathBase + request.Path + QueryString.Create(request.HasFormContentType ? request.Form.Select(Pair) : request.Query.Select(Pair));
-
-    private static KeyValuePair<string, StringValues> Pair(KeyValuePair<string, StringValues> field) => field;
+    private static string Again(HttpRequest request)
+    {
+        IEnumerable<KeyValuePair<string, StringValues>> parameters = request.HasFormContentType ? request.Form : request.Query;
+        return request.PathBase + request.Path + QueryString.Create(parameters);
+    }
 
     internal static AuthenticationProperties Error(string error, string description) => new(new Dictionary<string, string?>
     {
