@@ -59,12 +59,18 @@ public class AdminFixture : IAsyncLifetime
     /// <summary>What a derived fixture sets on the staff site beyond the test defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>The staff site as a client of the identity server, registered on each host with that host's addresses.</summary>
+    public const string StaffSiteClientId = "staff-site";
+
     private WebApplicationFactory<admin::Program> StartHost(int port, string keyFile)
     {
         var host = new WebApplicationFactory<admin::Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in Settings)
                 web.UseSetting(key, value);
+            web.UseSetting("Identity:StaffSites:0:ClientId", StaffSiteClientId);
+            web.UseSetting("Identity:StaffSites:0:RedirectUris:0", $"http://127.0.0.1:{port}/signin-oidc");
+            web.UseSetting("Identity:StaffSites:0:PostLogoutRedirectUris:0", $"http://127.0.0.1:{port}/signout-callback-oidc");
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
             web.UseSetting("Identity:RequireHttps", "false");

@@ -101,6 +101,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/platform/clients/{ClientId:guid}"] = (Access.Resource, victim => $"platform/clients/{victim.MachineClientId}"),
         // Machines only, with a token of the identity server: refused without one, attacked in BiApiTests.
         ["/connect/token"] = (Access.Public, null),
+        // The identity server's sign-in for staff sites, behind the sign-in pages: attacked in StaffSignInServerTests.
+        ["/connect/authorize"] = (Access.Public, null),
+        ["/connect/endsession"] = (Access.Public, null),
         ["/api/bi/v1/datasets"] = (Access.Public, null),
         ["/api/bi/v1/{dataset}/{day}/{format}"] = (Access.Public, null),
     };

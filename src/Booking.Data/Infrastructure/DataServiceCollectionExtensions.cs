@@ -55,6 +55,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<MeteringQuery>();
         services.AddSingleton<ExtractStore>();
         services.AddSingleton<MachineClientRepository>();
+        services.AddSingleton<AuthorizationCodeRedemptions>();
         services.AddSingleton<AvailabilityRecord>();
         services.AddOfferData();
         services.AddSingleton<Bulk.BulkJobRepository>();

@@ -6,8 +6,8 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace Booking.Identity.Server;
 
 /// <summary>
-/// The token endpoint's client check, ours because the server runs without OpenIddict's stores (degraded mode): only
-/// the client-credentials grant, a known client that is not revoked, its secret (compared by hash, in constant time),
+/// The token endpoint's check of a machine client, ours because the server runs without OpenIddict's stores (degraded
+/// mode): for the client-credentials grant, a known client that is not revoked, its secret (compared by hash, in constant time),
 /// and no scope it was not given. Every refusal is the same <c>invalid_client</c> whatever was wrong with the client,
 /// so the answer tells an attacker nothing about which ids exist.
 /// </summary>
@@ -23,11 +23,9 @@ public sealed class ClientCredentialsCheck(MachineClientRepository clients) : IO
 
     public async ValueTask HandleAsync(ValidateTokenRequestContext context)
     {
+        // The server refuses the grants it does not allow; the staff sites' codes are StaffSiteTokenCheck's.
         if (!context.Request.IsClientCredentialsGrantType())
-        {
-            context.Reject(OpenIddictConstants.Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
             return;
-        }
         var found = context.ClientId is { Length: > 0 } id ? await clients.FindForSignInAsync(id, context.CancellationToken) : null;
         if (found is not { } client || client.Client.IsRevoked || !ClientSecrets.Matches(context.ClientSecret, client.SecretHash))
         {

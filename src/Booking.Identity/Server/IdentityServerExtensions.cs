@@ -13,14 +13,16 @@ using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using OpenIddict.Validation;
 using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Booking.Identity.Server;
 
 /// <summary>
-/// The OpenID Connect server inside the staff host (docs/decisions/0012-openiddict-in-the-staff-host.md): discovery at
-/// <c>/.well-known/openid-configuration</c>, keys at <c>/.well-known/jwks</c>, the client-credentials grant at
-/// <see cref="TokenEndpoint.Path"/>, JWT access tokens signed ES256 with the key file's identity key; and the
-/// validation of those tokens for the platform's machine API.
+/// The OpenID Connect server inside the staff host (docs/decisions/0012-openiddict-in-the-staff-host.md and
+/// 0016-staff-sites-sign-in-through-the-server.md): discovery at <c>/.well-known/openid-configuration</c>, keys at
+/// <c>/.well-known/jwks</c>, the staff sites' authorization code flow with PKCE (<see cref="AuthorizationEndpoint"/>,
+/// <see cref="EndSessionEndpoint"/>), the client-credentials grant at <see cref="TokenEndpoint.Path"/>, JWT tokens
+/// signed ES256 with the key file's identity key; and the validation of those tokens for the platform's machine API.
 /// </summary>
 public static class IdentityServerExtensions
 {
@@ -33,15 +35,28 @@ public static class IdentityServerExtensions
         builder.Services.AddOpenIddict()
             .AddServer(server =>
             {
-                server.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                server.SetAuthorizationEndpointUris(AuthorizationEndpoint.Path.TrimStart('/'))
+                    .SetEndSessionEndpointUris(EndSessionEndpoint.Path.TrimStart('/'))
+                    .SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
-                // No OpenIddict stores: clients live in our own table (hashed secrets, audited changes), checked by ClientCredentialsCheck.
+                // Staff sites: codes only, each bound to a PKCE challenge (a code intercepted on its way is useless).
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // S256 only: a "plain" challenge is the verifier itself, seen by whoever sees the request.
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                // No OpenIddict stores: machine clients live in our own table (hashed secrets, audited changes), checked
+                // by ClientCredentialsCheck; staff sites are registered in the settings, checked by the other three.
                 server.EnableDegradedMode();
-                server.AddEventHandler(ClientCredentialsCheck.Descriptor);
+                server.AddEventHandler(ClientCredentialsCheck.Descriptor)
+                    .AddEventHandler(StaffSiteTokenCheck.Descriptor)
+                    .AddEventHandler(AuthorizationRequestCheck.Descriptor)
+                    .AddEventHandler(EndSessionRequestCheck.Descriptor);
                 server.RegisterScopes([.. BiScopes.All]);
                 // Plain signed JWTs, so that any resource server can check them against the published keys.
                 server.DisableAccessTokenEncryption();
-                server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough();
             })
             .AddValidation(validation =>
             {
@@ -57,6 +72,8 @@ public static class IdentityServerExtensions
                 options.SigningCredentials.Add(new SigningCredentials(keys.Signing, SecurityAlgorithms.EcdsaSha256));
                 options.EncryptionCredentials.Add(new EncryptingCredentials(keys.Encryption, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
                 options.AccessTokenLifetime = settings.Value.AccessTokenLifetime;
+                options.AuthorizationCodeLifetime = settings.Value.AuthorizationCodeLifetime;
+                options.IdentityTokenLifetime = settings.Value.IdentityTokenLifetime;
                 options.TimeProvider = clock;
             });
         builder.Services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IOptions<IdentityServerOptions>>(
@@ -70,6 +87,8 @@ public static class IdentityServerExtensions
 
     public static WebApplication MapIdentityServer(this WebApplication app)
     {
+        app.MapAuthorizationEndpoint();
+        app.MapEndSessionEndpoint();
         app.MapTokenEndpoint();
         app.MapBiApi();
         return app;

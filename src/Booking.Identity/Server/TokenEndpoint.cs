@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Booking.Data.Identity;
+using Booking.Data.Staff;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,8 +11,10 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Booking.Identity.Server;
 
-/// <summary>Issues the access token once <see cref="ClientCredentialsCheck"/> has accepted the request: the client is
-/// its subject, its tenant a claim, its scopes those asked for (all it was given when it asked for none).</summary>
+/// <summary>Issues tokens once the server has accepted the request: a staff site's code is exchanged by
+/// <see cref="AuthorizationCodeExchange"/>; a machine client accepted by <see cref="ClientCredentialsCheck"/> gets an
+/// access token whose subject is the client, its tenant a claim, its scopes those asked for (all it was given when it
+/// asked for none).</summary>
 public static class TokenEndpoint
 {
     public const string Path = "/connect/token";
@@ -25,9 +28,17 @@ public static class TokenEndpoint
         return app;
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, MachineClientRepository clients)
+    private static Task<IResult> IssueAsync(
+        HttpContext context, MachineClientRepository clients, AuthorizationCodeRedemptions redemptions, StaffSessions sessions, TimeProvider clock)
     {
         var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("The OpenID Connect request is missing.");
+        return request.IsAuthorizationCodeGrantType()
+            ? AuthorizationCodeExchange.ExchangeAsync(context, redemptions, sessions, clock)
+            : IssueToMachineClientAsync(context, request, clients);
+    }
+
+    private static async Task<IResult> IssueToMachineClientAsync(HttpContext context, OpenIddictRequest request, MachineClientRepository clients)
+    {
         var client = await clients.FindByClientIdAsync(request.ClientId!, context.RequestAborted)
                      ?? throw new InvalidOperationException("A client accepted by the check is missing.");
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
