@@ -68,6 +68,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         // The search is a posted form (a card or phone number stays out of addresses): its list is the agent's scope only.
         ["/contact-centre"] = (Access.OwnScope, _ => "contact-centre"),
         ["/contact-centre/bookings/{BookingId:guid}"] = (Access.Resource, victim => $"contact-centre/bookings/{victim.BookingId}"),
+        // A clinic's free times and the forms that hold one and book it for a caller.
+        ["/contact-centre/new"] = (Access.Resource,
+            _ => $"contact-centre/new?clinic={TestBookings.MontrealClinic}&service=FLU&date={QuebecDate.NextWeekday(3):yyyy-MM-dd}"),
         ["/statistics"] = (Access.OwnScope, _ => "statistics"),
         ["/dashboard"] = (Access.Resource, victim => $"dashboard?clinic={victim.ClinicId}"),
         ["/staff"] = (Access.OwnScope, _ => "staff"),
