@@ -20,12 +20,7 @@ public sealed class AccountAdministrationJourneyTests(AdminFixture fixture)
         var email = $"nouvelle-{Guid.NewGuid():N}@test.example";
 
         await page.GotoAsync("staff");
-        await page.FillAsync("#email", admin.Email);
-        await page.FillAsync("#password", admin.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForPageAsync("/signin/code");
-        await page.FillAsync("#code", admin.CurrentCode());
-        await page.ClickAsync("main button[type=submit]");
+        await page.SignInAsync(admin);
         await page.WaitForPageAsync("/staff$");
         await Assertions.Expect(page.Locator($"#account-{admin.Id}")).ToContainTextAsync("Administration de l'organisation");
         await BrowserSteps.CheckAsync(page, "admin-1-accounts");

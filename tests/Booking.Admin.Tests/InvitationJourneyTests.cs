@@ -21,12 +21,7 @@ public sealed class InvitationJourneyTests(AdminFixture fixture)
         var email = $"invitee-{Guid.NewGuid():N}@test.example";
 
         await admin.GotoAsync("staff/new");
-        await admin.FillAsync("#email", administrator.Email);
-        await admin.FillAsync("#password", administrator.Password);
-        await admin.ClickAsync("main button[type=submit]");
-        await admin.WaitForPageAsync("/signin/code");
-        await admin.FillAsync("#code", administrator.CurrentCode());
-        await admin.ClickAsync("main button[type=submit]");
+        await admin.SignInAsync(administrator);
         await admin.WaitForPageAsync("/staff/new$");
         await admin.FillAsync("#email", email);
         await admin.FillAsync("#name", "Personne Invitée");

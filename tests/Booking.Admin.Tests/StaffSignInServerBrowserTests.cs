@@ -20,11 +20,7 @@ public sealed class StaffSignInServerBrowserTests(AdminFixture fixture)
         await page.RouteAsync(url => url.StartsWith(site.RedirectUri, StringComparison.Ordinal), route => route.FulfillAsync(new() { Status = 200, Body = "site" }));
 
         await page.GotoAsync(site.RequestPath());
-        await page.WaitForPageAsync("/signin");
-        await page.FillAsync("#email", member.Email);
-        await page.FillAsync("#password", member.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForPageAsync("/signin/code");
+        await page.EnterPasswordAsync(member);
         await page.FillAsync("#code", member.CurrentCode());
         var arrival = await page.RunAndWaitForRequestAsync(() => page.ClickAsync("main button[type=submit]"), IsRedirectTo(site));
 

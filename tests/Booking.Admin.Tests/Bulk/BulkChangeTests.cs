@@ -33,7 +33,7 @@ public sealed class BulkChangeTests(OfferFixture fixture)
         var page = await fixture.NewStaffBrowserPageAsync();
 
         await page.GotoAsync($"bulk?location={DemoClinics.StadeOlympique}&date={ScheduleForms.Day(day)}");
-        await SignInAsync(page, manager);
+        await page.SignInAsync(manager);
         await page.WaitForPageAsync("/bulk");
         await page.SelectOptionAsync("#field-servicecode", Flu);
         await page.FillAsync("#field-targetfrom", ScheduleForms.Day(first));
@@ -90,16 +90,5 @@ public sealed class BulkChangeTests(OfferFixture fixture)
         Assert.Equal(jobsBefore, await fixture.Database.CountAsync("select count(*) from bulk_jobs"));
         Assert.Equal(HttpStatusCode.OK, insiders.StatusCode);
         Assert.Contains("1 rendez-vous touchés", await insiders.TextAsync());
-    }
-
-    private static async Task SignInAsync(IPage page, StaffMember member)
-    {
-        await page.WaitForPageAsync("/signin");
-        await page.FillAsync("#email", member.Email);
-        await page.FillAsync("#password", member.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForPageAsync("/signin/code");
-        await page.FillAsync("#code", member.CurrentCode());
-        await page.ClickAsync("main button[type=submit]");
     }
 }

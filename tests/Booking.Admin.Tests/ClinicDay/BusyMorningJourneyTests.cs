@@ -24,12 +24,7 @@ public sealed class BusyMorningJourneyTests(AdminFixture fixture)
         var page = await fixture.NewBrowserPageAsync();
 
         await page.GotoAsync($"clinic-day/{clinic}");
-        await page.FillAsync("#email", member.Email);
-        await page.FillAsync("#password", member.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForPageAsync("/signin/code");
-        await page.FillAsync("#code", member.CurrentCode());
-        await page.ClickAsync("main button[type=submit]");
+        await page.SignInAsync(member);
         await page.WaitForPageAsync($"/clinic-day/{clinic}$");
         await Assertions.Expect(page.Locator("#pass")).ToBeFocusedAsync();
         await BrowserSteps.CheckAsync(page, "front-desk-1-day");

@@ -21,12 +21,7 @@ public sealed class ClinicChangeJourneyTests(AdminFixture fixture)
         var page = await fixture.NewBrowserPageAsync();
 
         await page.GotoAsync($"clinic-day/{clinic}?date={day:yyyy-MM-dd}&slot=09:00");
-        await page.FillAsync("#email", member.Email);
-        await page.FillAsync("#password", member.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForPageAsync("/signin/code");
-        await page.FillAsync("#code", member.CurrentCode());
-        await page.ClickAsync("main button[type=submit]");
+        await page.SignInAsync(member);
         await page.WaitForPageAsync($"/clinic-day/{clinic}");
         await BrowserSteps.CheckAsync(page, "clinic-change-1-day");
 

@@ -21,13 +21,7 @@ public sealed class OfferJourneyTests(OfferFixture fixture)
         var page = await fixture.NewStaffBrowserPageAsync();
 
         await page.GotoAsync("offer/locations");
-        await page.WaitForPageAsync("/signin");
-        await page.FillAsync("#email", manager.Email);
-        await page.FillAsync("#password", manager.Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForPageAsync("/signin/code");
-        await page.FillAsync("#code", manager.CurrentCode());
-        await page.ClickAsync("main button[type=submit]");
+        await page.SignInAsync(manager);
 
         await page.WaitForPageAsync("/offer/locations$");
         await BrowserSteps.CheckAsync(page, "offer-1-clinics");
