@@ -39,10 +39,17 @@ public sealed partial class CitizenValidator(TimeProvider clock)
         var emailConsent = body?.EmailConsent ?? !forAppointments;
         if (!string.IsNullOrWhiteSpace(body?.Email) && !emailConsent)
             errors.Add($"{prefix}.emailConsent", ErrorCodes.EmailConsentRequired, "Tick the box to agree to receive e-mails, or leave the e-mail address empty.");
-        var language = (body?.Language ?? "fr").Trim().ToLowerInvariant();
-        if (language is not ("fr" or "en"))
-            errors.Add($"{prefix}.language", ErrorCodes.InvalidLanguage, "Language must be \"fr\" or \"en\".");
+        var language = Language(body?.Language, $"{prefix}.language", errors);
         return errors.Any ? null : new Contact(email, phone, language, emailConsent);
+    }
+
+    /// <summary>Someone booked at the clinic's door: nothing is sent to them, so there is no e-mail and the phone is
+    /// optional; who they are is checked as any citizen's.</summary>
+    public CitizenDetails? ValidateWalkIn(PersonBody body, string? phone, string? language, ValidationErrors errors, string prefix = "citizen")
+    {
+        var number = Phone(phone, $"{prefix}.phone", errors);
+        var spoken = Language(language, $"{prefix}.language", errors);
+        return ValidatePerson(body, errors.Any ? null : new Contact(null, number, spoken, EmailConsent: false), errors, prefix);
     }
 
     /// <summary>Who the appointment is for; <paramref name="contact"/> is null when it was invalid (then so is the result).</summary>
@@ -73,6 +80,14 @@ public sealed partial class CitizenValidator(TimeProvider clock)
         else
             return name;
         return null;
+    }
+
+    private static string Language(string? value, string field, ValidationErrors errors)
+    {
+        var language = (value ?? "fr").Trim().ToLowerInvariant();
+        if (language is not ("fr" or "en"))
+            errors.Add(field, ErrorCodes.InvalidLanguage, "Language must be \"fr\" or \"en\".");
+        return language;
     }
 
     private DateOnly? BirthDate(string? value, string field, ValidationErrors errors)

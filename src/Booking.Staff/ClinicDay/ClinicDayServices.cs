@@ -1,6 +1,8 @@
+using Booking.Domain.Citizens;
 using Booking.Passes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Booking.Staff.ClinicDay;
 
@@ -13,6 +15,8 @@ public static class ClinicDayServices
         services.AddAppointmentPassVerifier(configuration);
         services.AddScoped<ClinicDayBoard>();
         services.AddScoped<FrontDeskAttendance>();
+        // The booking site's checks of a person's details, for a walk-in.
+        services.TryAddSingleton<CitizenValidator>();
         services.AddScoped<FrontDeskWalkIns>();
         services.AddScoped<ClinicBookingChanges>();
         services.AddSingleton<Bookings.ClinicDayFreeSlots>();

@@ -3,13 +3,14 @@ using Booking.Data.Catalog;
 using Booking.Data.Protection;
 using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
+using Booking.Domain.Validation;
 using Booking.Grains.Inventory;
 using Booking.Staff.Bookings;
 
 namespace Booking.Staff.ClinicDay;
 
-/// <summary>What the front desk typed for someone who came without an appointment.</summary>
-public sealed record WalkInInput(string? Service, string? FirstName, string? LastName, DateOnly? BirthDate, string? HealthCard, string? Phone,
+/// <summary>What the front desk typed for someone who came without an appointment (the birth date as YYYY-MM-DD).</summary>
+public sealed record WalkInInput(string? Service, string? FirstName, string? LastName, string? BirthDate, string? HealthCard, string? Phone,
     string? Language, bool Consent, string? FormKey);
 
 /// <summary>What became of a walk-in: booked (code and slot), or why not.</summary>
@@ -17,8 +18,8 @@ public abstract record WalkInResult
 {
     public sealed record Booked(string ConfirmationCode, DateTimeOffset Start) : WalkInResult;
 
-    /// <summary>The fields that are missing or wrong (their names), nothing booked.</summary>
-    public sealed record Invalid(IReadOnlyList<string> Fields) : WalkInResult;
+    /// <summary>Fields missing or wrong, by field, with the citizen site's codes; nothing booked.</summary>
+    public sealed record Invalid(ValidationErrors Errors) : WalkInResult;
 
     /// <summary>The service's rule refuses the person (age, or too soon after an earlier dose).</summary>
     public sealed record NotEligible(EligibilityResult Reason) : WalkInResult;
@@ -37,10 +38,11 @@ public abstract record WalkInResult
 /// through (<see cref="ILocationDayGrain.WalkIn"/>: the slot under way or the next with room, within the clinic's
 /// policy). The service's age rule and minimum interval are checked with the same rule the booking site applies
 /// (<see cref="EligibilityCheck"/>, and the database's interval guard behind it); a campaign's booking window is for
-/// booking ahead and does not apply at the door. The person's details are sealed here, like at the booking site's edge.
+/// booking ahead and does not apply at the door. The person's details are checked by the booking site's rules
+/// (<see cref="CitizenValidator.ValidateWalkIn"/>) and sealed here, like at the booking site's edge.
 /// </summary>
-public sealed class FrontDeskWalkIns(ClinicDayBoard board, CatalogRepository catalog, BookingRepository bookings, PersonalDataProtector protector,
-    IClusterClient cluster)
+public sealed class FrontDeskWalkIns(ClinicDayBoard board, CatalogRepository catalog, BookingRepository bookings, CitizenValidator validator,
+    PersonalDataProtector protector, IClusterClient cluster)
 {
     /// <returns>Null when the person may not run this clinic's day (answered as if it did not exist).</returns>
     public async Task<WalkInResult?> BookAsync(StaffActor actor, Guid locationId, DateOnly date, WalkInInput input, CancellationToken cancellationToken = default)
@@ -50,13 +52,18 @@ public sealed class FrontDeskWalkIns(ClinicDayBoard board, CatalogRepository cat
         if (!isToday)
             return new WalkInResult.NotToday();
         var service = (await catalog.ServicesAsync(cancellationToken)).SingleOrDefault(s => s.Code == input.Service);
-        var invalid = Invalid(input, service is not null, day);
-        if (invalid.Count > 0)
-            return new WalkInResult.Invalid(invalid);
+        var errors = new ValidationErrors();
+        if (service is null)
+            errors.Add("service", ErrorCodes.UnknownService, "Unknown service.");
+        if (!input.Consent)
+            errors.Add("consent", ErrorCodes.ConsentRequired, "The person must agree to the use of these details for this appointment.");
+        if (!Guid.TryParse(input.FormKey, out _))
+            errors.Add("formKey", ErrorCodes.Required, "The form's key is missing.");
+        var citizen = validator.ValidateWalkIn(new PersonBody(input.FirstName, input.LastName, input.BirthDate, input.HealthCard), input.Phone,
+            input.Language, errors);
+        if (errors.Any || citizen is null)
+            return new WalkInResult.Invalid(errors);
 
-        var citizen = new CitizenDetails(input.FirstName!.Trim(), input.LastName!.Trim(), input.BirthDate!.Value,
-            string.IsNullOrWhiteSpace(input.HealthCard) ? null : input.HealthCard.Trim(), null,
-            string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim(), input.Language!, EmailConsent: false);
         var sealedCitizen = protector.Seal(citizen, day);
         var history = service!.Eligibility.MinimumInterval is null ? []
             : await bookings.HistoryAsync(sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint, cancellationToken: cancellationToken);
@@ -74,29 +81,5 @@ public sealed class FrontDeskWalkIns(ClinicDayBoard board, CatalogRepository cat
                 EligibilityResult.TooSoon tooSoon ? new WalkInResult.NotEligible(tooSoon) : new WalkInResult.NoRoom(),
             _ => new WalkInResult.NoRoom(),
         };
-    }
-
-    private static List<string> Invalid(WalkInInput input, bool serviceKnown, DateOnly today)
-    {
-        var fields = new List<string>();
-        if (!serviceKnown)
-            fields.Add("service");
-        if (string.IsNullOrWhiteSpace(input.FirstName) || input.FirstName.Trim().Length > 100)
-            fields.Add("firstName");
-        if (string.IsNullOrWhiteSpace(input.LastName) || input.LastName.Trim().Length > 100)
-            fields.Add("lastName");
-        if (input.BirthDate is not { } born || born.Year < 1900 || born > today)
-            fields.Add("birthDate");
-        if (input.HealthCard?.Trim().Length > 20)
-            fields.Add("healthCard");
-        if (input.Phone?.Trim().Length > 30)
-            fields.Add("phone");
-        if (input.Language is not ("fr" or "en"))
-            fields.Add("language");
-        if (!input.Consent)
-            fields.Add("consent");
-        if (!Guid.TryParse(input.FormKey, out _))
-            fields.Add("formKey");
-        return fields;
     }
 }

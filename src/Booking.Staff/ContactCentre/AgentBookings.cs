@@ -1,12 +1,14 @@
 using System.Globalization;
+using Booking.ClusterClient.Availability;
+using Booking.ClusterClient.Bookings;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
-using Booking.Data.Protection;
 using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Domain.Citizens;
 using Booking.Domain.Screening;
 using Booking.Domain.Validation;
+using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 using Booking.Staff.Access;
 using Booking.Staff.Bookings;
@@ -15,20 +17,23 @@ namespace Booking.Staff.ContactCentre;
 
 /// <summary>
 /// A contact-centre agent booking a new appointment for a caller (<see cref="StaffPermission.ActForCallers"/>, at the
-/// clinics of the agent's tenants only). Everything a citizen's booking goes through is used as it is: the clinic-day
-/// grain's free slots, hold and confirmation, the citizen site's checks of the person's details
+/// clinics of the agent's tenants only). Everything a citizen's booking goes through is used as it is: the free times
+/// the citizen search reads (<see cref="AvailabilitySnapshots"/>), the platform-wide rule of a hold's key
+/// (<see cref="HoldKeys"/>), the clinic-day grain's hold, the citizen site's checks of the person's details
 /// (<see cref="CitizenValidator"/>), its reading of the screening answers and priority groups (<see cref="DeclarationReader"/>)
-/// and its eligibility gate (age, interval, campaigns). The booking is stored with the
+/// and its eligibility check and confirmation (<see cref="HeldSlotConfirmation"/>). The booking is stored with the
 /// channel <see cref="BookingChannel.Agent"/>, the agent named in its access-log record, and the citizen gets the web
 /// booking's confirmation message, in the language the agent chose for them. The form's key makes a form sent twice
 /// hold or book once.
 /// </summary>
-public sealed class AgentBookings(StaffAccess access, ReferenceData referenceData, ClinicDayFreeSlots freeSlots, CitizenValidator validator,
-    EligibilityGate eligibility, PersonalDataProtector protector, IClusterClient cluster, TimeProvider clock)
+public sealed class AgentBookings(StaffAccess access, ReferenceData referenceData, AvailabilitySnapshots snapshots, HoldKeys holdKeys,
+    CitizenValidator validator, HeldSlotConfirmation confirmation, IClusterClient cluster, TimeProvider clock)
 {
     /// <returns>Null when <paramref name="clinicId"/> names a clinic where the agent may not act for callers.</returns>
+    /// <param name="taken">A time a hold was just refused: left out, though the published picture (up to a second or so
+    /// old) may still list it.</param>
     public async Task<AgentBookingChoice?> ChooseAsync(StaffActor actor, Guid? clinicId, string? serviceCode, DateOnly? date,
-        CancellationToken cancellationToken = default)
+        DateTimeOffset? taken = null, CancellationToken cancellationToken = default)
     {
         var reference = await referenceData.GetAsync(cancellationToken);
         var allowed = await access.LocationsAsync(actor.UserId, StaffPermission.ActForCallers, cancellationToken);
@@ -42,8 +47,17 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
         var service = services.FirstOrDefault(s => s.Service.Code == serviceCode);
         var today = clinic?.DateOf(clock.GetUtcNow()) ?? QuebecTime.Today(clock);
         var day = date is { } d && InRange(d, today) ? d : today;
-        var free = clinic is not null && service is not null ? await freeSlots.OfAsync(clinic.Id, day, service.Service.Code) : [];
+        var free = clinic is not null && service is not null ? await FreeSlotsAsync(clinic.Id, service.Service.Code, day, taken) : [];
         return new AgentBookingChoice(clinics, clinic, services, service, day, free);
+    }
+
+    /// <summary>The times the citizen search offers at the clinic: not yet begun, with a seat left, in time order. Read
+    /// from the published availability, as citizens read it, so that agents never add to a clinic-day's load in a rush.</summary>
+    private async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(Guid clinicId, string serviceCode, DateOnly day, DateTimeOffset? taken)
+    {
+        var now = clock.GetUtcNow();
+        var published = (await snapshots.GetAsync(serviceCode, day)).GetValueOrDefault(clinicId) ?? [];
+        return published.Where(s => s.Remaining > 0 && s.Start > now && s.Start != taken).OrderBy(s => s.Start).ToList();
     }
 
     /// <summary>Keeps the chosen slot for the caller while the agent takes their details.</summary>
@@ -66,9 +80,15 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
         if (errors.Any)
             return new AgentBookingResult.Invalid(errors);
 
+        // Keyed by the form, under the citizen's rule: the same form sent again gets the same hold, and never a second
+        // seat at another time or clinic. No waiting room: it queues citizens in a rush, and an agent has a caller on
+        // the line, one at a time.
+        var key = $"agent-hold:{formKey}";
+        var instant = at.ToUniversalTime();
+        if (!await holdKeys.FitsAsync(key, clinic.Id, service!.Service.Code, instant))
+            return new AgentBookingResult.AlreadySent();
         var day = new LocationDayKey(clinic.Id, clinic.DateOf(at));
-        // Keyed by the form: the same form sent again gets the same hold, not a second seat.
-        return await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Hold(new HoldRequest(service!.Service.Code, at.ToUniversalTime(), $"agent-hold:{formKey}")) switch
+        return await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Hold(new HoldRequest(service.Service.Code, instant, key)) switch
         {
             HoldResult.Held held => new AgentBookingResult.Held(held.HoldId, held.Start, held.ExpiresAt),
             HoldResult.KeyReused => new AgentBookingResult.AlreadySent(),
@@ -98,24 +118,16 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
         if (reading!.BlockedBy is { } blocking)
             return new AgentBookingResult.ScreeningBlocked(blocking);
 
-        var declarations = reading.Declarations;
-        var sealedCitizen = protector.Seal(citizen!, day.Date);
-        if (await RefusalAsync() is { } refusal)
-            return new AgentBookingResult.NotEligible(refusal);
-        var request = new ConfirmRequest(input.HoldId!, sealedCitizen, clock.GetUtcNow(), $"agent:{formKey}", actor.SourceIp?.ToString(),
-            protector.Seal(declarations), protector.RequestFingerprint(input.HoldId!, citizen!, declarations), BookingChannel.Agent, actor.AuditName);
-        return await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Confirm(request) switch
+        var candidate = new HeldSlotConfirmation.Candidate(input.HoldId!, day, service.Service, citizen!, reading.Declarations);
+        var by = new HeldSlotConfirmation.Confirmer(actor.SourceIp, BookingChannel.Agent, actor.AuditName);
+        return await confirmation.BookAsync(candidate, $"agent:{formKey}", by, cancellationToken) switch
         {
-            ConfirmResult.Confirmed { Booking: var booking } => new AgentBookingResult.Booked(booking.ConfirmationCode, booking.Start),
-            ConfirmResult.SlotTaken => new AgentBookingResult.SlotTaken(),
-            ConfirmResult.KeyReused => new AgentBookingResult.AlreadySent(),
-            // Another booking of the caller committed meanwhile within the service's interval: say so as the check would have.
-            ConfirmResult.TooSoon => await RefusalAsync() is { } tooSoon ? new AgentBookingResult.NotEligible(tooSoon) : new AgentBookingResult.SlotTaken(),
+            ConfirmationOutcome.Booked { Booking: var booking } => new AgentBookingResult.Booked(booking.ConfirmationCode, booking.Start),
+            ConfirmationOutcome.NotEligible { Reason: var reason } => new AgentBookingResult.NotEligible(reason),
+            ConfirmationOutcome.SlotTaken => new AgentBookingResult.SlotTaken(),
+            ConfirmationOutcome.KeyReused => new AgentBookingResult.AlreadySent(),
             _ => new AgentBookingResult.HoldExpired(),
         };
-
-        Task<Domain.Eligibility.EligibilityResult?> RefusalAsync() => eligibility.RefusalAsync(clinic.Id, service.Service, citizen!.BirthDate,
-            (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint), declarations.PriorityGroups, day.Date, input.HoldId, null, cancellationToken);
     }
 
     /// <summary>The questions the caller answers before the held slot is booked (none for most services).</summary>

@@ -1,3 +1,4 @@
+using Booking.ClusterClient.Bookings;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
 using Booking.Domain.Citizens;
@@ -15,6 +16,7 @@ public static class ContactCentreServices
         services.TryAddSingleton<ReferenceData>();
         services.TryAddSingleton<EligibilityGate>();
         services.TryAddSingleton<CitizenValidator>();
+        services.AddClusterBooking();
         services.AddScoped<AgentBookings>();
         return services;
     }

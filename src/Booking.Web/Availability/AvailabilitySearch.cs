@@ -1,3 +1,4 @@
+using Booking.ClusterClient.Availability;
 using Booking.Data.Catalog;
 using Booking.Domain.Catalog;
 using Booking.Grains.Availability;

@@ -1,4 +1,5 @@
 using System.Net;
+using Booking.ClusterClient.Bookings;
 using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
@@ -23,6 +24,7 @@ public sealed class CitizenBookings(
     ManageLinkAccess manageLink,
     DeclarationRepository declarationStore,
     HeldSlotConfirmation confirmation,
+    ManageTokens tokens,
     BookingWindow window,
     TimeProvider clock)
 {
@@ -52,14 +54,11 @@ public sealed class CitizenBookings(
             return new Refusal.ScreeningBlocked(blocking);
 
         var candidate = new HeldSlotConfirmation.Candidate(body!.HoldId!, day, service!, citizen!, declarations.Declarations);
-        var (eligible, refusal) = await confirmation.CheckAsync(candidate, cancellationToken);
-        if (refusal is not null)
-            return new Refusal.NotEligible(refusal);
-        var result = await confirmation.ConfirmAsync(eligible!, idempotencyKey, sourceIp);
-        if (result is not ConfirmResult.Confirmed { Booking: var booking })
-            return await confirmation.RefusalAsync(result, candidate, cancellationToken);
+        var outcome = await confirmation.BookAsync(candidate, idempotencyKey, new HeldSlotConfirmation.Confirmer(sourceIp), cancellationToken);
+        if (outcome is not ConfirmationOutcome.Booked { Booking: var booking })
+            return Refusal.Of(outcome);
 
-        return confirmation.Created(booking, reference.Locations[booking.LocationId]);
+        return BookingCreated.Response(booking, reference.Locations[booking.LocationId], tokens);
     }
 
     /// <summary>The booking and the citizen's details, for the holder of the manage link (logged as a read).</summary>

@@ -1,6 +1,8 @@
 using System.Net;
+using Booking.ClusterClient.Bookings;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
+using Booking.Data.Protection;
 using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
 using Booking.Domain.Validation;
@@ -16,7 +18,7 @@ namespace Booking.Web.Bookings;
 /// (<c>people[1].birthDate</c>), and the group is confirmed whole or not at all.
 /// </summary>
 public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenValidator validator, HeldSlotConfirmation confirmation,
-    BookingWindow window)
+    ManageTokens tokens, BookingWindow window)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same bookings.</param>
     public async Task<Outcome<GroupBookingResponse>> ConfirmAsync(GroupBookingBody? body, string? idempotencyKey, IPAddress? sourceIp,
@@ -80,7 +82,7 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
         for (var i = 0; i < group.Count; i++)
         {
             var key = idempotencyKey is null ? null : $"{idempotencyKey}/group/{i}";
-            var result = await confirmation.ConfirmAsync(group[i], key, sourceIp);
+            var result = await confirmation.ConfirmAsync(group[i], key, new HeldSlotConfirmation.Confirmer(sourceIp));
             if (result is ConfirmResult.Confirmed { Booking: var booking })
             {
                 confirmed.Add((group[i].Candidate.Day, booking));
@@ -88,10 +90,10 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
             }
             foreach (var (day, done) in confirmed)
                 await confirmation.UndoAsync(day, done);
-            var refusal = await confirmation.RefusalAsync(result, group[i].Candidate, cancellationToken);
+            var refusal = Refusal.Of(await confirmation.WhyNotAsync(result, group[i].Candidate, cancellationToken));
             return new Refusal.GroupNotConfirmed(i, refusal, confirmed.Select(c => c.Booking.ConfirmationCode).ToList());
         }
-        return new GroupBookingResponse(confirmed.Select(c => confirmation.Created(c.Booking, reference.Locations[c.Booking.LocationId])).ToList());
+        return new GroupBookingResponse(confirmed.Select(c => BookingCreated.Response(c.Booking, reference.Locations[c.Booking.LocationId], tokens)).ToList());
     }
 
     /// <summary>An eligibility refusal as an error on the field it is about, with the refusal's reason as code.</summary>

@@ -1,3 +1,4 @@
+using Booking.ClusterClient.Bookings;
 using Booking.Data.Catalog;
 using Booking.Domain.Catalog;
 using Booking.Domain.Validation;
@@ -10,7 +11,7 @@ namespace Booking.Web.Bookings;
 
 /// <summary>A citizen keeping a slot (or seats for their group) while they fill the form, and giving it back. Used by
 /// the API and the pages.</summary>
-public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster, WaitingRoom waitingRoom, BookingWindow window)
+public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster, HoldKeys holdKeys, WaitingRoom waitingRoom, BookingWindow window)
 {
     public const int MinGroup = 2;
     public const int MaxGroup = 6;
@@ -25,7 +26,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
             return errors;
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
-        var (refused, passUse) = await AdmitAsync(service, start, idempotencyKey, $"{location.Id:N}|{service}|{start.UtcTicks}", admissionPass);
+        var (refused, passUse) = await AdmitAsync(location, service, start, idempotencyKey, null, admissionPass);
         if (refused is not null)
             return refused;
 
@@ -56,8 +57,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         if (target is not var (location, service, start))
             return new Refusal.LocationNotFound();
         // One group is one use of the pass: the family books together.
-        var (refused, passUse) = await AdmitAsync(service, start, idempotencyKey,
-            $"group|{body!.People}|{location.Id:N}|{service}|{start.UtcTicks}", admissionPass);
+        var (refused, passUse) = await AdmitAsync(location, service, start, idempotencyKey, body!.People, admissionPass);
         if (refused is not null)
             return refused;
 
@@ -82,13 +82,14 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
     }
 
     /// <summary>What every hold passes before a clinic-day is asked: a start inside the booking window, an idempotency
-    /// key not already bound to another request, and the waiting room's pass when the service is gated (one use of it).</summary>
-    private async Task<(Refusal? Refused, WaitingRoom.PassUse PassUse)> AdmitAsync(string service, DateTimeOffset start,
-        string? idempotencyKey, string request, string? admissionPass)
+    /// key not already bound to another request (<see cref="HoldKeys"/>), and the waiting room's pass when the service is
+    /// gated (one use of it).</summary>
+    private async Task<(Refusal? Refused, WaitingRoom.PassUse PassUse)> AdmitAsync(Location location, string service, DateTimeOffset start,
+        string? idempotencyKey, int? group, string? admissionPass)
     {
         if (!window.Contains(start))
             return (new Refusal.SlotNotFound(), WaitingRoom.PassUse.NotNeeded);
-        if (!await KeyFitsAsync(idempotencyKey, request))
+        if (!await holdKeys.FitsAsync(idempotencyKey, location.Id, service, start, group))
             return (new Refusal.IdempotencyKeyReused(), WaitingRoom.PassUse.NotNeeded);
         return await waitingRoom.TryUsePassAsync(service, admissionPass) is { } passUse
             ? (null, passUse)
@@ -103,10 +104,6 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         await cluster.GetGrain<ILocationDayGrain>(day.ToString()).ReleaseHold(holdId);
         return holdId;
     }
-
-    /// <summary>A hold's Idempotency-Key is platform-wide: false when it was first sent with another request.</summary>
-    private async Task<bool> KeyFitsAsync(string? idempotencyKey, string request) =>
-        idempotencyKey is null || await cluster.GetGrain<IHoldKeyGrain>(idempotencyKey).Claim(request);
 
     /// <summary>Holds seats in one slot until the group is complete; null when complete, else why the slot stopped.</summary>
     private static async Task<HoldResult?> FillAsync(ILocationDayGrain day, DateTimeOffset slot, int people, List<HoldResult.Held> holds,

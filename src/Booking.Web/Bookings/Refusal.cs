@@ -1,3 +1,4 @@
+using Booking.ClusterClient.Bookings;
 using Booking.Domain.Eligibility;
 using Booking.Domain.Screening;
 
@@ -31,6 +32,16 @@ public abstract record Refusal
     /// <summary>The seat offered from the waiting list was held for a limited time, now over (or already taken).</summary>
     public sealed record WaitingListOfferOver : Refusal;
     public sealed record GroupNotConfirmed(int Person, Refusal Reason, IReadOnlyList<string> CancelledCodes) : Refusal;
+
+    /// <summary>Why a held slot sent for booking was not booked, as the citizen is told it.</summary>
+    public static Refusal Of(ConfirmationOutcome notBooked) => notBooked switch
+    {
+        ConfirmationOutcome.NotEligible { Reason: var reason } => new NotEligible(reason),
+        ConfirmationOutcome.HoldExpired => new HoldExpired(),
+        ConfirmationOutcome.SlotTaken => new SlotTaken(),
+        ConfirmationOutcome.KeyReused => new IdempotencyKeyReused(),
+        _ => new HoldNotFound(),
+    };
 }
 
 public enum NotChangeableReason { Cancelled, AppointmentPassed }

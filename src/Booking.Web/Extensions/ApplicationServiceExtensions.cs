@@ -1,4 +1,5 @@
 using Booking.ClusterClient;
+using Booking.ClusterClient.Bookings;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
 using Booking.Data.Infrastructure;
@@ -27,7 +28,7 @@ public static class ApplicationServiceExtensions
         services.AddAppointmentPasses(builder.Configuration);
         services.AddMemoryCache(o => o.SizeLimit = 200_000);
         services.AddSingleton<ReferenceData>();
-        services.AddSingleton<AvailabilitySnapshots>();
+        services.AddClusterBooking();
         services.AddSingleton<AvailabilitySearch>();
         services.AddSingleton<AvailabilityCriteriaReader>();
         services.AddOptions<AvailabilityFeedOptions>().Bind(builder.Configuration.GetSection(AvailabilityFeedOptions.Section))
@@ -38,7 +39,6 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<CitizenValidator>();
         services.AddSingleton<EligibilityGate>();
         services.AddSingleton<ManageLinkAccess>();
-        services.AddSingleton<HeldSlotConfirmation>();
         services.AddSingleton<BookingWindow>();
         services.AddSingleton<CitizenHolds>();
         services.AddSingleton<CitizenBookings>();

@@ -3,6 +3,7 @@ using Booking.Data.Demo;
 using Booking.Data.Protection;
 using Booking.Domain.Bookings;
 using Booking.Domain.Citizens;
+using Booking.Grains.Inventory;
 using Booking.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,11 @@ public sealed class ClinicBookingChanges(AdminFixture fixture)
             ("exception", Guid.CreateVersion7()), ("day", day));
         return (clinic, day);
     }
+
+    /// <summary>Wakes the clinic's day, as a staff save's settlement does, so that it publishes its free FLU times to the
+    /// availability the citizen search and the contact centre read.</summary>
+    public Task PublishAsync(Guid clinic, DateOnly day) => fixture.Services.GetRequiredService<IClusterClient>()
+        .GetGrain<ILocationDayGrain>(new LocationDayKey(clinic, day).ToString()).Wake("FLU");
 
     /// <summary>A FLU booking in the one seat of the slot at <paramref name="hour"/>:<paramref name="minute"/> of <paramref name="day"/>.</summary>
     public async Task<NewBooking> BookAsync(Guid clinic, DateOnly day, int hour, int minute, string firstName, string lastName = "Déplacée",

@@ -54,6 +54,26 @@ public sealed class WalkInTests(AdminFixture fixture)
     }
 
     [Fact]
+    public async Task Wrong_walk_in_details_are_told_by_the_citizen_sites_rules_and_nothing_is_booked()
+    {
+        var (clinic, _, _) = await _bookings.AllDayClinicAsync();
+        var (_, session) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, RoleGrant.At(StaffRole.FrontDesk, DemoSeed.MontrealRegion, clinic));
+        using var _ = session;
+
+        var response = await session.SubmitAsync($"clinic-day/{clinic}", "walk-in",
+            [.. Person("").Where(f => f.Key is not ("birthDate" or "consent")), new("birthDate", "2999-01-01"), new("healthCard", "123"), new("phone", "12")]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("data-outcome=\"walk-in-invalid\"", html);
+        // The staff site's words for the citizen site's codes, one field after the other.
+        Assert.Contains("prénom — obligatoire; date de naissance — cette date n'est pas plausible; numéro d'assurance maladie — 4 lettres et 8 chiffres", html);
+        Assert.Contains("téléphone — ce numéro de téléphone n'est pas valide", html);
+        Assert.Contains("consentement — le consentement de la personne est nécessaire", html);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("select count(*) from bookings where location_id = @clinic", ("clinic", clinic)));
+    }
+
+    [Fact]
     public async Task A_walk_in_form_sent_twice_books_once()
     {
         var (clinic, _, _) = await _bookings.AllDayClinicAsync();

@@ -37,14 +37,16 @@ public sealed partial class AgentBookingTests(AdminFixture fixture)
         return (response, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>A clinic of its own, offered as a staff save offers it (the catalogue's revision bumped): the staff site's
-    /// cached catalogue lists it within a second or so, awaited through <paramref name="agent"/>'s page.</summary>
+    /// <summary>A clinic of its own, offered as a staff save offers it (the catalogue's revision bumped, its day woken to
+    /// publish its free times): the staff site's cached catalogue and the published availability list it within a second
+    /// or so, awaited through <paramref name="agent"/>'s page.</summary>
     private async Task<(Guid Clinic, DateOnly Day)> OfferedClinicAsync(StaffSession agent, int weekday)
     {
         var (clinic, day) = await _changes.OneSeatClinicAsync(weekday);
         await fixture.Database.ScalarAsync<int>("update catalogue_revision set revision = revision + 1 returning 1");
-        await Poll.UntilAsync(async () => (await agent.PageAsync(Page(clinic, day))).Status == HttpStatusCode.OK, TimeSpan.FromSeconds(10),
-            "the new clinic on the agent's page");
+        await _changes.PublishAsync(clinic, day);
+        await Poll.UntilAsync(async () => (await agent.PageAsync(Page(clinic, day))) is (HttpStatusCode.OK, var html) && html.Contains("id=\"slot-0900\""),
+            TimeSpan.FromSeconds(10), "the new clinic's free times on the agent's page");
         return (clinic, day);
     }
 
@@ -103,6 +105,29 @@ public sealed partial class AgentBookingTests(AdminFixture fixture)
         Assert.Contains("name=\"_handler\" value=\"hold\"", html);
         Assert.DoesNotContain("id=\"slot-0900\"", html);
         Assert.Equal(0L, await BookingsAtAsync(clinic));
+    }
+
+    [Fact]
+    public async Task A_hold_form_sent_again_for_another_clinic_holds_nothing_there()
+    {
+        var (_, session) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
+        var (_, other) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion));
+        using var a = session;
+        using var b = other;
+        var (first, day) = await OfferedClinicAsync(session, 21);
+        var (second, _) = await OfferedClinicAsync(session, 21);
+        var form = await session.LoadFormAsync(Page(first, day), "hold");
+
+        var held = await session.SubmitAsync(form, Slot(day, 9, 0));
+        // The same form (its key) sent to the other clinic's page, as a browser's back button and a second choice would.
+        var resent = await session.SubmitAsync(form with { Action = Page(second, day) }, Slot(day, 9, 0));
+
+        Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, resent.StatusCode);
+        Assert.Contains("data-outcome=\"already-sent\"", await resent.Content.ReadAsStringAsync());
+        // The other clinic's one seat at 09:00 is still there for another agent.
+        var (_, otherHtml) = await HoldAsync(other, second, day, 9, 0);
+        Assert.Contains("data-outcome=\"held\"", otherHtml);
     }
 
     [Fact]

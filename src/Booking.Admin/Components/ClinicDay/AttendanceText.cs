@@ -1,6 +1,8 @@
+using Booking.Admin.Components.Shared;
 using Booking.Admin.Resources;
 using Booking.Data.ClinicDay;
 using Booking.Domain.Catalog;
+using Booking.Domain.Validation;
 using Booking.Staff.ClinicDay;
 using Microsoft.Extensions.Localization;
 
@@ -30,12 +32,22 @@ public static class AttendanceText
     public static (string Name, string Message, bool Refused) Of(WalkInResult result, Location clinic, IStringLocalizer<StaffText> L) => result switch
     {
         WalkInResult.Booked b => ("walk-in-booked", L["ClinicDay.WalkInBooked", b.ConfirmationCode, clinic.LocalTime(b.Start).ToString("HH:mm")], false),
-        WalkInResult.Invalid i => ("walk-in-invalid", L["ClinicDay.WalkInInvalid", string.Join(", ", i.Fields.Select(f => L["ClinicDay.Field." + f].Value))], true),
+        WalkInResult.Invalid i => ("walk-in-invalid", L["ClinicDay.WalkInInvalid", Errors(i.Errors, L)], true),
         WalkInResult.NotEligible => ("walk-in-not-eligible", L["ClinicDay.WalkInNotEligible"], true),
         WalkInResult.AlreadySent => ("walk-in-already-sent", L["ClinicDay.WalkInAlreadySent"], true),
         WalkInResult.NotToday => ("not-today", L["ClinicDay.NotToday"], true),
         _ => ("walk-in-no-room", L["ClinicDay.WalkInNoRoom"], true),
     };
+
+    /// <summary>Each field in error and why, by the citizen site's codes: "first name — required; phone — …".</summary>
+    private static string Errors(ValidationErrors errors, IStringLocalizer<StaffText> L) =>
+        string.Join("; ", errors.ByField.Select(field =>
+        {
+            // The validator names the person's fields as the citizen API does (citizen.healthCardNumber…).
+            var name = field.Key.Replace("citizen.", "", StringComparison.Ordinal);
+            var label = L["ClinicDay.Field." + (name == "healthCardNumber" ? "healthCard" : name)] is { ResourceNotFound: false } text ? text.Value : name;
+            return $"{label} — {string.Join(" ", field.Value.Select(e => CitizenErrorText.Of(e.Code, L).TrimEnd('.')))}";
+        }));
 
     public static (string Name, string Message, bool Refused) Of(AttendanceOutcome outcome, Location clinic, IStringLocalizer<StaffText> L)
     {

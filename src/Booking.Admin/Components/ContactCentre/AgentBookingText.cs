@@ -26,10 +26,6 @@ public static class AgentBookingText
             _ => ("slot-taken", L["AgentBooking.SlotTaken"], true),
         };
 
-    /// <summary>A field's error, from the citizen site's stable code (the English message is the API's).</summary>
-    public static string Error(string code, IStringLocalizer<StaffText> L) =>
-        L["AgentBooking.Error." + code] is { ResourceNotFound: false } text ? text.Value : L["AgentBooking.Error.invalid"].Value;
-
     private static string Eligibility(EligibilityResult reason, IStringLocalizer<StaffText> L) => reason switch
     {
         EligibilityResult.TooYoung y => L["AgentBooking.TooYoung", y.MinAgeYears],

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Booking.Grains.Availability;
 
-namespace Booking.Web.Availability;
+namespace Booking.ClusterClient.Availability;
 
 /// <summary>
-/// Per web host, the latest picture of one service-day from its index grain, indexed by clinic and shared by every
-/// search for about a second. Concurrent searches for the same service-day share one grain call, so a stampede of
-/// searches costs the cluster one call per service-day per host per second, whatever the traffic.
+/// Per host (the citizens' web host, the staff site), the latest picture of one service-day from its index grain,
+/// indexed by clinic and shared by every search for about a second. Concurrent searches for the same service-day share
+/// one grain call, so a stampede of searches costs the cluster one call per service-day per host per second, whatever
+/// the traffic, and a contact-centre agent looking for a caller's time adds nothing to the clinic-day grains' load.
 /// </summary>
 public sealed class AvailabilitySnapshots(IClusterClient cluster, TimeProvider clock)
 {
