@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Booking.Data.Bulk;
 using Booking.Data.Protection;
 using Booking.Domain.Bulk;
@@ -35,9 +36,9 @@ public static class BulkMoveBenchmark
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        var bookings = int.Parse(options.GetValueOrDefault("--bookings", "100000"));
-        var seats = int.Parse(options.GetValueOrDefault("--seats", "100"));
-        var timeout = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("--timeout", "900")));
+        var bookings = int.Parse(options.GetValueOrDefault("--bookings", "100000"), CultureInfo.InvariantCulture);
+        var seats = int.Parse(options.GetValueOrDefault("--seats", "100"), CultureInfo.InvariantCulture);
+        var timeout = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("--timeout", "900"), CultureInfo.InvariantCulture));
         await using var dataSource = NpgsqlDataSource.Create(DatabaseConnection.Resolve(db).ConnectionString);
         var protector = new PersonalDataProtector(KeyRing.Load(keyFile));
 

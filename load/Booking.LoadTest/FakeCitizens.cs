@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Booking.LoadTest;
 
 public sealed record FakeCitizen(string FirstName, string LastName, string BirthDate, string? HealthCardNumber,
@@ -23,7 +25,7 @@ public sealed class FakeCitizens
         return new FakeCitizen(
             FirstNames[n % FirstNames.Length],
             $"{LastNames[n % LastNames.Length]}-{suffix}",
-            OldestBirthDate.AddDays((int)(n * 7919 % BirthDateSpreadDays)).ToString("yyyy-MM-dd"),
+            OldestBirthDate.AddDays((int)(n * 7919 % BirthDateSpreadDays)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             HealthCardNumber: null,
             Email: $"citoyen.{suffix}@example.org",
             EmailConsent: true,

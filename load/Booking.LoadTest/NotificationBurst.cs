@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using Booking.Data.Protection;
 using Booking.Domain.Citizens;
@@ -30,10 +31,10 @@ public static class NotificationBurst
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        var messages = int.Parse(options.GetValueOrDefault("--messages", "100000"));
+        var messages = int.Parse(options.GetValueOrDefault("--messages", "100000"), CultureInfo.InvariantCulture);
         var emailShare = double.Parse(options.GetValueOrDefault("--email-share", "0.5"), System.Globalization.CultureInfo.InvariantCulture);
         var inbox = options.GetValueOrDefault("--inbox-url", "http://127.0.0.1:5090");
-        var timeout = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("--timeout", "600")));
+        var timeout = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("--timeout", "600"), CultureInfo.InvariantCulture));
         var database = DatabaseConnection.Resolve(db);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var protector = new PersonalDataProtector(KeyRing.Load(keyFile));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using HdrHistogram;
 
 namespace Booking.LoadTest;
@@ -49,7 +50,7 @@ public sealed class StepRecorder(Step step)
     }
 
     /// <summary>How the report names an HTTP answer: "409 slot-full", or the bare status without a problem type.</summary>
-    public static string Answer(int status, string? problemType) => problemType is null ? status.ToString() : $"{status} {problemType}";
+    public static string Answer(int status, string? problemType) => problemType is null ? status.ToString(CultureInfo.InvariantCulture) : $"{status} {problemType}";
 
     /// <summary>No HTTP answer (timeout, refused connection, reset): an error, with no latency to record.</summary>
     public void RecordFailure(string reason) => _errors.AddOrUpdate(reason, 1, (_, n) => n + 1);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Booking.Data.Notifications;
@@ -32,18 +33,18 @@ public static class InboxPage
             """);
         foreach (var booking in store.All().GroupBy(m => m.BookingId ?? "(no booking)").OrderByDescending(g => g.Max(m => m.ReceivedAt)))
         {
-            html.Append($"<section><h2>Booking {E(booking.Key)}</h2>");
+            html.Append(CultureInfo.InvariantCulture, $"<section><h2>Booking {E(booking.Key)}</h2>");
             foreach (var m in booking)
             {
-                html.Append($"<h3>{E(m.Channel)} to {E(m.To)} · language {E(m.Language)} · {E(m.Status)} · {m.ReceivedAt:HH:mm:ss} UTC</h3>");
+                html.Append(CultureInfo.InvariantCulture, $"<h3>{E(m.Channel)} to {E(m.To)} · language {E(m.Language)} · {E(m.Status)} · {m.ReceivedAt:HH:mm:ss} UTC</h3>");
                 if (m.Channel == SendGridStubApi.Channel)
                 {
-                    html.Append($"<p><b>{E(m.Subject)}</b></p><iframe sandbox src=\"/messages/{E(m.ProviderId)}/html\"></iframe>");
+                    html.Append(CultureInfo.InvariantCulture, $"<p><b>{E(m.Subject)}</b></p><iframe sandbox src=\"/messages/{E(m.ProviderId)}/html\"></iframe>");
                     for (var i = 0; i < m.Attachments.Count; i++)
-                        html.Append($"<p>Attachment: <a href=\"/messages/{E(m.ProviderId)}/attachments/{i}\">{E(m.Attachments[i].FileName)}</a> ({E(m.Attachments[i].ContentType)})</p>");
+                        html.Append(CultureInfo.InvariantCulture, $"<p>Attachment: <a href=\"/messages/{E(m.ProviderId)}/attachments/{i}\">{E(m.Attachments[i].FileName)}</a> ({E(m.Attachments[i].ContentType)})</p>");
                 }
                 else
-                    html.Append($"<div class=\"sms\">{E(m.TextBody)}</div>");
+                    html.Append(CultureInfo.InvariantCulture, $"<div class=\"sms\">{E(m.TextBody)}</div>");
             }
             if (status is not null && Guid.TryParse(booking.Key, out var bookingId))
                 html.Append(StatusTable(await status.ForBookingAsync(bookingId, cancellationToken)));
@@ -56,7 +57,7 @@ public static class InboxPage
     {
         var table = new StringBuilder("<h3>Delivery status (as staff see it)</h3><table><tr><th>message</th><th>kind</th><th>channel</th><th>status</th><th>attempts</th><th>last error</th><th>created</th><th>sent</th><th>delivered</th></tr>");
         foreach (var m in messages)
-            table.Append($"<tr><td>{m.Id.ToString()[..8]}{(m.FallbackOf is null ? "" : " (fallback)")}</td><td>{E(m.Kind)}</td><td>{E(m.Channel)}</td><td>{E(m.Status)}</td><td>{m.Attempts}</td><td>{E(m.LastError)}</td><td>{m.CreatedAt:HH:mm:ss}</td><td>{m.SentAt:HH:mm:ss}</td><td>{m.DeliveredAt:HH:mm:ss}</td></tr>");
+            table.Append(CultureInfo.InvariantCulture, $"<tr><td>{m.Id.ToString()[..8]}{(m.FallbackOf is null ? "" : " (fallback)")}</td><td>{E(m.Kind)}</td><td>{E(m.Channel)}</td><td>{E(m.Status)}</td><td>{m.Attempts}</td><td>{E(m.LastError)}</td><td>{m.CreatedAt:HH:mm:ss}</td><td>{m.SentAt:HH:mm:ss}</td><td>{m.DeliveredAt:HH:mm:ss}</td></tr>");
         return table.Append("</table>").ToString();
     }
 

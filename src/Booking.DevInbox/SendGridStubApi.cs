@@ -39,7 +39,7 @@ public static class SendGridStubApi
         return Accept(response, store, webhooks, message, bounce: false);
     }
 
-    private static IResult Accept(HttpResponse response, InboxStore store, WebhookSender webhooks, RecordedMessage message, bool bounce)
+    private static StatusCodeHttpResult Accept(HttpResponse response, InboxStore store, WebhookSender webhooks, RecordedMessage message, bool bounce)
     {
         var (stored, isNew) = store.Record(message);
         response.Headers["X-Message-Id"] = stored.ProviderId;

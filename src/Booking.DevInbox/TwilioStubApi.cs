@@ -60,6 +60,9 @@ public static class TwilioStubApi
             ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query).ToDictionary(q => q.Key, q => q.Value.ToString())
             : [];
 
+    // The body is an anonymous type: its JsonHttpResult cannot be named, so the helper answers an IResult.
+#pragma warning disable CA1859
     private static IResult Error(int status, int code, string message) =>
         TypedResults.Json(new { code, message, status }, statusCode: status);
+#pragma warning restore CA1859
 }

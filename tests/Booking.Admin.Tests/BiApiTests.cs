@@ -19,7 +19,7 @@ namespace Booking.Admin.Tests;
 /// <summary>The identity server's machine clients against the extracts API: a token reaches only its scopes and its
 /// tenant subtree, and an expired, forged or revoked one reaches nothing.</summary>
 [Collection(AdminCollection.Name)]
-public sealed class BiApiTests(AdminFixture fixture) : IAsyncLifetime
+public sealed class BiApiTests(AdminFixture fixture) : IAsyncLifetime, IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = fixture.SiteAddress };
 
@@ -38,11 +38,9 @@ public sealed class BiApiTests(AdminFixture fixture) : IAsyncLifetime
         await fixture.Services.GetRequiredService<ExtractBuilder>().BuildAsync(ExtractDay.Of(_day));
     }
 
-    public Task DisposeAsync()
-    {
-        _http.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task Discovery_and_signing_keys_are_published()

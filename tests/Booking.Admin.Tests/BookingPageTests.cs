@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Booking.Data.Demo;
@@ -41,7 +42,7 @@ public sealed class BookingPageTests(AdminFixture fixture) : IDisposable
         Assert.Contains("Héloïse Bergeron", html);
         Assert.Contains("Stade olympique", html);
         Assert.Contains("Vaccin contre l'influenza", html);
-        Assert.Contains(TimeZoneInfo.ConvertTime(booking.SlotStart, QuebecDate.Zone).ToString("yyyy-MM-dd HH:mm"), html);
+        Assert.Contains(TimeZoneInfo.ConvertTime(booking.SlotStart, QuebecDate.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), html);
         Assert.Contains("data-status=\"bounced\" data-channel=\"email\"", html);
         Assert.Contains("550 5.1.1 mailbox unavailable", html);
         Assert.Contains("data-status=\"delivered\" data-channel=\"sms\"", html);

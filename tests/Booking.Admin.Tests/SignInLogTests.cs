@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Booking.Data.Demo;
@@ -87,7 +88,7 @@ public sealed partial class SignInLogTests(AdminFixture fixture)
         var (status, html) = await session.PageAsync("staff/sign-ins");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var rows = Row().Matches(html).Where(m => m.Groups["user"].Value == montreal.Id.ToString()).Select(m => (Id: long.Parse(m.Groups["id"].Value), Outcome: m.Groups["outcome"].Value)).ToList();
+        var rows = Row().Matches(html).Where(m => m.Groups["user"].Value == montreal.Id.ToString()).Select(m => (Id: long.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture), Outcome: m.Groups["outcome"].Value)).ToList();
         Assert.Equal(["signed_in", "password_accepted", "wrong_password"], rows.Select(r => r.Outcome));
         Assert.Equal(rows.Select(r => r.Id).OrderDescending(), rows.Select(r => r.Id));
         Assert.DoesNotContain(quebec.Id.ToString(), html);
@@ -107,7 +108,7 @@ public sealed partial class SignInLogTests(AdminFixture fixture)
 
         var (_, html) = await session.PageAsync($"staff/sign-ins?before={newest}");
 
-        var ids = Row().Matches(html).Where(m => m.Groups["user"].Value == member.Id.ToString()).Select(m => long.Parse(m.Groups["id"].Value)).ToList();
+        var ids = Row().Matches(html).Where(m => m.Groups["user"].Value == member.Id.ToString()).Select(m => long.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(2, ids.Count);
         Assert.All(ids, id => Assert.True(id < newest));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Staff.Access;
 using Booking.Staff.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -28,7 +29,7 @@ public sealed record StaffMember(Guid Id, string Email, string Password, string?
     {
         var totp = Totp(AuthenticatorKey!);
         var accepted = Enumerable.Range(-2, 5).Select(step => totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30 * step))).ToHashSet();
-        return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("000000")).First(code => !accepted.Contains(code));
+        return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("000000", CultureInfo.InvariantCulture)).First(code => !accepted.Contains(code));
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Booking.Data.Demo;
@@ -302,7 +303,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         new("Grant.Role", nameof(StaffRole.TenantAdministrator)), new("Grant.Tenant", DemoSeed.MontrealRegion.ToString()),
         new("clinic", DemoSeed.StadeOlympique.ToString()), new("Input.TenantId", DemoSeed.MontrealRegion.ToString()),
         new("Input.LocationId", DemoSeed.StadeOlympique.ToString()), new("Input.Action", "cancel"),
-        new("reason", "clinic-closed"), new("formKey", Guid.NewGuid().ToString()), new("date", QuebecDate.NextWeekday(4).ToString("yyyy-MM-dd")),
+        new("reason", "clinic-closed"), new("formKey", Guid.NewGuid().ToString()), new("date", QuebecDate.NextWeekday(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new("time", "09:00"), new("q", _victim.BookingCode),
     ];
 

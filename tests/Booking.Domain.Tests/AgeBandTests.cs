@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Domain.Citizens;
 
 namespace Booking.Domain.Tests;
@@ -20,5 +21,5 @@ public class AgeBandTests
     [InlineData("1947-03-15", "80+")]
     [InlineData("1920-06-01", "80+")]
     public void A_person_is_counted_by_their_age_on_the_day_of_the_appointment(string birthDate, string band) =>
-        Assert.Equal(band, AgeBand.On(DateOnly.Parse(birthDate), Appointment));
+        Assert.Equal(band, AgeBand.On(DateOnly.Parse(birthDate, CultureInfo.InvariantCulture), Appointment));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Domain.Campaigns;
 using Booking.Domain.Catalog;
 using Booking.Domain.Eligibility;
@@ -13,7 +14,7 @@ public class CampaignEligibilityTests
         new(Guid.NewGuid(), "COVID19", "Automne", "Fall", opensAt ?? Now.AddDays(-1), closesAt, groups.Select(g => new CampaignGroup(g, null)).ToList());
 
     private static EligibilityResult Evaluate(string birthDate, CampaignAccess access) =>
-        EligibilityCheck.Evaluate(EligibilityRule.Anyone, DateOnly.Parse(birthDate), Appointment, [], access);
+        EligibilityCheck.Evaluate(EligibilityRule.Anyone, DateOnly.Parse(birthDate, CultureInfo.InvariantCulture), Appointment, [], access);
 
     [Theory]
     [InlineData("1951-12-01", true)]  // 75 on the appointment day

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Domain.Catalog;
 using Booking.Domain.Eligibility;
 
@@ -12,7 +13,7 @@ public class EligibilityCheckTests
     [InlineData("2008-12-02", false)] // turns 18 the day after
     public void Minimum_age_counts_on_the_appointment_date(string birthDate, bool eligible)
     {
-        var result = EligibilityCheck.Evaluate(new EligibilityRule(18, null, null), DateOnly.Parse(birthDate), Appointment, []);
+        var result = EligibilityCheck.Evaluate(new EligibilityRule(18, null, null), DateOnly.Parse(birthDate, CultureInfo.InvariantCulture), Appointment, []);
 
         Assert.Equal(eligible, result is EligibilityResult.Eligible);
         if (!eligible)
@@ -34,7 +35,7 @@ public class EligibilityCheckTests
     [InlineData("2028-02-29", 4)]
     public void Someone_born_on_29_February_ages_on_1_March_in_common_years(string on, int expectedAge)
     {
-        Assert.Equal(expectedAge, EligibilityCheck.AgeOn(new DateOnly(2024, 2, 29), DateOnly.Parse(on)));
+        Assert.Equal(expectedAge, EligibilityCheck.AgeOn(new DateOnly(2024, 2, 29), DateOnly.Parse(on, CultureInfo.InvariantCulture)));
     }
 
     [Fact]

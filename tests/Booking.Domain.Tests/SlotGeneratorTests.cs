@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Domain.Scheduling;
 
 namespace Booking.Domain.Tests;
@@ -13,7 +14,7 @@ public class SlotGeneratorTests
     private static IReadOnlyList<Slot> Slots(DateOnly date, IReadOnlyList<WeeklyOpening> template, params ScheduleException[] exceptions) =>
         SlotGenerator.SlotsOn(new LocationSchedule(Montreal, template, exceptions), date);
 
-    private static string LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Montreal).ToString("HH:mm");
+    private static string LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Montreal).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     [Fact]
     public void Opening_hours_are_cut_into_equal_slots_with_the_template_capacity()

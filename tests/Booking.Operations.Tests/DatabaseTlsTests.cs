@@ -7,6 +7,8 @@ namespace Booking.Operations.Tests;
 /// only, and the clients check the server's certificate against the platform's authority and its name.</summary>
 public sealed class DatabaseTlsTests
 {
+    private static readonly string[] TlsVersions = ["TLSv1.2", "TLSv1.3"];
+
     private static NpgsqlConnectionStringBuilder Application() =>
         new(Environment.GetEnvironmentVariable(PostgresDatabase.ApplicationVariable)
             ?? throw new InvalidOperationException("Run the tests with ./test.sh, which starts PostgreSQL."));
@@ -24,7 +26,7 @@ public sealed class DatabaseTlsTests
         Assert.Equal(SslMode.VerifyFull, settings.SslMode);
         Assert.True(File.Exists(settings.RootCertificate), settings.RootCertificate);
         Assert.True(row.GetBoolean(0));
-        Assert.Contains(row.GetString(1), new[] { "TLSv1.2", "TLSv1.3" });
+        Assert.Contains(row.GetString(1), TlsVersions);
     }
 
     [Fact]

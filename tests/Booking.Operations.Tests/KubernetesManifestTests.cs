@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Booking.Testing;
 using static Booking.Operations.Tests.Node;
@@ -62,7 +63,7 @@ public sealed partial class KubernetesManifestTests
         {
             var autoscaler = Assert.Single(Base.OfKind("HorizontalPodAutoscaler"), h => Text(h.At("spec", "scaleTargetRef", "name")) == name);
             Assert.Equal("Deployment", Text(autoscaler.At("spec", "scaleTargetRef", "kind")));
-            Assert.True(Convert.ToInt32(autoscaler.At("spec", "minReplicas")) >= minimum, $"{name}: minReplicas");
+            Assert.True(Convert.ToInt32(autoscaler.At("spec", "minReplicas"), CultureInfo.InvariantCulture) >= minimum, $"{name}: minReplicas");
         }
     }
 
@@ -159,7 +160,7 @@ public sealed partial class KubernetesManifestTests
         foreach (var line in readme.Skip(start + 2).TakeWhile(line => line.StartsWith('|')))
         {
             var cells = line.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
-            flows.Add(new Flow(Endpoint(cells[0], networks), Endpoint(cells[1], networks), int.Parse(cells[2])));
+            flows.Add(new Flow(Endpoint(cells[0], networks), Endpoint(cells[1], networks), int.Parse(cells[2], CultureInfo.InvariantCulture)));
         }
         return new FlowTable(flows, networks);
     }
@@ -179,7 +180,7 @@ public sealed partial class KubernetesManifestTests
         Text(peer, "podSelector", "matchLabels", "app.kubernetes.io/name")
         ?? (Text(peer, "ipBlock", "cidr") is { } cidr && networks.TryGetValue(cidr, out var name) ? name : $"unknown peer {Text(peer, "ipBlock", "cidr")}");
 
-    private static IEnumerable<int> Ports(object rule) => Items(At(rule, "ports")).Select(p => Convert.ToInt32(At(p, "port")));
+    private static IEnumerable<int> Ports(object rule) => Items(At(rule, "ports")).Select(p => Convert.ToInt32(At(p, "port"), CultureInfo.InvariantCulture));
 
     /// <summary>The policy of <paramref name="pod"/> has a rule of <paramref name="direction"/> for that peer and port.</summary>
     private static bool Allows(KubernetesManifests.Resource policy, string direction, string pod, string peer, int port, IReadOnlyDictionary<string, string> networks) =>

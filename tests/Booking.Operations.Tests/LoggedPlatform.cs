@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Notifications.Tests;
 using Booking.Testing;
 
@@ -32,8 +33,8 @@ public sealed class LoggedPlatform : IAsyncLifetime
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
         };
         var silo = Common();
-        silo["Orleans:SiloPort"] = FreePort.Next().ToString();
-        silo["Orleans:GatewayPort"] = FreePort.Next().ToString();
+        silo["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        silo["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         silo["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
         Start("silo", "Booking.Silo", silo);
 

@@ -93,7 +93,7 @@ public sealed class AppointmentPassTests : IDisposable
     [Fact]
     public void Passes_are_signed_low_s_and_the_high_s_twin_of_a_signature_is_refused()
     {
-        var order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber);
+        var order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         using var publicKey = ECDsa.Create(_scenario.Ring.Keys.Single().PublicKey.ToParameters());
         // Twenty signatures: the chance that all of them come out low-S by luck is one in a million.
         for (var i = 0; i < 20; i++)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data.Demo;
 using Booking.Reporting.Datasets;
 
@@ -7,6 +8,10 @@ namespace Booking.Reporting.Tests;
 /// cells suppressed.</summary>
 public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixture<ExtractScenario>
 {
+    // Clinic A's bookings of the scenario's day by channel, sorted; the age bands of the scenario's people on the day.
+    private static readonly string[] ScenarioChannels = ["agent", "walk-in", "web", "web", "web", "web", "web"];
+    private static readonly string[] SixtiesOrLateFifties = ["50-59", "60-69"];
+
     private readonly ExtractFiles _files = new(scenario);
 
     [Fact]
@@ -20,7 +25,7 @@ public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixtur
         Assert.Equal(6, a.Count(r => r["status"] == "confirmed"));
         Assert.Equal(1, a.Count(r => r["status"] == "cancelled"));
         Assert.Equal(2, b.Count(r => r["status"] == "confirmed"));
-        Assert.All(a.Concat(b), r => Assert.Equal(scenario.Day.ToString("yyyy-MM-dd"), r["slot_date"]));
+        Assert.All(a.Concat(b), r => Assert.Equal(scenario.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r["slot_date"]));
         Assert.All(a, r => Assert.Equal(DemoSeed.MontrealRegion.ToString(), r["tenant_id"]));
         Assert.All(b, r => Assert.Equal(DemoSeed.QuebecRegion.ToString(), r["tenant_id"]));
         var moved = Assert.Single(a, r => r["times_moved"] == "1");
@@ -33,10 +38,10 @@ public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixtur
         Assert.Equal(("09:00:00", ""), (came["slot_time"], came["no_show_at"]));
         var absent = Assert.Single(a, r => r["no_show_at"] != "");
         Assert.Equal(("09:10:00", ""), (absent["slot_time"], absent["checked_in_at"]));
-        Assert.Equal(new[] { "agent", "walk-in", "web", "web", "web", "web", "web" }, a.Select(r => r["channel"]).Order(StringComparer.Ordinal));
+        Assert.Equal(ScenarioChannels, a.Select(r => r["channel"]).Order(StringComparer.Ordinal));
         Assert.All(b, r => Assert.Equal("web", r["channel"]));
         // The scenario's people are born on 3 February 1961 to 1969: in their sixties or late fifties on the day.
-        Assert.All(a.Concat(b), r => Assert.Contains(r["age_band"], new[] { "50-59", "60-69" }));
+        Assert.All(a.Concat(b), r => Assert.Contains(r["age_band"], SixtiesOrLateFifties));
         Assert.Contains(a, r => r["age_band"] == "60-69");
     }
 

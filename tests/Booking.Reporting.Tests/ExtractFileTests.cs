@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Booking.Data.Reporting;
 using Booking.Reporting.Access;
@@ -52,7 +53,7 @@ public sealed class ExtractFileTests(ExtractScenario scenario) : IClassFixture<E
             Assert.DoesNotContain(ExtractScenario.HealthCardPrefix, text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(ExtractScenario.CitizenPhone[2..], text, StringComparison.Ordinal);
             Assert.DoesNotContain(ExtractScenario.CitizenPhone[^7..], text, StringComparison.Ordinal);
-            Assert.All(scenario.BirthDates, birth => Assert.DoesNotContain(birth.ToString("yyyy-MM-dd"), text, StringComparison.Ordinal));
+            Assert.All(scenario.BirthDates, birth => Assert.DoesNotContain(birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), text, StringComparison.Ordinal));
         }
     }
 

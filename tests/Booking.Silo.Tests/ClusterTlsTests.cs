@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.ClusterClient;
 using Booking.Grains;
 using Booking.Silo.Extensions;
@@ -28,8 +29,8 @@ public sealed class TlsSiloFixture : IAsyncLifetime
         {
             ["ConnectionStrings:Booking"] = Database.ConnectionString,
             ["Orleans:ClusterId"] = ClusterId,
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans:Tls:CertificateFile"] = certificate,
             ["Orleans:Tls:KeyFile"] = key,
             ["Orleans:Tls:AuthorityFile"] = Authority.AuthorityFile,

@@ -11,6 +11,8 @@ namespace Booking.Silo.Tests;
 /// runner's <c>silo-stop</c> fault measures that); this keeps the confirmations made during a stop from regressing.</summary>
 public class HoldConfirmedDuringStopTests(HoldHandoverUnderLoadTests.LongHolds cluster) : IClassFixture<HoldHandoverUnderLoadTests.LongHolds>
 {
+    private static readonly int[] Hours = [9, 10, 11];
+
     private static readonly Guid[] FluClinics = [DemoSeed.Location(1), DemoSeed.Location(2), DemoSeed.Location(3), DemoSeed.Location(4), DemoSeed.Location(5), DemoSeed.Location(6)];
 
     [Fact]
@@ -18,7 +20,7 @@ public class HoldConfirmedDuringStopTests(HoldHandoverUnderLoadTests.LongHolds c
     {
         var citizens = new BookingScenario(cluster.Grains);
         var days = Enumerable.Range(7, 5).SelectMany(n => FluClinics.Select(clinic => (Clinic: clinic, Date: QuebecDate.NextWeekday(n)))).ToList();
-        var holds = await Task.WhenAll(days.SelectMany(d => new[] { 9, 10, 11 }.Select(async hour =>
+        var holds = await Task.WhenAll(days.SelectMany(d => Hours.Select(async hour =>
             (d.Clinic, d.Date, Held: Assert.IsType<HoldResult.Held>(await citizens.Hold(d.Clinic, d.Date, "FLU", BookingScenario.At(d.Date, hour)))))));
         var management = cluster.Grains.GetGrain<IManagementGrain>(0);
         var hosts = await Task.WhenAll(days.Select(async d => await management.GetActivationAddress(citizens.Day(d.Clinic, d.Date))));

@@ -10,6 +10,8 @@ namespace Booking.Silo.Tests;
 /// silo activates them afresh while the stopping one is still handing them over. Every hold must still confirm.</summary>
 public class HoldHandoverUnderLoadTests(HoldHandoverUnderLoadTests.LongHolds cluster) : IClassFixture<HoldHandoverUnderLoadTests.LongHolds>
 {
+    private static readonly int[] Hours = [9, 10];
+
     /// <summary>Holds that outlive a silo's stop on a busy machine, so that none expires while the test runs.</summary>
     public sealed class LongHolds : ClusterFixture
     {
@@ -27,7 +29,7 @@ public class HoldHandoverUnderLoadTests(HoldHandoverUnderLoadTests.LongHolds clu
     {
         var citizens = new BookingScenario(cluster.Grains);
         var days = Enumerable.Range(2, 5).SelectMany(n => FluClinics.Select(clinic => (Clinic: clinic, Date: QuebecDate.NextWeekday(n)))).ToList();
-        var holds = await Task.WhenAll(days.SelectMany(d => new[] { 9, 10 }.Select(async hour =>
+        var holds = await Task.WhenAll(days.SelectMany(d => Hours.Select(async hour =>
             (d.Clinic, d.Date, Held: Assert.IsType<HoldResult.Held>(await citizens.Hold(d.Clinic, d.Date, "FLU", BookingScenario.At(d.Date, hour)))))));
         var management = cluster.Grains.GetGrain<IManagementGrain>(0);
         var hosts = await Task.WhenAll(days.Select(async d => await management.GetActivationAddress(citizens.Day(d.Clinic, d.Date))));

@@ -60,12 +60,12 @@ public sealed class InfrastructureFailureFilterTests
     {
         public Exception Failure { get; set; } = null!;
 
-        protected override object? Invoke(MethodInfo? method, object?[]? args) => method!.Name switch
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod!.Name switch
         {
             nameof(IIncomingGrainCallContext.Invoke) => Task.FromException(Failure),
             "get_" + nameof(IIncomingGrainCallContext.InterfaceName) => "ILocationDayGrain",
             "get_" + nameof(IIncomingGrainCallContext.MethodName) => "Confirm",
-            _ => throw new NotSupportedException(method.Name),
+            _ => throw new NotSupportedException(targetMethod.Name),
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Booking.Testing;
 
@@ -57,7 +58,7 @@ public sealed class HostProcess(string project, IReadOnlyDictionary<string, stri
     {
         if (_process is not { HasExited: false })
             return;
-        Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+        Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
         try
         {
             await ExitCodeAsync(deadline);

@@ -1,4 +1,5 @@
 extern alias silo;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,8 +28,8 @@ public static class TestSilo
         {
             ["ConnectionStrings:Booking"] = database.ConnectionString,
             ["Orleans:ClusterId"] = clusterId,
-            ["Orleans:SiloPort"] = FreePort.Next().ToString(),
-            ["Orleans:GatewayPort"] = FreePort.Next().ToString(),
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Booking:Inventory:HoldDuration"] = holdDuration.ToString(),
             ["Booking:Inventory:PublishInterval"] = "00:00:00.100",
             // Tests mark no-shows by hand or call the sweep's statement with instants of their own; a sweep in the

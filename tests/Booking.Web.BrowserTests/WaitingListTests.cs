@@ -12,6 +12,8 @@ namespace Booking.Web.BrowserTests;
 [Collection(SiteCollection.Name)]
 public class WaitingListTests(SiteFixture site)
 {
+    private static readonly string[] HealthWorker = ["health-worker"];
+
     [Fact]
     public async Task A_search_with_no_free_time_leads_to_the_waiting_list_and_its_link_leaves_it()
     {
@@ -83,7 +85,7 @@ public class WaitingListTests(SiteFixture site)
         var citizen = Citizen.Unique();
         var booked = await Json(await site.Http.PostAsJsonAsync("/api/v1/bookings", new
         {
-            holdId = hold["holdId"]!.GetValue<string>(), consent = true, priorityGroups = new[] { "health-worker" },
+            holdId = hold["holdId"]!.GetValue<string>(), consent = true, priorityGroups = HealthWorker,
             citizen = new { firstName = citizen.FirstName, lastName = citizen.LastName, birthDate = citizen.BirthDate, email = citizen.Email, emailConsent = true, language = "fr" },
             screening = new Dictionary<string, bool> { ["fever"] = false, ["severe-allergy"] = false, ["guillain-barre"] = false },
         }));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -94,7 +95,7 @@ public class BookingErrorTests(PlatformFixture platform)
     {
         var lastDayOfTheCalendar = $"{CitizenApi.Plateau:N}.99991231.FLU.{new string('a', 24)}";
 
-        await AssertProblem(await _api.Hold(CitizenApi.Stade, "COVID19", DateTimeOffset.Parse("9999-12-31T23:59:59+14:00")),
+        await AssertProblem(await _api.Hold(CitizenApi.Stade, "COVID19", DateTimeOffset.Parse("9999-12-31T23:59:59+14:00", CultureInfo.InvariantCulture)),
             HttpStatusCode.NotFound, "/problems/slot-not-found");
         await AssertProblem(await platform.Http.DeleteAsync($"/api/v1/holds/{lastDayOfTheCalendar}"), HttpStatusCode.NotFound, "/problems/hold-not-found");
         await AssertProblem(await _api.Confirm(lastDayOfTheCalendar), HttpStatusCode.NotFound, "/problems/hold-not-found");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -88,7 +89,7 @@ public sealed class CitizenApi(HttpClient http)
     public static async Task<JsonNode> Json(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new JsonException("empty body");
 
-    private static string ToLetters(int n) => new(n.ToString().Select(c => (char)('a' + c - '0')).ToArray());
+    private static string ToLetters(int n) => new(n.ToString(CultureInfo.InvariantCulture).Select(c => (char)('a' + c - '0')).ToArray());
 
     private Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body, string? idempotencyKey = null)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Booking.Testing;
 
@@ -15,7 +16,7 @@ public sealed class ForwardedHeadersTests(PlatformFixture platform)
         var settings = new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "true",
-            ["RateLimiting:PermitLimit"] = Limit.ToString(),
+            ["RateLimiting:PermitLimit"] = Limit.ToString(CultureInfo.InvariantCulture),
             ["RateLimiting:Window"] = "00:01:00",
         };
         foreach (var (key, value) in more)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -35,7 +36,7 @@ public class GroupBookingTests(PlatformFixture platform)
         string[]? priorityGroups = null) =>
         new
         {
-            firstName, lastName = $"Gagnon-{new string(Interlocked.Increment(ref _families).ToString().Select(c => (char)('a' + c - '0')).ToArray())}",
+            firstName, lastName = $"Gagnon-{new string(Interlocked.Increment(ref _families).ToString(CultureInfo.InvariantCulture).Select(c => (char)('a' + c - '0')).ToArray())}",
             birthDate, screening = screening ?? CitizenApi.PassingAnswers, priorityGroups = priorityGroups ?? ["health-worker"],
         };
 

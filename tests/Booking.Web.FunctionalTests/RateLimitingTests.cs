@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Booking.Testing;
@@ -21,7 +22,7 @@ public sealed class RateLimitingTests : IDisposable
     public RateLimitingTests(PlatformFixture platform) => _host = (_platform = platform).WebHostWith(new Dictionary<string, string?>
     {
         ["RateLimiting:Enabled"] = "true",
-        ["RateLimiting:PermitLimit"] = Limit.ToString(),
+        ["RateLimiting:PermitLimit"] = Limit.ToString(CultureInfo.InvariantCulture),
         ["RateLimiting:Window"] = "00:01:00",
         ["RateLimiting:KnownProxies:0"] = "127.0.0.1",
     }, web => web.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ArrivingFrom(IPAddress.Loopback))));
@@ -60,7 +61,7 @@ public sealed class RateLimitingTests : IDisposable
         using var direct = _platform.WebHostWith(new Dictionary<string, string?>
         {
             ["RateLimiting:Enabled"] = "true",
-            ["RateLimiting:PermitLimit"] = Limit.ToString(),
+            ["RateLimiting:PermitLimit"] = Limit.ToString(CultureInfo.InvariantCulture),
             ["RateLimiting:Window"] = "00:01:00",
             ["RateLimiting:KnownProxies:0"] = "192.0.2.1",
         }, web => web.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ArrivingFrom(IPAddress.Parse("198.51.100.200")))));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Booking.Data.Bookings;
 using Booking.Data.Protection;
@@ -121,7 +122,7 @@ public class ScreeningAndCampaignTests(PlatformFixture platform)
     [InlineData("1990-06-15", new[] { "chronic-condition" })]
     public async Task Age_or_a_declared_group_opens_the_campaign(string birthDate, string[] groups)
     {
-        var holdId = await _api.HoldId(CitizenApi.Stade, "COVID19", Slot(birthDate.StartsWith("1950") ? 40 : 50));
+        var holdId = await _api.HoldId(CitizenApi.Stade, "COVID19", Slot(birthDate.StartsWith("1950", StringComparison.Ordinal) ? 40 : 50));
 
         var response = await _api.Confirm(holdId, CitizenApi.NewCitizen(birthDate: birthDate), priorityGroups: groups);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Booking.Data.Audit;
 using Booking.Data.Catalog;
@@ -72,8 +73,8 @@ public sealed class SiloCrashTests : IAsyncLifetime
     {
         ["ConnectionStrings:Booking"] = _database.ConnectionString,
         ["Orleans:ClusterId"] = _clusterId,
-        ["Orleans:SiloPort"] = _siloPort.ToString(),
-        ["Orleans:GatewayPort"] = _gatewayPort.ToString(),
+        ["Orleans:SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture),
+        ["Orleans:GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture),
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
     };
 

@@ -12,6 +12,8 @@ namespace Booking.Web.FunctionalTests;
 [Collection(PlatformCollection.Name)]
 public sealed class WaitingListTests(PlatformFixture platform)
 {
+    private static readonly string[] HealthWorker = ["health-worker"];
+
     private readonly CitizenApi _api = new(platform.Http);
     private WaitingListTokens Tokens => platform.WebServices.GetRequiredService<WaitingListTokens>();
 
@@ -94,7 +96,7 @@ public sealed class WaitingListTests(PlatformFixture platform)
         var shown = await CitizenApi.Json(await platform.Http.GetAsync($"/api/v1/waiting-list/offers/{offer}?token={Tokens.ForOffer(offer)}"));
         Assert.Equal("declined", shown["status"]!.GetValue<string>());
         var late = await platform.Http.PostAsJsonAsync($"/api/v1/waiting-list/offers/{offer}/accept?token={Tokens.ForOffer(offer)}",
-            new { citizen = CitizenApi.NewCitizen(), consent = true, screening = CitizenApi.PassingAnswers, priorityGroups = new[] { "health-worker" } });
+            new { citizen = CitizenApi.NewCitizen(), consent = true, screening = CitizenApi.PassingAnswers, priorityGroups = HealthWorker });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("waiting", await platform.Database.ScalarAsync<string>("select status from waiting_list_entries where id = @e", ("e", first)));
         Assert.Equal(HttpStatusCode.NotFound, (await platform.Http.PostAsync($"/api/v1/waiting-list/offers/{offer}/decline?token={Tokens.ForPlace(first)}", null)).StatusCode);

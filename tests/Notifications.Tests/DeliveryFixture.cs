@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data.Bookings;
 using Booking.Data.Notifications;
 using Booking.Data.Protection;
@@ -108,7 +109,7 @@ public class DeliveryFixture : IAsyncLifetime
             builder.WebHost.UseUrls(url ?? $"http://127.0.0.1:{FreePort.Next()}");
             var settings = ProcessSettings(workerId ?? $"worker-{_workers.Count}");
             if (batchSize is not null)
-                settings["Notifications:Dispatch:BatchSize"] = batchSize.ToString();
+                settings["Notifications:Dispatch:BatchSize"] = batchSize.Value.ToString(CultureInfo.InvariantCulture);
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,17 +14,15 @@ namespace Booking.Notifications.Tests;
 /// <summary>Provider webhooks are believed only when signed: a forged one is refused and changes nothing. Inbound
 /// STOP / ARRÊT opts a phone out of SMS (kept by fingerprint), START opts it back in.</summary>
 [Collection(DeliveryCollection.Name)]
-public sealed class WebhookTests(DeliveryFixture fixture) : IAsyncLifetime
+public sealed class WebhookTests(DeliveryFixture fixture) : IAsyncLifetime, IDisposable
 {
     private readonly HttpClient _http = new();
 
     public Task InitializeAsync() => fixture.Quiet();
 
-    public Task DisposeAsync()
-    {
-        _http.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _http.Dispose();
 
     private async Task<MessageDelivery> DeliveredConfirmation(bool email)
     {
@@ -52,7 +51,7 @@ public sealed class WebhookTests(DeliveryFixture fixture) : IAsyncLifetime
         var message = await DeliveredConfirmation(email: true);
         var body = Encoding.UTF8.GetBytes($$"""[{"event":"bounce","idempotency_key":"{{message.Id}}","reason":"forged"}]""");
         using var forger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var forgedSignature = Convert.ToBase64String(forger.SignData([.. Encoding.UTF8.GetBytes(timestamp), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
 
         foreach (var signature in new[] { forgedSignature, "", "not base64!" })
@@ -157,7 +156,7 @@ public sealed class WebhookTests(DeliveryFixture fixture) : IAsyncLifetime
 
     private async Task<HttpStatusCode> PostSendGrid(byte[] body)
     {
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{fixture.WorkerUrl}/webhooks/sendgrid/events") { Content = new ByteArrayContent(body) };
         request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
         request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", fixture.Inbox.Services.GetRequiredService<WebhookSigner>().SignSendGrid(timestamp, body));

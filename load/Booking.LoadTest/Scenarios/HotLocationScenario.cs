@@ -5,7 +5,7 @@ namespace Booking.LoadTest.Scenarios;
 /// contention, and how fast "full" is answered.</summary>
 public sealed class HotLocationScenario(ScenarioSettings settings, BookingApiClient api, SlotBooker booker) : IScenario
 {
-    private IReadOnlyList<SlotChoice> _slots = [];
+    private List<SlotChoice> _slots = [];
 
     public IReadOnlyList<string> Notes { get; private set; } = [];
 

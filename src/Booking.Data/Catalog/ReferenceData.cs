@@ -9,7 +9,7 @@ namespace Booking.Data.Catalog;
 /// search needs them, so the booking peak never turns into catalogue queries. Once a second at most, one cheap read of the
 /// catalogue's revision (bumped by every change staff save) tells whether to read them again, so a clinic opened or
 /// changed on the staff site is searchable within a second or so; they are read again after a minute whatever it says.</summary>
-public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferRepository offers, TimeProvider clock)
+public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferRepository offers, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan RevisionCheckInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
@@ -74,4 +74,6 @@ public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferReposit
             _refresh.Release();
         }
     }
+
+    public void Dispose() => _refresh.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
@@ -30,6 +31,7 @@ public sealed partial class CitizenValidator(TimeProvider clock)
     /// <summary>How to reach a citizen (or the one contact of a group): an e-mail or a phone, and a language.
     /// Appointment messages go by e-mail only with consent (<paramref name="forAppointments"/>); an address given for
     /// another purpose, such as the answer to a complaint, carries its consent in the giving.</summary>
+    [SuppressMessage("Performance", "CA1822", Justification = "Part of the validator's API as DI gives it; callers hold the instance.")]
     public Contact? ValidateContact(ContactBody? body, ValidationErrors errors, string prefix = "contact", bool forAppointments = true)
     {
         var email = Email(body?.Email, $"{prefix}.email", errors);

@@ -12,14 +12,17 @@ namespace Booking.Identity.Keys;
 public sealed record IdentityKeys(ECDsaSecurityKey Signing, SymmetricSecurityKey Encryption)
 {
     private const string Entry = "IdentityKeys";
+    // The key file's field names, fixed by the files already written: not tied to these properties' names.
+    private const string SigningField = "Signing";
+    private const string EncryptionField = "Encryption";
 
     public static IdentityKeys Load(string path)
     {
         var entry = Read(path)[Entry] ?? throw new InvalidDataException($"Key file {path} has no {Entry}: run `Booking.Tool init-keys {path}`.");
         var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(entry["Signing"]!.GetValue<string>()), out _);
+        ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(entry[SigningField]!.GetValue<string>()), out _);
         var signing = new ECDsaSecurityKey(ecdsa) { KeyId = entry["SigningKeyId"]!.GetValue<string>() };
-        return new IdentityKeys(signing, new SymmetricSecurityKey(Convert.FromBase64String(entry["Encryption"]!.GetValue<string>())));
+        return new IdentityKeys(signing, new SymmetricSecurityKey(Convert.FromBase64String(entry[EncryptionField]!.GetValue<string>())));
     }
 
     /// <summary>Gives a key file the identity server's keys; a file that has them is left unchanged. Returns the new
@@ -34,8 +37,8 @@ public sealed record IdentityKeys(ECDsaSecurityKey Signing, SymmetricSecurityKey
         document[Entry] = new JsonObject
         {
             ["SigningKeyId"] = kid,
-            ["Signing"] = Convert.ToBase64String(ecdsa.ExportPkcs8PrivateKey()),
-            ["Encryption"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            [SigningField] = Convert.ToBase64String(ecdsa.ExportPkcs8PrivateKey()),
+            [EncryptionField] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         // Written beside and moved over, owner-only, as the other entries of the file are.
         var temporary = path + ".tmp";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -18,7 +19,7 @@ internal static class EmailLayout
         if (qrContentId is not null)
         {
             var alt = language == "en" ? "QR code of your appointment pass" : "Code QR de votre preuve de rendez-vous";
-            html.Append($"<p><img src=\"cid:{qrContentId}\" alt=\"{alt}\" width=\"240\" height=\"240\"></p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><img src=\"cid:{qrContentId}\" alt=\"{alt}\" width=\"240\" height=\"240\"></p>");
         }
         return html.Append("</body></html>").ToString();
     }

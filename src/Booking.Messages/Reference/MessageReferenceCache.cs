@@ -9,7 +9,7 @@ namespace Booking.Messages.Reference;
 /// <summary>The worker composes thousands of messages a second; clinics, services and templates change rarely, so they
 /// are read at most once per <see cref="MessagesOptions.ReferenceCacheDuration"/> for all of them.</summary>
 public sealed class MessageReferenceCache(CatalogRepository catalog, ServiceOfferRepository offers, MessageTemplateRepository templates,
-    IOptions<MessagesOptions> options, TimeProvider time)
+    IOptions<MessagesOptions> options, TimeProvider time) : IDisposable
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private (MessageReference Reference, DateTimeOffset ReadAt)? _current;
@@ -39,6 +39,8 @@ public sealed class MessageReferenceCache(CatalogRepository catalog, ServiceOffe
             _refresh.Release();
         }
     }
+
+    public void Dispose() => _refresh.Dispose();
 
     private MessageReference? Fresh() =>
         _current is { } current && time.GetUtcNow() - current.ReadAt < options.Value.ReferenceCacheDuration ? current.Reference : null;

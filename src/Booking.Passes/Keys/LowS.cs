@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace Booking.Passes.Keys;
@@ -12,7 +13,7 @@ internal static class LowS
     private const int FieldSize = 32;
 
     private static readonly BigInteger Order =
-        BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", System.Globalization.NumberStyles.HexNumber);
+        BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
     private static readonly BigInteger HalfOrder = Order >> 1;
 

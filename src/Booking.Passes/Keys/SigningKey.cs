@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -67,7 +68,7 @@ public sealed class SigningKey
     {
         var text = new StringBuilder($"signing key {Kid} (ES256, active from {ActivatesAt:u}");
         if (RetiresAt is { } retires)
-            text.Append($", retires {retires:u}");
+            text.Append(CultureInfo.InvariantCulture, $", retires {retires:u}");
         return text.Append(')').ToString();
     }
 }

@@ -45,7 +45,7 @@ public sealed class QrSymbol
     /// <exception cref="ArgumentException">More than <see cref="MaxBytes"/> bytes.</exception>
     public static QrSymbol Encode(ReadOnlySpan<byte> data)
     {
-        var version = SmallestVersionFor(data.Length);
+        var version = SmallestVersionFor(data);
         var layout = SymbolLayout.For(version);
         var unmasked = PlaceCodewords(layout, CodewordSequence.For(data, version));
 
@@ -77,20 +77,20 @@ public sealed class QrSymbol
     {
         ArgumentOutOfRangeException.ThrowIfNegative(mask);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(mask, QrMask.Count);
-        var version = SmallestVersionFor(data.Length);
+        var version = SmallestVersionFor(data);
         var layout = SymbolLayout.For(version);
         var modules = PlaceCodewords(layout, CodewordSequence.For(data, version));
         Apply(modules, layout, mask, modules);
         return new QrSymbol(version, mask, modules);
     }
 
-    private static int SmallestVersionFor(int length)
+    private static int SmallestVersionFor(ReadOnlySpan<byte> data)
     {
         for (var version = 1; version <= LevelMBlocks.MaxVersion; version++)
-            if (LevelMBlocks.ByteCapacity(version) >= length)
+            if (LevelMBlocks.ByteCapacity(version) >= data.Length)
                 return version;
         throw new ArgumentException(
-            $"A QR code at level M holds at most {MaxBytes} bytes; this payload has {length}.", "data");
+            $"A QR code at level M holds at most {MaxBytes} bytes; this payload has {data.Length}.", nameof(data));
     }
 
     private static byte[] PlaceCodewords(SymbolLayout layout, byte[] codewords)

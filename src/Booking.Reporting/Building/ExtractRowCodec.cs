@@ -21,7 +21,7 @@ public static class ExtractRowCodec
         return dataset.Fields.Select((field, i) => array[i] is { } node ? Decode(field.Type, node) : null).ToArray();
     }
 
-    private static JsonNode Encode(FieldType type, object value) => type switch
+    private static JsonValue Encode(FieldType type, object value) => type switch
     {
         FieldType.Integer => JsonValue.Create(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
         FieldType.Decimal => JsonValue.Create(Convert.ToDouble(value, CultureInfo.InvariantCulture)),

@@ -4,7 +4,7 @@ namespace Booking.Staff.Access;
 /// Documented in docs/staff-site.md; a change here is a change of who may see and do what.</summary>
 public static class StaffRolePermissions
 {
-    private static readonly IReadOnlyDictionary<StaffRole, StaffPermission[]> Table = new Dictionary<StaffRole, StaffPermission[]>
+    private static readonly Dictionary<StaffRole, StaffPermission[]> Table = new()
     {
         [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog,
             StaffPermission.ViewClusterDashboard, StaffPermission.OperatePlatform],

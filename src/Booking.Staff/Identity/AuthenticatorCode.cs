@@ -39,7 +39,10 @@ public static class AuthenticatorCode
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
         Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
+        // TOTP (RFC 6238 over RFC 4226) is HMAC-SHA1, the only algorithm authenticator apps agree on for these keys.
+#pragma warning disable CA5350
         HMACSHA1.HashData(key, counter, hash);
+#pragma warning restore CA5350
         var offset = hash[^1] & 0x0F;
         var value = (BinaryPrimitives.ReadInt32BigEndian(hash[offset..]) & 0x7FFF_FFFF) % 1_000_000;
         return value.ToString("D6", CultureInfo.InvariantCulture);

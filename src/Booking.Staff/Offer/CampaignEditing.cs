@@ -90,7 +90,7 @@ public sealed class CampaignEditing(StaffAccess access, CampaignRepository campa
             ? new CampaignSaveResult.Saved(campaign!.Id) : new CampaignSaveResult.Stale();
     }
 
-    private static Campaign? Read(Guid id, Guid? tenantId, CampaignInput input, IReadOnlySet<string> services, FormErrors errors)
+    private static Campaign? Read(Guid id, Guid? tenantId, CampaignInput input, HashSet<string> services, FormErrors errors)
     {
         if (input.ServiceCode is null || !services.Contains(input.ServiceCode))
             errors.Add(nameof(input.ServiceCode), "Offer.Template.ServiceRequired");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Booking.Data.Offer;
@@ -48,7 +49,7 @@ public sealed class ServiceSettingInput
     {
         Offered = own?.Setting.Offered switch { true => "yes", false => "no", _ => "" },
         NameFr = own?.Setting.NameFr, NameEn = own?.Setting.NameEn, PreparationFr = own?.Setting.PreparationFr, PreparationEn = own?.Setting.PreparationEn,
-        MinAgeYears = own?.Setting.MinAgeYears?.ToString(), MaxAgeYears = own?.Setting.MaxAgeYears?.ToString(),
+        MinAgeYears = own?.Setting.MinAgeYears?.ToString(CultureInfo.InvariantCulture), MaxAgeYears = own?.Setting.MaxAgeYears?.ToString(CultureInfo.InvariantCulture),
         Screening = own?.Setting.Screening is null ? "" : "own",
         Questions = [.. (own?.Setting.Screening ?? []).Select(q => new QuestionInput
         {
@@ -103,11 +104,12 @@ public sealed partial class ServiceSettingEditing(TenantServices services, Tenan
             Optional(input.PreparationEn, nameof(input.PreparationEn), 1000, errors), minAge, maxAge, questions);
     }
 
-    private static List<ScreeningQuestion> Questions(IReadOnlyList<QuestionInput?> rows, FormErrors errors)
+    private static List<ScreeningQuestion> Questions(List<QuestionInput> rows, FormErrors errors)
     {
         var questions = new List<ScreeningQuestion>();
         for (var i = 0; i < rows.Count; i++)
         {
+            // A row the form binder could not fill may still be null, whatever the list's type says.
             var row = rows[i];
             if (row is null || row.IsEmpty)
                 continue;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data.Offer;
 
 namespace Booking.Staff.Offer;
@@ -28,7 +29,7 @@ public sealed class TemplateInput
     public static TemplateInput From(WeeklyTemplate template) => new()
     {
         ServiceCode = template.ServiceCode, ValidFrom = FormValues.Text(template.ValidFrom), ValidUntil = FormValues.Text(template.ValidUntil),
-        SlotMinutes = template.SlotMinutes.ToString(), Capacity = template.Capacity.ToString(), Version = template.Version,
+        SlotMinutes = template.SlotMinutes.ToString(CultureInfo.InvariantCulture), Capacity = template.Capacity.ToString(CultureInfo.InvariantCulture), Version = template.Version,
         Days = Weekdays.Select(day => template.Hours.Where(h => h.Day == day).OrderBy(h => h.Opens).ToList()).Select(hours => new DayHoursInput
         {
             Opens = FormValues.Text(hours.ElementAtOrDefault(0)?.Opens), Closes = FormValues.Text(hours.ElementAtOrDefault(0)?.Closes),

@@ -1,5 +1,6 @@
 using Booking.Web.Feed;
 using Booking.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -45,7 +46,7 @@ public static class AvailabilityFeedApi
 
     /// <summary>The file with its ETag and the edition's time; the framework answers If-None-Match (and If-Modified-Since)
     /// with a 304. Caches must check back each time, which costs a 304 when nothing changed.</summary>
-    private static IResult Serve(FeedFile file, FeedEdition edition, HttpResponse response)
+    private static FileContentHttpResult Serve(FeedFile file, FeedEdition edition, HttpResponse response)
     {
         response.Headers.CacheControl = "public, no-cache";
         return TypedResults.Bytes(file.Content, file.MediaType, lastModified: edition.TransactionTime, entityTag: file.ETag);

@@ -75,7 +75,7 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
     }
 
     /// <summary>One after the other; the first failure undoes those already confirmed and releases the rest.</summary>
-    private async Task<Outcome<GroupBookingResponse>> ConfirmAllAsync(IReadOnlyList<HeldSlotConfirmation.Eligible> group, string? idempotencyKey,
+    private async Task<Outcome<GroupBookingResponse>> ConfirmAllAsync(List<HeldSlotConfirmation.Eligible> group, string? idempotencyKey,
         IPAddress? sourceIp, ReferenceData.Snapshot reference, CancellationToken cancellationToken)
     {
         var confirmed = new List<(LocationDayKey Day, BookingConfirmation Booking)>();

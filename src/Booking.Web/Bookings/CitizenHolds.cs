@@ -120,7 +120,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
     }
 
     /// <summary>Free slots touching the chosen one without a gap: first the ones after it, nearest first, then the ones before.</summary>
-    private static IEnumerable<DateTimeOffset> AdjacentSlots(LocationAvailability free, DateTimeOffset chosen, IReadOnlyList<HoldResult.Held> held)
+    private static IEnumerable<DateTimeOffset> AdjacentSlots(LocationAvailability free, DateTimeOffset chosen, List<HoldResult.Held> held)
     {
         // A full slot ends the run: a group's seats stay side by side in time.
         var slots = free.Slots.Where(s => s.Remaining > 0).OrderBy(s => s.Start).ToList();

@@ -14,12 +14,12 @@ namespace Booking.Web.Infrastructure;
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails? problem = exception switch
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.RequestTooLarge(
-                context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0),
+                httpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0),
             BadHttpRequestException { InnerException: JsonException json } => Problems.MalformedRequest(
                 $"The JSON body is not valid for this endpoint{(json.Path is { } path ? $" (at {path})" : "")}."),
             BadHttpRequestException bad => Problems.MalformedRequest(bad.Message),
@@ -29,18 +29,18 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         if (problem is null)
             return false;
 
-        context.Response.StatusCode = problem.Status!.Value;
+        httpContext.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            logger.LogWarning(exception, "Dependency unavailable for {Path}", context.Request.Path);
-            context.Response.Headers.RetryAfter = "5";
-            if (UnavailablePage.IsWanted(context.Request))
+            logger.LogWarning(exception, "Dependency unavailable for {Path}", httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "5";
+            if (UnavailablePage.IsWanted(httpContext.Request))
             {
-                await UnavailablePage.WriteAsync(context);
+                await UnavailablePage.WriteAsync(httpContext);
                 return true;
             }
         }
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     /// <summary>Failures of what the web host depends on, never of the request: worth the client's retry.</summary>

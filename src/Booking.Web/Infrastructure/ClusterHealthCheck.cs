@@ -9,7 +9,7 @@ public sealed class ClusterHealthCheck(IClusterClient client) : IHealthCheck
     {
         try
         {
-            var silos = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            var silos = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, cancellationToken).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return silos.Count > 0 ? HealthCheckResult.Healthy($"{silos.Count} active silo(s)") : HealthCheckResult.Unhealthy("No active silo.");
         }
         catch (Exception e) when (e is not OperationCanceledException)

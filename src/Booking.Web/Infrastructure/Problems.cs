@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Domain.Eligibility;
 using Booking.Domain.Screening;
 using Booking.Web.Bookings;
@@ -78,7 +79,7 @@ public static class Problems
             $"This service is for people aged {old.MaxAgeYears} or less on the day of the appointment.", ("maxAgeYears", old.MaxAgeYears)),
         EligibilityResult.TooSoon soon => NotEligible("too_soon",
             $"Your previous {soon.SinceServiceCode} appointment is too recent: book on or after {soon.EarliestDate:yyyy-MM-dd}.",
-            ("earliestDate", soon.EarliestDate.ToString("yyyy-MM-dd")), ("sinceService", soon.SinceServiceCode)),
+            ("earliestDate", soon.EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("sinceService", soon.SinceServiceCode)),
         EligibilityResult.CampaignNotOpen { NextOpensAt: { } opensAt } => NotEligible("campaign_not_open",
             $"Booking for this service opens on {opensAt:yyyy-MM-dd HH:mm} UTC.", ("opensAt", opensAt)),
         EligibilityResult.CampaignNotOpen => NotEligible("campaign_closed", "Booking for this service is closed."),

@@ -75,7 +75,7 @@ public sealed class OutboxDispatcher(
 
     /// <summary>A send that is not recorded goes again when its lease ends: a second copy for the citizen where the
     /// provider has no idempotency key. So a transient database failure here is retried, not left to the lease.</summary>
-    private async Task RecordAsync(IReadOnlyList<SendRecord> done)
+    private async Task RecordAsync(List<SendRecord> done)
     {
         const int attempts = 5;
         for (var attempt = 1; ; attempt++)

@@ -61,7 +61,7 @@ public sealed class SmsReplyHandler(SmsReplies replies, PersonalDataProtector pr
         if (number > open.BookingIds.Length)
             return SmsReplyText.HelpChoose(open.Language, open.BookingIds.Length);
         var chosen = open.BookingIds[number - 1];
-        if ((await session.TargetsAsync(now, [chosen], cancellationToken)).FirstOrDefault() is not { } target)
+        if (await session.TargetsAsync(now, [chosen], cancellationToken) is not [{ } target, ..])
         {
             await session.EndAsync(cancellationToken);
             return SmsReplyText.CannotCancel(open.Language);
@@ -73,7 +73,7 @@ public sealed class SmsReplyHandler(SmsReplies replies, PersonalDataProtector pr
     private async Task<string> CancelAsync(SmsReplySession session, SmsConversation open, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await session.EndAsync(cancellationToken);
-        if (!cancellations.Enabled || (await session.TargetsAsync(now, open.BookingIds, cancellationToken)).FirstOrDefault() is not { } target)
+        if (!cancellations.Enabled || await session.TargetsAsync(now, open.BookingIds, cancellationToken) is not [{ } target, ..])
             return SmsReplyText.CannotCancel(open.Language);
         return await cancellations.CancelAsync(target.ConfirmationCode, cancellationToken) == CancellationResult.Cancelled
             ? SmsReplyText.Cancelled(open.Language, target.ConfirmationCode)

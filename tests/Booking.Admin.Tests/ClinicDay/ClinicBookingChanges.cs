@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Data.Bookings;
 using Booking.Data.Demo;
 using Booking.Data.Protection;
@@ -53,7 +54,7 @@ public sealed class ClinicBookingChanges(AdminFixture fixture)
 
     public static List<KeyValuePair<string, string>> MoveTo(DateOnly day, string time, string reason = "clinic-closed", string? note = null,
         string? formKey = null) =>
-        [.. Reason(reason, note, formKey), new("date", day.ToString("yyyy-MM-dd")), new("time", time)];
+        [.. Reason(reason, note, formKey), new("date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new("time", time)];
 
     public Task<string> StateAsync(Guid bookingId) => fixture.Database.ScalarAsync<string>("""
         select concat_ws('|', b.status, to_char(b.slot_start at time zone 'America/Montreal', 'HH24:MI'), b.version,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Booking.Data.Demo;
@@ -83,7 +84,7 @@ public sealed class ClinicDayTests(AdminFixture fixture)
         Assert.Contains("data-outcome=\"checked-in\"", first.Html);
         Assert.Contains("Mireille Dufour", first.Html);
         var checkedIn = await fixture.Database.ScalarAsync<DateTime>("select checked_in_at from bookings where id = @id", ("id", booking.Id));
-        var time = TimeZoneInfo.ConvertTime(new DateTimeOffset(checkedIn, TimeSpan.Zero), QuebecDate.Zone).ToString("HH:mm");
+        var time = TimeZoneInfo.ConvertTime(new DateTimeOffset(checkedIn, TimeSpan.Zero), QuebecDate.Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
         Assert.Contains("data-outcome=\"already-checked-in\"", second.Html);
         Assert.Contains($"Mireille Dufour est déjà accueilli(e) depuis {time}.", second.Html);
         Assert.Equal(1L, await LoggedAsync(booking.Id, member.Id, "update"));

@@ -33,7 +33,7 @@ public sealed class DashboardTests(AdminFixture fixture)
         Assert.Contains("<svg id=\"seats\" role=\"img\"", html);
         Assert.Contains("<svg id=\"attendance\" role=\"img\"", html);
         Assert.Contains("tr data-channel=\"", html);
-        Assert.Equal(61, Regex.Matches(html, "<tr data-day=").Count);
+        Assert.Equal(61, Regex.Count(html, "<tr data-day="));
     }
 
     [Fact]

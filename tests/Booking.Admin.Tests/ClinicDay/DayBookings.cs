@@ -16,6 +16,9 @@ namespace Booking.Admin.Tests.ClinicDay;
 /// clock, so the tests pass at any date and hour.</summary>
 public sealed class DayBookings(AdminFixture fixture)
 {
+    // Zones around the world: at any hour of the test run, one of them is between 02:00 and 22:00.
+    private static readonly string[] AroundTheWorld = ["America/Montreal", "America/Vancouver", "Pacific/Honolulu", "Asia/Tokyo", "Europe/Paris", "Asia/Kolkata"];
+
     /// <summary>Palais des congrès and Centre Laval (Montréal region), ExpoCité (Québec City region).</summary>
     public static readonly Guid Palais = new("10000000-0000-4000-8000-000000000002");
     public static readonly Guid Laval = new("10000000-0000-4000-8000-000000000004");
@@ -53,7 +56,7 @@ public sealed class DayBookings(AdminFixture fixture)
     /// follows it, at any hour the suite runs. Returns the clinic, its zone and the start of its day.</summary>
     public async Task<(Guid Clinic, TimeZoneInfo Zone, DateTimeOffset DayStart)> AllDayClinicAsync()
     {
-        var zone = new[] { "America/Montreal", "America/Vancouver", "Pacific/Honolulu", "Asia/Tokyo", "Europe/Paris", "Asia/Kolkata" }
+        var zone = AroundTheWorld
             .Select(TimeZoneInfo.FindSystemTimeZoneById)
             .First(z => TimeZoneInfo.ConvertTime(TestClock.Now, z).Hour is >= 2 and < 22);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TestClock.Now, zone).DateTime);

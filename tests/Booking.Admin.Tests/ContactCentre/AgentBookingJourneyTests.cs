@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Admin.Tests.ClinicDay;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
@@ -39,7 +40,7 @@ public sealed class AgentBookingJourneyTests(AdminFixture fixture)
         await page.ClickAsync("#choose-heading ~ form button[type=submit]");
         await Assertions.Expect(page.Locator("#service")).ToBeVisibleAsync();
         await page.SelectOptionAsync("#service", "FLU");
-        await page.FillAsync("#date", day.ToString("yyyy-MM-dd"));
+        await page.FillAsync("#date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.ClickAsync("#choose-heading ~ form button[type=submit]");
         await Assertions.Expect(page.Locator("#slot-0900")).ToBeVisibleAsync();
         await BrowserSteps.CheckAsync(page, "agent-booking-2-free-times");

@@ -31,7 +31,7 @@ public sealed partial class AgentBookingTests(AdminFixture fixture)
 
     private static string UniqueName() => "Nouvelle" + new string(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(6).ToArray());
 
-    private async Task<(HttpResponseMessage Response, string Html)> HoldAsync(StaffSession session, Guid clinic, DateOnly day, int hour, int minute)
+    private static async Task<(HttpResponseMessage Response, string Html)> HoldAsync(StaffSession session, Guid clinic, DateOnly day, int hour, int minute)
     {
         var response = await session.SubmitAsync(Page(clinic, day), "hold", Slot(day, hour, minute));
         return (response, await response.Content.ReadAsStringAsync());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Booking.Data.Demo;
 using Booking.Testing;
@@ -14,7 +15,7 @@ public sealed class CampaignTests(OfferFixture fixture)
 
     private CitizenApi Citizens => new(fixture.Http);
 
-    private static string Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, QuebecDate.Zone).ToString("yyyy-MM-dd'T'HH:mm");
+    private static string Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, QuebecDate.Zone).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string> Campaign(Guid tenant, string service, DateTimeOffset opensAt, bool waitingRoom = false, string admissions = "600",
         params (string Code, DateTimeOffset? OpensAt)[] groups)

@@ -20,7 +20,7 @@ public sealed class LocationTests(OfferFixture fixture)
 
     private static string UniqueName(string what) => $"{what} {Guid.NewGuid():N}"[..24];
 
-    private async Task<Guid> CreateAsync(StaffSession manager, Dictionary<string, string> clinic)
+    private static async Task<Guid> CreateAsync(StaffSession manager, Dictionary<string, string> clinic)
     {
         var response = await manager.SubmitAsync("offer/locations/new", "new-location", clinic);
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);

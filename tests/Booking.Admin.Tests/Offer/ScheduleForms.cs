@@ -22,7 +22,7 @@ public static class ScheduleForms
         var fields = new Dictionary<string, string>
         {
             ["Input.ServiceCode"] = service, ["Input.ValidFrom"] = Day(from), ["Input.ValidUntil"] = until is { } u ? Day(u) : "",
-            ["Input.SlotMinutes"] = slotMinutes.ToString(), ["Input.Capacity"] = capacity.ToString(), ["Action"] = action,
+            ["Input.SlotMinutes"] = slotMinutes.ToString(CultureInfo.InvariantCulture), ["Input.Capacity"] = capacity.ToString(CultureInfo.InvariantCulture), ["Action"] = action,
         };
         var open = weekdays.ToHashSet();
         for (var day = 0; day < 7; day++)

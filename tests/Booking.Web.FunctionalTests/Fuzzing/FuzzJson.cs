@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Booking.Web.FunctionalTests.Fuzzing;
@@ -67,7 +68,7 @@ public abstract record FuzzJson
             if (c is '"' or '\\')
                 text.Append('\\').Append(c);
             else if (c < ' ' || char.IsSurrogate(c))
-                text.Append($"\\u{(int)c:X4}");
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             else
                 text.Append(c);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Booking.Web.FunctionalTests.Fuzzing;
@@ -11,7 +12,7 @@ public sealed record FuzzRequest(int Index, ApiOperation Operation, string Metho
     public HttpRequestMessage ToHttp()
     {
         var request = new HttpRequestMessage(new HttpMethod(Method), Target);
-        request.Headers.TryAddWithoutValidation(IndexHeader, Index.ToString());
+        request.Headers.TryAddWithoutValidation(IndexHeader, Index.ToString(CultureInfo.InvariantCulture));
         foreach (var (name, value) in Headers)
             request.Headers.TryAddWithoutValidation(name, value);
         if (Body is not null)
@@ -28,9 +29,9 @@ public sealed record FuzzRequest(int Index, ApiOperation Operation, string Metho
     {
         var text = new StringBuilder($"#{Index} ({Operation}) {Method} {Target}");
         foreach (var (name, value) in Headers)
-            text.Append($"\n    {name}: {Printable(value, 200)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n    {name}: {Printable(value, 200)}");
         if (Body is not null)
-            text.Append($"\n    Content-Type: {ContentType ?? "(none)"}\n    body ({Body.Length} bytes): {Printable(Body, maxBody)}");
+            text.Append(CultureInfo.InvariantCulture, $"\n    Content-Type: {ContentType ?? "(none)"}\n    body ({Body.Length} bytes): {Printable(Body, maxBody)}");
         return text.ToString();
     }
 
@@ -49,7 +50,7 @@ public sealed record FuzzRequest(int Index, ApiOperation Operation, string Metho
             }
             catch (DecoderFallbackException)
             {
-                text.Append($"\\x{bytes[i]:X2}");
+                text.Append(CultureInfo.InvariantCulture, $"\\x{bytes[i]:X2}");
                 i++;
             }
         }

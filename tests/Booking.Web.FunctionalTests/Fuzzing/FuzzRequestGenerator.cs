@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -11,6 +12,9 @@ namespace Booking.Web.FunctionalTests.Fuzzing;
 /// </summary>
 public sealed partial class FuzzRequestGenerator(ApiContract contract, FuzzValues values)
 {
+    // The JSON Schema types a schema may list, the one a request is built as first.
+    private static readonly string[] TypesByPrecedence = ["object", "array", "integer", "number", "boolean", "string"];
+
     /// <summary>Below the host's request size limit, which answers bigger bodies with a 413 before any of this code runs.</summary>
     public const int MaxBodyBytes = 60_000;
     private const int MaxTargetLength = 8_000;
@@ -195,7 +199,7 @@ public sealed partial class FuzzRequestGenerator(ApiContract contract, FuzzValue
     private static string PrimaryType(JsonNode? schema)
     {
         var types = ApiContract.Types(schema);
-        return new[] { "object", "array", "integer", "number", "boolean", "string" }.FirstOrDefault(types.Contains)
+        return TypesByPrecedence.FirstOrDefault(types.Contains)
             ?? (schema?["properties"] is not null ? "object" : "string");
     }
 
@@ -249,7 +253,7 @@ public sealed partial class FuzzRequestGenerator(ApiContract contract, FuzzValue
             else
                 bytes = Encoding.UTF8.GetBytes(c.ToString());
             foreach (var b in bytes)
-                text.Append($"%{b:X2}");
+                text.Append(CultureInfo.InvariantCulture, $"%{b:X2}");
         }
         return text.ToString();
     }

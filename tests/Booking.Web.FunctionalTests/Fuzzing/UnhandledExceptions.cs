@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
@@ -10,11 +11,11 @@ public sealed class UnhandledExceptions : IExceptionHandler
 {
     private readonly ConcurrentDictionary<string, Exception> _byRequest = new();
 
-    public Exception? Of(int requestIndex) => _byRequest.GetValueOrDefault(requestIndex.ToString());
+    public Exception? Of(int requestIndex) => _byRequest.GetValueOrDefault(requestIndex.ToString(CultureInfo.InvariantCulture));
 
-    public ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        _byRequest[context.Request.Headers[FuzzRequest.IndexHeader].ToString()] = exception;
+        _byRequest[httpContext.Request.Headers[FuzzRequest.IndexHeader].ToString()] = exception;
         return ValueTask.FromResult(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Admin.Resources;
 using Booking.Domain.Catalog;
 using Booking.Staff.Changes;
@@ -13,7 +14,7 @@ public static class ChangeText
         outcome switch
         {
             BookingChangeOutcome.Cancelled => ("cancelled", L["Change.Cancelled"], false),
-            BookingChangeOutcome.Moved m => ("moved", L["Change.Moved", clinic.LocalTime(m.Start).ToString("yyyy-MM-dd HH:mm")], false),
+            BookingChangeOutcome.Moved m => ("moved", L["Change.Moved", clinic.LocalTime(m.Start).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], false),
             BookingChangeOutcome.Invalid i => ("invalid", L["Change.Invalid", string.Join(", ", i.Fields.Select(f => L["Change.Field." + f].Value))], true),
             BookingChangeOutcome.AlreadySent => ("already-sent", L["Change.AlreadySent"], true),
             BookingChangeOutcome.NotChangeable => ("not-changeable", L["Change.NotChangeable"], true),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Admin.Components.Shared;
 using Booking.Admin.Resources;
 using Booking.Data.ClinicDay;
@@ -14,13 +15,13 @@ public static class AttendanceText
 {
     public static (string Name, string Message, bool Refused) Of(CheckInOutcome outcome, Location clinic, IStringLocalizer<StaffText> L)
     {
-        string Time(DateTimeOffset at) => clinic.LocalTime(at).ToString("HH:mm");
+        string Time(DateTimeOffset at) => clinic.LocalTime(at).ToString("HH:mm", CultureInfo.InvariantCulture);
         return outcome switch
         {
             CheckInOutcome.CheckedIn c => ("checked-in", L["ClinicDay.CheckedIn", c.Person.FirstName, c.Person.LastName, Time(c.At)], false),
             CheckInOutcome.AlreadyCheckedIn c => ("already-checked-in", L["ClinicDay.AlreadyCheckedIn", c.Person.FirstName, c.Person.LastName, Time(c.At)], false),
-            CheckInOutcome.OtherClinic c => ("other-clinic", L["ClinicDay.OtherClinic", c.ClinicName, clinic.LocalTime(c.SlotStart).ToString("yyyy-MM-dd HH:mm")], true),
-            CheckInOutcome.OtherDay c => ("other-day", L["ClinicDay.OtherDay", c.Date.ToString("yyyy-MM-dd"), Time(c.SlotStart)], true),
+            CheckInOutcome.OtherClinic c => ("other-clinic", L["ClinicDay.OtherClinic", c.ClinicName, clinic.LocalTime(c.SlotStart).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], true),
+            CheckInOutcome.OtherDay c => ("other-day", L["ClinicDay.OtherDay", c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time(c.SlotStart)], true),
             CheckInOutcome.InvalidPass c => ("invalid-pass", L["ClinicDay.InvalidPass." + c.Reason], true),
             CheckInOutcome.NoLongerValid => ("no-longer-valid", L["ClinicDay.NoLongerValid"], true),
             CheckInOutcome.Several => ("several", L["ClinicDay.Several"], true),
@@ -31,7 +32,7 @@ public static class AttendanceText
 
     public static (string Name, string Message, bool Refused) Of(WalkInResult result, Location clinic, IStringLocalizer<StaffText> L) => result switch
     {
-        WalkInResult.Booked b => ("walk-in-booked", L["ClinicDay.WalkInBooked", b.ConfirmationCode, clinic.LocalTime(b.Start).ToString("HH:mm")], false),
+        WalkInResult.Booked b => ("walk-in-booked", L["ClinicDay.WalkInBooked", b.ConfirmationCode, clinic.LocalTime(b.Start).ToString("HH:mm", CultureInfo.InvariantCulture)], false),
         WalkInResult.Invalid i => ("walk-in-invalid", L["ClinicDay.WalkInInvalid", Errors(i.Errors, L)], true),
         WalkInResult.NotEligible => ("walk-in-not-eligible", L["ClinicDay.WalkInNotEligible"], true),
         WalkInResult.AlreadySent => ("walk-in-already-sent", L["ClinicDay.WalkInAlreadySent"], true),
@@ -51,7 +52,7 @@ public static class AttendanceText
 
     public static (string Name, string Message, bool Refused) Of(AttendanceOutcome outcome, Location clinic, IStringLocalizer<StaffText> L)
     {
-        string Time(DateTimeOffset at) => clinic.LocalTime(at).ToString("HH:mm");
+        string Time(DateTimeOffset at) => clinic.LocalTime(at).ToString("HH:mm", CultureInfo.InvariantCulture);
         return outcome switch
         {
             AttendanceOutcome.Marked m => ("no-show", L["ClinicDay.NoShowMarked", Time(m.At)], false),

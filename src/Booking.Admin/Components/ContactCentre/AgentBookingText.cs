@@ -1,3 +1,4 @@
+using System.Globalization;
 using Booking.Admin.Resources;
 using Booking.Domain.Catalog;
 using Booking.Domain.Eligibility;
@@ -14,9 +15,9 @@ public static class AgentBookingText
     public static (string Name, string Message, bool Refused) Of(AgentBookingResult result, Location clinic, IStringLocalizer<StaffText> L) =>
         result switch
         {
-            AgentBookingResult.Held h => ("held", L["AgentBooking.Held", clinic.LocalTime(h.Start).ToString("yyyy-MM-dd HH:mm"),
-                clinic.LocalTime(h.ExpiresAt).ToString("HH:mm")], false),
-            AgentBookingResult.Booked b => ("booked", L["AgentBooking.Booked", b.ConfirmationCode, clinic.LocalTime(b.Start).ToString("yyyy-MM-dd HH:mm")], false),
+            AgentBookingResult.Held h => ("held", L["AgentBooking.Held", clinic.LocalTime(h.Start).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                clinic.LocalTime(h.ExpiresAt).ToString("HH:mm", CultureInfo.InvariantCulture)], false),
+            AgentBookingResult.Booked b => ("booked", L["AgentBooking.Booked", b.ConfirmationCode, clinic.LocalTime(b.Start).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)], false),
             AgentBookingResult.Invalid => ("invalid", L["AgentBooking.Invalid"], true),
             AgentBookingResult.NotEligible n => ("not-eligible", Eligibility(n.Reason, L), true),
             AgentBookingResult.HoldExpired => ("hold-expired", L["AgentBooking.HoldExpired"], true),
@@ -30,7 +31,7 @@ public static class AgentBookingText
     {
         EligibilityResult.TooYoung y => L["AgentBooking.TooYoung", y.MinAgeYears],
         EligibilityResult.TooOld o => L["AgentBooking.TooOld", o.MaxAgeYears],
-        EligibilityResult.TooSoon s => L["AgentBooking.TooSoon", s.EarliestDate.ToString("yyyy-MM-dd")],
+        EligibilityResult.TooSoon s => L["AgentBooking.TooSoon", s.EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
         _ => L["AgentBooking.NoOpenCampaign"],
     };
 }
