@@ -8,7 +8,7 @@ using Orleans.TestingHost;
 namespace Booking.Silo.Tests;
 
 /// <summary>
-/// A real two-silo Orleans cluster whose membership, grain state and reminders are in PostgreSQL (the project's
+/// A real Orleans cluster (two silos unless a derived fixture says otherwise) whose membership, grain state and reminders are in PostgreSQL (the project's
 /// own migrations), with the inventory grains talking to a freshly seeded booking database.
 /// </summary>
 public class ClusterFixture : IAsyncLifetime
@@ -27,7 +27,7 @@ public class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        var builder = new TestClusterBuilder(InitialSilos);
         builder.Options.UseTestClusterMembership = false;
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -42,6 +42,9 @@ public class ClusterFixture : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
+
+    /// <summary>How many silos the cluster starts with.</summary>
+    protected virtual short InitialSilos => 2;
 
     /// <summary>What a derived fixture adds to the cluster.</summary>
     protected virtual void Configure(TestClusterBuilder builder)
@@ -63,6 +66,7 @@ public class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.UsePostgres(silo.Configuration.GetConnectionString("Booking")!);
+            silo.UseConsistentGrainDirectory();
             silo.Services.AddInventoryServices(silo.Configuration);
             silo.Services.AddSingleton<TimeProvider>(new MovableClock());
         }
