@@ -9,7 +9,7 @@ namespace Booking.Silo.Tests;
 /// with a 503 and Retry-After): none may find their hold gone. On this in-process cluster the new activations have not
 /// been seen to outrun the old ones' handover, as they sometimes do under a stampede on real processes (the load
 /// runner's <c>silo-stop</c> fault measures that); this keeps the confirmations made during a stop from regressing.</summary>
-public class HoldConfirmedDuringStopTests(HoldHandoverUnderLoadTests.LongHolds cluster) : IClassFixture<HoldHandoverUnderLoadTests.LongHolds>
+public class HoldConfirmedDuringStopTests(LongHoldsCluster cluster) : IClassFixture<LongHoldsCluster>
 {
     private static readonly int[] Hours = [9, 10, 11];
 

@@ -1,8 +1,5 @@
-using Booking.Data.Demo;
+using System.Collections.Concurrent;
 using Booking.Grains.Inventory;
-using Booking.Testing;
-using Microsoft.Extensions.Configuration;
-using Orleans.TestingHost;
 
 namespace Booking.Silo.Tests;
 
@@ -13,44 +10,29 @@ namespace Booking.Silo.Tests;
 public class HoldsThroughMembershipChangeTests(HoldsThroughMembershipChangeTests.ThreeSilos cluster)
     : IClassFixture<HoldsThroughMembershipChangeTests.ThreeSilos>
 {
-    /// <summary>Three silos, so that the one that stops holds directory entries for clinic-days living on the other two;
-    /// holds long enough to outlive the test on a busy machine.</summary>
-    public sealed class ThreeSilos : ClusterFixture
+    /// <summary>Three silos, so that the one that stops keeps directory entries for clinic-days living on the other two.</summary>
+    public sealed class ThreeSilos : LongHoldsCluster
     {
         protected override short InitialSilos => 3;
-
-        protected override void Configure(TestClusterBuilder builder) =>
-            builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Booking:Inventory:HoldDuration"] = "00:05:00",
-            }));
     }
-
-    private static readonly Guid[] FluClinics = [DemoSeed.Location(1), DemoSeed.Location(2), DemoSeed.Location(3), DemoSeed.Location(4), DemoSeed.Location(5), DemoSeed.Location(6)];
 
     [Fact]
     public async Task No_hold_is_lost_while_a_silo_stops_and_another_joins()
     {
         var citizens = new BookingScenario(cluster.Grains);
-        var days = Enumerable.Range(2, 5).SelectMany(n => FluClinics.Select(clinic => (Clinic: clinic, Date: QuebecDate.NextWeekday(n)))).ToList();
-        var holds = await Task.WhenAll(days.SelectMany(d => new[] { 9, 10 }.Select(async hour =>
-            (d.Clinic, d.Date, Held: Assert.IsType<HoldResult.Held>(await citizens.Hold(d.Clinic, d.Date, "FLU", BookingScenario.At(d.Date, hour)))))));
-        var management = cluster.Grains.GetGrain<IManagementGrain>(0);
-        var hosts = await Task.WhenAll(days.Select(async d => await management.GetActivationAddress(citizens.Day(d.Clinic, d.Date))));
-        var stopping = cluster.Cluster.Silos.MaxBy(silo => hosts.Count(h => silo.SiloAddress.Equals(h)))!;
+        var held = await HeldClinicDays.HoldAsync(citizens);
+        var stopping = await held.BusiestSiloAsync(cluster.Cluster);
 
-        var lost = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var lost = new ConcurrentBag<string>();
         using var stop = new CancellationTokenSource();
-        var callers = Enumerable.Range(0, 6).Select(caller => HoldAndConfirm(citizens, days, caller, lost, stop.Token)).ToList();
+        var callers = Enumerable.Range(0, 6).Select(caller => HoldAndConfirm(citizens, held.Days, caller, lost, stop.Token)).ToList();
         await cluster.Cluster.StopSiloAsync(stopping);
         await cluster.Cluster.StartAdditionalSiloAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await Task.WhenAll(callers);
 
-        var confirmations = await Task.WhenAll(holds.Select(async h =>
-            (h.Clinic, h.Date, Result: await citizens.Confirm(h.Clinic, h.Date, h.Held.HoldId))));
-        Assert.All(confirmations, c => Assert.True(c.Result is ConfirmResult.Confirmed, $"{c.Clinic}/{c.Date}: {c.Result}"));
+        await held.AssertAllConfirmAsync();
         Assert.Empty(lost);
     }
 
@@ -58,7 +40,7 @@ public class HoldsThroughMembershipChangeTests(HoldsThroughMembershipChangeTests
     /// call caught by the stop may fail (the citizen's browser sends it again); a confirmation that answers "no such
     /// hold" for a hold just granted is a lost hold.</summary>
     private static async Task HoldAndConfirm(BookingScenario citizens, IReadOnlyList<(Guid Clinic, DateOnly Date)> days, int caller,
-        System.Collections.Concurrent.ConcurrentBag<string> lost, CancellationToken stop)
+        ConcurrentBag<string> lost, CancellationToken stop)
     {
         for (var turn = caller; !stop.IsCancellationRequested; turn++)
         {
