@@ -7,9 +7,12 @@
 #   scripts/backup.sh backup [full|incr]  a backup (incremental by default; the first one is full), then its metrics
 #   scripts/backup.sh check               switch to a new WAL segment and wait until it is archived
 #   scripts/backup.sh keys                copy the key file to its own backup folder (when it changed)
-#   scripts/backup.sh drill [--keep]      restore the latest backup and every archived WAL segment into a new folder on a
+#   scripts/backup.sh drill [--keep] [--until TIME]
+#                                         restore the latest backup and every archived WAL segment into a new folder on a
 #                                         new port, run the platform's read checks, print RPO and RTO, then remove it
-#                                         (--keep leaves the restored server running: the same steps restore for real)
+#                                         (--keep leaves the restored server running: the same steps restore for real;
+#                                         --until stops the replay at TIME, e.g. "2026-12-02 09:41:00-05", the moment
+#                                         before a bad change: nothing committed after it is restored)
 #
 # Folders, all in the run command's state folder unless set: BOOKING_STATE_DIR (.local), BOOKING_PG_DIR (STATE/postgres,
 # the server's folder as scripts/postgres.sh lays it out), BOOKING_BACKUP_DIR (STATE/backup, the repository),
@@ -179,7 +182,15 @@ field() { sed -n "s/^$1=//p" <<<"$2"; }
 elapsed() { awk -v from="$1" -v to="$2" 'BEGIN { printf "%.1f", to - from }'; }
 
 drill() {
-  local keep=${1:-}
+  local keep="" until=""
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --keep) keep=--keep ;;
+      --until) until=${2:?"--until needs a time, e.g. \"2026-12-02 09:41:00-05\""}; shift ;;
+      *) die "Unknown drill option: $1" ;;
+    esac
+    shift
+  done
   ensure_installed
   [ -f "$CONFIG" ] || die "No repository: run scripts/backup.sh setup first."
   local go source_port source_bookings="" source_last=""
@@ -204,9 +215,12 @@ drill() {
   port=$(pg_free_port 5533)
   [ "$keep" = --keep ] || trap stop_drill_target EXIT
 
-  # The latest backup, then every archived segment after it (no target: to the end of the archive). The copy never
-  # archives into the source's repository, and fetches segments with the passphrase from its file.
-  pgbr restore --pg1-path="$target/data" --archive-mode=off \
+  # The latest backup, then every archived segment after it: to the end of the archive, or with --until to that
+  # instant, where the copy is promoted. The copy never archives into the source's repository, and fetches segments
+  # with the passphrase from its file.
+  local point_in_time=()
+  [ -z "$until" ] || point_in_time=(--type=time "--target=$until" --target-action=promote)
+  pgbr restore --pg1-path="$target/data" --archive-mode=off "${point_in_time[@]}" \
     --recovery-option="restore_command=$(pgbr_command "--pg1-path=$target/data archive-get %f \"%p\"")"
   local restored
   restored=$(date +%s.%N)
@@ -235,7 +249,7 @@ drill() {
   tool -- init-keys "$other_key_file" >/dev/null
   other_keys=$(tool ConnectionStrings__Booking="$connection" Booking__DataProtection__KeyFile="$other_key_file" -- check-restore)
 
-  report "$go" "$restored" "$replayed" "$served" "$source_bookings" "$source_last" "$key_backup" "$with_keys" "$other_keys"
+  report "$go" "$restored" "$replayed" "$served" "$source_bookings" "$source_last" "$key_backup" "$with_keys" "$other_keys" "$until"
   if [ "$keep" = --keep ]; then
     echo "Restored server left running on port $port, data in $target/data (stop: pg_ctl -D $target/data stop)."
   fi
@@ -251,20 +265,22 @@ stop_drill_target() {
   rm -rf "$target"
 }
 
-# report GO RESTORED REPLAYED SERVED SOURCE_BOOKINGS SOURCE_LAST KEY_BACKUP WITH_KEYS OTHER_KEYS
+# report GO RESTORED REPLAYED SERVED SOURCE_BOOKINGS SOURCE_LAST KEY_BACKUP WITH_KEYS OTHER_KEYS [UNTIL]
 report() {
   local go=$1 restored=$2 replayed=$3 served=$4 source_bookings=$5 source_last=$6 key_backup=$7 with_keys=$8 other_keys=$9
+  local until=${10:-} replay_to="to its end"
+  [ -z "$until" ] || replay_to="up to $until"
   local bookings last_at last rto rpo="" lost=""
   bookings=$(field bookings "$with_keys")
   last_at=$(field last_booking_at "$with_keys")
   last=$([ -n "$last_at" ] && date -d "$last_at" +%s.%N || echo "")
   rto=$(elapsed "$go" "$served")
-  if [ -n "$source_last" ] && [ -n "$last" ]; then
+  if [ -n "$source_last" ] && [ -n "$last" ] && [ -z "$until" ]; then
     rpo=$(elapsed "$last" "$source_last")
     lost=$((source_bookings - bookings))
   fi
   cat <<REPORT
-  backup restored      $(pgbr --output=json info | jq -r '.[0].backup[-1] | "\(.label) (\(.type)), then the archived WAL to its end"')
+  backup restored      $(pgbr --output=json info | jq -r '.[0].backup[-1] | "\(.label) (\(.type))"'), then the archived WAL $replay_to
   restore (files)      $(elapsed "$go" "$restored") s
   start + WAL replay   $(elapsed "$restored" "$replayed") s
   read checks          $(elapsed "$replayed" "$served") s
@@ -272,7 +288,7 @@ report() {
   last booking         ${last_at:-none}$([ -n "$last_at" ] && echo " ($(field last_booking_id "$with_keys"))")$([ -n "$source_last" ] && echo ", source at go: $(date -u -d "@$source_last" +%Y-%m-%dT%H:%M:%S.%NZ)")
   over-capacity slots  $(field over_capacity_slots "$with_keys") of $(field slots_checked "$with_keys") booked slots
   citizen records      $(field citizen_records_opened "$with_keys") of $(field citizen_records_sampled "$with_keys") opened with the key backup ($(basename "$key_backup")), $(field citizen_records_opened "$other_keys") with another key file
-  RPO                  $(if [ -n "$rpo" ]; then echo "$rpo s, $lost bookings lost"; elif [ -z "$source_bookings" ]; then echo "not measured: the source was not reachable at go"; else echo "not measured: no booking in the source or the restored copy"; fi)   (target 4 h)
+  RPO                  $(if [ -n "$rpo" ]; then echo "$rpo s, $lost bookings lost"; elif [ -n "$until" ]; then echo "not measured: restored to a chosen instant"; elif [ -z "$source_bookings" ]; then echo "not measured: the source was not reachable at go"; else echo "not measured: no booking in the source or the restored copy"; fi)   (target 4 h)
   RTO                  $rto s from go to serving reads   (target 4 h)
 REPORT
 }
@@ -296,6 +312,6 @@ case "${1:-}" in
   backup) backup "${2:-incr}" ;;
   check) check ;;
   keys) keys ;;
-  drill) drill "${2:-}" ;;
+  drill) drill "${@:2}" ;;
   *) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

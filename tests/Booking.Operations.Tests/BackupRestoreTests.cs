@@ -13,7 +13,8 @@ namespace Booking.Operations.Tests;
 /// <summary>
 /// The backup script against a PostgreSQL of its own (the test command's server is shared, and archiving needs a
 /// restart): WAL archiving into the encrypted repository, a full and an incremental backup, the key file backed up
-/// apart, then the server's data folder destroyed and the restore drill run from the backups alone.
+/// apart, then the server's data folder destroyed and the restore drill run from the backups alone: once to an instant
+/// chosen before a booking (as after a bad change), once to the last commit.
 /// </summary>
 public sealed class BackupRestoreTests : IAsyncLifetime
 {
@@ -53,7 +54,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_destroyed_server_is_restored_from_its_backups_with_every_committed_booking_readable_only_with_the_key_backup()
+    public async Task A_destroyed_server_is_restored_from_its_backups_to_a_chosen_instant_or_its_last_commit_readable_only_with_the_key_backup()
     {
         await Shell("scripts/backup.sh setup");
         await Shell("scripts/backup.sh keys");
@@ -62,6 +63,8 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         Assert.Contains("incr backup", await Shell("scripts/backup.sh backup incr"));
         // After the last backup: only the archived WAL carries it.
         var afterBackups = await BookAsync(1);
+        var restorePoint = await ServerClockAsync();
+        var afterRestorePoint = await BookAsync(2);
         await Shell("scripts/backup.sh check");
         Assert.Contains("booking_backup_last_success_timestamp_seconds{type=\"incr\"}", File.ReadAllText(Path.Combine(_state, "metrics", "backup.prom")));
 
@@ -70,12 +73,21 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             pg_stop "$BOOKING_STATE_DIR/postgres"
             rm -rf "$BOOKING_STATE_DIR/postgres/data"
             """);
+        var pointInTime = await Shell($"scripts/backup.sh drill --until '{restorePoint}'");
         var drill = await Shell("scripts/backup.sh drill");
 
-        Assert.Contains("bookings             2 restored", drill);
-        Assert.Contains($"({afterBackups})", drill);
-        Assert.Contains("over-capacity slots  0 of 2 booked slots", drill);
-        Assert.Contains("citizen records      2 of 2 opened with the key backup", drill);
+        Assert.Contains($"then the archived WAL up to {restorePoint}", pointInTime);
+        Assert.Contains("bookings             2 restored", pointInTime);
+        Assert.Contains($"({afterBackups})", pointInTime);
+        Assert.DoesNotContain(afterRestorePoint.ToString(), pointInTime);
+        Assert.Contains("citizen records      2 of 2 opened with the key backup", pointInTime);
+        Assert.Contains("RPO                  not measured: restored to a chosen instant", pointInTime);
+
+        Assert.Contains("then the archived WAL to its end", drill);
+        Assert.Contains("bookings             3 restored", drill);
+        Assert.Contains($"({afterRestorePoint})", drill);
+        Assert.Contains("over-capacity slots  0 of 3 booked slots", drill);
+        Assert.Contains("citizen records      3 of 3 opened with the key backup", drill);
         Assert.Contains(", 0 with another key file", drill);
         Assert.Contains("RPO                  not measured: the source was not reachable at go", drill);
         Assert.NotEqual(beforeIncremental, afterBackups);
@@ -93,6 +105,14 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             $"hold-{Guid.NewGuid():N}", null, protector.Seal(citizen, QuebecDate.Of(start)), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
         Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await new BookingRepository(data).InsertAsync([booking])));
         return booking.Id;
+    }
+
+    /// <summary>The server's own clock, as pgBackRest takes a target time: the instant between two commits.</summary>
+    private async Task<string> ServerClockAsync()
+    {
+        await using var data = NpgsqlDataSource.Create(Connection("booking_app"));
+        await using var command = data.CreateCommand("select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'");
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private string Connection(string role) =>
