@@ -70,6 +70,13 @@ public sealed class WalkInTests(AdminFixture fixture)
         Assert.Contains("prénom — obligatoire; date de naissance — cette date n'est pas plausible; numéro d'assurance maladie — 4 lettres et 8 chiffres", html);
         Assert.Contains("téléphone — ce numéro de téléphone n'est pas valide", html);
         Assert.Contains("consentement — le consentement de la personne est nécessaire", html);
+        // The form comes back as it was sent, each field in error marked and tied to why, the others left alone.
+        Assert.Matches("id=\"walk-in-health-card\"[^>]*value=\"123\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"walk-in-health-card-error\"", html);
+        Assert.Contains("<p class=\"error\" id=\"walk-in-health-card-error\">", html);
+        Assert.Matches("id=\"walk-in-birth-date\"[^>]*value=\"2999-01-01\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Matches("id=\"walk-in-consent\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Matches("id=\"walk-in-last-name\"[^>]*value=\"Passant\"", html);
+        Assert.DoesNotMatch("id=\"walk-in-last-name\"[^>]*aria-invalid", html);
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("select count(*) from bookings where location_id = @clinic", ("clinic", clinic)));
     }
 
