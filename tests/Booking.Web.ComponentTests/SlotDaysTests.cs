@@ -1,4 +1,4 @@
-using Booking.Web.Apis;
+using Booking.Web.Availability;
 using Booking.Web.Site;
 
 namespace Booking.Web.ComponentTests;

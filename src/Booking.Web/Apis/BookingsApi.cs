@@ -23,12 +23,12 @@ public static class BookingsApi
     }
 
     private static async Task<Results<Created<BookingCreatedResponse>, ValidationProblem, ProblemHttpResult>> Confirm(
-        BookingBody? body, HttpContext http, CitizenBookings bookings, CancellationToken cancellationToken) =>
+        BookingRequest? body, HttpContext http, CitizenBookings bookings, CancellationToken cancellationToken) =>
         (await bookings.ConfirmAsync(body, IdempotencyKey.From(http.Request), http.Connection.RemoteIpAddress, cancellationToken))
             .ToHttp(booking => TypedResults.Created($"/api/v1/bookings/{booking.ConfirmationCode}", booking));
 
     private static async Task<Results<Created<GroupBookingResponse>, ValidationProblem, ProblemHttpResult>> ConfirmGroup(
-        GroupBookingBody? body, HttpContext http, CitizenGroupBookings groups, CancellationToken cancellationToken) =>
+        GroupBookingRequest? body, HttpContext http, CitizenGroupBookings groups, CancellationToken cancellationToken) =>
         (await groups.ConfirmAsync(body, IdempotencyKey.From(http.Request), http.Connection.RemoteIpAddress, cancellationToken))
             .ToHttp(group => TypedResults.Created((string?)null, group));
 
@@ -43,7 +43,7 @@ public static class BookingsApi
             .ToHttp(TypedResults.Ok);
 
     private static async Task<Results<Ok<BookingResponse>, ValidationProblem, ProblemHttpResult>> Reschedule(
-        string code, RescheduleBody? body, HttpContext http, CitizenBookings bookings, CancellationToken cancellationToken) =>
+        string code, RescheduleRequest? body, HttpContext http, CitizenBookings bookings, CancellationToken cancellationToken) =>
         (await bookings.RescheduleAsync(code, ManageLinkAccess.TokenFrom(http.Request), body, http.Connection.RemoteIpAddress, cancellationToken))
             .ToHttp(TypedResults.Ok);
 }

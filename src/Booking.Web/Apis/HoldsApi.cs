@@ -20,12 +20,12 @@ public static class HoldsApi
     }
 
     private static async Task<Results<Created<HoldResponse>, ValidationProblem, ProblemHttpResult>> Hold(
-        HoldBody? body, HttpRequest request, CitizenHolds holds, WaitingRoom waitingRoom, CancellationToken cancellationToken) =>
+        CitizenHoldRequest? body, HttpRequest request, CitizenHolds holds, WaitingRoom waitingRoom, CancellationToken cancellationToken) =>
         (await holds.HoldAsync(body, IdempotencyKey.From(request), await waitingRoom.PassFromAsync(request, body?.Service), cancellationToken))
             .ToHttp(held => TypedResults.Created($"/api/v1/holds/{held.HoldId}", held));
 
     private static async Task<Results<Created<GroupHoldResponse>, ValidationProblem, ProblemHttpResult>> HoldGroup(
-        GroupHoldBody? body, HttpRequest request, CitizenHolds holds, WaitingRoom waitingRoom, CancellationToken cancellationToken) =>
+        GroupHoldRequest? body, HttpRequest request, CitizenHolds holds, WaitingRoom waitingRoom, CancellationToken cancellationToken) =>
         (await holds.HoldGroupAsync(body, IdempotencyKey.From(request), await waitingRoom.PassFromAsync(request, body?.Service), cancellationToken))
             .ToHttp(group => TypedResults.Created((string?)null, group));
 

@@ -25,12 +25,12 @@ public static class PrivacyApi
             .ToHttp(TypedResults.Ok);
 
     private static async Task<Results<Created<PrivacyRequestResponse>, ValidationProblem, ProblemHttpResult>> RequestCorrection(
-        string code, CorrectionBody? body, HttpContext http, CitizenPrivacy privacy, CancellationToken cancellationToken) =>
+        string code, CitizenCorrectionRequest? body, HttpContext http, CitizenPrivacy privacy, CancellationToken cancellationToken) =>
         (await privacy.RequestCorrectionAsync(code, ManageLinkAccess.TokenFrom(http.Request), body, http.Connection.RemoteIpAddress, cancellationToken))
             .ToHttp(request => TypedResults.Created((string?)null, request));
 
     private static async Task<Results<Created<PrivacyRequestResponse>, ValidationProblem, ProblemHttpResult>> FileComplaint(
-        ComplaintBody? body, HttpContext http, CitizenPrivacy privacy, CancellationToken cancellationToken) =>
+        ComplaintRequest? body, HttpContext http, CitizenPrivacy privacy, CancellationToken cancellationToken) =>
         (await privacy.FileComplaintAsync(body, http.Connection.RemoteIpAddress, cancellationToken))
             .ToHttp(complaint => TypedResults.Created((string?)null, complaint));
 }

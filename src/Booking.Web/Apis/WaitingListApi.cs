@@ -24,7 +24,7 @@ public static class WaitingListApi
     }
 
     private static async Task<Results<Accepted<WaitingListJoinedResponse>, ValidationProblem, ProblemHttpResult>> Join(
-        WaitingListBody? body, CitizenWaitingList list, CancellationToken cancellationToken) =>
+        WaitingListRequest? body, CitizenWaitingList list, CancellationToken cancellationToken) =>
         (await list.JoinAsync(body, cancellationToken)).ToHttp(joined => TypedResults.Accepted((string?)null, joined));
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Leave(
@@ -40,7 +40,7 @@ public static class WaitingListApi
         (await list.DeclineAsync(offerId, token, cancellationToken)).ToHttp(_ => TypedResults.NoContent());
 
     private static async Task<Results<Created<BookingCreatedResponse>, ValidationProblem, ProblemHttpResult>> Accept(
-        Guid offerId, string? token, BookingBody? body, HttpContext http, CitizenWaitingList list, CancellationToken cancellationToken) =>
+        Guid offerId, string? token, BookingRequest? body, HttpContext http, CitizenWaitingList list, CancellationToken cancellationToken) =>
         (await list.AcceptAsync(offerId, token, body, IdempotencyKey.From(http.Request), http.Connection.RemoteIpAddress, cancellationToken))
             .ToHttp(created => TypedResults.Created($"/api/v1/bookings/{created.ConfirmationCode}", created));
 }

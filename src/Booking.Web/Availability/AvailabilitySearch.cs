@@ -2,7 +2,6 @@ using Booking.ClusterClient.Availability;
 using Booking.Data.Catalog;
 using Booking.Domain.Catalog;
 using Booking.Grains.Availability;
-using Booking.Web.Apis;
 
 namespace Booking.Web.Availability;
 

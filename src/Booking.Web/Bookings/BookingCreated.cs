@@ -1,7 +1,6 @@
 using Booking.Data.Protection;
 using Booking.Domain.Catalog;
 using Booking.Grains.Inventory;
-using Booking.Web.Apis;
 
 namespace Booking.Web.Bookings;
 

@@ -7,7 +7,6 @@ using Booking.Data.Protection;
 using Booking.Domain.Citizens;
 using Booking.Domain.Validation;
 using Booking.Grains.Inventory;
-using Booking.Web.Apis;
 
 namespace Booking.Web.Bookings;
 
@@ -30,7 +29,7 @@ public sealed class CitizenBookings(
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same booking.</param>
     /// <param name="sourceIp">The citizen's address, for the audit record of the booking's creation.</param>
-    public async Task<Outcome<BookingCreatedResponse>> ConfirmAsync(BookingBody? body, string? idempotencyKey, IPAddress? sourceIp,
+    public async Task<Outcome<BookingCreatedResponse>> ConfirmAsync(BookingRequest? body, string? idempotencyKey, IPAddress? sourceIp,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -89,7 +88,7 @@ public sealed class CitizenBookings(
     }
 
     /// <summary>Moves the booking into a new hold of the same service; the old slot is released only once the new one is committed.</summary>
-    public async Task<Outcome<BookingResponse>> RescheduleAsync(string code, string? token, RescheduleBody? body, IPAddress? sourceIp,
+    public async Task<Outcome<BookingResponse>> RescheduleAsync(string code, string? token, RescheduleRequest? body, IPAddress? sourceIp,
         CancellationToken cancellationToken)
     {
         if (await manageLink.FindAsync(code, token, cancellationToken) is not { } found)

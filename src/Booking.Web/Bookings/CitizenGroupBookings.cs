@@ -7,7 +7,6 @@ using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
 using Booking.Domain.Validation;
 using Booking.Grains.Inventory;
-using Booking.Web.Apis;
 using Booking.Web.Infrastructure;
 
 namespace Booking.Web.Bookings;
@@ -21,7 +20,7 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
     ManageTokens tokens, BookingWindow window)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same bookings.</param>
-    public async Task<Outcome<GroupBookingResponse>> ConfirmAsync(GroupBookingBody? body, string? idempotencyKey, IPAddress? sourceIp,
+    public async Task<Outcome<GroupBookingResponse>> ConfirmAsync(GroupBookingRequest? body, string? idempotencyKey, IPAddress? sourceIp,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

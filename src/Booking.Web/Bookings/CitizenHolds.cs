@@ -4,7 +4,6 @@ using Booking.Domain.Catalog;
 using Booking.Domain.Validation;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
-using Booking.Web.Apis;
 using Booking.Web.WaitingRooms;
 
 namespace Booking.Web.Bookings;
@@ -18,7 +17,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
 
     /// <param name="idempotencyKey">A retry with the same key gets the same hold.</param>
     /// <param name="admissionPass">The waiting room's pass (see <see cref="WaitingRoom.PassFromAsync"/>), required when the service is gated.</param>
-    public async Task<Outcome<HoldResponse>> HoldAsync(HoldBody? body, string? idempotencyKey, string? admissionPass, CancellationToken cancellationToken)
+    public async Task<Outcome<HoldResponse>> HoldAsync(CitizenHoldRequest? body, string? idempotencyKey, string? admissionPass, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var target = await TargetAsync(body?.LocationId, body?.Service, body?.Start, errors, cancellationToken);
@@ -43,7 +42,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
     /// </summary>
     /// <param name="idempotencyKey">A retry with the same key gets the same seats back (while they are held).</param>
     /// <param name="admissionPass">The waiting room's pass, required when the service is gated.</param>
-    public async Task<Outcome<GroupHoldResponse>> HoldGroupAsync(GroupHoldBody? body, string? idempotencyKey, string? admissionPass,
+    public async Task<Outcome<GroupHoldResponse>> HoldGroupAsync(GroupHoldRequest? body, string? idempotencyKey, string? admissionPass,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

@@ -7,7 +7,6 @@ using Booking.Data.Protection;
 using Booking.Domain.Bookings;
 using Booking.Domain.Citizens;
 using Booking.Domain.Validation;
-using Booking.Web.Apis;
 
 namespace Booking.Web.Bookings;
 
@@ -41,7 +40,7 @@ public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProt
         {
             var request = protector.Unseal<CorrectionRequest>(c.Request.Ciphertext, c.Request.KeyId, CorrectionRequest.SealPurpose);
             return new CorrectionRequestResponse(c.Status.Id, c.Status.Status, c.Status.ReceivedAt, c.Status.AnsweredAt, c.Status.Answer,
-                request.Corrections.Select(f => new FieldCorrectionBody(f.Field, f.Value)).ToList(), request.Note);
+                request.Corrections, request.Note);
         }).ToList();
         var accesses = (await accessLog.OfRecordAsync(booking.Id, cancellationToken))
             .Select(a => new AccessResponse(a.OccurredAt, a.Actor, a.Access, a.Table, a.Program)).ToList();
@@ -55,7 +54,7 @@ public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProt
     }
 
     /// <summary>Records what the citizen says is wrong; nothing is changed until staff have checked it.</summary>
-    public async Task<Outcome<PrivacyRequestResponse>> RequestCorrectionAsync(string code, string? token, CorrectionBody? body, IPAddress? sourceIp,
+    public async Task<Outcome<PrivacyRequestResponse>> RequestCorrectionAsync(string code, string? token, CitizenCorrectionRequest? body, IPAddress? sourceIp,
         CancellationToken cancellationToken)
     {
         if (await manageLink.FindAsync(code, token, cancellationToken) is not { } found)
@@ -86,7 +85,7 @@ public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProt
         return new PrivacyRequestResponse(status.Id, null, status.Status, status.ReceivedAt);
     }
 
-    public async Task<Outcome<PrivacyRequestResponse>> FileComplaintAsync(ComplaintBody? body, IPAddress? sourceIp, CancellationToken cancellationToken)
+    public async Task<Outcome<PrivacyRequestResponse>> FileComplaintAsync(ComplaintRequest? body, IPAddress? sourceIp, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var name = Text(body?.Name, "name", required: true, errors, MaxValueLength);

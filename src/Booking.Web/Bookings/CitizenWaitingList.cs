@@ -7,7 +7,6 @@ using Booking.Data.WaitingList;
 using Booking.Domain.Catalog;
 using Booking.Domain.Citizens;
 using Booking.Domain.Validation;
-using Booking.Web.Apis;
 using Booking.Web.Availability;
 
 namespace Booking.Web.Bookings;
@@ -24,7 +23,7 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
     public const int MaxDays = 60;
     public const int MaxDistanceKm = 200;
 
-    public async Task<Outcome<WaitingListJoinedResponse>> JoinAsync(WaitingListBody? body, CancellationToken cancellationToken)
+    public async Task<Outcome<WaitingListJoinedResponse>> JoinAsync(WaitingListRequest? body, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var reference = await referenceData.GetAsync(cancellationToken);
@@ -98,14 +97,14 @@ public sealed class CitizenWaitingList(WaitingListRepository list, WaitingListTo
     }
 
     /// <summary>Books the held seat with the citizen's details, as <c>POST /bookings</c> would with the offer's hold.</summary>
-    public async Task<Outcome<BookingCreatedResponse>> AcceptAsync(Guid offerId, string? token, BookingBody? body, string? idempotencyKey,
+    public async Task<Outcome<BookingCreatedResponse>> AcceptAsync(Guid offerId, string? token, BookingRequest? body, string? idempotencyKey,
         IPAddress? sourceIp, CancellationToken cancellationToken)
     {
         if (await FindOfferAsync(offerId, token, cancellationToken) is not { } offer)
             return new Refusal.WaitingListNotFound();
         if (StatusOf(offer) != "offered")
             return new Refusal.WaitingListOfferOver();
-        var outcome = await bookings.ConfirmAsync((body ?? new BookingBody(null, null, null)) with { HoldId = offer.HoldId }, idempotencyKey, sourceIp,
+        var outcome = await bookings.ConfirmAsync((body ?? new BookingRequest(null, null, null)) with { HoldId = offer.HoldId }, idempotencyKey, sourceIp,
             cancellationToken);
         switch (outcome)
         {

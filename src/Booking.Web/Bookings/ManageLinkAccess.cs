@@ -5,7 +5,7 @@ using Booking.Data.Catalog;
 using Booking.Data.Protection;
 using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
-using Booking.Web.Apis;
+using Booking.Web.Availability;
 
 namespace Booking.Web.Bookings;
 

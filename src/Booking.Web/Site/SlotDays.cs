@@ -1,4 +1,4 @@
-using Booking.Web.Apis;
+using Booking.Web.Availability;
 
 namespace Booking.Web.Site;
 
