@@ -1,4 +1,4 @@
--- Citizen services of issue #4: pre-screening questions, campaigns with priority groups, what a citizen declared
+-- Citizen services: pre-screening questions, campaigns with priority groups, what a citizen declared
 -- when booking (sealed), and the Law 25 requests (correction, privacy complaint), sealed as well.
 
 -- Questions asked before booking a service. A question keeps its id; changing its wording or its blocking answer
