@@ -21,7 +21,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
     {
         var response = await _session.GetAsync("bookings?code=K7MQ3-XPRWA");
 
-        Assert.Equal("/signin", StaffSession.Redirect(response));
+        Assert.Equal("/signin", await _session.LandingAsync(response));
         Assert.Contains("ReturnUrl=", response.Headers.Location!.Query);
     }
 
@@ -61,7 +61,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         var password = await _session.SubmitAsync("signin", "signin", Password(member));
 
         Assert.Equal("/signin/code", StaffSession.Redirect(password));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Code incorrect.", await wrong.Content.ReadAsStringAsync());
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
 
         var right = await _session.SubmitAsync("signin/code", "code", Code(member.CurrentCode()));
         Assert.Equal("/", StaffSession.Redirect(right));
@@ -87,7 +87,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         var member = await fixture.NewAsync(DemoSeed.MontrealRegion);
 
         Assert.Equal("/signin/password", StaffSession.Redirect(await _session.SubmitAsync("signin", "signin", Password(member))));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
         Assert.Equal("/signin/password", StaffSession.Redirect(await _session.GetAsync("signin/authenticator")));
 
         var same = await _session.SubmitAsync("signin/password", "change-password",
@@ -97,13 +97,13 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         var changed = await _session.SubmitAsync("signin/password", "change-password",
             new Dictionary<string, string> { ["Input.Current"] = member.Password, ["Input.New"] = replacement, ["Input.Confirm"] = replacement });
         Assert.Equal("/signin/authenticator", StaffSession.Redirect(changed));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
 
         var key = await _session.AuthenticatorKeyOnPageAsync();
         Assert.Equal(32, key.Replace(" ", "").Length);
         var wrong = await _session.SubmitAsync("signin/authenticator", "enrol", Code((member with { AuthenticatorKey = key }).WrongCode()));
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
 
         var enrolled = await _session.SubmitAsync("signin/authenticator", "enrol", Code(StaffMember.CodeFor(key)));
         Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
@@ -163,7 +163,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await _session.GetAsync("bookings")).StatusCode);
 
         fixture.SessionClock.Advance(TimeSpan.FromMinutes(21));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
     }
 
     [Fact]
@@ -187,8 +187,8 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
 
         var signedOut = await _session.SubmitAsync("bookings", "signout", new Dictionary<string, string>());
 
-        Assert.Equal("/signin", StaffSession.Redirect(signedOut));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(signedOut));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
     }
 
     private async Task<StaffUser> UserAsync(StaffMember member)

@@ -90,11 +90,26 @@ public sealed partial class StaffSession : IDisposable
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
-    /// <summary>Password, then authenticator code (the app's current one unless told): the whole sign-in of an enrolled person.</summary>
+    /// <summary>Password, then authenticator code (the app's current one unless told): the whole sign-in of an enrolled
+    /// person, through to the staff site's own session, which the identity server's sign-in opens.</summary>
     public async Task SignInAsync(StaffMember member, string? code = null)
     {
         Assert.Equal("/signin/code", Redirect(await SubmitAsync("signin", "signin", Password(member))));
-        Assert.Equal("/", Redirect(await SubmitAsync("signin/code", "code", Code(code ?? member.CurrentCode()))));
+        Assert.Equal("/", await LandingAsync(await SubmitAsync("signin/code", "code", Code(code ?? member.CurrentCode()))));
+    }
+
+    /// <summary>The path of the page a browser ends on when it follows <paramref name="response"/>'s redirects: through
+    /// the identity server's endpoints and back, where a session is missing or ends.</summary>
+    public async Task<string> LandingAsync(HttpResponseMessage response)
+    {
+        var at = response.RequestMessage!.RequestUri!;
+        for (var hops = 0; Redirect(response) is not null; hops++)
+        {
+            Assert.True(hops < 10, $"More than ten redirects, the last to {at}.");
+            at = new Uri(at, response.Headers.Location!);
+            response = await _http.GetAsync(at);
+        }
+        return at.AbsolutePath;
     }
 
     /// <summary>The key the enrolment page shows, as shown (lower case, groups of four).</summary>
