@@ -85,6 +85,7 @@ public class AdminFixture : IAsyncLifetime
             {
                 services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);
                 services.Configure<CookieAuthenticationOptions>(admin::Booking.Admin.Account.StaffSchemes.Enrolment, cookie => cookie.TimeProvider = SessionClock);
+                services.Configure<CookieAuthenticationOptions>(admin::Booking.Admin.Account.StaffSchemes.Site, cookie => cookie.TimeProvider = SessionClock);
                 services.AddSingleton<IPasswordHasher<Booking.Staff.Identity.StaffUser>>(PasswordChecks);
             });
         });

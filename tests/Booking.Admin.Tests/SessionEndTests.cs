@@ -68,7 +68,7 @@ public sealed class SessionEndTests(AdminFixture fixture) : IDisposable
         Assert.Equal(key, await copy.AuthenticatorKeyOnPageAsync());
 
         Assert.Equal(HttpStatusCode.OK, (await _session.SubmitAsync("signin/authenticator", "enrol", Code(StaffMember.CodeFor(key)))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _session.GetAsync("bookings")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _session.FollowAsync(await _session.GetAsync("bookings"))).StatusCode);
 
         var replayed = await copy.GetAsync("signin/authenticator");
         Assert.Equal("/signin", Redirect(replayed));
