@@ -59,8 +59,22 @@ public class AdminFixture : IAsyncLifetime
     /// <summary>What a derived fixture sets on the staff site beyond the test defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
-    /// <summary>The staff site as a client of the identity server, registered with both hosts' addresses.</summary>
+    /// <summary>The staff site's client id at the identity server.</summary>
     public const string StaffSiteClientId = "staff-site";
+
+    /// <summary>The staff site signing people in through the identity server at <paramref name="authority"/>, over plain
+    /// HTTP on loopback, registered there with the addresses of each of <paramref name="sites"/>.</summary>
+    public static void UseStaffSiteSignIn(IWebHostBuilder web, Uri authority, IReadOnlyList<Uri> sites)
+    {
+        web.UseSetting("Identity:RequireHttps", "false");
+        web.UseSetting("StaffSite:Authority", authority.ToString());
+        web.UseSetting("Identity:StaffSites:0:ClientId", StaffSiteClientId);
+        for (var i = 0; i < sites.Count; i++)
+        {
+            web.UseSetting($"Identity:StaffSites:0:RedirectUris:{i}", new Uri(sites[i], "signin-oidc").ToString());
+            web.UseSetting($"Identity:StaffSites:0:PostLogoutRedirectUris:{i}", new Uri(sites[i], "signout-callback-oidc").ToString());
+        }
+    }
 
     private WebApplicationFactory<admin::Program> StartHost(int port, string keyFile)
     {
@@ -68,16 +82,9 @@ public class AdminFixture : IAsyncLifetime
         {
             foreach (var (key, value) in Settings)
                 web.UseSetting(key, value);
-            web.UseSetting("Identity:StaffSites:0:ClientId", StaffSiteClientId);
-            foreach (var (site, i) in new[] { _port, _anotherPort }.Select((p, i) => (Address(p), i)))
-            {
-                web.UseSetting($"Identity:StaffSites:0:RedirectUris:{i}", new Uri(site, "signin-oidc").ToString());
-                web.UseSetting($"Identity:StaffSites:0:PostLogoutRedirectUris:{i}", new Uri(site, "signout-callback-oidc").ToString());
-            }
-            web.UseSetting("StaffSite:Authority", SiteAddress.ToString());
+            UseStaffSiteSignIn(web, SiteAddress, [SiteAddress, Address(_anotherPort)]);
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
-            web.UseSetting("Identity:RequireHttps", "false");
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
             web.ConfigureLogging(logging => HostLogFile.AddTo(logging, "admin"));
