@@ -98,6 +98,11 @@ cluster_start_silos "$SILOS"
 cluster_start_web_hosts "$WEB_HOSTS"
 # The staff site shows platform operators the cluster dashboard (at /operations/cluster), as an Orleans client.
 start admin env ASPNETCORE_URLS="http://127.0.0.1:$ADMIN_PORT" Identity__RequireHttps=false ClusterDashboard__Enabled=true \
+  StaffSite__Authority="http://127.0.0.1:$ADMIN_PORT/" Identity__StaffSites__0__ClientId=staff-site \
+  Identity__StaffSites__0__RedirectUris__0="http://127.0.0.1:$ADMIN_PORT/signin-oidc" \
+  Identity__StaffSites__0__RedirectUris__1="http://localhost:$ADMIN_PORT/signin-oidc" \
+  Identity__StaffSites__0__PostLogoutRedirectUris__0="http://127.0.0.1:$ADMIN_PORT/signout-callback-oidc" \
+  Identity__StaffSites__0__PostLogoutRedirectUris__1="http://localhost:$ADMIN_PORT/signout-callback-oidc" \
   Orleans__Tls__CertificateFile="$TLS_DIR/client.pem" Orleans__Tls__KeyFile="$TLS_DIR/client.key" \
   dotnet "$(bin Booking.Admin Booking.Admin)" --contentRoot "$(out Booking.Admin)"
 # The dev inbox stands in for SendGrid and Twilio and calls the worker's webhooks back, signed like they do.

@@ -150,7 +150,7 @@ public sealed partial class AccountAdministrationTests(AdminFixture fixture)
 
         await ActAsync(session, member.Id, "suspend");
 
-        Assert.Equal("/signin", Redirect(await memberSession.GetAsync("bookings")));
+        Assert.Equal("/signin", await memberSession.LandingAsync(await memberSession.GetAsync("bookings")));
         using var again = new StaffSession(fixture.SiteAddress);
         var refused = await again.SubmitAsync("signin", "signin", Password(member));
         Assert.Contains("Ce compte est suspendu.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
@@ -176,7 +176,7 @@ public sealed partial class AccountAdministrationTests(AdminFixture fixture)
 
         await ActAsync(session, member.Id, "reset-authenticator");
 
-        Assert.Equal("/signin", Redirect(await memberSession.GetAsync("bookings")));
+        Assert.Equal("/signin", await memberSession.LandingAsync(await memberSession.GetAsync("bookings")));
         using var again = new StaffSession(fixture.SiteAddress);
         Assert.Equal("/signin/authenticator", Redirect(await again.SubmitAsync("signin", "signin", Password(member))));
         Assert.NotEqual(member.AuthenticatorKey!.Replace(" ", "").ToLowerInvariant(), (await again.AuthenticatorKeyOnPageAsync()).Replace(" ", ""));

@@ -19,6 +19,7 @@ public class AdminFixture : IAsyncLifetime
     private const string Chromium = "/usr/bin/chromium";
     private readonly string _keyFile = TestKeyFile.Create();
     private readonly int _port = FreePort.Next();
+    private readonly int _anotherPort = FreePort.Next();
     private readonly string _clusterId = $"admin-tests-{Guid.NewGuid():N}";
     private WebApplicationFactory<admin::Program> _admin = null!;
     private Microsoft.Extensions.Hosting.IHost _silo = null!;
@@ -49,18 +50,31 @@ public class AdminFixture : IAsyncLifetime
     }
 
     /// <summary>A second admin host on the same database and key file, as behind a load balancer: it shares the
-    /// data-protection key ring (in PostgreSQL), so it reads the first host's cookies.</summary>
-    public (IAsyncDisposable Host, Uri Address) StartAnotherHost()
-    {
-        var port = FreePort.Next();
-        return (StartHost(port, _keyFile), new Uri($"http://127.0.0.1:{port}/"));
-    }
+    /// data-protection key ring (in PostgreSQL), so it reads the first host's cookies, and signs people in through the
+    /// first host's identity server. One at a time: it always takes the same port.</summary>
+    public (IAsyncDisposable Host, Uri Address) StartAnotherHost() => (StartHost(_anotherPort, _keyFile), Address(_anotherPort));
+
+    private static Uri Address(int port) => new($"http://127.0.0.1:{port}/");
 
     /// <summary>What a derived fixture sets on the staff site beyond the test defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
-    /// <summary>The staff site as a client of the identity server, registered on each host with that host's addresses.</summary>
+    /// <summary>The staff site's client id at the identity server.</summary>
     public const string StaffSiteClientId = "staff-site";
+
+    /// <summary>The staff site signing people in through the identity server at <paramref name="authority"/>, over plain
+    /// HTTP on loopback, registered there with the addresses of each of <paramref name="sites"/>.</summary>
+    public static void UseStaffSiteSignIn(IWebHostBuilder web, Uri authority, IReadOnlyList<Uri> sites)
+    {
+        web.UseSetting("Identity:RequireHttps", "false");
+        web.UseSetting("StaffSite:Authority", authority.ToString());
+        web.UseSetting("Identity:StaffSites:0:ClientId", StaffSiteClientId);
+        for (var i = 0; i < sites.Count; i++)
+        {
+            web.UseSetting($"Identity:StaffSites:0:RedirectUris:{i}", new Uri(sites[i], "signin-oidc").ToString());
+            web.UseSetting($"Identity:StaffSites:0:PostLogoutRedirectUris:{i}", new Uri(sites[i], "signout-callback-oidc").ToString());
+        }
+    }
 
     private WebApplicationFactory<admin::Program> StartHost(int port, string keyFile)
     {
@@ -68,12 +82,9 @@ public class AdminFixture : IAsyncLifetime
         {
             foreach (var (key, value) in Settings)
                 web.UseSetting(key, value);
-            web.UseSetting("Identity:StaffSites:0:ClientId", StaffSiteClientId);
-            web.UseSetting("Identity:StaffSites:0:RedirectUris:0", $"http://127.0.0.1:{port}/signin-oidc");
-            web.UseSetting("Identity:StaffSites:0:PostLogoutRedirectUris:0", $"http://127.0.0.1:{port}/signout-callback-oidc");
+            UseStaffSiteSignIn(web, SiteAddress, [SiteAddress, Address(_anotherPort)]);
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", keyFile);
-            web.UseSetting("Identity:RequireHttps", "false");
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting(TestClock.HostSetting.Key, TestClock.HostSetting.Value);
             web.ConfigureLogging(logging => HostLogFile.AddTo(logging, "admin"));
@@ -81,6 +92,7 @@ public class AdminFixture : IAsyncLifetime
             {
                 services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, cookie => cookie.TimeProvider = SessionClock);
                 services.Configure<CookieAuthenticationOptions>(admin::Booking.Admin.Account.StaffSchemes.Enrolment, cookie => cookie.TimeProvider = SessionClock);
+                services.Configure<CookieAuthenticationOptions>(admin::Booking.Admin.Account.StaffSchemes.Site, cookie => cookie.TimeProvider = SessionClock);
                 services.AddSingleton<IPasswordHasher<Booking.Staff.Identity.StaffUser>>(PasswordChecks);
             });
         });

@@ -26,7 +26,7 @@ public sealed class AuthenticatorCodeTests(AdminFixture fixture) : IDisposable
 
         Assert.Null(Redirect(reused));
         Assert.Contains("Code incorrect.", await reused.Content.ReadAsStringAsync());
-        Assert.Equal("/signin", Redirect(await other.GetAsync("bookings")));
+        Assert.Equal("/signin", await other.LandingAsync(await other.GetAsync("bookings")));
         Assert.Equal("/", Redirect(await other.SubmitAsync("signin/code", "code", Code(member.NextCode()))));
     }
 

@@ -42,7 +42,7 @@ public sealed class ClusterDashboardTests(ClusterDashboardFixture fixture) : ICl
         foreach (var address in Addresses)
         {
             var response = await anonymous.GetAsync(address);
-            Assert.True(StaffSession.Redirect(response) == "/signin", $"{address}: {response.StatusCode}");
+            Assert.True(await anonymous.LandingAsync(response) == "/signin", $"{address}: {response.StatusCode}");
         }
     }
 

@@ -55,10 +55,10 @@ public sealed class RecoveryCodeTests(AdminFixture fixture)
         var reused = await RecoverAsync(second, member, codes[3]);
 
         Assert.Equal("/", Redirect(used));
-        Assert.Equal(HttpStatusCode.OK, (await first.PageAsync("bookings")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await first.FollowAsync(await first.GetAsync("bookings"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
         Assert.Contains("déjà servi", WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()));
-        Assert.Equal("/signin", Redirect(await second.GetAsync("bookings")));
+        Assert.Equal("/signin", await second.LandingAsync(await second.GetAsync("bookings")));
         Assert.Equal(9L, await fixture.Database.ScalarAsync<long>("select count(*) from staff_recovery_codes where user_id = @id and used_at is null", ("id", member.Id)));
         Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
             "select count(*) from staff_sign_in_log where user_id = @id and step = 'recovery_code' and outcome = 'wrong_recovery_code'", ("id", member.Id)));

@@ -22,8 +22,8 @@ public sealed class SharedKeysTests(AdminFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("id=\"code\"", html);
-        Assert.Equal("/signin", StaffSession.Redirect(signedOut));
-        Assert.Equal("/signin", StaffSession.Redirect(await session.GetAsync("bookings")));
+        Assert.Equal("/signin", await elsewhere.LandingAsync(signedOut));
+        Assert.Equal("/signin", await session.LandingAsync(await session.GetAsync("bookings")));
     }
 
     [Fact]

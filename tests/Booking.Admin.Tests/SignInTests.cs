@@ -19,25 +19,24 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
     [Fact]
     public async Task An_unauthenticated_request_is_sent_to_sign_in()
     {
-        var response = await _session.GetAsync("bookings?code=K7MQ3-XPRWA");
+        var signIn = (await _session.FollowAsync(await _session.GetAsync("bookings?code=K7MQ3-XPRWA"))).RequestMessage!.RequestUri!;
 
-        Assert.Equal("/signin", StaffSession.Redirect(response));
-        Assert.Contains("ReturnUrl=", response.Headers.Location!.Query);
+        Assert.Equal("/signin", signIn.AbsolutePath);
+        Assert.Contains("ReturnUrl=", signIn.Query);
     }
 
     [Fact]
     public async Task After_both_factors_the_page_first_asked_for_opens()
     {
         var member = await fixture.EnrolledAsync(DemoSeed.MontrealRegion);
-        var challenge = (await _session.GetAsync("bookings?code=K7MQ3-XPRWA")).Headers.Location!;
-        var signIn = challenge.IsAbsoluteUri ? challenge.PathAndQuery : challenge.OriginalString;
+        var signIn = (await _session.FollowAsync(await _session.GetAsync("bookings?code=K7MQ3-XPRWA"))).RequestMessage!.RequestUri!.PathAndQuery;
 
         var password = await _session.SubmitAsync(signIn.TrimStart('/'), "signin", Password(member));
         var codeStep = password.Headers.Location!.PathAndQuery;
         var code = await _session.SubmitAsync(codeStep.TrimStart('/'), "code", Code(member.CurrentCode()));
 
         Assert.StartsWith("/signin/code?ReturnUrl=", codeStep);
-        Assert.Equal("/bookings?code=K7MQ3-XPRWA", code.Headers.Location!.PathAndQuery);
+        Assert.Equal("/bookings?code=K7MQ3-XPRWA", (await _session.FollowAsync(code)).RequestMessage!.RequestUri!.PathAndQuery);
     }
 
     [Fact]
@@ -61,7 +60,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         var password = await _session.SubmitAsync("signin", "signin", Password(member));
 
         Assert.Equal("/signin/code", StaffSession.Redirect(password));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
     }
 
     [Fact]
@@ -74,11 +73,11 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Code incorrect.", await wrong.Content.ReadAsStringAsync());
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
 
         var right = await _session.SubmitAsync("signin/code", "code", Code(member.CurrentCode()));
         Assert.Equal("/", StaffSession.Redirect(right));
-        Assert.Equal(HttpStatusCode.OK, (await _session.GetAsync("bookings")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _session.FollowAsync(await _session.GetAsync("bookings"))).StatusCode);
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         var member = await fixture.NewAsync(DemoSeed.MontrealRegion);
 
         Assert.Equal("/signin/password", StaffSession.Redirect(await _session.SubmitAsync("signin", "signin", Password(member))));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
         Assert.Equal("/signin/password", StaffSession.Redirect(await _session.GetAsync("signin/authenticator")));
 
         var same = await _session.SubmitAsync("signin/password", "change-password",
@@ -97,18 +96,18 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         var changed = await _session.SubmitAsync("signin/password", "change-password",
             new Dictionary<string, string> { ["Input.Current"] = member.Password, ["Input.New"] = replacement, ["Input.Confirm"] = replacement });
         Assert.Equal("/signin/authenticator", StaffSession.Redirect(changed));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
 
         var key = await _session.AuthenticatorKeyOnPageAsync();
         Assert.Equal(32, key.Replace(" ", "").Length);
         var wrong = await _session.SubmitAsync("signin/authenticator", "enrol", Code((member with { AuthenticatorKey = key }).WrongCode()));
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
 
         var enrolled = await _session.SubmitAsync("signin/authenticator", "enrol", Code(StaffMember.CodeFor(key)));
         Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
         Assert.Equal(10, RecoveryCodes.OnPage(await enrolled.Content.ReadAsStringAsync()).Count);
-        Assert.Equal(HttpStatusCode.OK, (await _session.GetAsync("bookings")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _session.FollowAsync(await _session.GetAsync("bookings"))).StatusCode);
         var user = await UserAsync(member);
         Assert.True(user.TwoFactorEnabled);
         Assert.False(user.MustChangePassword);
@@ -163,7 +162,7 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await _session.GetAsync("bookings")).StatusCode);
 
         fixture.SessionClock.Advance(TimeSpan.FromMinutes(21));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
     }
 
     [Fact]
@@ -187,8 +186,8 @@ public sealed class SignInTests(AdminFixture fixture) : IDisposable
 
         var signedOut = await _session.SubmitAsync("bookings", "signout", new Dictionary<string, string>());
 
-        Assert.Equal("/signin", StaffSession.Redirect(signedOut));
-        Assert.Equal("/signin", StaffSession.Redirect(await _session.GetAsync("bookings")));
+        Assert.Equal("/signin", await _session.LandingAsync(signedOut));
+        Assert.Equal("/signin", await _session.LandingAsync(await _session.GetAsync("bookings")));
     }
 
     private async Task<StaffUser> UserAsync(StaffMember member)

@@ -51,7 +51,7 @@ public sealed partial class StaffSession : IDisposable
 
     /// <summary>The form named <paramref name="formName"/> on <paramref name="page"/> as it is now, with its hidden fields
     /// (antiforgery token, version…), to be submitted later: what a person who keeps a page open a while posts.</summary>
-    public async Task<StaffForm> LoadFormAsync(string page, string formName) => FormIn(await _http.GetStringAsync(page), page, formName);
+    public async Task<StaffForm> LoadFormAsync(string page, string formName) => FormIn(await PageTextAsync(page), page, formName);
 
     /// <summary>The form named <paramref name="formName"/> in a page already fetched (a form that only a post's answer shows).</summary>
     public static StaffForm FormIn(string html, string page, string formName)
@@ -76,25 +76,45 @@ public sealed partial class StaffSession : IDisposable
     /// its action (the token is this session's own, valid for any form).</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string path, string handler, string tokenPage, IEnumerable<KeyValuePair<string, string>>? fields = null)
     {
-        var html = await _http.GetStringAsync(tokenPage);
+        var html = await PageTextAsync(tokenPage);
         var token = HiddenInputs().Matches(html).First(m => m.Groups["name"].Value == "__RequestVerificationToken").Groups["value"].Value;
         var values = new List<KeyValuePair<string, string>> { new("_handler", handler), new("__RequestVerificationToken", WebUtility.HtmlDecode(token)) };
         values.AddRange(fields ?? []);
         return await _http.PostAsync(path, new FormUrlEncodedContent(values));
     }
 
-    /// <summary>A page's status and its text (HTML-decoded).</summary>
+    /// <summary>A page's status and its text (HTML-decoded), once its redirects are followed as a browser does.</summary>
     public async Task<(HttpStatusCode Status, string Html)> PageAsync(string path)
     {
-        var response = await _http.GetAsync(path);
+        var response = await FollowAsync(await _http.GetAsync(path));
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
-    /// <summary>Password, then authenticator code (the app's current one unless told): the whole sign-in of an enrolled person.</summary>
+    /// <summary>Password, then authenticator code (the app's current one unless told): the whole sign-in of an enrolled
+    /// person, through to the staff site's own session, which the identity server's sign-in opens.</summary>
     public async Task SignInAsync(StaffMember member, string? code = null)
     {
         Assert.Equal("/signin/code", Redirect(await SubmitAsync("signin", "signin", Password(member))));
-        Assert.Equal("/", Redirect(await SubmitAsync("signin/code", "code", Code(code ?? member.CurrentCode()))));
+        Assert.Equal("/", await LandingAsync(await SubmitAsync("signin/code", "code", Code(code ?? member.CurrentCode()))));
+    }
+
+    /// <summary>The path of the page a browser ends on when it follows <paramref name="response"/>'s redirects: through
+    /// the identity server's endpoints and back, where a session is missing or ends.</summary>
+    public async Task<string> LandingAsync(HttpResponseMessage response) => (await FollowAsync(response)).RequestMessage!.RequestUri!.AbsolutePath;
+
+    // A page as a browser shows it: through the identity server and back when the site has no session yet.
+    private async Task<string> PageTextAsync(string path) =>
+        await (await FollowAsync(await _http.GetAsync(path))).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+
+    /// <summary>The answer a browser ends on when it follows <paramref name="response"/>'s redirects.</summary>
+    public async Task<HttpResponseMessage> FollowAsync(HttpResponseMessage response)
+    {
+        for (var hops = 0; Redirect(response) is not null; hops++)
+        {
+            Assert.True(hops < 10, $"More than ten redirects, the last from {response.RequestMessage!.RequestUri}.");
+            response = await _http.GetAsync(new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!));
+        }
+        return response;
     }
 
     /// <summary>The key the enrolment page shows, as shown (lower case, groups of four).</summary>

@@ -1,34 +1,51 @@
-using System.Net;
 using Booking.Data.Demo;
 using Booking.Web.BrowserTests;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Booking.Admin.Tests;
 
-/// <summary>The identity server's sign-in for a staff site, in a real headless Chromium: the authorization request is
-/// answered by the existing sign-in pages (password, then the authenticator's code) and comes back to the site with a
-/// code that the site exchanges. The test stands in for the site at its redirect address.</summary>
+/// <summary>The staff site's sign-in in a real headless Chromium: a protected page sends the browser to the identity
+/// server (authorization code with PKCE), whose sign-in pages ask for both factors, and back to the page with the site's
+/// own session; signing out ends the site's session and the server's.</summary>
 [Collection(AdminCollection.Name)]
 public sealed class StaffSignInServerBrowserTests(AdminFixture fixture)
 {
+    private const string SiteCookie = ".Booking.Staff.Site";
+    private const string ServerCookie = ".Booking.Staff";
+
     [Fact]
-    public async Task In_Chromium_the_server_asks_for_both_factors_then_sends_the_staff_site_a_code()
+    public async Task In_Chromium_a_staff_page_signs_in_through_the_identity_server_with_both_factors_and_signing_out_ends_both_sessions()
     {
         var member = await fixture.EnrolledAsync(DemoSeed.MontrealRegion);
-        var site = new StaffSiteAuthorization(fixture.SiteAddress);
         var page = await fixture.NewBrowserPageAsync();
-        await page.RouteAsync(url => url.StartsWith(site.RedirectUri, StringComparison.Ordinal), route => route.FulfillAsync(new() { Status = 200, Body = "site" }));
+        var authorizations = new List<Uri>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/connect/authorize", StringComparison.Ordinal))
+                authorizations.Add(new Uri(request.Url));
+        };
 
-        await page.GotoAsync(site.RequestPath());
-        await page.EnterPasswordAsync(member);
-        await page.FillAsync("#code", member.CurrentCode());
-        var arrival = await page.RunAndWaitForRequestAsync(() => page.ClickAsync("main button[type=submit]"), IsRedirectTo(site));
+        await page.GotoAsync("bookings");
+        await page.SignInAsync(member);
+        await page.WaitForPageAsync("/bookings$");
 
-        Assert.Equal(HttpStatusCode.OK, (await site.ExchangeAsync(CodeIn(arrival))).Status);
+        var signedIn = (await page.Context.CookiesAsync()).Select(c => c.Name).ToList();
+        Assert.Contains(SiteCookie, signedIn);
+        Assert.Contains(ServerCookie, signedIn);
+        Assert.NotEmpty(authorizations);
+        Assert.All(authorizations, request =>
+        {
+            Assert.Contains("response_type=code", request.Query, StringComparison.Ordinal);
+            Assert.Contains("code_challenge_method=S256", request.Query, StringComparison.Ordinal);
+        });
+
+        await page.ClickAsync("header form[action=signout] button");
+        await page.WaitForPageAsync("/signin$");
+
+        var signedOut = (await page.Context.CookiesAsync()).Select(c => c.Name).ToList();
+        Assert.DoesNotContain(SiteCookie, signedOut);
+        Assert.DoesNotContain(ServerCookie, signedOut);
+        await page.GotoAsync("bookings");
+        await page.WaitForPageAsync("/signin\\?");
+        Assert.True(await page.IsVisibleAsync("#password"), "The password is asked again.");
     }
-
-    private static Func<Microsoft.Playwright.IRequest, bool> IsRedirectTo(StaffSiteAuthorization site) =>
-        request => request.Url.StartsWith(site.RedirectUri + "?", StringComparison.Ordinal);
-
-    private static string CodeIn(Microsoft.Playwright.IRequest request) => QueryHelpers.ParseQuery(new Uri(request.Url).Query)["code"].ToString();
 }

@@ -218,7 +218,7 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         foreach (var (route, rule) in Rules.Where(r => r.Value.Access is not Access.Public))
         {
             var response = await anonymous.GetAsync(rule.Probe!(_victim));
-            Assert.True(StaffSession.Redirect(response) == "/signin", $"{route}: {response.StatusCode}");
+            Assert.True(await anonymous.LandingAsync(response) == "/signin", $"{route}: {response.StatusCode}");
         }
     }
 

@@ -4,6 +4,13 @@ namespace Booking.Admin.Account;
 /// record; the enrolment cookie (password checked, authenticator not yet set up) reaches the first-sign-in pages only.</summary>
 public static class StaffSchemes
 {
+    /// <summary>The site's own session, opened from the identity server's sign-in (<see cref="StaffSiteSignIn"/>). The
+    /// server's session is Identity's application cookie, which only the sign-in pages and the server's endpoints read.</summary>
+    public const string Site = "Staff.Site";
+
+    /// <summary>The site's sign-in through the identity server: authorization code with PKCE.</summary>
+    public const string OpenIdConnect = "Staff.OpenIdConnect";
+
     public const string Enrolment = "Staff.Enrolment";
     public const string EnrolmentPolicy = "enrolment";
 

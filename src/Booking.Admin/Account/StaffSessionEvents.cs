@@ -10,11 +10,12 @@ using Microsoft.Extensions.Options;
 namespace Booking.Admin.Account;
 
 /// <summary>
-/// Ties each staff cookie (the session and the enrolment cookie) to a session held by the server, checked on every
-/// request: signing out, or finishing enrolment, ends it for every copy of the cookie, and a session ends after
-/// <see cref="StaffSignInOptions.AbsoluteLifetime"/> however active it is. One session ends, not all of the person's
-/// (as a new security stamp would): signing out at one workstation leaves another alone. This replaces Identity's
-/// periodic security-stamp check, which would also drop the two-factor claim when it refreshes the principal.
+/// Ties each staff cookie (the identity server's session, the enrolment cookie, and the site's own, which joins the
+/// server's) to a session held by the server, checked on every request: signing out, or finishing enrolment, ends it
+/// for every copy of the cookie, and a session ends after <see cref="StaffSignInOptions.AbsoluteLifetime"/> however
+/// active it is. One session ends, not all of the person's (as a new security stamp would): signing out at one
+/// workstation leaves another alone. This replaces Identity's periodic security-stamp check, which would also drop
+/// the two-factor claim when it refreshes the principal.
 /// </summary>
 public sealed class StaffSessionEvents(StaffSessions sessions, IOptions<StaffSignInOptions> signIn) : CookieAuthenticationEvents
 {
@@ -23,6 +24,9 @@ public sealed class StaffSessionEvents(StaffSessions sessions, IOptions<StaffSig
     public override async Task SigningIn(CookieSigningInContext context)
     {
         var identity = context.Principal?.Identity as ClaimsIdentity ?? throw new InvalidOperationException("A staff sign-in without an identity.");
+        // The site's cookie is opened from the identity server's token, which names the server's session: it joins it.
+        if (context.Scheme.Name == StaffSchemes.Site)
+            return;
         var userId = Guid.Parse(identity.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? throw new InvalidOperationException("A staff sign-in without a user id."));
         var lifetime = context.Scheme.Name == StaffSchemes.Enrolment ? context.Options.ExpireTimeSpan : signIn.Value.AbsoluteLifetime;
         var started = context.Properties.IssuedUtc ?? Now(context.Options);

@@ -1,7 +1,5 @@
-using Booking.Staff.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 
 namespace Booking.Admin.Account;
 
@@ -14,12 +12,13 @@ public static class StaffSignOut
         return endpoints;
     }
 
-    private static async Task<IResult> SignOut(HttpContext context, IAntiforgery antiforgery, SignInManager<StaffUser> signIn)
+    // The site's cookie goes and the session it names ends here, for every staff host; the browser then goes to the
+    // identity server's end-session endpoint, which removes the server's cookie, and comes back to the sign-in page.
+    private static async Task<IResult> SignOut(HttpContext context, IAntiforgery antiforgery)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
             return Results.BadRequest();
-        await signIn.SignOutAsync();
         await context.SignOutAsync(StaffSchemes.Enrolment);
-        return Results.LocalRedirect("/signin");
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/signin" }, [StaffSchemes.OpenIdConnect, StaffSchemes.Site]);
     }
 }

@@ -51,7 +51,7 @@ public static class StaffSiteExtensions
         services.AddScoped<StaffSessionEvents>();
         services.AddHealthChecks().AddDatabaseCheck(ServiceDefaultsExtensions.ReadyTag);
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+        services.AddAuthentication(StaffSchemes.Site)
             .AddCookie(StaffSchemes.Enrolment, options =>
             {
                 options.Cookie.Name = ".Booking.Staff.Enrolment";
@@ -60,6 +60,7 @@ public static class StaffSiteExtensions
                 options.SlidingExpiration = false;
                 options.EventsType = typeof(StaffSessionEvents);
             })
+            .AddStaffSiteSignIn(builder.Configuration)
             .AddIdentityCookies();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<StaffSignInOptions>>((cookie, signIn) =>
@@ -72,7 +73,7 @@ public static class StaffSiteExtensions
                 cookie.SlidingExpiration = true;
                 cookie.EventsType = typeof(StaffSessionEvents);
             });
-        var twoFactorSession = new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme)
+        var twoFactorSession = new AuthorizationPolicyBuilder(StaffSchemes.Site)
             .RequireAuthenticatedUser()
             .RequireClaim(StaffSchemes.MethodsClaim, StaffSchemes.MultiFactor)
             .Build();

@@ -28,6 +28,7 @@ public sealed class OfferFixture() : PlatformFixture(TimeSpan.FromMinutes(5), li
         await base.InitializeAsync();
         _admin = new WebApplicationFactory<admin::Program>().WithWebHostBuilder(web =>
         {
+            AdminFixture.UseStaffSiteSignIn(web, StaffSiteAddress, [StaffSiteAddress]);
             web.UseSetting("ConnectionStrings:Booking", Database.ConnectionString);
             web.UseSetting("Booking:DataProtection:KeyFile", _keyFile);
             web.UseSetting("Orleans:ClusterId", ClusterId);
