@@ -12,6 +12,8 @@ public static class ClusterBookingServices
         services.AddSingleton<AvailabilitySnapshots>();
         services.AddSingleton<HoldKeys>();
         services.AddSingleton<HeldSlotConfirmation>();
+        services.AddSingleton<GroupHolds>();
+        services.AddSingleton<HeldGroupConfirmation>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Booking.ClusterClient.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Domain.Eligibility;
 using Booking.Domain.Screening;
@@ -16,6 +17,12 @@ public sealed record AgentBookingChoice(IReadOnlyList<Location> Clinics, Locatio
 public sealed record CallerDetailsInput(string? HoldId, string? FormKey, string? FirstName, string? LastName, string? BirthDate, string? HealthCard,
     string? Email, string? Phone, string? Language, bool EmailConsent, bool Consent, IReadOnlyDictionary<string, bool?> Screening,
     IReadOnlyList<string?> PriorityGroups);
+
+/// <summary>A caller's group as the agent typed it: the seats held together (in time order), the form's key, each
+/// person (their details, screening answers and priority groups) in the order of the seats, and the one contact that
+/// receives every confirmation.</summary>
+public sealed record GroupDetailsInput(IReadOnlyList<string?> HoldIds, string? FormKey, IReadOnlyList<HeldGroupConfirmation.Member> People, string? Email,
+    string? Phone, string? Language, bool EmailConsent, bool Consent);
 
 /// <summary>What became of a slot an agent chose, or of the caller's details sent for it.</summary>
 public abstract record AgentBookingResult
@@ -42,4 +49,20 @@ public abstract record AgentBookingResult
 
     /// <summary>An answer to a screening question stops the booking; the question says why and what to do.</summary>
     public sealed record ScreeningBlocked(ScreeningQuestion Question) : AgentBookingResult;
+
+    /// <summary>Seats kept together for the caller's group, in time order, while the agent takes each person's details.</summary>
+    public sealed record GroupHeld(IReadOnlyList<Held> Holds) : AgentBookingResult;
+
+    /// <summary>Every person of the group booked, in the order of their seats.</summary>
+    public sealed record GroupBooked(IReadOnlyList<Booked> Bookings) : AgentBookingResult;
+
+    /// <summary>The chosen time and those next to it have fewer free seats than the group has people: nothing held.</summary>
+    public sealed record GroupDoesNotFit(int People) : AgentBookingResult;
+
+    /// <summary>People of the group (by their place in it, from 0) whom the service's rule or campaigns refuse: nothing booked.</summary>
+    public sealed record GroupNotEligible(IReadOnlyList<(int Person, EligibilityResult Reason)> Refusals) : AgentBookingResult;
+
+    /// <summary>A person's seat could not be booked (<see cref="Reason"/>); those booked before it were cancelled, so
+    /// nothing of the group is booked.</summary>
+    public sealed record GroupNotBooked(int Person, AgentBookingResult Reason) : AgentBookingResult;
 }

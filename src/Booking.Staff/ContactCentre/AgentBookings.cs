@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Booking.ClusterClient.Availability;
 using Booking.ClusterClient.Bookings;
@@ -24,16 +25,19 @@ namespace Booking.Staff.ContactCentre;
 /// and its eligibility check and confirmation (<see cref="HeldSlotConfirmation"/>). The booking is stored with the
 /// channel <see cref="BookingChannel.Agent"/>, the agent named in its access-log record, and the citizen gets the web
 /// booking's confirmation message, in the language the agent chose for them. The form's key makes a form sent twice
-/// hold or book once.
+/// hold or book once. A caller's group (a family at one clinic and time) is held and booked by the citizen site's group
+/// rules (<see cref="GroupHolds"/>, <see cref="HeldGroupConfirmation"/>): every person checked first, all booked or none.
 /// </summary>
 public sealed class AgentBookings(StaffAccess access, ReferenceData referenceData, AvailabilitySnapshots snapshots, HoldKeys holdKeys,
-    CitizenValidator validator, HeldSlotConfirmation confirmation, IClusterClient cluster, TimeProvider clock)
+    GroupHolds groupHolds, CitizenValidator validator, HeldSlotConfirmation confirmation, HeldGroupConfirmation group, IClusterClient cluster,
+    TimeProvider clock)
 {
     /// <returns>Null when <paramref name="clinicId"/> names a clinic where the agent may not act for callers.</returns>
     /// <param name="taken">A time a hold was just refused: left out, though the published picture (up to a second or so
     /// old) may still list it.</param>
+    /// <param name="people">How many seats a time needs to be offered (a group's).</param>
     public async Task<AgentBookingChoice?> ChooseAsync(StaffActor actor, Guid? clinicId, string? serviceCode, DateOnly? date,
-        DateTimeOffset? taken = null, CancellationToken cancellationToken = default)
+        DateTimeOffset? taken = null, int people = 1, CancellationToken cancellationToken = default)
     {
         var reference = await referenceData.GetAsync(cancellationToken);
         var allowed = await access.LocationsAsync(actor.UserId, StaffPermission.ActForCallers, cancellationToken);
@@ -47,24 +51,25 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
         var service = services.FirstOrDefault(s => s.Service.Code == serviceCode);
         var today = clinic?.DateOf(clock.GetUtcNow()) ?? QuebecTime.Today(clock);
         var day = date is { } d && InRange(d, today) ? d : today;
-        var free = clinic is not null && service is not null ? await FreeSlotsAsync(clinic.Id, service.Service.Code, day, taken) : [];
+        var free = clinic is not null && service is not null ? await FreeSlotsAsync(clinic.Id, service.Service.Code, day, taken, people) : [];
         return new AgentBookingChoice(clinics, clinic, services, service, day, free);
     }
 
-    /// <summary>The times the citizen search offers at the clinic: not yet begun, with a seat left, in time order. Read
+    /// <summary>The times the citizen search offers at the clinic: not yet begun, with a seat left (for each person), in time order. Read
     /// from the published availability, as citizens read it, so that agents never add to a clinic-day's load in a rush.</summary>
-    private async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(Guid clinicId, string serviceCode, DateOnly day, DateTimeOffset? taken)
+    private async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(Guid clinicId, string serviceCode, DateOnly day, DateTimeOffset? taken, int people)
     {
         var now = clock.GetUtcNow();
         var published = (await snapshots.GetAsync(serviceCode, day)).GetValueOrDefault(clinicId) ?? [];
-        return published.Where(s => s.Remaining > 0 && s.Start > now && s.Start != taken).OrderBy(s => s.Start).ToList();
+        return published.Where(s => s.Remaining >= Math.Max(people, 1) && s.Start > now && s.Start != taken).OrderBy(s => s.Start).ToList();
     }
 
-    /// <summary>Keeps the chosen slot for the caller while the agent takes their details.</summary>
+    /// <summary>Keeps the chosen slot for the caller (or seats together for their group) while the agent takes the details.</summary>
     /// <param name="start">The slot's start, as the instant the page listed (round-trip format).</param>
+    /// <param name="people">1, or a group's size (<see cref="GroupHolds.MinPeople"/> to <see cref="GroupHolds.MaxPeople"/>).</param>
     /// <returns>Null when the clinic is not one where the agent may act for callers (answered as if it did not exist).</returns>
     public async Task<AgentBookingResult?> HoldAsync(StaffActor actor, Guid clinicId, string? serviceCode, string? start, string? formKey,
-        CancellationToken cancellationToken = default)
+        int people = 1, CancellationToken cancellationToken = default)
     {
         if (await ClinicAsync(actor, clinicId, cancellationToken) is not var (reference, clinic))
             return null;
@@ -77,6 +82,8 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
             errors.Add("start", ErrorCodes.Required, "Choose a time.");
         if (!Guid.TryParse(formKey, out _))
             errors.Add("formKey", ErrorCodes.Required, "The form's key is missing.");
+        if (people is < 1 or > GroupHolds.MaxPeople)
+            errors.Add("people", ErrorCodes.OutOfRange, $"A group is {GroupHolds.MinPeople} to {GroupHolds.MaxPeople} people.");
         if (errors.Any)
             return new AgentBookingResult.Invalid(errors);
 
@@ -85,16 +92,28 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
         // the line, one at a time.
         var key = $"agent-hold:{formKey}";
         var instant = at.ToUniversalTime();
-        if (!await holdKeys.FitsAsync(key, clinic.Id, service!.Service.Code, instant))
+        var group = people > 1 ? people : (int?)null;
+        if (!await holdKeys.FitsAsync(key, clinic.Id, service!.Service.Code, instant, group))
             return new AgentBookingResult.AlreadySent();
         var day = new LocationDayKey(clinic.Id, clinic.DateOf(at));
+        if (group is not null)
+            return await groupHolds.HoldAsync(day, service.Service.Code, instant, people, key) switch
+            {
+                ({ } holds, _) => new AgentBookingResult.GroupHeld(holds.Select(Held).ToList()),
+                (_, HoldResult.Full) => new AgentBookingResult.GroupDoesNotFit(people),
+                (_, var refused) => NotHeld(refused),
+            };
         return await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Hold(new HoldRequest(service.Service.Code, instant, key)) switch
         {
-            HoldResult.Held held => new AgentBookingResult.Held(held.HoldId, held.Start, held.ExpiresAt),
-            HoldResult.KeyReused => new AgentBookingResult.AlreadySent(),
-            _ => new AgentBookingResult.SlotTaken(),
+            HoldResult.Held held => Held(held),
+            var refused => NotHeld(refused),
         };
     }
+
+    private static AgentBookingResult.Held Held(HoldResult.Held held) => new(held.HoldId, held.Start, held.ExpiresAt);
+
+    private static AgentBookingResult NotHeld(HoldResult? refused) =>
+        refused is HoldResult.KeyReused ? new AgentBookingResult.AlreadySent() : new AgentBookingResult.SlotTaken();
 
     /// <summary>Books the held slot for the caller, checked as the citizen site checks a citizen confirming it.</summary>
     /// <returns>Null when the hold is not at a clinic where the agent may act for callers (or is not a hold id).</returns>
@@ -120,15 +139,60 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
 
         var candidate = new HeldSlotConfirmation.Candidate(input.HoldId!, day, service.Service, citizen!, reading.Declarations);
         var by = new HeldSlotConfirmation.Confirmer(actor.SourceIp, BookingChannel.Agent, actor.AuditName);
-        return await confirmation.BookAsync(candidate, $"agent:{formKey}", by, cancellationToken) switch
+        return Of(await confirmation.BookAsync(candidate, $"agent:{formKey}", by, cancellationToken));
+    }
+
+    /// <summary>Books the group's seats for its people, checked as the citizen site checks a family's booking: every
+    /// person's details (one contact for all), screening and eligibility first, then all booked or none.</summary>
+    /// <returns>Null when the holds are not one group's at a clinic where the agent may act for callers.</returns>
+    public async Task<AgentBookingResult?> ConfirmGroupAsync(StaffActor actor, GroupDetailsInput input, CancellationToken cancellationToken = default)
+    {
+        // The seats of one group are at one clinic-day, for one service.
+        var keys = input.HoldIds.Select(id => HoldId.TryParse(id, out var day, out var code) ? $"{day}|{code}" : null).Distinct().ToList();
+        if (keys is not [not null] || !HoldId.TryParse(input.HoldIds[0], out var groupDay, out var serviceCode)
+            || await ClinicAsync(actor, groupDay.LocationId, cancellationToken) is not var (reference, clinic)
+            || !InRange(groupDay.Date, clinic.DateOf(clock.GetUtcNow()).AddDays(-1))
+            || reference.ServiceAt(clinic.Id, serviceCode) is not { } service)
+            return null;
+        var errors = new ValidationErrors();
+        if (input.HoldIds.Count is < GroupHolds.MinPeople or > GroupHolds.MaxPeople || input.HoldIds.Distinct().Count() != input.HoldIds.Count
+            || input.People.Count != input.HoldIds.Count)
+            errors.Add("people", ErrorCodes.OutOfRange, "One person per seat held for the group.");
+        if (!input.Consent)
+            errors.Add("consent", ErrorCodes.ConsentRequired, "The caller must agree to the use of these details for these appointments.");
+        if (!Guid.TryParse(input.FormKey, out var formKey))
+            errors.Add("formKey", ErrorCodes.Required, "The form's key is missing.");
+        // Every person is checked even when the contact is not, so the agent sees every field to correct at once.
+        var contact = validator.ValidateContact(new ContactBody(input.Email, input.Phone, input.Language, input.EmailConsent), errors);
+        var questions = reference.ScreeningAt(clinic.Id, serviceCode);
+        var candidates = new List<HeldSlotConfirmation.Candidate>();
+        for (var i = 0; i < Math.Min(input.People.Count, input.HoldIds.Count); i++)
+            if (group.Read(i, input.HoldIds[i]!, groupDay, service.Service, questions, input.People[i], contact, errors) is { } candidate)
+                candidates.Add(candidate);
+        if (errors.Any)
+            return new AgentBookingResult.Invalid(errors);
+
+        var (eligible, refusals) = await group.CheckAsync(candidates, cancellationToken);
+        if (refusals.Count > 0)
+            return new AgentBookingResult.GroupNotEligible(refusals);
+        var by = new HeldSlotConfirmation.Confirmer(actor.SourceIp, BookingChannel.Agent, actor.AuditName);
+        return await group.ConfirmAsync(eligible, $"agent:{formKey}", by, cancellationToken) switch
         {
-            ConfirmationOutcome.Booked { Booking: var booking } => new AgentBookingResult.Booked(booking.ConfirmationCode, booking.Start),
-            ConfirmationOutcome.NotEligible { Reason: var reason } => new AgentBookingResult.NotEligible(reason),
-            ConfirmationOutcome.SlotTaken => new AgentBookingResult.SlotTaken(),
-            ConfirmationOutcome.KeyReused => new AgentBookingResult.AlreadySent(),
-            _ => new AgentBookingResult.HoldExpired(),
+            GroupConfirmationOutcome.Booked { Bookings: var bookings } =>
+                new AgentBookingResult.GroupBooked(bookings.Select(b => new AgentBookingResult.Booked(b.ConfirmationCode, b.Start)).ToList()),
+            GroupConfirmationOutcome.NotBooked failed => new AgentBookingResult.GroupNotBooked(failed.Person, Of(failed.Reason)),
+            _ => throw new UnreachableException(),
         };
     }
+
+    private static AgentBookingResult Of(ConfirmationOutcome outcome) => outcome switch
+    {
+        ConfirmationOutcome.Booked { Booking: var booking } => new AgentBookingResult.Booked(booking.ConfirmationCode, booking.Start),
+        ConfirmationOutcome.NotEligible { Reason: var reason } => new AgentBookingResult.NotEligible(reason),
+        ConfirmationOutcome.SlotTaken => new AgentBookingResult.SlotTaken(),
+        ConfirmationOutcome.KeyReused => new AgentBookingResult.AlreadySent(),
+        _ => new AgentBookingResult.HoldExpired(),
+    };
 
     /// <summary>The questions the caller answers before the held slot is booked (none for most services).</summary>
     public async Task<IReadOnlyList<ScreeningQuestion>> ScreeningAsync(string? holdId, CancellationToken cancellationToken = default) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Booking.ClusterClient.Bookings;
 using Booking.Data.Bookings;
@@ -12,12 +13,12 @@ using Booking.Web.Infrastructure;
 namespace Booking.Web.Bookings;
 
 /// <summary>
-/// A citizen booking for several family members at once (held with <see cref="CitizenHolds.HoldGroupAsync"/>): every
-/// person is checked (details, screening, eligibility) before anything is confirmed, errors keyed by person
-/// (<c>people[1].birthDate</c>), and the group is confirmed whole or not at all.
+/// A citizen booking for several family members at once (held with <see cref="CitizenHolds.HoldGroupAsync"/>), by the
+/// rules every host shares (<see cref="HeldGroupConfirmation"/>): every person checked before anything is confirmed,
+/// and the group confirmed whole or not at all.
 /// </summary>
-public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenValidator validator, HeldSlotConfirmation confirmation,
-    ManageTokens tokens, BookingWindow window)
+public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenValidator validator, HeldGroupConfirmation group, ManageTokens tokens,
+    BookingWindow window)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same bookings.</param>
     public async Task<Outcome<GroupBookingResponse>> ConfirmAsync(GroupBookingRequest? body, string? idempotencyKey, IPAddress? sourceIp,
@@ -26,9 +27,9 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
         var errors = new ValidationErrors();
         var holdIds = body?.HoldIds ?? [];
         var people = body?.People ?? [];
-        if (holdIds.Count is < CitizenHolds.MinGroup or > CitizenHolds.MaxGroup)
+        if (holdIds.Count is < GroupHolds.MinPeople or > GroupHolds.MaxPeople)
             errors.Add("holdIds", holdIds.Count == 0 ? ErrorCodes.Required : ErrorCodes.OutOfRange,
-                $"Give the {CitizenHolds.MinGroup} to {CitizenHolds.MaxGroup} holdIds of the group hold.");
+                $"Give the {GroupHolds.MinPeople} to {GroupHolds.MaxPeople} holdIds of the group hold.");
         else if (holdIds.Distinct().Count() != holdIds.Count)
             errors.Add("holdIds", ErrorCodes.DuplicateHold, "Each person needs a hold of their own: a holdId appears twice.");
         if (people.Count != holdIds.Count)
@@ -43,56 +44,32 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
         var candidates = new List<HeldSlotConfirmation.Candidate>();
         for (var i = 0; i < people.Count; i++)
         {
-            var prefix = $"people[{i}]";
-            var citizen = validator.ValidatePerson(people[i]?.ToPerson(), contact, errors, prefix);
+            var member = people[i] is { } person ? new HeldGroupConfirmation.Member(person.ToPerson(), person.Screening, person.PriorityGroups) : null;
             if (!window.TryReadHoldId(holdIds[i], out var day, out var serviceCode) || reference.ServiceAt(day.LocationId, serviceCode)?.Service is not { } service)
             {
+                validator.ValidatePerson(member?.Person, contact, errors, $"people[{i}]");
                 errors.Add($"holdIds[{i}]", ErrorCodes.UnknownHold, "This is not a holdId from the group hold.");
                 continue;
             }
-            var reading = DeclarationReader.Read(reference.ScreeningAt(day.LocationId, service.Code), people[i]?.Screening, people[i]?.PriorityGroups, errors, $"{prefix}.");
-            if (reading?.BlockedBy is { } blocking)
-                errors.Add($"{prefix}.screening.{blocking.Id}", ErrorCodes.ScreeningBlocked, blocking.ExplanationEn ?? blocking.TextEn);
-            if (citizen is not null && reading is not null)
-                candidates.Add(new HeldSlotConfirmation.Candidate(holdIds[i]!, day, service, citizen, reading.Declarations));
+            if (group.Read(i, holdIds[i]!, day, service, reference.ScreeningAt(day.LocationId, service.Code), member, contact, errors) is { } candidate)
+                candidates.Add(candidate);
         }
         if (errors.Any)
             return errors;
 
-        var eligible = new List<HeldSlotConfirmation.Eligible>();
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var (ready, refusal) = await confirmation.CheckAsync(candidates[i], cancellationToken);
-            if (refusal is not null)
-                AddRefusal(errors, $"people[{i}]", refusal);
-            else
-                eligible.Add(ready!);
-        }
+        var (eligible, refusals) = await group.CheckAsync(candidates, cancellationToken);
+        foreach (var (person, refusal) in refusals)
+            AddRefusal(errors, $"people[{person}]", refusal);
         if (errors.Any)
             return errors;
-        return await ConfirmAllAsync(eligible, idempotencyKey, sourceIp, reference, cancellationToken);
-    }
-
-    /// <summary>One after the other; the first failure undoes those already confirmed and releases the rest.</summary>
-    private async Task<Outcome<GroupBookingResponse>> ConfirmAllAsync(List<HeldSlotConfirmation.Eligible> group, string? idempotencyKey,
-        IPAddress? sourceIp, ReferenceData.Snapshot reference, CancellationToken cancellationToken)
-    {
-        var confirmed = new List<(LocationDayKey Day, BookingConfirmation Booking)>();
-        for (var i = 0; i < group.Count; i++)
+        var by = new HeldSlotConfirmation.Confirmer(sourceIp);
+        return await group.ConfirmAsync(eligible, idempotencyKey, by, cancellationToken) switch
         {
-            var key = idempotencyKey is null ? null : $"{idempotencyKey}/group/{i}";
-            var result = await confirmation.ConfirmAsync(group[i], key, new HeldSlotConfirmation.Confirmer(sourceIp));
-            if (result is ConfirmResult.Confirmed { Booking: var booking })
-            {
-                confirmed.Add((group[i].Candidate.Day, booking));
-                continue;
-            }
-            foreach (var (day, done) in confirmed)
-                await confirmation.UndoAsync(day, done);
-            var refusal = Refusal.Of(await confirmation.WhyNotAsync(result, group[i].Candidate, cancellationToken));
-            return new Refusal.GroupNotConfirmed(i, refusal, confirmed.Select(c => c.Booking.ConfirmationCode).ToList());
-        }
-        return new GroupBookingResponse(confirmed.Select(c => BookingCreated.Response(c.Booking, reference.Locations[c.Booking.LocationId], tokens)).ToList());
+            GroupConfirmationOutcome.Booked { Bookings: var bookings } =>
+                new GroupBookingResponse(bookings.Select(b => BookingCreated.Response(b, reference.Locations[b.LocationId], tokens)).ToList()),
+            GroupConfirmationOutcome.NotBooked failed => new Refusal.GroupNotConfirmed(failed.Person, Refusal.Of(failed.Reason), failed.CancelledCodes),
+            _ => throw new UnreachableException(),
+        };
     }
 
     /// <summary>An eligibility refusal as an error on the field it is about, with the refusal's reason as code.</summary>

@@ -2,7 +2,6 @@ using Booking.ClusterClient.Bookings;
 using Booking.Data.Catalog;
 using Booking.Domain.Catalog;
 using Booking.Domain.Validation;
-using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 using Booking.Web.WaitingRooms;
 
@@ -10,11 +9,9 @@ namespace Booking.Web.Bookings;
 
 /// <summary>A citizen keeping a slot (or seats for their group) while they fill the form, and giving it back. Used by
 /// the API and the pages.</summary>
-public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster, HoldKeys holdKeys, WaitingRoom waitingRoom, BookingWindow window)
+public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster, HoldKeys holdKeys, GroupHolds groupHolds, WaitingRoom waitingRoom,
+    BookingWindow window)
 {
-    public const int MinGroup = 2;
-    public const int MaxGroup = 6;
-
     /// <param name="idempotencyKey">A retry with the same key gets the same hold.</param>
     /// <param name="admissionPass">The waiting room's pass (see <see cref="WaitingRoom.PassFromAsync"/>), required when the service is gated.</param>
     public async Task<Outcome<HoldResponse>> HoldAsync(CitizenHoldRequest? body, string? idempotencyKey, string? admissionPass, CancellationToken cancellationToken)
@@ -36,10 +33,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         return Refusal(result);
     }
 
-    /// <summary>
-    /// Seats for a group at one clinic: side by side in the chosen slot if it has room, else in the slots right after it
-    /// (then right before it), without a gap. All or nothing: if the group does not fit, every seat taken is given back.
-    /// </summary>
+    /// <summary>Seats for a group at one clinic, by the rule every host shares (<see cref="GroupHolds"/>).</summary>
     /// <param name="idempotencyKey">A retry with the same key gets the same seats back (while they are held).</param>
     /// <param name="admissionPass">The waiting room's pass, required when the service is gated.</param>
     public async Task<Outcome<GroupHoldResponse>> HoldGroupAsync(GroupHoldRequest? body, string? idempotencyKey, string? admissionPass,
@@ -48,9 +42,9 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         var errors = new ValidationErrors();
         var target = await TargetAsync(body?.LocationId, body?.Service, body?.Start, errors, cancellationToken);
         if (body?.People is not { } people)
-            errors.Add("people", ErrorCodes.Required, $"How many people ({MinGroup} to {MaxGroup})?");
-        else if (people is < MinGroup or > MaxGroup)
-            errors.Add("people", ErrorCodes.OutOfRange, $"A group is {MinGroup} to {MaxGroup} people.");
+            errors.Add("people", ErrorCodes.Required, $"How many people ({GroupHolds.MinPeople} to {GroupHolds.MaxPeople})?");
+        else if (people is < GroupHolds.MinPeople or > GroupHolds.MaxPeople)
+            errors.Add("people", ErrorCodes.OutOfRange, $"A group is {GroupHolds.MinPeople} to {GroupHolds.MaxPeople} people.");
         if (errors.Any)
             return errors;
         if (target is not var (location, service, start))
@@ -60,24 +54,13 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         if (refused is not null)
             return refused;
 
-        var day = DayOf(location, start);
-        var holds = new List<HoldResult.Held>();
-        // Per person and slot, so that a retry finds each seat it already took under the same key.
-        HoldRequest Request(DateTimeOffset slot) =>
-            new(service, slot, idempotencyKey is null ? null : $"{idempotencyKey}/group/{holds.Count}/{slot.UtcTicks}");
-
-        var first = await FillAsync(day, start, body!.People!.Value, holds, Request);
-        if (first is HoldResult.Full)
-            foreach (var slot in AdjacentSlots(await day.Availability(service), start, holds))
-                if (await FillAsync(day, slot, body.People.Value, holds, Request) is null)
-                    break;
-        if (holds.Count < body.People.Value)
+        var (holds, notHeld) = await groupHolds.HoldAsync(DayKey(location, start), service, start, body.People!.Value, idempotencyKey);
+        if (holds is null)
         {
-            await Task.WhenAll(holds.Select(h => day.ReleaseHold(h.HoldId)));
             await passUse.ReturnAsync();
-            return first is HoldResult.Full ? new Refusal.GroupDoesNotFit(body.People.Value) : Refusal(first!);
+            return notHeld is HoldResult.Full ? new Refusal.GroupDoesNotFit(body.People.Value) : Refusal(notHeld!);
         }
-        return new GroupHoldResponse(holds.OrderBy(h => h.Start).Select(h => Response(location, h)).ToList());
+        return new GroupHoldResponse(holds.Select(h => Response(location, h)).ToList());
     }
 
     /// <summary>What every hold passes before a clinic-day is asked: a start inside the booking window, an idempotency
@@ -104,32 +87,6 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         return holdId;
     }
 
-    /// <summary>Holds seats in one slot until the group is complete; null when complete, else why the slot stopped.</summary>
-    private static async Task<HoldResult?> FillAsync(ILocationDayGrain day, DateTimeOffset slot, int people, List<HoldResult.Held> holds,
-        Func<DateTimeOffset, HoldRequest> request)
-    {
-        while (holds.Count < people)
-        {
-            var result = await day.Hold(request(slot));
-            if (result is not HoldResult.Held held)
-                return result;
-            holds.Add(held);
-        }
-        return null;
-    }
-
-    /// <summary>Free slots touching the chosen one without a gap: first the ones after it, nearest first, then the ones before.</summary>
-    private static IEnumerable<DateTimeOffset> AdjacentSlots(LocationAvailability free, DateTimeOffset chosen, List<HoldResult.Held> held)
-    {
-        // A full slot ends the run: a group's seats stay side by side in time.
-        var slots = free.Slots.Where(s => s.Remaining > 0).OrderBy(s => s.Start).ToList();
-        var length = held.Count > 0 ? held[0].End - held[0].Start : slots.Count > 0 ? slots[0].End - slots[0].Start : TimeSpan.Zero;
-        for (var next = chosen + length; length > TimeSpan.Zero && slots.Any(s => s.Start == next); next += length)
-            yield return next;
-        for (var previous = chosen - length; length > TimeSpan.Zero && slots.Any(s => s.Start == previous); previous -= length)
-            yield return previous;
-    }
-
     private async Task<(Location Location, string Service, DateTimeOffset Start)?> TargetAsync(Guid? locationId, string? service,
         DateTimeOffset? start, ValidationErrors errors, CancellationToken cancellationToken)
     {
@@ -148,8 +105,9 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
         return (location, service!, start!.Value.ToUniversalTime());
     }
 
-    private ILocationDayGrain DayOf(Location location, DateTimeOffset start) =>
-        cluster.GetGrain<ILocationDayGrain>(new LocationDayKey(location.Id, location.DateOf(start)).ToString());
+    private static LocationDayKey DayKey(Location location, DateTimeOffset start) => new(location.Id, location.DateOf(start));
+
+    private ILocationDayGrain DayOf(Location location, DateTimeOffset start) => cluster.GetGrain<ILocationDayGrain>(DayKey(location, start).ToString());
 
     private static HoldResponse Response(Location location, HoldResult.Held held) =>
         new(held.HoldId, held.ExpiresAt, location.Id, held.ServiceCode, location.LocalTime(held.Start), location.LocalTime(held.End));

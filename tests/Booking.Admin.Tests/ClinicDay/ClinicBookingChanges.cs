@@ -11,11 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Booking.Admin.Tests.ClinicDay;
 
 /// <summary>A clinic of its own (Montréal region, Québec time) open on one weekday ahead from 09:00 to 10:00 for FLU, one
-/// seat per 10-minute slot, and bookings in it written by the statement the silo's group commit runs (each queues its
+/// seat (or as many as asked) per 10-minute slot, and bookings in it written by the statement the silo's group commit runs (each queues its
 /// confirmation message).</summary>
 public sealed class ClinicBookingChanges(AdminFixture fixture)
 {
-    public async Task<(Guid Clinic, DateOnly Day)> OneSeatClinicAsync(int weekday)
+    public Task<(Guid Clinic, DateOnly Day)> OneSeatClinicAsync(int weekday) => ClinicAsync(weekday, seats: 1);
+
+    public async Task<(Guid Clinic, DateOnly Day)> ClinicAsync(int weekday, int seats)
     {
         var day = QuebecDate.NextWeekday(weekday);
         var clinic = Guid.CreateVersion7();
@@ -23,9 +25,9 @@ public sealed class ClinicBookingChanges(AdminFixture fixture)
             with l as (insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude, time_zone)
                        values (@clinic, @tenant, @name, '2, rue du Changement', 'Montréal', 'H2X 1Y4', 45.5, -73.6, 'America/Montreal') returning id)
             insert into schedule_exceptions (id, location_id, service_code, on_date, kind, opens_at, closes_at, slot_minutes, capacity)
-            select @exception, id, 'FLU', @day, 'extra_hours', '09:00', '10:00', 10, 1 from l returning 1
+            select @exception, id, 'FLU', @day, 'extra_hours', '09:00', '10:00', 10, @seats from l returning 1
             """, ("clinic", clinic), ("tenant", DemoSeed.MontrealRegion), ("name", $"Changement {clinic:N}"[..24]),
-            ("exception", Guid.CreateVersion7()), ("day", day));
+            ("exception", Guid.CreateVersion7()), ("day", day), ("seats", seats));
         return (clinic, day);
     }
 

@@ -37,12 +37,12 @@ public sealed partial class AgentBookingTests(AdminFixture fixture)
         return (response, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>A clinic of its own, offered as a staff save offers it (the catalogue's revision bumped, its day woken to
+    /// <summary>A clinic of its own (one seat a slot, or <c>seats</c>), offered as a staff save offers it (the catalogue's revision bumped, its day woken to
     /// publish its free times): the staff site's cached catalogue and the published availability list it within a second
     /// or so, awaited through <paramref name="agent"/>'s page.</summary>
-    private async Task<(Guid Clinic, DateOnly Day)> OfferedClinicAsync(StaffSession agent, int weekday)
+    private async Task<(Guid Clinic, DateOnly Day)> OfferedClinicAsync(StaffSession agent, int weekday, int seats = 1)
     {
-        var (clinic, day) = await _changes.OneSeatClinicAsync(weekday);
+        var (clinic, day) = await _changes.ClinicAsync(weekday, seats);
         await fixture.Database.ScalarAsync<int>("update catalogue_revision set revision = revision + 1 returning 1");
         await _changes.PublishAsync(clinic, day);
         await Poll.UntilAsync(async () => (await agent.PageAsync(Page(clinic, day))) is (HttpStatusCode.OK, var html) && html.Contains("id=\"slot-0900\""),
