@@ -12,6 +12,10 @@ public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixtur
     private static readonly string[] ScenarioChannels = ["agent", "walk-in", "web", "web", "web", "web", "web"];
     private static readonly string[] SixtiesOrLateFifties = ["50-59", "60-69"];
 
+    // The areas of clinic A's citizens 1 to 7 and clinic B's 8 and 9 (ExtractScenario.FsaOf), sorted; empty when none was given.
+    private static readonly string[] ClinicAAreas = ["", "", "G0A", "G0A", "H2X", "H2X", "H2X"];
+    private static readonly string[] ClinicBAreas = ["", "G0A"];
+
     private readonly ExtractFiles _files = new(scenario);
 
     [Fact]
@@ -43,6 +47,8 @@ public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixtur
         // The scenario's people are born on 3 February 1961 to 1969: in their sixties or late fifties on the day.
         Assert.All(a.Concat(b), r => Assert.Contains(r["age_band"], SixtiesOrLateFifties));
         Assert.Contains(a, r => r["age_band"] == "60-69");
+        Assert.Equal(ClinicAAreas, a.Select(r => r["fsa"]).Order(StringComparer.Ordinal));
+        Assert.Equal(ClinicBAreas, b.Select(r => r["fsa"]).Order(StringComparer.Ordinal));
     }
 
     [Fact]

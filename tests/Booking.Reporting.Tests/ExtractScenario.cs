@@ -34,6 +34,9 @@ public sealed class ExtractScenario : IAsyncLifetime
     /// <summary>The scenario citizens' birth dates: the 3rd of February of a year from 1961 on, one year per citizen.</summary>
     public IEnumerable<DateOnly> BirthDates => Enumerable.Range(1, _citizen).Select(n => new DateOnly(1960 + n, 2, 3));
 
+    /// <summary>The area of citizen <paramref name="n"/>'s postal code, in turn: an urban one, a rural one, none given.</summary>
+    public static string? FsaOf(int n) => (n % 3) switch { 1 => "H2X", 2 => "G0A", _ => null };
+
     private readonly string _keyFile = TestKeyFile.Create();
     private ServiceProvider _services = null!;
     private int _citizen;
@@ -117,7 +120,7 @@ public sealed class ExtractScenario : IAsyncLifetime
     {
         var n = Interlocked.Increment(ref _citizen);
         var citizen = new CitizenDetails($"Prénom{n}", CitizenSurname, new DateOnly(1960 + n, 2, 3), $"{HealthCardPrefix}{60 + n:D2}020399",
-            $"personne{n}@example.org", CitizenPhone, "fr", EmailConsent: true);
+            $"personne{n}@example.org", CitizenPhone, "fr", EmailConsent: true, FsaOf(n));
         var protector = Service<PersonalDataProtector>();
         var start = At(minute);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, start.AddMinutes(10), seat, 2,

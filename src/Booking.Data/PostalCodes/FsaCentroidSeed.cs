@@ -1,3 +1,4 @@
+using Booking.Domain.Catalog;
 using System.Globalization;
 
 namespace Booking.Data.PostalCodes;

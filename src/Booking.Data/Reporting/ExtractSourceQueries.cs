@@ -39,7 +39,7 @@ public sealed class ExtractSourceQueries(ReportingDataSource reporting)
                    (b.slot_start at time zone l.time_zone)::date as slot_date,
                    (b.slot_start at time zone l.time_zone)::time as slot_time,
                    b.status, b.created_at as booked_at, m.moves as times_moved, m.last_moved_at as moved_at, b.cancelled_at,
-                   b.checked_in_at, b.no_show_at, b.channel, b.age_band
+                   b.checked_in_at, b.no_show_at, b.channel, b.age_band, b.fsa
             from bookings b
             join locations l on l.id = b.location_id
             join tree on tree.id = b.tenant_id

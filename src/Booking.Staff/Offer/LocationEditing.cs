@@ -1,3 +1,4 @@
+using Booking.Domain.Catalog;
 using System.Globalization;
 using System.Security.Claims;
 using Booking.Data.Offer;
