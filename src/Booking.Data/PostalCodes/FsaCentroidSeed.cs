@@ -1,5 +1,5 @@
-using Booking.Domain.Catalog;
 using System.Globalization;
+using Booking.Domain.Catalog;
 
 namespace Booking.Data.PostalCodes;
 

@@ -1,6 +1,6 @@
-using Booking.Domain.Catalog;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Booking.Domain.Catalog;
 
 namespace Booking.Data.PostalCodes;
 
