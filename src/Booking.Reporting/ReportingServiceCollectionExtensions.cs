@@ -19,6 +19,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<IExtractSource, CapacityDataset>();
         services.AddSingleton<IExtractSource, NotificationVolumesDataset>();
         services.AddSingleton<IExtractSource, PrivacyRequestsDataset>();
+        services.AddSingleton<IExtractSource, WaitingRoomDataset>();
         services.AddSingleton<ExtractBuilder>();
         services.AddSingleton<ExtractDownloads>();
         return services;

@@ -53,4 +53,31 @@ public sealed class CitizenValidatorTests
             ["citizen.language"] = ErrorCodes.InvalidLanguage,
         }, errors.ByField.ToDictionary(f => f.Key, f => Assert.Single(f.Value).Code));
     }
+
+    [Theory]
+    [InlineData("h2x 1y4", "H2X")]
+    [InlineData("G0A-1B0", "G0A")]
+    [InlineData("H2X", "H2X")]
+    [InlineData(null, null)]
+    [InlineData("  ", null)]
+    public void Of_a_postal_code_only_its_area_is_kept(string? postalCode, string? fsa)
+    {
+        var errors = new ValidationErrors();
+
+        var citizen = Validator.Validate(new CitizenBody("Josée", "Passant", "1970-01-15", null, null, "514 555-0123", "fr", false, postalCode), errors);
+
+        Assert.False(errors.Any);
+        Assert.Equal(fsa, citizen?.Fsa);
+    }
+
+    [Fact]
+    public void A_postal_code_that_is_not_canadian_is_refused_on_its_field()
+    {
+        var errors = new ValidationErrors();
+
+        var person = Validator.ValidateWalkIn(new PersonBody("Josée", "Passant", "1970-01-15", null), null, "fr", errors, postalCode: "90210");
+
+        Assert.Null(person);
+        Assert.Equal(ErrorCodes.InvalidPostalCode, Assert.Single(Assert.Single(errors.ByField, f => f.Key == "citizen.postalCode").Value).Code);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Booking.Data.Demo;
 using Booking.Reporting.Datasets;
+using Booking.Testing;
 
 namespace Booking.Reporting.Tests;
 
@@ -11,6 +12,10 @@ public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixtur
     // Clinic A's bookings of the scenario's day by channel, sorted; the age bands of the scenario's people on the day.
     private static readonly string[] ScenarioChannels = ["agent", "walk-in", "web", "web", "web", "web", "web"];
     private static readonly string[] SixtiesOrLateFifties = ["50-59", "60-69"];
+
+    // The areas of clinic A's citizens 1 to 7 and clinic B's 8 and 9 (ExtractScenario.FsaOf), sorted; empty when none was given.
+    private static readonly string[] ClinicAAreas = ["", "", "G0A", "G0A", "H2X", "H2X", "H2X"];
+    private static readonly string[] ClinicBAreas = ["", "G0A"];
 
     private readonly ExtractFiles _files = new(scenario);
 
@@ -43,6 +48,8 @@ public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixtur
         // The scenario's people are born on 3 February 1961 to 1969: in their sixties or late fifties on the day.
         Assert.All(a.Concat(b), r => Assert.Contains(r["age_band"], SixtiesOrLateFifties));
         Assert.Contains(a, r => r["age_band"] == "60-69");
+        Assert.Equal(ClinicAAreas, a.Select(r => r["fsa"]).Order(StringComparer.Ordinal));
+        Assert.Equal(ClinicBAreas, b.Select(r => r["fsa"]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -59,6 +66,26 @@ public sealed class ExtractContentTests(ExtractScenario scenario) : IClassFixtur
         // The demo clinics offer seats that day and nobody booked them: zero points at nobody and is shown.
         Assert.Contains(rows, r => r["location_id"] == DemoSeed.StadeOlympique.ToString() && r["seats_booked"] == "0" && r["suppressed"] == "false"
                                    && r["utilisation"] == "0");
+    }
+
+    [Fact]
+    public async Task Waiting_room_gives_each_openings_arrivals_admissions_and_waits_and_suppresses_a_small_room()
+    {
+        var rows = await _files.RowsAsync(WaitingRoomDataset.Name, scenario.Day);
+
+        var opening = Assert.Single(rows, r => r["room"] == scenario.CampaignRoom);
+        Assert.Equal((scenario.Campaign.ToString(), "Campagne de la salle", DemoSeed.MontrealRegion.ToString()),
+            (opening["campaign_id"], opening["campaign_name"], opening["tenant_id"]));
+        var eight = QuebecDate.At(scenario.Day, 8).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        Assert.Equal((eight, eight, "60"), (opening["campaign_opens_at"], opening["opened_at"], opening["admissions_per_minute"]));
+        // 40 arrive at once: 5 go straight through, the 35 others one a second (waits of 1 to 35 s); 10 never came back.
+        Assert.Equal(("40", "40", "10", "35"), (opening["arrivals"], opening["admitted"], opening["left_before_pass"], opening["peak_waiting"]));
+        Assert.Equal(("15", "31", "35"), (opening["median_wait_seconds"], opening["p90_wait_seconds"], opening["max_wait_seconds"]));
+        Assert.Equal(("false", "false"), (opening["interrupted"], opening["suppressed"]));
+        // Three visitors: their counts and waits could point at them. Zero (nobody left, nobody queued) is kept.
+        var small = Assert.Single(rows, r => r["room"] == scenario.HostRoom);
+        Assert.Equal(("", "", "", "0", "0", "", "", "", "true"), (small["campaign_id"], small["arrivals"], small["admitted"], small["left_before_pass"],
+            small["peak_waiting"], small["median_wait_seconds"], small["p90_wait_seconds"], small["max_wait_seconds"], small["suppressed"]));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ExtractFileTests(ExtractScenario scenario) : IClassFixture<E
     private IReadOnlyList<ExtractDataset> Datasets => scenario.Service<ExtractBuilder>().Datasets;
 
     public static TheoryData<string> DatasetNames() =>
-        new(BookingsDataset.Name, CapacityDataset.Name, NotificationVolumesDataset.Name, PrivacyRequestsDataset.Name);
+        new(BookingsDataset.Name, CapacityDataset.Name, NotificationVolumesDataset.Name, PrivacyRequestsDataset.Name, WaitingRoomDataset.Name);
 
     [Theory]
     [MemberData(nameof(DatasetNames))]

@@ -4,9 +4,11 @@ using Booking.Data.Demo;
 using Booking.Data.Infrastructure;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
+using Booking.Data.WaitingRooms;
 using Booking.Domain.Bookings;
 using Booking.Domain.Citizens;
 using Booking.Domain.Scheduling;
+using Booking.Domain.WaitingRooms;
 using Booking.Reporting.Building;
 using Booking.Reporting.Datasets;
 using Booking.Testing;
@@ -19,7 +21,10 @@ namespace Booking.Reporting.Tests;
 /// A seeded scenario whose extracts are known exactly, built once: on one weekday, clinic A (Montréal region, FLU
 /// 09:00–10:00, 10-minute slots of 2 seats: 6 slots, 12 seats) has 7 bookings, one moved within the day and one
 /// cancelled; clinic B (Québec region, same schedule) has 2. Today, a correction request about one of A's bookings and
-/// one complaint arrive. The extracts are built by the code the worker runs, over the reporting connection.
+/// one complaint arrive. That day at 08:00 a campaign opens behind a waiting room letting 60 a minute through: 40
+/// visitors arrive at once, 5 go straight through and the others one a second, and 30 of the 40 come back for their
+/// pass; a host's own room lets 3 visitors through. The extracts are built by the code the worker runs, over the
+/// reporting connection.
 /// </summary>
 public sealed class ExtractScenario : IAsyncLifetime
 {
@@ -34,6 +39,9 @@ public sealed class ExtractScenario : IAsyncLifetime
     /// <summary>The scenario citizens' birth dates: the 3rd of February of a year from 1961 on, one year per citizen.</summary>
     public IEnumerable<DateOnly> BirthDates => Enumerable.Range(1, _citizen).Select(n => new DateOnly(1960 + n, 2, 3));
 
+    /// <summary>The area of citizen <paramref name="n"/>'s postal code, in turn: an urban one, a rural one, none given.</summary>
+    public static string? FsaOf(int n) => (n % 3) switch { 1 => "H2X", 2 => "G0A", _ => null };
+
     private readonly string _keyFile = TestKeyFile.Create();
     private ServiceProvider _services = null!;
     private int _citizen;
@@ -43,6 +51,9 @@ public sealed class ExtractScenario : IAsyncLifetime
     public Guid ClinicB { get; } = Guid.CreateVersion7();
     public string ClinicAName { get; } = $"Clinique A {Guid.NewGuid():N}"[..22];
     public string ClinicBName { get; } = $"Clinique B {Guid.NewGuid():N}"[..22];
+    public Guid Campaign { get; } = Guid.CreateVersion7();
+    public string CampaignRoom => $"campaign-{Campaign:N}"[..30];
+    public string HostRoom { get; } = $"room-{Guid.NewGuid():N}"[..20];
 
     /// <summary>The bookings' day, a weekday ahead, whatever today is.</summary>
     public DateOnly Day { get; } = QuebecDate.NextWeekday(10);
@@ -77,6 +88,7 @@ public sealed class ExtractScenario : IAsyncLifetime
         await AddClinicAsync(ClinicA, DemoSeed.MontrealRegion, ClinicAName);
         await AddClinicAsync(ClinicB, DemoSeed.QuebecRegion, ClinicBName);
         await SeedAsync();
+        await SeedWaitingRoomsAsync();
         Today = await Database.ScalarAsync<DateOnly>("select (now() at time zone 'America/Montreal')::date");
         var builder = Service<ExtractBuilder>();
         await builder.BuildAsync(ExtractDay.Of(Day));
@@ -113,11 +125,44 @@ public sealed class ExtractScenario : IAsyncLifetime
         await privacy.AddComplaintAsync($"P-{Guid.NewGuid():N}"[..12], protector.Seal("plainte", "complaint"), "tests", null);
     }
 
+    /// <summary>The rooms' days as their grains count and save them: the same queue and statistics, fed the scenario's visitors.</summary>
+    private async Task SeedWaitingRoomsAsync()
+    {
+        var opening = QuebecDate.At(Day, 8);
+        await Database.ScalarAsync<int>("""
+            insert into campaigns (id, service_code, name_fr, name_en, opens_at, tenant_id, waiting_room, admissions_per_minute)
+            values (@id, 'COVID19', 'Campagne de la salle', 'Waiting room campaign', @opens, @tenant, true, 60) returning 1
+            """, ("id", Campaign), ("opens", opening.ToUniversalTime()), ("tenant", DemoSeed.MontrealRegion));
+        var days = Service<WaitingRoomDayRepository>();
+        await days.SaveAsync(Run(CampaignRoom, visitors: 40, perMinute: 60, comeBack: 30));
+        await days.SaveAsync(Run(HostRoom, visitors: 3, perMinute: 600, comeBack: 3));
+
+        WaitingRoomFigures Run(string room, int visitors, int perMinute, int comeBack)
+        {
+            var queue = new AdmissionQueue(opening);
+            var statistics = new WaitingRoomStatistics(room);
+            for (var i = 0; i < visitors; i++)
+            {
+                statistics.Issued(queue.Issue(opening, perMinute), opening, perMinute);
+                statistics.Moved(queue.Mark.Frontier, queue.Waiting, opening);
+            }
+            for (var second = 1; queue.Waiting > 0; second++)
+            {
+                var now = opening.AddSeconds(second);
+                queue.Standing(visitors, now, perMinute);
+                statistics.Moved(queue.Mark.Frontier, queue.Waiting, now);
+            }
+            for (var i = 0; i < comeBack; i++)
+                statistics.PassCollected(opening.AddMinutes(1));
+            return statistics.Current!;
+        }
+    }
+
     private async Task<NewBooking> BookAsync(Guid clinic, Guid tenant, int minute, int seat, string channel = BookingChannel.Web)
     {
         var n = Interlocked.Increment(ref _citizen);
         var citizen = new CitizenDetails($"Prénom{n}", CitizenSurname, new DateOnly(1960 + n, 2, 3), $"{HealthCardPrefix}{60 + n:D2}020399",
-            $"personne{n}@example.org", CitizenPhone, "fr", EmailConsent: true);
+            $"personne{n}@example.org", CitizenPhone, "fr", EmailConsent: true, FsaOf(n));
         var protector = Service<PersonalDataProtector>();
         var start = At(minute);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, start.AddMinutes(10), seat, 2,

@@ -1,6 +1,7 @@
 using Booking.Contracts;
 using Booking.Data.Protection;
 using Booking.Grains.WaitingRooms;
+using Booking.Testing;
 
 namespace Booking.Silo.Tests;
 
@@ -138,5 +139,42 @@ public class WaitingRoomGrainTests(ClusterFixture cluster)
                 uses[i] = await room.UsePass(admitted.Ticket, 3, TimeSpan.FromMinutes(20));
             return uses;
         }
+    }
+
+    [Fact]
+    public async Task A_rooms_day_is_saved_for_the_ministry_with_its_arrivals_admissions_peak_and_waits()
+    {
+        var name = $"room-{Guid.NewGuid():N}";
+        var room = cluster.Grains.GetGrain<IWaitingRoomGrain>(name);
+        var entered = new List<QueueStanding>();
+        for (var i = 0; i < 8; i++)
+            entered.Add(await room.Enter(Slow));
+
+        // One a minute: the first goes straight through, then a minute later one more each time the queue moves.
+        var moves = new List<IDisposable>();
+        try
+        {
+            for (var minute = 1; minute <= 7; minute++)
+            {
+                moves.Add(cluster.SilosAhead(TimeSpan.FromMinutes(1)));
+                await room.Standing(entered[^1].Ticket, Slow);
+            }
+        }
+        finally
+        {
+            moves.ForEach(move => move.Dispose());
+        }
+
+        // Saved every few seconds, off the visitors' path; summed over days in case the minutes crossed midnight.
+        const string figures = """
+            select sum(arrivals) || '|' || sum(admitted) || '|' || max(peak_waiting) || '|' || sum(passes_collected)
+            from waiting_room_days where room = @room
+            """;
+        await Poll.UntilAsync(async () => await cluster.Database.ScalarAsync<string?>($"select coalesce(({figures}), '')", ("room", name)) == "8|8|7|2",
+            TimeSpan.FromSeconds(30), "the room's day to be saved with 8 arrivals, 8 admitted, a peak of 7 and 2 passes collected");
+        // Waits of 0, 1, … 7 minutes (and the milliseconds the calls took): the longest is 7 minutes, the median 3.
+        var waits = await cluster.Database.ScalarAsync<string>(
+            "select max(max_wait_seconds) || '|' || max(median_wait_seconds) from waiting_room_days where room = @room", ("room", name));
+        Assert.Matches(@"^42\d\|18\d$", waits);
     }
 }

@@ -34,6 +34,30 @@ public class BookingTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task The_details_form_offers_the_postal_code_searched_with_refuses_an_invalid_one_on_its_field_and_keeps_only_the_area()
+    {
+        var page = await site.NewVisitorAsync(Viewport.Desktop);
+        var journey = new CitizenJourney(page, "postal-code", check: false);
+        await journey.SearchAsync("FLU", "H2X 1Y4");
+        await journey.HoldAsync(2);
+        await journey.ScreenAsync();
+        await page.WaitForPageAsync("/details\\?");
+        Assert.Equal("H2X 1Y4", await page.Locator("#postalCode").InputValueAsync());
+
+        await page.Locator("#postalCode").FillAsync("12345");
+        await journey.FillDetailsAsync(Citizen.Unique());
+
+        await page.Locator("#postalCode-error").WaitForAsync();
+        Assert.Contains("code postal canadien", await page.Locator("#postalCode-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(("true", "12345"), (await page.Locator("#postalCode").GetAttributeAsync("aria-invalid"), await page.Locator("#postalCode").InputValueAsync()));
+        await page.Locator("#postalCode").FillAsync("g0a 1b0");
+        await journey.FillDetailsAsync(Citizen.Unique());
+        await page.WaitForPageAsync("/confirmation/");
+        var code = (await page.Locator(".code").InnerTextAsync()).Trim();
+        Assert.Equal("G0A", await site.Database.ScalarAsync<string>("select fsa from bookings where confirmation_code = @c", ("c", code)));
+    }
+
+    [Fact]
     public async Task Citizen_books_with_javascript_disabled()
     {
         var page = await site.NewVisitorAsync(Viewport.Desktop, javaScript: false);

@@ -106,7 +106,7 @@ public class BookingErrorTests(PlatformFixture platform)
     {
         var start = QuebecDate.At(QuebecDate.NextWeekday(5), 10);
         var holdId = await _api.HoldId(CitizenApi.Plateau, "FLU", start);
-        var bad = new { firstName = "", lastName = "Roy<script>", birthDate = "2999-01-01", healthCardNumber = "123", email = "not-an-email", phone = "12", language = "de" };
+        var bad = new { firstName = "", lastName = "Roy<script>", birthDate = "2999-01-01", healthCardNumber = "123", email = "not-an-email", phone = "12", language = "de", postalCode = "H2" };
 
         var response = await _api.Confirm(holdId, bad, consent: false);
 
@@ -114,11 +114,12 @@ public class BookingErrorTests(PlatformFixture platform)
         var problem = await CitizenApi.Json(await _api.Confirm(holdId, bad, consent: false));
         var errors = problem["errors"]!.AsObject();
         Assert.Equal(
-            ["citizen.birthDate", "citizen.email", "citizen.emailConsent", "citizen.firstName", "citizen.healthCardNumber", "citizen.language", "citizen.lastName", "citizen.phone", "consent"],
+            ["citizen.birthDate", "citizen.email", "citizen.emailConsent", "citizen.firstName", "citizen.healthCardNumber", "citizen.language", "citizen.lastName", "citizen.phone", "citizen.postalCode", "consent"],
             errors.Select(e => e.Key).Order());
         var codes = problem["errorCodes"]!;
         Assert.Equal("not_plausible", codes["citizen.birthDate"]![0]!.GetValue<string>());
         Assert.Equal("invalid_phone", codes["citizen.phone"]![0]!.GetValue<string>());
+        Assert.Equal("invalid_postal_code", codes["citizen.postalCode"]![0]!.GetValue<string>());
         Assert.Equal("required", codes["citizen.firstName"]![0]!.GetValue<string>());
         Assert.Equal("consent_required", codes["consent"]![0]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Created, (await _api.Confirm(holdId)).StatusCode);

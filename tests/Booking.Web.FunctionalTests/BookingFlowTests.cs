@@ -46,9 +46,24 @@ public class BookingFlowTests(PlatformFixture platform)
         Assert.DoesNotContain("Tremblay", System.Text.Encoding.UTF8.GetString(ciphertext));
         // In clear, only the band of the age on the appointment's day (born 1 May 1980: in their forties until 2030).
         Assert.Equal("40-49", await platform.Database.ScalarAsync<string>("select age_band from bookings where confirmation_code = @c", ("c", code)));
+        // No postal code was given (it is optional): no area either.
+        Assert.True(await platform.Database.ScalarAsync<bool>("select fsa is null from bookings where confirmation_code = @c", ("c", code)));
         var accesses = await platform.Database.ScalarAsync<string[]>(
             "select array_agg(access order by id) from personal_data_access_log where table_name = 'bookings' and record_id = (select id from bookings where confirmation_code = @c)", ("c", code));
         Assert.Equal(["create", "read"], accesses);
+    }
+
+    [Fact]
+    public async Task Of_the_postal_code_a_citizen_gives_only_its_area_is_kept_in_clear_and_the_rest_nowhere()
+    {
+        var citizen = new { firstName = "Élise", lastName = "Tremblay-Fsa", birthDate = "1980-05-01", phone = "+1 514 555 0143", language = "fr", postalCode = "h2x-1y4" };
+
+        var booked = await _api.Book(CitizenApi.Plateau, "FLU", QuebecDate.At(QuebecDate.NextWeekday(2), 14, 20), citizen);
+
+        var code = booked["confirmationCode"]!.GetValue<string>();
+        Assert.Equal("H2X", await platform.Database.ScalarAsync<string>("select fsa from bookings where confirmation_code = @c", ("c", code)));
+        var shown = await CitizenApi.Json(await _api.Get(code, booked["manageToken"]!.GetValue<string>()));
+        Assert.DoesNotContain("1Y4", shown.ToJsonString(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -48,14 +48,14 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
                 insert into bookings (id, confirmation_code, tenant_id, location_id, service_code, slot_start, slot_end, seat,
                                       slot_capacity, status, hold_digest, idempotency_digest, request_digest, citizen_ciphertext,
                                       encryption_key_id, citizen_fingerprint, health_card_fingerprint, language, consent_at, interval_window, channel,
-                                      phone_fingerprint, age_band)
+                                      phone_fingerprint, age_band, fsa)
                 select b.id, b.code, b.tenant, b.location, b.service, b.slot_start, b.slot_end, b.seat, b.capacity, 'confirmed',
                        b.hold, b.idem, b.request, b.cipher, b.key_id, b.fingerprint, b.card, b.language, b.consent,
-                       {IntervalWindow("s", "(b.slot_start at time zone l.time_zone)::date")}, b.channel, b.phone, b.age_band
+                       {IntervalWindow("s", "(b.slot_start at time zone l.time_zone)::date")}, b.channel, b.phone, b.age_band, b.fsa
                 from unnest(@id, @code, @tenant, @location, @service, @slot_start, @slot_end, @seat, @capacity, @hold, @idem,
-                            @request, @cipher, @key_id, @fingerprint, @card, @language, @consent, @channel, @phone, @age_band)
+                            @request, @cipher, @key_id, @fingerprint, @card, @language, @consent, @channel, @phone, @age_band, @fsa)
                      as b(id, code, tenant, location, service, slot_start, slot_end, seat, capacity, hold, idem,
-                          request, cipher, key_id, fingerprint, card, language, consent, channel, phone, age_band)
+                          request, cipher, key_id, fingerprint, card, language, consent, channel, phone, age_band, fsa)
                      left join services s on s.code = b.service
                      left join locations l on l.id = b.location
                 on conflict do nothing
@@ -95,6 +95,7 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         p.AddWithValue("language", bookings.Select(b => b.Citizen.Language).ToArray());
         p.Add(new NpgsqlParameter("phone", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = bookings.Select(b => (object?)b.Citizen.PhoneFingerprint ?? DBNull.Value).ToArray() });
         p.Add(new NpgsqlParameter("age_band", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = bookings.Select(b => (object?)b.Citizen.AgeBand ?? DBNull.Value).ToArray() });
+        p.Add(new NpgsqlParameter("fsa", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = bookings.Select(b => (object?)b.Citizen.Fsa ?? DBNull.Value).ToArray() });
         p.AddWithValue("declared", bookings.Select(b => b.Declarations.Ciphertext).ToArray());
         p.AddWithValue("declared_key_id", bookings.Select(b => b.Declarations.KeyId).ToArray());
         p.AddWithValue("consent", bookings.Select(b => b.ConsentAt.ToUniversalTime()).ToArray());

@@ -10,6 +10,7 @@ using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Data.Reporting;
 using Booking.Data.Staff;
+using Booking.Data.WaitingRooms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<BookingRepository>();
+        services.AddSingleton<WaitingRoomDayRepository>();
         services.AddSingleton<StaffChangeLog>();
         services.AddSingleton<HandedOverHoldRepository>();
         services.AddSingleton<DeclarationRepository>();

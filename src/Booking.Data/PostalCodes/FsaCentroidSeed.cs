@@ -1,4 +1,5 @@
 using System.Globalization;
+using Booking.Domain.Catalog;
 
 namespace Booking.Data.PostalCodes;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Booking.Domain.Catalog;
 
 namespace Booking.Data.PostalCodes;
 

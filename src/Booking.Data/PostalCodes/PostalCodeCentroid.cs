@@ -1,3 +1,5 @@
+using Booking.Domain.Catalog;
+
 namespace Booking.Data.PostalCodes;
 
 /// <summary>Where a postal code (six characters) or a forward sortation area (three) is, roughly: the centre of

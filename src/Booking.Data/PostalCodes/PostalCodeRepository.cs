@@ -1,3 +1,4 @@
+using Booking.Domain.Catalog;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;

@@ -21,7 +21,8 @@ public sealed class PersonalDataProtector(KeyRing keys)
         var sealedData = Seal(citizen, CitizenPurpose);
         var (fingerprint, healthCard) = Fingerprints(citizen);
         return new SealedCitizen(sealedData.Ciphertext, sealedData.KeyId, fingerprint, healthCard, citizen.Language,
-            string.IsNullOrWhiteSpace(citizen.Phone) ? null : PhoneFingerprint(citizen.Phone), AgeBand.On(citizen.BirthDate, appointmentDay));
+            string.IsNullOrWhiteSpace(citizen.Phone) ? null : PhoneFingerprint(citizen.Phone), AgeBand.On(citizen.BirthDate, appointmentDay),
+            citizen.Fsa);
     }
 
     /// <summary>What a citizen declared, sealed to travel with their confirmation (the booking's own statement stores it).</summary>

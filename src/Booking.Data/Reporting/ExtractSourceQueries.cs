@@ -39,7 +39,7 @@ public sealed class ExtractSourceQueries(ReportingDataSource reporting)
                    (b.slot_start at time zone l.time_zone)::date as slot_date,
                    (b.slot_start at time zone l.time_zone)::time as slot_time,
                    b.status, b.created_at as booked_at, m.moves as times_moved, m.last_moved_at as moved_at, b.cancelled_at,
-                   b.checked_in_at, b.no_show_at, b.channel, b.age_band
+                   b.checked_in_at, b.no_show_at, b.channel, b.age_band, b.fsa
             from bookings b
             join locations l on l.id = b.location_id
             join tree on tree.id = b.tenant_id
@@ -118,6 +118,28 @@ public sealed class ExtractSourceQueries(ReportingDataSource reporting)
             from received q left join tree on tree.id = q.tenant_id left join tenants r on r.id = tree.region_id
             group by q.tenant_id, tree.name, r.name, q.kind, q.status
             order by tree.name nulls first, q.tenant_id, q.kind, q.status
+            """;
+        return await ReadAsync(sql, day, from, to, cancellationToken);
+    }
+
+    /// <summary>Each waiting room's figures for <paramref name="day"/> (Québec time), with the campaign it stands in front
+    /// of (a room a host's configuration adds has none). Those who left are the admitted who never came back for their pass.</summary>
+    public async Task<ReportingTable> WaitingRoomDaysAsync(DateOnly day, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        // A campaign's room is named after its id (Campaign.WaitingRoomName).
+        const string sql = $"""
+            with recursive {TenantTree}
+            select w.day, w.room, c.id as campaign_id, c.name_fr as campaign_name,
+                   c.tenant_id, tree.name as tenant_name, r.name as region_name, c.opens_at as campaign_opens_at,
+                   w.first_ticket_at as opened_at, w.admissions_per_minute::bigint, w.arrivals, w.admitted,
+                   greatest(w.admitted - w.passes_collected, 0) as left_before_pass, w.peak_waiting,
+                   w.median_wait_seconds::bigint, w.p90_wait_seconds::bigint, w.max_wait_seconds, w.interrupted
+            from waiting_room_days w
+            left join campaigns c on c.waiting_room and left('campaign-' || replace(c.id::text, '-', ''), 30) = w.room
+            left join tree on tree.id = c.tenant_id
+            left join tenants r on r.id = tree.region_id
+            where w.day = @day
+            order by w.room
             """;
         return await ReadAsync(sql, day, from, to, cancellationToken);
     }

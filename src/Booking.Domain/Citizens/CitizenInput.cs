@@ -4,7 +4,7 @@ namespace Booking.Domain.Citizens;
 // clear validation error, not a binding failure. The citizen API takes them as they are.
 
 public sealed record CitizenBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber,
-    string? Email, string? Phone, string? Language, bool? EmailConsent);
+    string? Email, string? Phone, string? Language, bool? EmailConsent, string? PostalCode = null);
 
 public sealed record PersonBody(string? FirstName, string? LastName, string? BirthDate, string? HealthCardNumber);
 

@@ -2,16 +2,19 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
+using Booking.Domain.Catalog;
 using Booking.Domain.Validation;
 using PhoneNumbers;
 
 namespace Booking.Domain.Citizens;
 
 /// <summary>Checks and normalises what a citizen typed: trimmed names, an E.164 phone (Canadian numbers may be
-/// typed without +1), a RAMQ-shaped health card number, at least one way to reach them.</summary>
+/// typed without +1), a RAMQ-shaped health card number, at least one way to reach them, and the area of an optional
+/// postal code.</summary>
 public sealed partial class CitizenValidator(TimeProvider clock)
 {
-    public sealed record Contact(string? Email, string? Phone, string Language, bool EmailConsent);
+    /// <param name="Fsa">The forward sortation area of the postal code given, if one was.</param>
+    public sealed record Contact(string? Email, string? Phone, string Language, bool EmailConsent, string? Fsa = null);
 
     private const int MaxNameLength = 100;
     private const int MaxEmailLength = 254;
@@ -25,7 +28,21 @@ public sealed partial class CitizenValidator(TimeProvider clock)
             return null;
         }
         var contact = ValidateContact(new ContactBody(body.Email, body.Phone, body.Language, body.EmailConsent), errors, prefix);
-        return ValidatePerson(new PersonBody(body.FirstName, body.LastName, body.BirthDate, body.HealthCardNumber), contact, errors, prefix);
+        var fsa = PostalArea(body.PostalCode, errors, $"{prefix}.postalCode");
+        return ValidatePerson(new PersonBody(body.FirstName, body.LastName, body.BirthDate, body.HealthCardNumber), contact is null ? null : contact with { Fsa = fsa }, errors, prefix);
+    }
+
+    /// <summary>The forward sortation area (<c>H2X</c>) of an optional postal code, checked as the search checks it (a
+    /// bare area is enough); null when none was given or it is not a Canadian postal code (then an error is added).</summary>
+    [SuppressMessage("Performance", "CA1822", Justification = "Part of the validator's API as DI gives it; callers hold the instance.")]
+    public string? PostalArea(string? value, ValidationErrors errors, string field = "postalCode")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (PostalCode.TryParse(value, out var code))
+            return code.Fsa;
+        errors.Add(field, ErrorCodes.InvalidPostalCode, "Give a Canadian postal code, e.g. H2X 1Y4.");
+        return null;
     }
 
     /// <summary>How to reach a citizen (or the one contact of a group): an e-mail or a phone, and a language.
@@ -47,11 +64,13 @@ public sealed partial class CitizenValidator(TimeProvider clock)
 
     /// <summary>Someone booked at the clinic's door: nothing is sent to them, so there is no e-mail and the phone is
     /// optional; who they are is checked as any citizen's.</summary>
-    public CitizenDetails? ValidateWalkIn(PersonBody body, string? phone, string? language, ValidationErrors errors, string prefix = "citizen")
+    public CitizenDetails? ValidateWalkIn(PersonBody body, string? phone, string? language, ValidationErrors errors, string prefix = "citizen",
+        string? postalCode = null)
     {
         var number = Phone(phone, $"{prefix}.phone", errors);
         var spoken = Language(language, $"{prefix}.language", errors);
-        return ValidatePerson(body, errors.Any ? null : new Contact(null, number, spoken, EmailConsent: false), errors, prefix);
+        var fsa = PostalArea(postalCode, errors, $"{prefix}.postalCode");
+        return ValidatePerson(body, errors.Any ? null : new Contact(null, number, spoken, EmailConsent: false, fsa), errors, prefix);
     }
 
     /// <summary>Who the appointment is for; <paramref name="contact"/> is null when it was invalid (then so is the result).</summary>
@@ -67,7 +86,8 @@ public sealed partial class CitizenValidator(TimeProvider clock)
         var birthDate = BirthDate(body.BirthDate, $"{prefix}.birthDate", errors);
         var card = HealthCard(body.HealthCardNumber, $"{prefix}.healthCardNumber", errors);
         return errors.Any || contact is null ? null
-            : new CitizenDetails(firstName!, lastName!, birthDate!.Value, card, contact.Email, contact.Phone, contact.Language, contact.EmailConsent);
+            : new CitizenDetails(firstName!, lastName!, birthDate!.Value, card, contact.Email, contact.Phone, contact.Language, contact.EmailConsent,
+                contact.Fsa);
     }
 
     private static string? Name(string? value, string field, ValidationErrors errors)

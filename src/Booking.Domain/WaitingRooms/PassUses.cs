@@ -23,6 +23,9 @@ public sealed class PassUses
         return now;
     }
 
+    /// <summary>True once the ticket's pass has started (and for a day after).</summary>
+    public bool Knows(long ticket) => _passes.ContainsKey(ticket);
+
     /// <summary>Counts one use of an admitted ticket's pass, unless it started before <paramref name="startedAfter"/> or is used up.</summary>
     public bool TryUse(long ticket, int limit, DateTimeOffset startedAfter)
     {

@@ -9,7 +9,8 @@ public static class BiScopes
     public const string Prefix = "bi.";
 
     public static readonly IReadOnlyList<string> All =
-        new[] { BookingsDataset.Name, CapacityDataset.Name, NotificationVolumesDataset.Name, PrivacyRequestsDataset.Name }.Select(Of).ToList();
+        new[] { BookingsDataset.Name, CapacityDataset.Name, NotificationVolumesDataset.Name, PrivacyRequestsDataset.Name, WaitingRoomDataset.Name }
+            .Select(Of).ToList();
 
     public static string Of(string dataset) => Prefix + dataset;
 }

@@ -9,7 +9,7 @@ public sealed class BookingsDataset(ExtractSourceQueries queries) : IExtractSour
     public const string Name = "bookings";
 
     public static readonly ExtractDataset Definition = new(Name,
-        "One row per booking: service, campaign, tenant, region, clinic, appointment date and time, its status timeline (booked, moved, cancelled, checked in, no-show), how it was made and the person's age band. No name, birth date, health-card number, contact or screening answer.",
+        "One row per booking: service, campaign, tenant, region, clinic, appointment date and time, its status timeline (booked, moved, cancelled, checked in, no-show), how it was made, the person's age band and the forward sortation area of their postal code. No name, birth date, health-card number, contact or screening answer.",
         "The appointment's date at its clinic (the clinic's time zone); a booking moved to another day afterwards appears again in that day's partition.",
         [
             new("service_code", FieldType.Text, "The service booked (catalogue code).", "bookings.service_code"),
@@ -40,6 +40,9 @@ public sealed class BookingsDataset(ExtractSourceQueries queries) : IExtractSour
             new("age_band", FieldType.Text,
                 "The person's age on the appointment's day, as a band: 0-4, 5-11, 12-17, 18-29, then ten-year bands to 80+. Empty for bookings made before bands were recorded.",
                 "bookings.age_band (written with the booking; the birth date stays sealed)"),
+            new("fsa", FieldType.Text,
+                "The forward sortation area of the person's postal code: its first three characters, e.g. H2X (rural areas have a 0 as second character, e.g. G0A). Empty when no postal code was given (it is optional), and for bookings made before it was asked. Published as given: the platform keeps no list of areas too small to publish; a recipient who links this file to other sources applies its own rule for small areas.",
+                "bookings.fsa (written with the booking; the full postal code is not kept)"),
         ]);
 
     public ExtractDataset Dataset => Definition;

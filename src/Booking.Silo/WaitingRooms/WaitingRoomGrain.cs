@@ -1,4 +1,6 @@
 using Booking.Contracts;
+using Booking.Data.WaitingRooms;
+using Booking.Domain.Catalog;
 using Booking.Domain.WaitingRooms;
 using Booking.Grains.WaitingRooms;
 
@@ -10,28 +12,38 @@ namespace Booking.Silo.WaitingRooms;
 /// off the callers' path: an activation that follows a lost silo goes on with the same tickets, in the same order.
 /// Each admission is one pass, counted here, so a pass copied to other clients serves no more holds than its owner
 /// could make; those counts are not saved (after a loss, an admitted visitor is given a new pass on asking).
+/// The day's figures for the ministry (<see cref="WaitingRoomStatistics"/>: counts and a histogram of waits) are counted
+/// in memory on the same calls and written every few seconds, also off the callers' path.
 /// </summary>
 [GrainType("waitingroom")]
 public sealed class WaitingRoomGrain(
     [PersistentState("waitingRoom")] IPersistentState<WaitingRoomCheckpoint> checkpoint,
     WaitingRoomMetrics metrics,
+    WaitingRoomDayRepository days,
     TimeProvider clock) : Grain, IWaitingRoomGrain
 {
     private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SaveFiguresEvery = TimeSpan.FromSeconds(5);
     private readonly PassUses _passes = new();
     private AdmissionQueue _queue = null!;
     private long _epoch;
     private QueueMark _saved;
     private long _measuredFrontier;
+    private WaitingRoomStatistics _statistics = null!;
+    private long _savedFigures;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var room = this.GetPrimaryKeyString();
+        _statistics = new WaitingRoomStatistics(room);
         if (checkpoint.RecordExists)
         {
             var saved = checkpoint.State;
             _epoch = saved.Epoch;
             _queue = AdmissionQueue.Resume(new QueueMark(saved.NextTicket, saved.Frontier), UnsavedAllowance(saved.IssuedBetweenSaves), now);
+            if (await days.FindAsync(room, QuebecTime.DateOf(QuebecTime.Zone, now), cancellationToken) is { } today)
+                _statistics = new WaitingRoomStatistics(today, interrupted: saved.NextTicket - 1 > saved.Frontier);
         }
         else
         {
@@ -42,7 +54,24 @@ public sealed class WaitingRoomGrain(
         _measuredFrontier = _saved.Frontier;
         // Interleaved: the write reads a copy of the mark, so visitors' calls never wait for PostgreSQL.
         this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveEvery, SaveEvery) { Interleave = true });
-        return Task.CompletedTask;
+        this.RegisterGrainTimer(SaveFiguresAsync, new GrainTimerCreationOptions(SaveFiguresEvery, SaveFiguresEvery) { Interleave = true });
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveFiguresAsync(cancellationToken);
+
+    /// <summary>Days that ended, then today's figures when they changed since they were last written.</summary>
+    private async Task SaveFiguresAsync(CancellationToken cancellationToken)
+    {
+        while (_statistics.Finished.TryPeek(out var finished))
+        {
+            await days.SaveAsync(finished, cancellationToken);
+            _statistics.Finished.Dequeue();
+        }
+        var version = _statistics.Version;
+        if (version == _savedFigures || _statistics.Current is not { } current)
+            return;
+        await days.SaveAsync(current, cancellationToken);
+        _savedFigures = version;
     }
 
     /// <summary>How far numbering resumes past the last save: twice what was handed out between the last two saves
@@ -68,6 +97,7 @@ public sealed class WaitingRoomGrain(
         // A queue that is deactivated would forget its visitors' places; stay up while people may still be waiting.
         DelayDeactivation(TimeSpan.FromHours(1));
         var ticket = new WaitingTicket(_epoch, _queue.Issue(now, admissionsPerMinute));
+        _statistics.Issued(ticket.Number, now, admissionsPerMinute);
         return Task.FromResult(ToStanding(ticket, _queue.Standing(ticket.Number, now, admissionsPerMinute)!.Value, now));
     }
 
@@ -93,9 +123,14 @@ public sealed class WaitingRoomGrain(
     {
         var frontier = _queue.Mark.Frontier;
         metrics.Observe(this.GetPrimaryKeyString(), _queue.Waiting, frontier - _measuredFrontier);
+        _statistics.Moved(frontier, _queue.Waiting, now);
         _measuredFrontier = frontier;
         if (standing.Admitted)
+        {
             DelayDeactivation(TimeSpan.FromHours(1));
+            if (!_passes.Knows(ticket.Number))
+                _statistics.PassCollected(now);
+        }
         return new(ticket, standing.Position, standing.EstimatedWaitSeconds, standing.Admitted,
             standing.Admitted ? _passes.AdmittedAt(ticket.Number, now) : null);
     }

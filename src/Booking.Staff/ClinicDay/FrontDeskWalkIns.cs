@@ -9,9 +9,10 @@ using Booking.Staff.Bookings;
 
 namespace Booking.Staff.ClinicDay;
 
-/// <summary>What the front desk typed for someone who came without an appointment (the birth date as YYYY-MM-DD).</summary>
+/// <summary>What the front desk typed for someone who came without an appointment (the birth date as YYYY-MM-DD; the
+/// postal code optional, only its area kept).</summary>
 public sealed record WalkInInput(string? Service, string? FirstName, string? LastName, string? BirthDate, string? HealthCard, string? Phone,
-    string? Language, bool Consent, string? FormKey);
+    string? Language, bool Consent, string? FormKey, string? PostalCode = null);
 
 /// <summary>What became of a walk-in: booked (code and slot), or why not.</summary>
 public abstract record WalkInResult
@@ -60,7 +61,7 @@ public sealed class FrontDeskWalkIns(ClinicDayBoard board, CatalogRepository cat
         if (!Guid.TryParse(input.FormKey, out _))
             errors.Add("formKey", ErrorCodes.Required, "The form's key is missing.");
         var citizen = validator.ValidateWalkIn(new PersonBody(input.FirstName, input.LastName, input.BirthDate, input.HealthCard), input.Phone,
-            input.Language, errors);
+            input.Language, errors, postalCode: input.PostalCode);
         if (errors.Any || citizen is null)
             return new WalkInResult.Invalid(errors);
 

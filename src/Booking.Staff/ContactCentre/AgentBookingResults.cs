@@ -13,10 +13,11 @@ public sealed record AgentBookingChoice(IReadOnlyList<Location> Clinics, Locatio
     EffectiveService? Service, DateOnly Date, IReadOnlyList<FreeSlot> FreeSlots);
 
 /// <summary>The caller's details as the agent typed them, with the hold they are for and the form's key; their answers to
-/// the service's screening questions (by question id, yes = true) and the priority groups they declare.</summary>
+/// the service's screening questions (by question id, yes = true) and the priority groups they declare; their postal code if
+/// they give it (only its area is kept).</summary>
 public sealed record CallerDetailsInput(string? HoldId, string? FormKey, string? FirstName, string? LastName, string? BirthDate, string? HealthCard,
     string? Email, string? Phone, string? Language, bool EmailConsent, bool Consent, IReadOnlyDictionary<string, bool?> Screening,
-    IReadOnlyList<string?> PriorityGroups);
+    IReadOnlyList<string?> PriorityGroups, string? PostalCode = null);
 
 /// <summary>A caller's group as the agent typed it: the seats held together (in time order), the form's key, each
 /// person (their details, screening answers and priority groups) in the order of the seats, and the one contact that

@@ -130,7 +130,7 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
         if (!Guid.TryParse(input.FormKey, out var formKey))
             errors.Add("formKey", ErrorCodes.Required, "The form's key is missing.");
         var citizen = validator.Validate(new CitizenBody(input.FirstName, input.LastName, input.BirthDate, input.HealthCard, input.Email, input.Phone,
-            input.Language, input.EmailConsent), errors);
+            input.Language, input.EmailConsent, input.PostalCode), errors);
         var reading = DeclarationReader.Read(service.Screening.Value, input.Screening, input.PriorityGroups, errors);
         if (errors.Any)
             return new AgentBookingResult.Invalid(errors);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Booking.Data.Offer;
 using Booking.Data.PostalCodes;
+using Booking.Domain.Catalog;
 using Booking.Staff.Access;
 
 namespace Booking.Staff.Offer;

@@ -36,7 +36,8 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
             errors.Add("people", ErrorCodes.OutOfRange, "Give one person per holdId, in the same order.");
         if (body?.Consent is not true)
             errors.Add("consent", ErrorCodes.ConsentRequired, "We need your consent to use these details for these appointments.");
-        var contact = validator.ValidateContact(body?.Contact, errors);
+        var contact = validator.ValidateContact(body?.Contact, errors) is { } valid
+            ? valid with { Fsa = validator.PostalArea(body?.PostalCode, errors) } : null;
         if (errors.Any)
             return errors;
 

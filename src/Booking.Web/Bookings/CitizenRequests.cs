@@ -23,8 +23,10 @@ public sealed record GroupMember(string? FirstName, string? LastName, string? Bi
     public PersonBody ToPerson() => new(FirstName, LastName, BirthDate, HealthCardNumber);
 }
 
-/// <summary><see cref="HoldIds"/>[i] is confirmed for <see cref="People"/>[i]; <see cref="Contact"/> receives every confirmation.</summary>
-public sealed record GroupBookingRequest(List<string?>? HoldIds, List<GroupMember?>? People, ContactBody? Contact, bool? Consent);
+/// <summary><see cref="HoldIds"/>[i] is confirmed for <see cref="People"/>[i]; <see cref="Contact"/> receives every confirmation.
+/// <see cref="PostalCode"/>, optional, is the household's: only its area is kept, with each booking.</summary>
+public sealed record GroupBookingRequest(List<string?>? HoldIds, List<GroupMember?>? People, ContactBody? Contact, bool? Consent,
+    string? PostalCode = null);
 
 public sealed record RequestedCorrection(string? Field, string? Value);
 

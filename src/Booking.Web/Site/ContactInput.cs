@@ -17,3 +17,10 @@ public class ContactInput
 
     public string LanguageOrCurrent() => Language ?? PlatformLanguages.Current;
 }
+
+/// <summary>The contact of a booking form, with the person's postal code: optional, and only its first three characters
+/// (the area) are kept, for the ministry's statistics.</summary>
+public class BookingContactInput : ContactInput
+{
+    public string? PostalCode { get; set; }
+}

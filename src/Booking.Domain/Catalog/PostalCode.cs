@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Booking.Data.PostalCodes;
+namespace Booking.Domain.Catalog;
 
 /// <summary>
 /// A Canadian postal code (<c>H2X1Y4</c>) or a bare forward sortation area (<c>H2X</c>), normalised: upper case,
