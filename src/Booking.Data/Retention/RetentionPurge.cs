@@ -1,3 +1,4 @@
+using Booking.Domain.Catalog;
 using Dapper;
 using Npgsql;
 
@@ -90,6 +91,7 @@ public sealed class RetentionPurge(NpgsqlDataSource dataSource, TenantRetentionR
     {
         var parameters = new DynamicParameters(new { tenant = tenantId, cutoff, batch, now });
         parameters.Add("cutoffDate", DateOnly.FromDateTime(cutoff.UtcDateTime));
+        parameters.Add("today", QuebecTime.DateOf(QuebecTime.Zone, now));
         return parameters;
     }
 
@@ -99,7 +101,7 @@ public sealed class RetentionPurge(NpgsqlDataSource dataSource, TenantRetentionR
         with batch as (
             select b.id from bookings b
             where b.tenant_id = @tenant and b.personal_data_erased_at is null and b.slot_end < @cutoff
-              and (b.interval_window is null or upper(b.interval_window) <= @cutoffDate)
+              and (b.interval_window is null or upper(b.interval_window) <= @today)
             order by b.slot_end
             limit @batch
             for update skip locked),
