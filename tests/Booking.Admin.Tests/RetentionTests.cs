@@ -27,8 +27,8 @@ public sealed class RetentionTests(AdminFixture fixture)
 {
     private T Service<T>() where T : notnull => fixture.Services.GetRequiredService<T>();
 
-    /// <summary>A tenant tree of the test's own (a parent that sets 7 months, its child that inherits them, and another
-    /// tenant that keeps 24), each with a clinic, so no other test's rows are in play.</summary>
+    /// <summary>A tenant tree of the test's own (a parent that keeps citizens' details and declarations 7 months, its child
+    /// that inherits them, and another tenant that keeps them 24), each with a clinic, so no other test's rows are in play.</summary>
     private sealed record Tenants(Guid Parent, Guid Child, Guid Other, Guid ChildClinic, Guid OtherClinic);
 
     private async Task<Tenants> TenantsAsync()
@@ -46,8 +46,10 @@ public sealed class RetentionTests(AdminFixture fixture)
             """, ("parent", tenants.Parent), ("child", tenants.Child), ("other", tenants.Other), ("childClinic", tenants.ChildClinic),
             ("otherClinic", tenants.OtherClinic));
         var actor = new OfferActor("staff:test", null);
-        await Service<TenantRetentionRepository>().SaveAsync(tenants.Parent, new Dictionary<string, int?> { [RetentionClass.CitizenDetails] = 7 }, actor);
-        await Service<TenantRetentionRepository>().SaveAsync(tenants.Other, new Dictionary<string, int?> { [RetentionClass.CitizenDetails] = 24 }, actor);
+        await Service<TenantRetentionRepository>().SaveAsync(tenants.Parent,
+            new Dictionary<string, int?> { [RetentionClass.CitizenDetails] = 7, [RetentionClass.Declarations] = 7 }, actor);
+        await Service<TenantRetentionRepository>().SaveAsync(tenants.Other,
+            new Dictionary<string, int?> { [RetentionClass.CitizenDetails] = 24, [RetentionClass.Declarations] = 24 }, actor);
         return tenants;
     }
 
