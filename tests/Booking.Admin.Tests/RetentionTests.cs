@@ -149,7 +149,7 @@ public sealed class RetentionTests(AdminFixture fixture)
         var (status, html) = await frontDesk.PageAsync($"bookings?code={erased.ConfirmationCode}");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("data-erased=\"True\"", html);
+        Assert.Contains("data-erased=\"true\"", html);
         Assert.Contains("Renseignements effacés selon la règle de conservation", html);
         Assert.Contains(erased.ConfirmationCode, html);
         Assert.DoesNotContain("Oublieuse", html);
