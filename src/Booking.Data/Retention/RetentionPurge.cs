@@ -36,15 +36,16 @@ public sealed class RetentionPurge(NpgsqlDataSource dataSource, TenantRetentionR
     private async Task<IReadOnlyList<RetentionErasure>> PurgeTenantAsync(Guid tenantId, IReadOnlyList<EffectiveRetention> retention, DateTimeOffset now,
         int batch, CancellationToken cancellationToken)
     {
-        var erasures = new List<RetentionErasure>();
-        foreach (var (dataClass, statement) in Statements)
+        int MonthsOf(string dataClass) => retention.Single(r => r.DataClass == dataClass).Months;
+        var citizenMonths = MonthsOf(RetentionClass.CitizenDetails);
+        var erasures = new List<RetentionErasure>
         {
-            var months = retention.Single(r => r.DataClass == dataClass).Months;
-            var erased = dataClass == RetentionClass.CitizenDetails
-                ? await CitizenDetailsAsync(tenantId, Cutoff(now, months), batch, now, cancellationToken)
-                : await InBatchesAsync(statement, tenantId, Cutoff(now, months), batch, now, cancellationToken);
-            erasures.Add(new RetentionErasure(tenantId, dataClass, months, erased));
-        }
+            new(tenantId, RetentionClass.CitizenDetails, citizenMonths,
+                await CitizenDetailsAsync(tenantId, Cutoff(now, citizenMonths), batch, now, cancellationToken)),
+        };
+        foreach (var (dataClass, statement) in Statements)
+            erasures.Add(new RetentionErasure(tenantId, dataClass, MonthsOf(dataClass),
+                await InBatchesAsync(statement, tenantId, Cutoff(now, MonthsOf(dataClass)), batch, now, cancellationToken)));
         return erasures;
     }
 
@@ -169,9 +170,9 @@ public sealed class RetentionPurge(NpgsqlDataSource dataSource, TenantRetentionR
         select count(*) from erased
         """;
 
+    /// <summary>The classes erased by one statement a batch (the citizen's details need two: <see cref="CitizenDetailsAsync"/>).</summary>
     private static readonly (string DataClass, string Statement)[] Statements =
     [
-        (RetentionClass.CitizenDetails, ErasedBookings),
         (RetentionClass.Declarations, Declarations),
         (RetentionClass.ClosedRequests, ClosedCorrections),
         (RetentionClass.WaitingList, WaitingListEntries),
