@@ -5,6 +5,7 @@ using Booking.Data.Notifications;
 using Booking.Data.Operations;
 using Booking.Data.PostalCodes;
 using Booking.Data.Protection;
+using Booking.Data.Retention;
 using Booking.Domain.Catalog;
 using Booking.Identity.Keys;
 using Booking.Passes.Keys;
@@ -34,6 +35,8 @@ const string usage = """
                                    uptime against 99.5 % (planned outages excluded), incidents, time to restore;
                                    exit code 1 when the objective is missed
       verify-audit                 walk the personal-data access log's hash chain; exit 1 at the first broken link
+      purge-retention              erase personal data past each tenant's retention now (as the silos do daily), and
+                                   print the count per class and tenant
       check-restore [--sample N]   read checks of a restored database, as key=value lines: bookings, the last one, the
                                    inventory audit, and how many of the N latest citizen records (default 100) the key
                                    file opens; exit code 1 when a slot is over capacity
@@ -159,6 +162,10 @@ switch (args[0])
         var verification = await services.GetRequiredService<AccessLogVerifier>().VerifyAsync();
         Console.WriteLine(Described(verification));
         return verification is AccessLogVerification.Intact ? 0 : 1;
+    case "purge-retention":
+        foreach (var erasure in await services.GetRequiredService<RetentionPurge>().PurgeAsync(TimeProvider.System.GetUtcNow()))
+            Console.WriteLine($"{erasure.DataClass},{erasure.TenantId?.ToString() ?? "platform"},{erasure.Months},{erasure.Erased}");
+        return 0;
     case "check-restore":
         var sampleAt = Array.IndexOf(args, "--sample");
         var sample = 100;

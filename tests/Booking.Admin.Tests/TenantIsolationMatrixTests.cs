@@ -95,6 +95,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/offer/campaigns"] = (Access.OwnScope, _ => "offer/campaigns"),
         ["/offer/campaigns/new"] = (Access.OwnScope, _ => "offer/campaigns/new"),
         ["/offer/campaigns/{CampaignId:guid}"] = (Access.Resource, victim => $"offer/campaigns/{victim.CampaignId}"),
+        ["/retention"] = (Access.OwnScope, _ => "retention"),
+        ["/retention/{TenantId:guid}"] = (Access.Resource, _ => $"retention/{DemoSeed.MontrealRegion}"),
         ["/bulk"] = (Access.OwnScope, victim => $"bulk?location={victim.ClinicId}"),
         ["/bulk/{JobId:guid}"] = (Access.Resource, victim => $"bulk/{victim.JobId}"),
         ["/extracts"] = (Access.OwnScope, _ => "extracts"),

@@ -53,7 +53,7 @@ public sealed class RestoreCheck(NpgsqlDataSource dataSource, InventoryAudit aud
 
     private async Task<(int Sampled, int Opened)> OpenCitizenRecordsAsync(int sample, CancellationToken cancellationToken)
     {
-        const string sql = "select id, citizen_ciphertext, encryption_key_id from bookings order by created_at desc, id desc limit @sample";
+        const string sql = "select id, citizen_ciphertext, encryption_key_id from bookings where personal_data_erased_at is null order by created_at desc, id desc limit @sample";
         var records = new List<(Guid Id, byte[] Ciphertext, string KeyId)>();
         await using (var command = dataSource.CreateCommand(sql))
         {

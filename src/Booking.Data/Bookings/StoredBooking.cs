@@ -14,8 +14,8 @@ public sealed record StoredBooking(
     string Status,
     byte[] HoldDigest,
     byte[]? IdempotencyDigest,
-    byte[] CitizenCiphertext,
-    string EncryptionKeyId,
+    byte[]? CitizenCiphertext,
+    string? EncryptionKeyId,
     string Language,
     int Version,
     DateTimeOffset CreatedAt,
@@ -38,7 +38,7 @@ public sealed record StoredBooking(
             Value<Guid>("id"), Value<string>("confirmation_code"), Value<Guid>("tenant_id"), Value<Guid>("location_id"),
             Value<string>("service_code"), Value<DateTimeOffset>("slot_start"), Value<DateTimeOffset>("slot_end"), Value<int>("seat"),
             Value<string>("status"), Value<byte[]>("hold_digest"), Optional<byte[]>("idempotency_digest"),
-            Value<byte[]>("citizen_ciphertext"), Value<string>("encryption_key_id"), Value<string>("language"), Value<int>("version"),
+            Optional<byte[]>("citizen_ciphertext"), Optional<string>("encryption_key_id"), Value<string>("language"), Value<int>("version"),
             Value<DateTimeOffset>("created_at"), OptionalInstant("cancelled_at"), Optional<byte[]>("request_digest"));
     }
 
@@ -46,6 +46,9 @@ public sealed record StoredBooking(
     public const string Cancelled = "cancelled";
 
     public bool IsConfirmed => Status == Confirmed;
+
+    /// <summary>The citizen's details were erased under the retention rule; the booking's facts stay.</summary>
+    public bool IsErased => CitizenCiphertext is null;
 
     /// <summary>Whether a confirmation of this booking's hold is a retry of the one that made it: same Idempotency-Key and
     /// same request. Anything else must learn nothing about the booking.</summary>

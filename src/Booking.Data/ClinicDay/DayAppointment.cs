@@ -13,8 +13,8 @@ public sealed record DayAppointment(
     string Channel,
     DateTimeOffset? CheckedInAt,
     DateTimeOffset? NoShowAt,
-    byte[] CitizenCiphertext,
-    string EncryptionKeyId,
+    byte[]? CitizenCiphertext,
+    string? EncryptionKeyId,
     byte[]? HealthCardFingerprint)
 {
     internal const string Columns = """
@@ -25,7 +25,7 @@ public sealed record DayAppointment(
     internal static DayAppointment Read(DbDataReader row) => new(
         row.GetGuid(0), row.GetString(1), row.GetString(2), row.GetFieldValue<DateTimeOffset>(3), row.GetFieldValue<DateTimeOffset>(4),
         row.GetString(5), row.IsDBNull(6) ? null : row.GetFieldValue<DateTimeOffset>(6), row.IsDBNull(7) ? null : row.GetFieldValue<DateTimeOffset>(7),
-        row.GetFieldValue<byte[]>(8), row.GetString(9), row.IsDBNull(10) ? null : row.GetFieldValue<byte[]>(10));
+        row.IsDBNull(8) ? null : row.GetFieldValue<byte[]>(8), row.IsDBNull(9) ? null : row.GetString(9), row.IsDBNull(10) ? null : row.GetFieldValue<byte[]>(10));
 }
 
 /// <summary>What marking a person's attendance did: marked now, or nothing changed because of what stands already.</summary>

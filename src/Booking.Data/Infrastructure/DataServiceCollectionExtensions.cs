@@ -45,6 +45,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AccessLogChain>();
         services.AddSingleton<AccessLogRetention>();
         services.AddSingleton<AccessLogVerifier>();
+        services.AddSingleton<Retention.TenantRetentionRepository>();
+        services.AddSingleton<Retention.RetentionPurge>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<StaffOutbox>();
         services.AddSingleton<ProviderEvents>();

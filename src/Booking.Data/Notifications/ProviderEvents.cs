@@ -80,6 +80,7 @@ public sealed class ProviderEvents(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
             return null;
-        return (reader.GetFieldValue<byte[]>(0), reader.GetString(1));
+        // A booking erased under the retention rule has no contact left to fall back on.
+        return reader.IsDBNull(0) ? null : (reader.GetFieldValue<byte[]>(0), reader.GetString(1));
     }
 }

@@ -75,6 +75,10 @@ public sealed class PersonalDataProtector(KeyRing keys)
 
     public CitizenDetails Unseal(byte[] ciphertext, string keyId) => Unseal<CitizenDetails>(ciphertext, keyId, CitizenPurpose);
 
+    /// <summary>The citizen of a booking, or null when the retention rule has erased them (no ciphertext left).</summary>
+    public CitizenDetails? UnsealUnlessErased(byte[]? ciphertext, string? keyId) =>
+        ciphertext is null || keyId is null ? null : Unseal(ciphertext, keyId);
+
     public T Unseal<T>(byte[] ciphertext, string keyId, string purpose)
     {
         var key = keys.EncryptionKeys.TryGetValue(keyId, out var k) ? k

@@ -19,8 +19,9 @@ public sealed record TenantBookingRow
     public string TimeZone { get; init; } = "";
     public DateTimeOffset SlotStart { get; init; }
     public DateTimeOffset SlotEnd { get; init; }
-    public byte[] CitizenCiphertext { get; init; } = [];
-    public string EncryptionKeyId { get; init; } = "";
+    /// <summary>Null once erased under the retention rule.</summary>
+    public byte[]? CitizenCiphertext { get; init; }
+    public string? EncryptionKeyId { get; init; }
 }
 
 /// <summary>Bookings of one service at one clinic over a period: numbers only.</summary>
@@ -44,8 +45,9 @@ public sealed record CallerBooking
     public string LocationName { get; init; } = "";
     public DateTimeOffset SlotStart { get; init; }
     public string Channel { get; init; } = "";
-    public byte[] CitizenCiphertext { get; init; } = [];
-    public string EncryptionKeyId { get; init; } = "";
+    /// <summary>Null once erased under the retention rule.</summary>
+    public byte[]? CitizenCiphertext { get; init; }
+    public string? EncryptionKeyId { get; init; }
 }
 
 /// <summary>Bookings as staff reach them: only at the clinics where the grantee holds the permission

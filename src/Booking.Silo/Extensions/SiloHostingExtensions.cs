@@ -10,6 +10,7 @@ using Booking.Silo.ClinicDay;
 using Booking.Silo.Infrastructure;
 using Booking.Silo.Inventory;
 using Booking.Silo.Operations;
+using Booking.Silo.Retention;
 using Booking.Silo.WaitingRooms;
 using Newtonsoft.Json;
 using Orleans.Configuration;
@@ -117,6 +118,10 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<AccessLogOptions>().Bind(builder.Configuration.GetSection(AccessLogOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AccessLogMaintenance>();
+        builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RetentionMetrics>();
+        builder.Services.AddHostedService<RetentionMaintenance>();
         builder.Services.AddHostedService<AvailabilityProbe>();
         builder.Services.AddOptions<NoShowOptions>().Bind(builder.Configuration.GetSection(NoShowOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -35,6 +35,10 @@ public enum StaffPermission
     /// the tenants held).</summary>
     DownloadExtracts,
 
+    /// <summary>Set how many months a tenant keeps each class of personal data, above the classes' floors (the tenant and,
+    /// by inheritance, its subtree).</summary>
+    ManageRetention,
+
     /// <summary>Run the platform: the extract job's runs and lag, the machine clients of the identity server.</summary>
     OperatePlatform,
     /// <summary>Open the cluster dashboard: silos, grain activations and calls, reminders (the whole platform; no

@@ -21,6 +21,7 @@ public static class StaffPolicies
     public const string ManageOperators = Prefix + nameof(StaffPermission.ManageOperators);
     public const string ViewSignInLog = Prefix + nameof(StaffPermission.ViewSignInLog);
     public const string DownloadExtracts = Prefix + nameof(StaffPermission.DownloadExtracts);
+    public const string ManageRetention = Prefix + nameof(StaffPermission.ManageRetention);
     public const string OperatePlatform = Prefix + nameof(StaffPermission.OperatePlatform);
     public const string ViewClusterDashboard = Prefix + nameof(StaffPermission.ViewClusterDashboard);
 

@@ -7,8 +7,9 @@ public static class StaffRolePermissions
     private static readonly Dictionary<StaffRole, StaffPermission[]> Table = new()
     {
         [StaffRole.PlatformOperator] = [StaffPermission.ManageStaff, StaffPermission.ManageOperators, StaffPermission.ViewSignInLog,
-            StaffPermission.ViewClusterDashboard, StaffPermission.OperatePlatform],
-        [StaffRole.TenantAdministrator] = [StaffPermission.ManageStaff, StaffPermission.ViewSignInLog, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
+            StaffPermission.ViewClusterDashboard, StaffPermission.OperatePlatform, StaffPermission.ManageRetention],
+        [StaffRole.TenantAdministrator] = [StaffPermission.ManageStaff, StaffPermission.ViewSignInLog, StaffPermission.ManageOffer, StaffPermission.ViewStatistics,
+            StaffPermission.ManageRetention],
         [StaffRole.ClinicManager] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay, StaffPermission.ManageOffer, StaffPermission.ViewStatistics],
         [StaffRole.FrontDesk] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay],
         [StaffRole.ContactCentreAgent] = [StaffPermission.ViewBookings, StaffPermission.ActForCallers],

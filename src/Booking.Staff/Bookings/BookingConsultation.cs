@@ -9,7 +9,11 @@ using Booking.Staff.Access;
 namespace Booking.Staff.Bookings;
 
 /// <summary>A booking as a staff member sees it: its facts, the citizen's name and what became of each message.</summary>
-public sealed record StaffBookingView(TenantBookingRow Booking, string CitizenFirstName, string CitizenLastName, IReadOnlyList<MessageDelivery> Messages);
+/// <remarks>The names are null once the citizen's details were erased under the retention rule.</remarks>
+public sealed record StaffBookingView(TenantBookingRow Booking, string? CitizenFirstName, string? CitizenLastName, IReadOnlyList<MessageDelivery> Messages)
+{
+    public bool Erased => CitizenFirstName is null;
+}
 
 /// <summary>Who is looking, and from where: what the audit record of a consultation names.</summary>
 public sealed record StaffActor(Guid UserId, IPAddress? SourceIp)
@@ -32,8 +36,8 @@ public sealed class BookingConsultation(StaffBookingRepository bookings, Persona
             || await bookings.FindAsync(StaffAccess.Grantee(actor.UserId, StaffPermission.ViewBookings), normalised, cancellationToken) is not { } booking)
             return null;
         await accessLog.RecordAsync(new PersonalDataAccessRecord(actor.AuditName, PersonalDataAccess.Read, "bookings", booking.Id, Program, actor.SourceIp), cancellationToken);
-        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
+        var citizen = protector.UnsealUnlessErased(booking.CitizenCiphertext, booking.EncryptionKeyId);
         var messages = await deliveries.ForBookingAsync(booking.Id, cancellationToken);
-        return new StaffBookingView(booking, citizen.FirstName, citizen.LastName, messages);
+        return new StaffBookingView(booking, citizen?.FirstName, citizen?.LastName, messages);
     }
 }

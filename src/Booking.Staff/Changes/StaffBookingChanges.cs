@@ -18,7 +18,8 @@ public sealed record BookingChangeInput(string? Reason, string? Note, string? Fo
 
 /// <summary>One booking opened by staff to cancel or move it: the person, the appointment, and the free slots of the day
 /// chosen for a move.</summary>
-public sealed record ChangeableBooking(Location Location, StoredBooking Booking, CitizenDetails Citizen, Service? Service, bool Changeable,
+/// <remarks><see cref="Citizen"/> is null once erased under the retention rule.</remarks>
+public sealed record ChangeableBooking(Location Location, StoredBooking Booking, CitizenDetails? Citizen, Service? Service, bool Changeable,
     DateOnly MoveDate, IReadOnlyList<FreeSlot> FreeSlots);
 
 /// <summary>
@@ -95,7 +96,7 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
     /// slots of the service at the clinic, the booking's own day when none or out of range.</summary>
     public async Task<ChangeableBooking> ViewAsync(Location location, StoredBooking booking, Service? service, DateOnly? moveDate)
     {
-        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
+        var citizen = protector.UnsealUnlessErased(booking.CitizenCiphertext, booking.EncryptionKeyId);
         var now = clock.GetUtcNow();
         var today = location.DateOf(now);
         var day = moveDate is { } d && d >= today && d <= today.AddDays(BookingHorizon.Days) ? d : location.DateOf(booking.SlotStart);

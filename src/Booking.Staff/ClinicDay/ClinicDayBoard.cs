@@ -68,8 +68,8 @@ public sealed class ClinicDayBoard(StaffAccess access, CatalogRepository catalog
 
     internal DayPerson Unseal(DayAppointment appointment)
     {
-        var citizen = protector.Unseal(appointment.CitizenCiphertext, appointment.EncryptionKeyId);
-        return new DayPerson(appointment, citizen.FirstName, citizen.LastName, citizen.BirthDate);
+        var citizen = protector.UnsealUnlessErased(appointment.CitizenCiphertext, appointment.EncryptionKeyId);
+        return new DayPerson(appointment, citizen?.FirstName ?? "", citizen?.LastName ?? "", citizen?.BirthDate);
     }
 
     internal Task LogReadsAsync(StaffActor actor, IEnumerable<DayPerson> people, CancellationToken cancellationToken) =>

@@ -11,7 +11,11 @@ public sealed record DaySlot(string ServiceCode, DateTimeOffset Start, DateTimeO
 }
 
 /// <summary>An appointment with the person's name and birth date, unsealed for the front desk (each one shown is logged).</summary>
-public sealed record DayPerson(DayAppointment Appointment, string FirstName, string LastName, DateOnly BirthDate);
+/// <remarks>A person erased under the retention rule has no name or birth date left (<see cref="Erased"/>).</remarks>
+public sealed record DayPerson(DayAppointment Appointment, string FirstName, string LastName, DateOnly? BirthDate)
+{
+    public bool Erased => BirthDate is null;
+}
 
 /// <summary>A clinic's day as the front desk sees it: every slot's counts, and the people shown (a slot's, or a search's
 /// matches). <see cref="IsToday"/>: the clinic's own date now, the only day on which people are checked in.</summary>

@@ -13,7 +13,11 @@ using Booking.Staff.Changes;
 namespace Booking.Staff.ContactCentre;
 
 /// <summary>A booking found for a caller, with the person's name as the agent reads it back to them.</summary>
-public sealed record CallerMatch(CallerBooking Booking, string FirstName, string LastName, DateOnly BirthDate);
+/// <remarks>A person erased under the retention rule has no name or birth date left (<see cref="Erased"/>).</remarks>
+public sealed record CallerMatch(CallerBooking Booking, string FirstName, string LastName, DateOnly? BirthDate)
+{
+    public bool Erased => BirthDate is null;
+}
 
 /// <summary>
 /// The contact centre acting for a caller (<see cref="StaffPermission.ActForCallers"/>, over the agent's tenants):
@@ -39,8 +43,8 @@ public sealed class ContactCentreDesk(StaffAccess access, StaffBookingRepository
         await accessLog.RecordReadsAsync(actor.AuditName, "bookings", found.Select(b => b.Id).ToList(), Program, actor.SourceIp, cancellationToken);
         return found.Select(b =>
         {
-            var citizen = protector.Unseal(b.CitizenCiphertext, b.EncryptionKeyId);
-            return new CallerMatch(b, citizen.FirstName, citizen.LastName, citizen.BirthDate);
+            var citizen = protector.UnsealUnlessErased(b.CitizenCiphertext, b.EncryptionKeyId);
+            return new CallerMatch(b, citizen?.FirstName ?? "", citizen?.LastName ?? "", citizen?.BirthDate);
         }).ToList();
     }
 
@@ -70,10 +74,11 @@ public sealed class ContactCentreDesk(StaffAccess access, StaffBookingRepository
         if (await FindAsync(actor, bookingId, cancellationToken) is not var (location, booking))
             return null;
         var service = (await catalog.ServicesAsync(cancellationToken)).SingleOrDefault(s => s.Code == booking.ServiceCode);
-        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
+        var citizen = protector.UnsealUnlessErased(booking.CitizenCiphertext, booking.EncryptionKeyId);
         return await changes.MoveAsync(actor, location, booking, location, input, byClinic: false, async date =>
         {
-            if (service is null)
+            // An erased booking is long past, so the move is refused before any eligibility is asked.
+            if (service is null || citizen is null)
                 return null;
             var (person, card) = protector.Fingerprints(citizen);
             var history = service.Eligibility.MinimumInterval is null ? []

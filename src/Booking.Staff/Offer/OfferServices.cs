@@ -17,6 +17,7 @@ public static class OfferServices
         services.AddScoped<LocationServicesEditing>();
         services.AddScoped<CampaignEditing>();
         services.AddScoped<Bulk.BulkChanges>();
+        services.AddScoped<Retention.TenantRetentionSettings>();
         return services;
     }
 }

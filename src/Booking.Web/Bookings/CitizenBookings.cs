@@ -101,7 +101,8 @@ public sealed class CitizenBookings(
         var booking = found.Booking;
         if (!booking.IsConfirmed)
             return new Refusal.BookingNotChangeable(NotChangeableReason.Cancelled);
-        if (booking.SlotStart <= clock.GetUtcNow())
+        // An erased booking is past its appointment by months; the check says so before anything is unsealed.
+        if (booking.SlotStart <= clock.GetUtcNow() || booking.IsErased)
             return new Refusal.BookingNotChangeable(NotChangeableReason.AppointmentPassed);
         if (!window.TryReadHoldId(body!.HoldId, out var to, out var serviceCode))
             return new Refusal.HoldNotFound();
@@ -111,7 +112,7 @@ public sealed class CitizenBookings(
             return errors;
         }
 
-        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
+        var citizen = protector.Unseal(booking.CitizenCiphertext!, booking.EncryptionKeyId!);
         var declared = await declarationStore.FindAsync(booking.Id, cancellationToken) is { } sealedDeclarations
             ? protector.Unseal<BookingDeclarations>(sealedDeclarations.Ciphertext, sealedDeclarations.KeyId, BookingDeclarations.SealPurpose).PriorityGroups
             : [];

@@ -32,7 +32,7 @@ public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProt
         await accessLog.RecordAsync(new PersonalDataAccessRecord(PersonalDataAccessLog.CitizenActor, PersonalDataAccess.Read, "bookings",
             booking.Id, "Booking.Web/personal-information", sourceIp), cancellationToken);
 
-        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
+        var citizen = protector.UnsealUnlessErased(booking.CitizenCiphertext, booking.EncryptionKeyId);
         var declared = await declarations.FindAsync(booking.Id, cancellationToken) is { } sealedDeclarations
             ? protector.Unseal<BookingDeclarations>(sealedDeclarations.Ciphertext, sealedDeclarations.KeyId, BookingDeclarations.SealPurpose)
             : new BookingDeclarations([], []);

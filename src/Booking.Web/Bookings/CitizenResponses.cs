@@ -17,9 +17,11 @@ public sealed record GroupBookingResponse(IReadOnlyList<BookingCreatedResponse> 
 public sealed record CitizenResponse(string FirstName, string LastName, DateOnly BirthDate, string? HealthCardLast4, string? Email,
     string? Phone, string Language, bool EmailConsent);
 
+/// <remarks><see cref="Citizen"/> is null once the citizen's details were erased under the retention rule: the booking's
+/// facts stay.</remarks>
 public sealed record BookingResponse(string ConfirmationCode, string Status, Guid LocationId, string LocationName, string Address,
     string City, string Service, string ServiceNameFr, string ServiceNameEn, DateTimeOffset Start, DateTimeOffset End,
-    CitizenResponse Citizen, DateTimeOffset? CancelledAt, ClinicNotesResponse? LocationNotes);
+    CitizenResponse? Citizen, DateTimeOffset? CancelledAt, ClinicNotesResponse? LocationNotes);
 
 /// <summary>A correction request or complaint as received: <see cref="Reference"/> is what a complainant quotes.</summary>
 public sealed record PrivacyRequestResponse(Guid Id, string? Reference, string Status, DateTimeOffset ReceivedAt);
@@ -35,7 +37,8 @@ public sealed record CorrectionRequestResponse(Guid Id, string Status, DateTimeO
 public sealed record AccessResponse(DateTimeOffset OccurredAt, string Actor, string Access, string Table, string Program);
 
 /// <summary>Everything held about a citizen for one booking (Law 25, s. 27), decrypted for them.</summary>
-public sealed record PersonalInformationResponse(HeldBookingResponse Booking, Domain.Citizens.CitizenDetails Citizen,
+/// <remarks><see cref="Citizen"/> is null once the details were erased under the retention rule.</remarks>
+public sealed record PersonalInformationResponse(HeldBookingResponse Booking, Domain.Citizens.CitizenDetails? Citizen,
     IReadOnlyList<ScreeningAnswerResponse> Screening, IReadOnlyList<string> PriorityGroups,
     IReadOnlyList<CorrectionRequestResponse> CorrectionRequests, IReadOnlyList<AccessResponse> Accesses);
 

@@ -43,10 +43,11 @@ public sealed class ManageLinkAccess(BookingRepository bookings, ManageTokens to
     {
         await accessLog.RecordAsync(new PersonalDataAccessRecord(PersonalDataAccessLog.CitizenActor, access, "bookings", found.Booking.Id, program, sourceIp), cancellationToken);
         var (booking, location, service) = found;
-        var citizen = protector.Unseal(booking.CitizenCiphertext, booking.EncryptionKeyId);
+        var citizen = protector.UnsealUnlessErased(booking.CitizenCiphertext, booking.EncryptionKeyId);
         return new BookingResponse(booking.ConfirmationCode, booking.Status, location.Id, location.Name, location.Address, location.City,
             service.Code, service.NameFr, service.NameEn, location.LocalTime(booking.SlotStart), location.LocalTime(booking.SlotEnd),
-            new CitizenResponse(citizen.FirstName, citizen.LastName, citizen.BirthDate, citizen.HealthCardNumber?[^4..], citizen.Email, citizen.Phone, citizen.Language, citizen.EmailConsent),
+            citizen is null ? null : new CitizenResponse(citizen.FirstName, citizen.LastName, citizen.BirthDate, citizen.HealthCardNumber?[^4..], citizen.Email,
+                citizen.Phone, citizen.Language, citizen.EmailConsent),
             booking.CancelledAt, ClinicNotesResponse.Of(location));
     }
 }

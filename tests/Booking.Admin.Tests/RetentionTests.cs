@@ -1,0 +1,236 @@
+using System.Net;
+using System.Text.Json;
+using Booking.Data.Bookings;
+using Booking.Data.Offer;
+using Booking.Data.Protection;
+using Booking.Data.Reporting;
+using Booking.Data.Retention;
+using Booking.Domain.Bookings;
+using Booking.Domain.Catalog;
+using Booking.Domain.Citizens;
+using Booking.Reporting.Datasets;
+using Booking.Staff.Access;
+using Booking.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Booking.Admin.Tests;
+
+/// <summary>
+/// Personal data past its tenant's retention is erased by class, and only that: a booking one day past is erased, one
+/// day before is not, a future one is not, another tenant's with a longer retention is not. The statistics stay, so the
+/// extracts' rows do not change, and a second pass erases nothing. Staff see an erased booking as erased. The months are
+/// set per tenant above each class's floor, by that tenant's administrator only.
+/// </summary>
+[Collection(AdminCollection.Name)]
+public sealed class RetentionTests(AdminFixture fixture)
+{
+    private T Service<T>() where T : notnull => fixture.Services.GetRequiredService<T>();
+
+    /// <summary>A tenant tree of the test's own (a parent that keeps citizens' details and declarations 7 months, its child
+    /// that inherits them, and another tenant that keeps them 24), each with a clinic, so no other test's rows are in play.</summary>
+    private sealed record Tenants(Guid Parent, Guid Child, Guid Other, Guid ChildClinic, Guid OtherClinic);
+
+    private async Task<Tenants> TenantsAsync()
+    {
+        var tenants = new Tenants(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        await fixture.Database.ScalarAsync<int>("""
+            with t as (insert into tenants (id, parent_id, name) values (@parent, null, 'Rétention parent'), (@child, @parent, 'Rétention enfant'),
+                                                                       (@other, null, 'Rétention autre') returning 1),
+                 l as (insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude)
+                       select * from (values (@childClinic, @child, 'Clinique rétention', '1, rue A', 'Montréal', 'H2X 1Y4', 45.5, -73.6),
+                                             (@otherClinic, @other, 'Clinique autre', '2, rue B', 'Québec', 'G1R 2B5', 46.8, -71.2))
+                                     as v (id, tenant_id, name, address, city, postal_code, latitude, longitude)
+                       where exists (select 1 from t) returning 1)
+            select count(*)::int from l
+            """, ("parent", tenants.Parent), ("child", tenants.Child), ("other", tenants.Other), ("childClinic", tenants.ChildClinic),
+            ("otherClinic", tenants.OtherClinic));
+        var actor = new OfferActor("staff:test", null);
+        await Service<TenantRetentionRepository>().SaveAsync(tenants.Parent,
+            new Dictionary<string, int?> { [RetentionClass.CitizenDetails] = 7, [RetentionClass.Declarations] = 7 }, actor);
+        await Service<TenantRetentionRepository>().SaveAsync(tenants.Other,
+            new Dictionary<string, int?> { [RetentionClass.CitizenDetails] = 24, [RetentionClass.Declarations] = 24 }, actor);
+        return tenants;
+    }
+
+    private async Task<NewBooking> BookAsync(Guid tenant, Guid clinic, DateTimeOffset end)
+    {
+        var protector = Service<PersonalDataProtector>();
+        var citizen = new CitizenDetails("Rita", "Oublieuse", new DateOnly(1970, 5, 6), "OUBR70050612", "rita@example.org", "+15145550177", "fr", EmailConsent: true);
+        var start = end.AddMinutes(-10);
+        var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, end, 0, 4,
+            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, QuebecDate.Of(start)), protector.Seal(new BookingDeclarations([], ["general"])),
+            start.AddDays(-7), null);
+        Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await Service<BookingRepository>().InsertAsync([booking])));
+        return booking;
+    }
+
+    private Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => fixture.Database.ScalarAsync<long>(sql, parameters);
+
+    private Task<bool> ErasedAsync(Guid booking) => fixture.Database.ScalarAsync<bool>("""
+        select citizen_ciphertext is null and encryption_key_id is null and citizen_fingerprint is null and health_card_fingerprint is null
+               and phone_fingerprint is null and personal_data_erased_at is not null
+               and not exists (select 1 from booking_declarations d where d.booking_id = b.id)
+        from bookings b where id = @id
+        """, ("id", booking));
+
+    private Task<bool> IntactAsync(Guid booking) => fixture.Database.ScalarAsync<bool>("""
+        select citizen_ciphertext is not null and citizen_fingerprint is not null and health_card_fingerprint is not null
+               and personal_data_erased_at is null and exists (select 1 from booking_declarations d where d.booking_id = b.id)
+        from bookings b where id = @id
+        """, ("id", booking));
+
+    /// <summary>What the bookings and counts extracts would hold for a day at a clinic, as JSON to compare.</summary>
+    private async Task<string> ExtractRowsAsync(DateOnly day, Guid clinic)
+    {
+        var queries = Service<ExtractSourceQueries>();
+        var extractDay = ExtractDay.Of(day);
+        var bookings = await queries.BookingsAsync(day, extractDay.From, extractDay.To, CancellationToken.None);
+        var counts = await queries.BookingCountsAsync(day, extractDay.From, extractDay.To, CancellationToken.None);
+        static IEnumerable<object?[]> At(ReportingTable table, Guid clinic) =>
+            table.Rows.Where(row => Equals(row[table.Columns.ToList().IndexOf("location_id")], clinic));
+        var rows = At(bookings, clinic).Concat(At(counts, clinic)).ToList();
+        Assert.NotEmpty(rows);
+        return JsonSerializer.Serialize(rows);
+    }
+
+    [Fact]
+    public async Task The_purge_erases_exactly_what_is_past_each_tenants_retention_keeps_the_extracts_rows_and_erases_nothing_more_when_run_again()
+    {
+        var tenants = await TenantsAsync();
+        var now = TestClock.Now;
+        var cutoff = now.AddMonths(-7);
+        var pastDue = await BookAsync(tenants.Child, tenants.ChildClinic, cutoff.AddDays(-1));
+        var notYet = await BookAsync(tenants.Child, tenants.ChildClinic, cutoff.AddDays(1));
+        var upcoming = await BookAsync(tenants.Child, tenants.ChildClinic, now.AddDays(2));
+        var otherTenant = await BookAsync(tenants.Other, tenants.OtherClinic, cutoff.AddDays(-1));
+        // Correction requests answered 25 months ago (past the 24 months of closed requests) and last month.
+        await fixture.Database.ScalarAsync<int>("""
+            insert into correction_requests (id, booking_id, ciphertext, encryption_key_id, status, received_at, answered_at, answer)
+            values (gen_random_uuid(), @booking, '\x00', 'k', 'answered', @now - interval '26 months', @now - interval '25 months', 'fait'),
+                   (gen_random_uuid(), @booking, '\x00', 'k', 'answered', @now - interval '2 months', @now - interval '1 month', 'fait')
+            returning 1
+            """, ("booking", pastDue.Id), ("now", now));
+        var pastDueDay = QuebecTime.DateOf(QuebecTime.Zone, pastDue.SlotStart);
+        var extractBefore = await ExtractRowsAsync(pastDueDay, tenants.ChildClinic);
+        var purge = Service<RetentionPurge>();
+
+        var first = (await purge.PurgeTenantAsync(tenants.Child, now)).Concat(await purge.PurgeTenantAsync(tenants.Other, now)).ToList();
+
+        Assert.True(await ErasedAsync(pastDue.Id));
+        Assert.True(await IntactAsync(notYet.Id));
+        Assert.True(await IntactAsync(upcoming.Id));
+        Assert.True(await IntactAsync(otherTenant.Id));
+        Assert.Equal(1, await CountAsync("select count(*) from correction_requests where booking_id = @id", ("id", pastDue.Id)));
+        Assert.Contains(new RetentionErasure(tenants.Child, RetentionClass.CitizenDetails, 7, 1), first);
+        Assert.Contains(new RetentionErasure(tenants.Child, RetentionClass.ClosedRequests, 24, 1), first);
+        Assert.Contains(new RetentionErasure(tenants.Other, RetentionClass.CitizenDetails, 24, 0), first);
+        Assert.Equal(1, await CountAsync(
+            "select count(*) from bookings where id = @id and status = 'confirmed' and service_code = 'FLU' and age_band is not null and slot_end = @end",
+            ("id", pastDue.Id), ("end", pastDue.SlotEnd)));
+        Assert.Equal(extractBefore, await ExtractRowsAsync(pastDueDay, tenants.ChildClinic));
+
+        var erasedAt = await fixture.Database.ScalarAsync<DateTime>("select personal_data_erased_at from bookings where id = @id", ("id", pastDue.Id));
+        var again = (await purge.PurgeTenantAsync(tenants.Child, now)).Concat(await purge.PurgeTenantAsync(tenants.Other, now)).ToList();
+
+        Assert.All(again, erasure => Assert.Equal(0, erasure.Erased));
+        Assert.Equal(erasedAt, await fixture.Database.ScalarAsync<DateTime>("select personal_data_erased_at from bookings where id = @id", ("id", pastDue.Id)));
+    }
+
+    [Fact]
+    public async Task Staff_looking_up_an_erased_booking_see_its_facts_and_that_the_details_were_erased()
+    {
+        var tenants = await TenantsAsync();
+        var erased = await BookAsync(tenants.Child, tenants.ChildClinic, TestClock.Now.AddMonths(-8));
+        await Service<RetentionPurge>().PurgeTenantAsync(tenants.Child, TestClock.Now);
+        var (_, frontDesk) = await fixture.SignedInAsync(tenants.Child, RoleGrant.At(StaffRole.FrontDesk, tenants.Child, tenants.ChildClinic));
+        using var _ = frontDesk;
+
+        var (status, html) = await frontDesk.PageAsync($"bookings?code={erased.ConfirmationCode}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-erased=\"true\"", html);
+        Assert.Contains("Renseignements effacés selon la règle de conservation", html);
+        Assert.Contains(erased.ConfirmationCode, html);
+        Assert.DoesNotContain("Oublieuse", html);
+    }
+
+    private static Dictionary<string, string> Months(string citizenDetails) => new()
+    {
+        [$"Input.Months[{RetentionClass.CitizenDetails}]"] = citizenDetails,
+        [$"Input.Months[{RetentionClass.Declarations}]"] = "",
+        [$"Input.Months[{RetentionClass.ClosedRequests}]"] = "",
+        [$"Input.Months[{RetentionClass.WaitingList}]"] = "",
+    };
+
+    private Task<long> OwnMonthsAsync(Guid tenant) => CountAsync(
+        "select coalesce(max(months), 0)::bigint from tenant_retention where tenant_id = @tenant and data_class = 'citizen_details'", ("tenant", tenant));
+
+    [Fact]
+    public async Task The_settings_page_refuses_months_under_the_floor_in_the_field_and_saves_and_audits_months_above_it()
+    {
+        var tenants = await TenantsAsync();
+        var (_, admin) = await fixture.SignedInAsync(tenants.Parent, RoleGrant.At(StaffRole.TenantAdministrator, tenants.Parent));
+        using var _ = admin;
+
+        var refused = await admin.SubmitAsync($"retention/{tenants.Parent}", "retention", Months("3"));
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        var saved = await admin.SubmitAsync($"retention/{tenants.Parent}", "retention", Months("9"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("id=\"field-months-citizen_details-error\"", refusedHtml);
+        Assert.Contains("value=\"3\"", refusedHtml);
+        Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
+        Assert.Equal(9, await OwnMonthsAsync(tenants.Parent));
+        Assert.Equal(1, await CountAsync(
+            "select count(*) from offer_audit where entity = 'tenant_retention' and tenant_id = @tenant and before ->> 'citizen_details' = '7' and after ->> 'citizen_details' = '9'",
+            ("tenant", tenants.Parent)));
+        var html = (await admin.PageAsync($"retention/{tenants.Child}")).Html;
+        Assert.Contains("En vigueur : 9 mois (hérité de Rétention parent)", html);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_months_under_a_class_floor_whoever_writes_them()
+    {
+        var tenants = await TenantsAsync();
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => fixture.Database.ScalarAsync<int>(
+            "insert into tenant_retention (tenant_id, data_class, months) values (@tenant, 'citizen_details', 5) returning 1", ("tenant", tenants.Other)));
+
+        Assert.Equal(PostgresErrorCodes.CheckViolation, refused.SqlState);
+        Assert.Equal(24, await OwnMonthsAsync(tenants.Other));
+    }
+
+    [Fact]
+    public async Task Another_tenants_administrator_can_neither_see_nor_change_this_tenants_retention()
+    {
+        var tenants = await TenantsAsync();
+        var (_, attacker) = await fixture.SignedInAsync(tenants.Other, RoleGrant.At(StaffRole.TenantAdministrator, tenants.Other));
+        using var _ = attacker;
+
+        var (status, html) = await attacker.PageAsync($"retention/{tenants.Parent}");
+        var posted = await attacker.SubmitAsync($"retention/{tenants.Other}", "retention", Months("6"));
+        var (listStatus, list) = await attacker.PageAsync("retention");
+        var forged = await attacker.PostFormAsync($"retention/{tenants.Parent}", "retention", $"retention/{tenants.Other}", Months("6"));
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.DoesNotContain("Rétention parent", html);
+        Assert.Equal(HttpStatusCode.Found, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        Assert.DoesNotContain($"retention/{tenants.Parent}", list);
+        Assert.NotEqual(HttpStatusCode.Found, forged.StatusCode);
+        Assert.Equal(7, await OwnMonthsAsync(tenants.Parent));
+        Assert.Equal(6, await OwnMonthsAsync(tenants.Other));
+    }
+
+    [Fact]
+    public async Task A_front_desk_cannot_reach_the_retention_pages()
+    {
+        var tenants = await TenantsAsync();
+        var (_, frontDesk) = await fixture.SignedInAsync(tenants.Child, RoleGrant.At(StaffRole.FrontDesk, tenants.Child, tenants.ChildClinic));
+        using var _ = frontDesk;
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontDesk.GetAsync("retention")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await frontDesk.GetAsync($"retention/{tenants.Child}")).StatusCode);
+    }
+}
