@@ -1,5 +1,5 @@
-using Booking.Data.Privacy;
 using Booking.Data.Notifications;
+using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Messages;
 using Booking.Notifications.Channels;
