@@ -10,7 +10,7 @@ namespace Booking.Admin.Tests;
 public sealed class RolePermissionTests(AdminFixture fixture)
 {
     private static readonly string[] Pages = ["bookings", "contact-centre", "clinic-day", "statistics", "dashboard", "staff", "staff/new", "staff/sign-ins",
-        "extracts", "platform/extracts", "account", ""];
+        "extracts", "platform/extracts", "privacy", "account", ""];
 
     /// <summary>The pages each role opens (the others answer 403); written out here, not derived from the code's table.</summary>
     public static TheoryData<StaffRole, string[]> Reach() => new()
@@ -21,6 +21,7 @@ public sealed class RolePermissionTests(AdminFixture fixture)
         { StaffRole.FrontDesk, ["bookings", "clinic-day", "account", ""] },
         { StaffRole.ContactCentreAgent, ["bookings", "contact-centre", "account", ""] },
         { StaffRole.MinistryAnalyst, ["statistics", "dashboard", "extracts", "account", ""] },
+        { StaffRole.PrivacyOfficer, ["privacy", "account", ""] },
     };
 
     [Theory]

@@ -105,6 +105,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         ["/platform/extracts"] = (Access.OwnScope, _ => "platform/extracts"),
         ["/platform/clients"] = (Access.OwnScope, _ => "platform/clients"),
         ["/platform/clients/{ClientId:guid}"] = (Access.Resource, victim => $"platform/clients/{victim.MachineClientId}"),
+        ["/privacy"] = (Access.OwnScope, _ => "privacy"),
+        ["/privacy/{Kind}/{RequestId:guid}"] = (Access.Resource, victim => $"privacy/correction/{victim.CorrectionId}"),
+        ["/privacy/export"] = (Access.Resource, victim => $"privacy/export?code={victim.BookingCode}"),
         // Machines only, with a token of the identity server: refused without one, attacked in BiApiTests.
         ["/connect/token"] = (Access.Public, null),
         // The identity server's sign-in for staff sites, behind the sign-in pages: attacked in StaffSignInServerTests.
@@ -120,10 +123,10 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
 
     /// <summary>The victim's data in the Montréal region: an account with a role and a sign-in, a booking, a clinic
     /// with a weekly schedule, a dated change and a bulk change, its own name for a service, a campaign, a built extract
-    /// partition of its booking's day and a machine client.</summary>
+    /// partition of its booking's day, a machine client and the citizen's correction request.</summary>
     private sealed record Victim(Guid AccountId, string Email, string Name, Guid BookingId, string BookingCode, DateOnly BookingDay, string CitizenName,
         Guid ClinicId, string ClinicName, Guid TemplateId, Guid ExceptionId, string ServiceName, Guid CampaignId, string CampaignName, Guid JobId,
-        Guid MachineClientId, string MachineClientName);
+        Guid MachineClientId, string MachineClientName, Guid CorrectionId, string CorrectedValue);
 
     private Victim _victim = null!;
 
@@ -154,8 +157,10 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         var (machineClient, machineClientName) = (Guid.CreateVersion7(), $"ClientVictime{Guid.NewGuid():N}"[..26]);
         await fixture.Services.GetRequiredService<MachineClientRepository>().CreateAsync(machineClient, ClientSecrets.NewClientId(), machineClientName,
             DemoSeed.MontrealRegion, ["bi.bookings"], ClientSecrets.Hash(ClientSecrets.New()), account.Id, null, TestClock.Now);
+        var correctedValue = $"Correction{Guid.NewGuid():N}"[..22];
+        var correction = await new Privacy.CitizenPrivacyRequests(fixture).CorrectionAsync(booking.Id, "lastName", correctedValue);
         _victim = new Victim(account.Id, account.Email, name, booking.Id, booking.ConfirmationCode, bookingDay, citizen, clinicId, clinicName, templateId,
-            exceptionId, serviceName, campaignId, campaignName, job, machineClient, machineClientName);
+            exceptionId, serviceName, campaignId, campaignName, job, machineClient, machineClientName, correction, correctedValue);
     }
 
     private async Task<(string ServiceName, Guid Campaign, string CampaignName)> VictimOfferAsync()
@@ -231,7 +236,8 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         var (_, insider) = await fixture.SignedInAsync(DemoSeed.MontrealRegion,
             new RoleGrant(StaffRole.TenantAdministrator, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.ContactCentreAgent, DemoSeed.MontrealRegion),
             new RoleGrant(StaffRole.MinistryAnalyst, DemoSeed.MontrealRegion), new RoleGrant(StaffRole.PlatformOperator, DemoSeed.MontrealRegion),
-            RoleGrant.At(StaffRole.FrontDesk, DemoSeed.MontrealRegion, TestBookings.MontrealClinic));
+            RoleGrant.At(StaffRole.FrontDesk, DemoSeed.MontrealRegion, TestBookings.MontrealClinic),
+            new RoleGrant(StaffRole.PrivacyOfficer, DemoSeed.MontrealRegion));
         using var _ = insider;
 
         foreach (var (route, authorization) in Routes().Where(r => Rules[r.Route].Access is not Access.Public))
@@ -311,10 +317,11 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
     private IEnumerable<string> Leaks(string html) =>
-        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName, _victim.MachineClientName }
+        new[] { _victim.Email, _victim.Name, _victim.CitizenName, _victim.ClinicName, _victim.ServiceName, _victim.CampaignName, _victim.MachineClientName,
+            _victim.CorrectedValue }
             .Where(html.Contains);
 
-    /// <summary>Everything an administration, offer or front-desk form could change in the Montréal region.</summary>
+    /// <summary>Everything an administration, offer, front-desk or privacy form could change in the Montréal region.</summary>
     private Task<string> VictimStateAsync() => fixture.Database.ScalarAsync<string>("""
         select concat_ws('|',
             (select count(*) from staff_users where tenant_id = @tenant),
@@ -335,7 +342,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             (select count(*) || ':' || coalesce(sum(version), 0) from bookings where tenant_id = @tenant),
             (select count(*) from booking_change_audit where tenant_id = @tenant),
             (select count(*) from bulk_jobs where tenant_id = @tenant),
-            (select count(*) || ':' || coalesce(sum(version), 0) from machine_clients where tenant_id = @tenant))
+            (select count(*) || ':' || coalesce(sum(version), 0) from machine_clients where tenant_id = @tenant),
+            (select count(*) || ':' || count(c.assigned_to) || ':' || count(c.answered_at)
+             from correction_requests c join bookings b on b.id = c.booking_id where b.tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 
     private static StaffPermission? Permission(string policy) =>

@@ -100,7 +100,7 @@ public class PrivacyRightsTests(PlatformFixture platform)
         var ciphertext = await platform.Database.ScalarAsync<byte[]>("select ciphertext from privacy_complaints where reference = @r", ("r", reference));
         Assert.DoesNotContain("Jeanne", System.Text.Encoding.UTF8.GetString(ciphertext));
         Assert.Equal("received", await platform.Database.ScalarAsync<string>(
-            "select status || coalesce(answer, '') || coalesce(answered_at::text, '') from privacy_complaints where reference = @r", ("r", reference)));
+            "select status || coalesce(answer_key_id, '') || coalesce(answered_at::text, '') from privacy_complaints where reference = @r", ("r", reference)));
     }
 
     [Fact]

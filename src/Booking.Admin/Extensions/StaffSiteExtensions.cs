@@ -2,6 +2,7 @@ using Booking.Admin.Account;
 using Booking.Admin.Components;
 using Booking.Admin.Extracts;
 using Booking.Admin.Operations;
+using Booking.Admin.Privacy;
 using Booking.Admin.Reports;
 using Booking.ClusterClient;
 using Booking.Data.Infrastructure;
@@ -16,6 +17,7 @@ using Booking.Staff.ClinicDay;
 using Booking.Staff.ContactCentre;
 using Booking.Staff.Identity;
 using Booking.Staff.Offer;
+using Booking.Staff.Privacy;
 using Booking.Staff.SharedKeys;
 using Booking.Staff.Statistics;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -40,6 +42,7 @@ public static class StaffSiteExtensions
         services.AddSingleton<BookingCountsQuery>();
         services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
+        services.AddSingleton<PrivacyDesk>();
         services.AddClinicDay(builder.Configuration);
         services.AddContactCentre();
         services.AddStaffOffer();
@@ -106,6 +109,7 @@ public static class StaffSiteExtensions
         app.MapStaffLanguage();
         app.MapClusterDashboard();
         app.MapRightsReportCsv();
+        app.MapPrivacyExport();
         return app;
     }
 }

@@ -37,6 +37,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<HandedOverHoldRepository>();
         services.AddSingleton<DeclarationRepository>();
         services.AddSingleton<PrivacyRequestRepository>();
+        services.AddSingleton<PrivacyQueueRepository>();
+        services.AddSingleton<PersonalDataHoldings>();
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();

@@ -1,7 +1,9 @@
+using Booking.Data.Protection;
+
 namespace Booking.Data.Notifications;
 
 /// <summary>A message a dispatcher has claimed, with what it needs to reach the citizen: the booking's facts and
-/// sealed contact, read in the claim's own round trip.</summary>
+/// sealed contact, read in the claim's own round trip (and the sealed answer of a 'PrivacyRequestAnswered').</summary>
 public sealed record ClaimedNotification(
     Guid Id,
     Guid TenantId,
@@ -22,7 +24,8 @@ public sealed record ClaimedNotification(
     byte[] CitizenCiphertext,
     string EncryptionKeyId,
     TimeSpan Overdue,
-    OfferedSlot? Offer = null);
+    OfferedSlot? Offer = null,
+    SealedData? PrivacyAnswer = null);
 
 /// <summary>The earlier seat a bulk offer holds, for a 'BulkOffer' message.</summary>
 public sealed record OfferedSlot(Guid Id, Guid LocationId, DateTimeOffset SlotStart, DateTimeOffset ExpiresAt);

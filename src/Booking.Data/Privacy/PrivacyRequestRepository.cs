@@ -46,22 +46,23 @@ public sealed class PrivacyRequestRepository(NpgsqlDataSource dataSource)
         return await InsertAsync(command, complaint, program, sourceIp, cancellationToken);
     }
 
-    /// <summary>The correction requests of a booking, oldest first, still sealed.</summary>
-    public async Task<IReadOnlyList<(PrivacyRequestStatus Status, SealedData Request)>> CorrectionsOfAsync(Guid bookingId,
+    /// <summary>The correction requests of a booking, oldest first, with their answers, still sealed.</summary>
+    public async Task<IReadOnlyList<(PrivacyRequestStatus Status, SealedData Request, SealedData? Answer)>> CorrectionsOfAsync(Guid bookingId,
         CancellationToken cancellationToken = default)
     {
         const string sql = """
-            select id, status, received_at, answered_at, answer, ciphertext, encryption_key_id
+            select id, status, received_at, answered_at, answer_ciphertext, answer_key_id, ciphertext, encryption_key_id
             from correction_requests where booking_id = @booking order by received_at, id
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("booking", bookingId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var requests = new List<(PrivacyRequestStatus, SealedData)>();
+        var requests = new List<(PrivacyRequestStatus, SealedData, SealedData?)>();
         while (await reader.ReadAsync(cancellationToken))
             requests.Add((new PrivacyRequestStatus(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
-                    reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetString(4)),
-                new SealedData(reader.GetFieldValue<byte[]>(5), reader.GetString(6))));
+                    reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)),
+                new SealedData(reader.GetFieldValue<byte[]>(6), reader.GetString(7)),
+                reader.IsDBNull(4) ? null : new SealedData(reader.GetFieldValue<byte[]>(4), reader.GetString(5))));
         return requests;
     }
 
@@ -75,6 +76,6 @@ public sealed class PrivacyRequestRepository(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("ip", (object?)sourceIp ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new PrivacyRequestStatus(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), null, null);
+        return new PrivacyRequestStatus(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), null);
     }
 }

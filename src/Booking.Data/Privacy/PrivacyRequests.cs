@@ -16,5 +16,12 @@ public sealed record PrivacyComplaint(string Name, string? Email, string? Phone,
     public const string SealPurpose = "privacy-complaint";
 }
 
-/// <summary>A request or complaint as staff track it; <see cref="Answer"/> and <see cref="AnsweredAt"/> are set when it is closed.</summary>
-public sealed record PrivacyRequestStatus(Guid Id, string Status, DateTimeOffset ReceivedAt, DateTimeOffset? AnsweredAt, string? Answer);
+/// <summary>A request or complaint as staff track it; <see cref="AnsweredAt"/> is set when it is closed with its answer.</summary>
+public sealed record PrivacyRequestStatus(Guid Id, string Status, DateTimeOffset ReceivedAt, DateTimeOffset? AnsweredAt);
+
+/// <summary>What the person in charge of personal information wrote back. Stored only sealed, since it may repeat the
+/// citizen's details.</summary>
+public sealed record PrivacyAnswer(string Text)
+{
+    public const string SealPurpose = "privacy-answer";
+}

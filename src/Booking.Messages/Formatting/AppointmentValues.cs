@@ -37,6 +37,7 @@ internal static class AppointmentValues
             [Placeholders.OfferLocationName] = facts.Offer is { } at ? reference.Location(at.LocationId).Name : "",
             [Placeholders.OfferExpires] = facts.Offer is { } held ? AppointmentTimeText.DateTime(held.ExpiresAt, zone, language) : "",
             [Placeholders.OfferLink] = offerLink,
+            [Placeholders.PrivacyAnswer] = facts.PrivacyAnswer ?? "",
         };
     }
 

@@ -1,7 +1,8 @@
 namespace Booking.Messages.Templates;
 
 /// <summary>The names a template may use. Nothing here can carry health information: the citizen appears by
-/// first name only, and a template asking for anything else is refused when it is loaded.</summary>
+/// first name only (besides the privacy officer's answer to them), and a template asking for anything else is refused
+/// when it is loaded.</summary>
 public static class Placeholders
 {
     public const string CitizenFirstName = "citizen.firstName";
@@ -26,11 +27,14 @@ public static class Placeholders
     public const string OfferLocationName = "offer.location.name";
     public const string OfferExpires = "offer.expires";
     public const string OfferLink = "offer.link";
+    /// <summary>What the person in charge of personal information answered to the citizen's correction request:
+    /// written for them, so it may repeat their details, and only in the message that answers them.</summary>
+    public const string PrivacyAnswer = "privacy.answer";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         CitizenFirstName, ServiceName, ServicePreparation, LocationName, LocationAddress, LocationNotes, AppointmentDate, AppointmentTime,
         AppointmentDateTime, AppointmentWhen, PreviousDateTime, PreviousLocationName, ConfirmationCode, ManageLink,
-        OfferDateTime, OfferLocationName, OfferExpires, OfferLink,
+        OfferDateTime, OfferLocationName, OfferExpires, OfferLink, PrivacyAnswer,
     };
 }

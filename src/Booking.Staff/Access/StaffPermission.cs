@@ -41,6 +41,11 @@ public enum StaffPermission
 
     /// <summary>Run the platform: the extract job's runs and lag, the machine clients of the identity server.</summary>
     OperatePlatform,
+
+    /// <summary>Handle citizens' privacy requests: the queue of corrections and complaints with their content, assign,
+    /// answer, and export everything held for a person (the booking's clinic; complaints: a top-level tenant).</summary>
+    HandlePrivacyRequests,
+
     /// <summary>Open the cluster dashboard: silos, grain activations and calls, reminders (the whole platform; no
     /// personal data, but the platform's inner workings).</summary>
     ViewClusterDashboard,

@@ -23,6 +23,7 @@ public static class StaffPolicies
     public const string DownloadExtracts = Prefix + nameof(StaffPermission.DownloadExtracts);
     public const string ManageRetention = Prefix + nameof(StaffPermission.ManageRetention);
     public const string OperatePlatform = Prefix + nameof(StaffPermission.OperatePlatform);
+    public const string HandlePrivacyRequests = Prefix + nameof(StaffPermission.HandlePrivacyRequests);
     public const string ViewClusterDashboard = Prefix + nameof(StaffPermission.ViewClusterDashboard);
 
     private const string Prefix = "staff:";

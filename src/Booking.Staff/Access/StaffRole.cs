@@ -21,6 +21,9 @@ public enum StaffRole
 
     /// <summary>Reads figures for the ministry: aggregates only, never a name.</summary>
     MinistryAnalyst,
+
+    /// <summary>The person in charge of personal information for a tenant (Law 25): answers citizens' privacy requests.</summary>
+    PrivacyOfficer,
 }
 
 /// <summary>The roles' names in the database (<c>staff_role_assignments.role</c>): <c>front_desk</c>, …</summary>

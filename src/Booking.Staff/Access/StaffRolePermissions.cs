@@ -14,6 +14,7 @@ public static class StaffRolePermissions
         [StaffRole.FrontDesk] = [StaffPermission.ViewBookings, StaffPermission.RunClinicDay],
         [StaffRole.ContactCentreAgent] = [StaffPermission.ViewBookings, StaffPermission.ActForCallers],
         [StaffRole.MinistryAnalyst] = [StaffPermission.ViewStatistics, StaffPermission.DownloadExtracts],
+        [StaffRole.PrivacyOfficer] = [StaffPermission.HandlePrivacyRequests],
     };
 
     public static IReadOnlyList<StaffPermission> Of(StaffRole role) => Table[role];

@@ -33,6 +33,8 @@ public sealed class DemoStaffAccounts(UserManager<StaffUser> users, DemoStaffRol
             [(StaffRole.ContactCentreAgent, DemoSeed.Ministry, null)]),
         new("emilie.fortin@ministere.demo.example", "Émilie Fortin", DemoSeed.Ministry,
             [(StaffRole.MinistryAnalyst, DemoSeed.Ministry, null)]),
+        new("louise.cote@ministere.demo.example", "Louise Côté", DemoSeed.Ministry,
+            [(StaffRole.PrivacyOfficer, DemoSeed.Ministry, null)]),
     ];
 
     /// <returns>The e-mail addresses of the accounts created by this run.</returns>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using Booking.Data.Audit;
-using Booking.Data.Bookings;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Domain.Bookings;
@@ -15,7 +14,7 @@ namespace Booking.Web.Bookings;
 /// (both through the manage link, logged like every other access), and a complaint about how it was handled. Requests
 /// are stored sealed for staff, who answer later.
 /// </summary>
-public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProtector protector, DeclarationRepository declarations,
+public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProtector protector, PersonalDataHoldings holdings,
     PrivacyRequestRepository requests, PersonalDataAccessLog accessLog, CitizenValidator validator)
 {
     public static readonly IReadOnlyList<string> CorrectableFields = ["firstName", "lastName", "birthDate", "healthCardNumber", "email", "phone", "language"];
@@ -32,25 +31,17 @@ public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProt
         await accessLog.RecordAsync(new PersonalDataAccessRecord(PersonalDataAccessLog.CitizenActor, PersonalDataAccess.Read, "bookings",
             booking.Id, "Booking.Web/personal-information", sourceIp), cancellationToken);
 
-        var citizen = protector.UnsealUnlessErased(booking.CitizenCiphertext, booking.EncryptionKeyId);
-        var declared = await declarations.FindAsync(booking.Id, cancellationToken) is { } sealedDeclarations
-            ? protector.Unseal<BookingDeclarations>(sealedDeclarations.Ciphertext, sealedDeclarations.KeyId, BookingDeclarations.SealPurpose)
-            : new BookingDeclarations([], []);
-        var corrections = (await requests.CorrectionsOfAsync(booking.Id, cancellationToken)).Select(c =>
-        {
-            var request = protector.Unseal<CorrectionRequest>(c.Request.Ciphertext, c.Request.KeyId, CorrectionRequest.SealPurpose);
-            return new CorrectionRequestResponse(c.Status.Id, c.Status.Status, c.Status.ReceivedAt, c.Status.AnsweredAt, c.Status.Answer,
-                request.Corrections, request.Note);
-        }).ToList();
-        var accesses = (await accessLog.OfRecordAsync(booking.Id, cancellationToken))
-            .Select(a => new AccessResponse(a.OccurredAt, a.Actor, a.Access, a.Table, a.Program)).ToList();
+        var held = await holdings.ReadAsync(booking.Id, booking.CitizenCiphertext, booking.EncryptionKeyId, cancellationToken);
+        var corrections = held.Corrections.Select(c => new CorrectionRequestResponse(c.Status.Id, c.Status.Status, c.Status.ReceivedAt,
+            c.Status.AnsweredAt, c.Answer, c.Request.Corrections, c.Request.Note)).ToList();
+        var accesses = held.Accesses.Select(a => new AccessResponse(a.OccurredAt, a.Actor, a.Access, a.Table, a.Program)).ToList();
 
         return new PersonalInformationResponse(
             new HeldBookingResponse(booking.ConfirmationCode, booking.Status, location.Id, location.Name, service.Code,
                 location.LocalTime(booking.SlotStart), location.LocalTime(booking.SlotEnd), booking.CreatedAt, booking.CancelledAt),
-            citizen,
-            declared.Screening.Select(a => new ScreeningAnswerResponse(a.QuestionId, a.QuestionVersion, a.QuestionFr, a.QuestionEn, a.Answer)).ToList(),
-            declared.PriorityGroups, corrections, accesses);
+            held.Citizen,
+            held.Declarations.Screening.Select(a => new ScreeningAnswerResponse(a.QuestionId, a.QuestionVersion, a.QuestionFr, a.QuestionEn, a.Answer)).ToList(),
+            held.Declarations.PriorityGroups, corrections, accesses);
     }
 
     /// <summary>Records what the citizen says is wrong; nothing is changed until staff have checked it.</summary>

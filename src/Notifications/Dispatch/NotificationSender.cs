@@ -1,4 +1,5 @@
 using Booking.Data.Notifications;
+using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Messages;
 using Booking.Notifications.Channels;
@@ -75,11 +76,13 @@ public sealed class NotificationSender(
         return await sms.SendAsync(new OutgoingSms(Tag(message, contact), contact.Phone!, content), cancellationToken);
     }
 
-    /// <summary>What the message may say: the first name and the appointment, nothing else of the citizen's.</summary>
-    private static AppointmentFacts Facts(ClaimedNotification message, CitizenContact contact) => new(
+    /// <summary>What the message may say: the first name and the appointment, nothing else of the citizen's (and the
+    /// privacy officer's answer, unsealed only here, for the message that carries it).</summary>
+    private AppointmentFacts Facts(ClaimedNotification message, CitizenContact contact) => new(
         message.BookingId, message.TenantId, message.ConfirmationCode, contact.Citizen.Language, contact.Citizen.FirstName,
         message.ServiceCode, message.LocationId, message.SlotStart, message.SlotEnd, message.PreviousSlotStart, message.PreviousLocationId,
-        message.Offer is { } offer ? new OfferFacts(offer.Id, offer.LocationId, offer.SlotStart, offer.ExpiresAt) : null);
+        message.Offer is { } offer ? new OfferFacts(offer.Id, offer.LocationId, offer.SlotStart, offer.ExpiresAt) : null,
+        message.PrivacyAnswer is { } answer ? protector.Unseal<PrivacyAnswer>(answer.Ciphertext, answer.KeyId, PrivacyAnswer.SealPurpose).Text : null);
 
     private static MessageTag Tag(ClaimedNotification message, CitizenContact contact) =>
         new(message.Id, message.BookingId, contact.Citizen.Language);

@@ -1,0 +1,183 @@
+using System.Net;
+using Booking.Data.Protection;
+using Booking.Data.Staff;
+using Dapper;
+using Npgsql;
+
+namespace Booking.Data.Privacy;
+
+/// <summary>The kinds of request in the staff queue, as the addresses and the access log name them.</summary>
+public static class PrivacyRequestKind
+{
+    public const string Correction = "correction";
+    public const string Complaint = "complaint";
+
+    public static bool IsKnown(string? kind) => kind is Correction or Complaint;
+
+    public static string Table(string kind) => kind == Correction ? "correction_requests" : "privacy_complaints";
+}
+
+/// <summary>One open request as the queue lists it: nothing sealed.</summary>
+public sealed record PrivacyQueueRow
+{
+    public string Kind { get; init; } = "";
+    public Guid Id { get; init; }
+    public string Status { get; init; } = "";
+    public DateTimeOffset ReceivedAt { get; init; }
+    public string? AssigneeName { get; init; }
+
+    /// <summary>The booking's confirmation code (a correction) or the complaint's reference.</summary>
+    public string Subject { get; init; } = "";
+}
+
+/// <summary>One request as its page shows it, its content and answer still sealed.</summary>
+public sealed record PrivacyRequestRow
+{
+    public string Kind { get; init; } = "";
+    public Guid Id { get; init; }
+    public string Status { get; init; } = "";
+    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset? AnsweredAt { get; init; }
+    public Guid? AssignedTo { get; init; }
+    public string? AssigneeName { get; init; }
+    public string? AnsweredByName { get; init; }
+    public byte[] Ciphertext { get; init; } = [];
+    public string EncryptionKeyId { get; init; } = "";
+    public byte[]? AnswerCiphertext { get; init; }
+    public string? AnswerKeyId { get; init; }
+    public Guid? BookingId { get; init; }
+    public Guid? TenantId { get; init; }
+    public string Subject { get; init; } = "";
+
+    public SealedData Content => new(Ciphertext, EncryptionKeyId);
+
+    public SealedData? Answer => AnswerCiphertext is { } answer ? new SealedData(answer, AnswerKeyId!) : null;
+}
+
+/// <summary>A person who may be given a request.</summary>
+public sealed record PrivacyOfficer
+{
+    public Guid Id { get; init; }
+    public string DisplayName { get; init; } = "";
+}
+
+/// <summary>
+/// The staff queue of citizens' privacy requests. A correction is reached where the grantee holds the permission over
+/// the booking's clinic (<see cref="StaffScopeSql"/>); a complaint, which names no booking it can be trusted with (its
+/// confirmation code is typed by anyone, unchecked), only by those who hold it over a top-level tenant.
+/// </summary>
+public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
+{
+    private static readonly string Scope = $"""
+        with recursive {StaffScopeSql.Locations("visible")}, {StaffScopeSql.Tenants("held")},
+        top_level as (select 1 from held join tenants t on t.id = held.id where t.parent_id is null limit 1),
+        requests as (
+            select 'correction' as kind, c.id, c.status, c.received_at, c.answered_at, c.assigned_to, c.answered_by, c.ciphertext,
+                   c.encryption_key_id, c.answer_ciphertext, c.answer_key_id, b.id as booking_id, b.tenant_id, b.confirmation_code as subject
+            from correction_requests c join bookings b on b.id = c.booking_id
+            where b.location_id in (select id from visible)
+            union all
+            select 'complaint', p.id, p.status, p.received_at, p.answered_at, p.assigned_to, p.answered_by, p.ciphertext,
+                   p.encryption_key_id, p.answer_ciphertext, p.answer_key_id, null, null, p.reference
+            from privacy_complaints p where exists (select 1 from top_level))
+        """;
+
+    /// <summary>The open requests the grantee reaches, the oldest received (so the first due) first.</summary>
+    public async Task<IReadOnlyList<PrivacyQueueRow>> OpenAsync(StaffGrantee grantee, CancellationToken cancellationToken = default)
+    {
+        var sql = $"""
+            {Scope}
+            select r.kind, r.id, r.status, r.received_at, u.display_name as assignee_name, r.subject
+            from requests r left join staff_users u on u.id = r.assigned_to
+            where r.status <> 'answered'
+            order by r.received_at, r.id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<PrivacyQueueRow>(new CommandDefinition(sql, StaffScopeSql.Parameters(grantee),
+            cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <returns>Null when the request does not exist or the grantee does not reach it: the same answer.</returns>
+    public async Task<PrivacyRequestRow?> FindAsync(StaffGrantee grantee, string kind, Guid id, CancellationToken cancellationToken = default)
+    {
+        var sql = $"""
+            {Scope}
+            select r.kind, r.id, r.status, r.received_at, r.answered_at, r.assigned_to, u.display_name as assignee_name,
+                   a.display_name as answered_by_name, r.ciphertext, r.encryption_key_id, r.answer_ciphertext, r.answer_key_id,
+                   r.booking_id, r.tenant_id, r.subject
+            from requests r left join staff_users u on u.id = r.assigned_to left join staff_users a on a.id = r.answered_by
+            where r.kind = @kind and r.id = @id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<PrivacyRequestRow>(new CommandDefinition(sql,
+            StaffScopeSql.Parameters(grantee, new { kind, id }), cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Who may be given a request of <paramref name="tenantId"/> (a correction's booking tenant), or of a
+    /// top-level tenant when null (a complaint): active accounts holding one of <paramref name="roles"/> over it or a
+    /// tenant above it.</summary>
+    public async Task<IReadOnlyList<PrivacyOfficer>> OfficersAsync(Guid? tenantId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            with recursive above (id, parent_id) as (
+                select id, parent_id from tenants where id = @tenantId or (@tenantId is null and parent_id is null)
+                union
+                select t.id, t.parent_id from tenants t join above a on t.id = a.parent_id and @tenantId is not null)
+            select distinct u.id, u.display_name
+            from staff_role_assignments r join staff_users u on u.id = r.user_id
+            where r.role = any(@roles) and r.location_ids is null and r.tenant_id in (select id from above)
+              and u.suspended_at is null and not u.must_change_password
+            order by u.display_name, u.id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<PrivacyOfficer>(new CommandDefinition(sql, new { tenantId, roles = roles.ToArray() },
+            cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <returns>False when the request was answered meanwhile.</returns>
+    public async Task<bool> AssignAsync(string kind, Guid id, Guid assignee, CancellationToken cancellationToken = default)
+    {
+        var sql = $"""
+            update {PrivacyRequestKind.Table(kind)} set status = 'in_progress', assigned_to = @assignee, assigned_at = now()
+            where id = @id and status <> 'answered'
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, assignee }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>
+    /// Closes a request with its sealed answer, in one statement with its access-log entry and, for a correction, the
+    /// citizen's message in the booking's outbox (sent in their language by the notification worker).
+    /// </summary>
+    /// <returns>False when it was already answered: nothing is written.</returns>
+    public async Task<bool> AnswerAsync(string kind, Guid id, SealedData answer, Guid staffUserId, string program, IPAddress? sourceIp,
+        CancellationToken cancellationToken = default)
+    {
+        var table = PrivacyRequestKind.Table(kind);
+        var message = kind == PrivacyRequestKind.Correction
+            ? """
+              , queued as (
+                  insert into notifications (id, tenant_id, booking_id, kind, category, correction_request_id)
+                  select gen_random_uuid(), b.tenant_id, b.id, 'PrivacyRequestAnswered', 'transactional', a.id
+                  from answered a join correction_requests c on c.id = a.id join bookings b on b.id = c.booking_id)
+              """
+            : "";
+        var sql = $"""
+            with answered as (
+                update {table} set status = 'answered', answered_at = now(), answered_by = @staff,
+                                   answer_ciphertext = @cipher, answer_key_id = @key
+                where id = @id and status <> 'answered'
+                returning id),
+            traced as (
+                insert into personal_data_access_log (actor, access, table_name, record_id, program, source_ip)
+                select 'staff:' || @staff, 'update', '{table}', id, @program, @ip from answered)
+            {message}
+            select count(*)::int from answered
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new
+        {
+            id, staff = staffUserId, cipher = answer.Ciphertext, key = answer.KeyId, program, ip = sourceIp,
+        }, cancellationToken: cancellationToken)) == 1;
+    }
+}

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Booking.Data.Demo;
+using Booking.Staff.Access;
+
+namespace Booking.Admin.Tests.Privacy;
+
+/// <summary>The privacy queue's rules over HTTP: an answer given once, the export of everything held with each read
+/// logged, complaints for the top-level tenant's officers, and every attacker kept out: another tenant's officer (404,
+/// nothing shown or changed), roles without the permission (403), anyone without a session (sign-in).</summary>
+[Collection(AdminCollection.Name)]
+public sealed class PrivacyQueueTests(AdminFixture fixture)
+{
+    private readonly CitizenPrivacyRequests _requests = new(fixture);
+
+    private async Task<(Guid Booking, string Code, string LastName, Guid Correction)> CorrectionAsync()
+    {
+        var lastName = $"Vie{Guid.NewGuid():N}"[..16];
+        var booking = await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Gabrielle", lastName);
+        return (booking.Id, booking.ConfirmationCode, lastName, await _requests.CorrectionAsync(booking.Id, "lastName", lastName + "-Corrigé"));
+    }
+
+    private Task<(StaffMember Member, StaffSession Session)> OfficerAsync(Guid tenant) =>
+        fixture.SignedInAsync(tenant, new RoleGrant(StaffRole.PrivacyOfficer, tenant));
+
+    [Fact]
+    public async Task A_request_is_answered_once_and_a_second_answer_is_refused_with_nothing_sent_again()
+    {
+        var (_, _, _, correction) = await CorrectionAsync();
+        var (_, officer) = await OfficerAsync(DemoSeed.MontrealRegion);
+        using var _ = officer;
+        var address = $"privacy/correction/{correction}";
+        var late = await officer.LoadFormAsync(address, "answer");
+
+        var first = await officer.SubmitAsync(address, "answer", [new("answer", "Corrigé.")]);
+        var second = await officer.SubmitAsync(late, [new("answer", "Corrigé encore.")]);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Contains("déjà reçu une réponse", WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync()));
+        Assert.StartsWith("answered|", await _requests.StateAsync(correction));
+        Assert.EndsWith("|1", await _requests.StateAsync(correction));
+    }
+
+    [Fact]
+    public async Task An_empty_answer_is_refused_and_keeps_the_request_open()
+    {
+        var (_, _, _, correction) = await CorrectionAsync();
+        var (_, officer) = await OfficerAsync(DemoSeed.MontrealRegion);
+        using var _ = officer;
+
+        var response = await officer.SubmitAsync($"privacy/correction/{correction}", "answer", [new("answer", "  ")]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("aria-invalid=\"true\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal("received|-|0", await _requests.StateAsync(correction));
+    }
+
+    [Fact]
+    public async Task The_export_holds_everything_kept_for_the_person_and_each_download_is_logged()
+    {
+        var (booking, code, lastName, _) = await CorrectionAsync();
+        var (member, officer) = await OfficerAsync(DemoSeed.MontrealRegion);
+        using var _ = officer;
+
+        var first = await officer.GetAsync($"privacy/export?code={code}");
+        var second = await officer.GetAsync($"privacy/export?code={code}");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("application/json", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"personal-information-{code}.json", first.Content.Headers.ContentDisposition?.FileNameStar ?? first.Content.Headers.ContentDisposition?.FileName);
+        var export = JsonNode.Parse(await second.Content.ReadAsStringAsync())!;
+        Assert.Equal(code, export["booking"]!["confirmationCode"]!.GetValue<string>());
+        Assert.Equal(lastName, export["citizen"]!["lastName"]!.GetValue<string>());
+        Assert.Equal(lastName + "-Corrigé", export["correctionRequests"]![0]!["corrections"]![0]!["value"]!.GetValue<string>());
+        // The log in the second export shows the first download, and the log itself holds both.
+        Assert.Contains(export["accessLog"]!.AsArray(), a => a!["actor"]!.GetValue<string>() == $"staff:{member.Id}"
+            && a["program"]!.GetValue<string>() == "Booking.Admin/privacy-export");
+        Assert.Equal(2L, await fixture.Database.ScalarAsync<long>(
+            "select count(*) from personal_data_access_log where record_id = @id and actor = @actor and program = 'Booking.Admin/privacy-export'",
+            ("id", booking), ("actor", $"staff:{member.Id}")));
+    }
+
+    [Fact]
+    public async Task Another_tenants_officer_cannot_list_open_answer_assign_or_export_the_request()
+    {
+        var (booking, code, lastName, correction) = await CorrectionAsync();
+        var (_, insider) = await OfficerAsync(DemoSeed.MontrealRegion);
+        using var __ = insider;
+        var assignForm = await insider.LoadFormAsync($"privacy/correction/{correction}", "assign");
+        var (attackerMember, attacker) = await OfficerAsync(DemoSeed.QuebecRegion);
+        using var _ = attacker;
+        var before = await _requests.StateAsync(correction);
+
+        var (queueStatus, queue) = await attacker.PageAsync("privacy");
+        var (openStatus, opened) = await attacker.PageAsync($"privacy/correction/{correction}");
+        var answered = await attacker.PostFormAsync($"privacy/correction/{correction}", "answer", tokenPage: "privacy", [new("answer", "Intrus")]);
+        var assigned = await attacker.PostFormAsync($"privacy/correction/{correction}", "assign", tokenPage: "privacy",
+            [new("assignee", attackerMember.Id.ToString())]);
+        var exported = await attacker.GetAsync($"privacy/export?code={code}");
+
+        Assert.Equal(HttpStatusCode.OK, queueStatus);
+        Assert.DoesNotContain(code, queue);
+        Assert.DoesNotContain(correction.ToString(), queue);
+        Assert.Equal(HttpStatusCode.NotFound, openStatus);
+        Assert.DoesNotContain(lastName, opened);
+        Assert.Equal(HttpStatusCode.NotFound, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, assigned.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, exported.StatusCode);
+        Assert.DoesNotContain(lastName, await exported.Content.ReadAsStringAsync());
+        Assert.Equal(before, await _requests.StateAsync(correction));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>(
+            "select count(*) from personal_data_access_log where record_id in (@booking, @correction) and actor = @actor",
+            ("booking", booking), ("correction", correction), ("actor", $"staff:{attackerMember.Id}")));
+        // The insider may not hand the request to an officer of another tenant either.
+        var handedOver = await insider.SubmitAsync(assignForm, [new("assignee", attackerMember.Id.ToString())]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, handedOver.StatusCode);
+        Assert.Equal(before, await _requests.StateAsync(correction));
+    }
+
+    [Theory]
+    [InlineData(StaffRole.FrontDesk)]
+    [InlineData(StaffRole.ContactCentreAgent)]
+    [InlineData(StaffRole.TenantAdministrator)]
+    public async Task A_role_without_the_permission_gets_403_on_the_queue_a_request_and_the_export(StaffRole role)
+    {
+        var (_, code, lastName, correction) = await CorrectionAsync();
+        var grant = StaffRolePermissions.IsLimitedToClinics(role)
+            ? RoleGrant.At(role, DemoSeed.MontrealRegion, TestBookings.MontrealClinic)
+            : new RoleGrant(role, DemoSeed.MontrealRegion);
+        var (_, session) = await fixture.SignedInAsync(DemoSeed.MontrealRegion, grant);
+        using var _ = session;
+
+        foreach (var address in new[] { "privacy", $"privacy/correction/{correction}", $"privacy/export?code={code}" })
+        {
+            var (status, html) = await session.PageAsync(address);
+            Assert.True(status == HttpStatusCode.Forbidden, $"{role} on {address}: {status}");
+            Assert.DoesNotContain(lastName, html);
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_session_the_queue_a_request_and_the_export_send_to_sign_in()
+    {
+        var (_, code, _, correction) = await CorrectionAsync();
+        using var anonymous = new StaffSession(fixture.SiteAddress);
+
+        foreach (var address in new[] { "privacy", $"privacy/correction/{correction}", $"privacy/export?code={code}" })
+            Assert.Equal("/signin", StaffSession.Redirect(await anonymous.GetAsync(address)));
+    }
+
+    [Fact]
+    public async Task A_complaint_goes_to_the_top_level_tenants_officers_and_not_to_a_regions()
+    {
+        var complainant = $"Plaignant{Guid.NewGuid():N}"[..20];
+        var (complaint, reference) = await _requests.ComplaintAsync(complainant);
+        var (_, ministry) = await OfficerAsync(DemoSeed.Ministry);
+        using var __ = ministry;
+        var (_, region) = await OfficerAsync(DemoSeed.MontrealRegion);
+        using var _ = region;
+
+        var (_, ministryQueue) = await ministry.PageAsync("privacy");
+        var (ministryStatus, ministryPage) = await ministry.PageAsync($"privacy/complaint/{complaint}");
+        var (_, regionQueue) = await region.PageAsync("privacy");
+        var (regionStatus, regionPage) = await region.PageAsync($"privacy/complaint/{complaint}");
+
+        Assert.Contains(reference, ministryQueue);
+        Assert.Equal(HttpStatusCode.OK, ministryStatus);
+        Assert.Contains(complainant, ministryPage);
+        Assert.DoesNotContain(reference, regionQueue);
+        Assert.Equal(HttpStatusCode.NotFound, regionStatus);
+        Assert.DoesNotContain(complainant, regionPage);
+    }
+}
