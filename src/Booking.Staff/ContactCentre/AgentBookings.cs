@@ -118,7 +118,7 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
         if (reading!.BlockedBy is { } blocking)
             return new AgentBookingResult.ScreeningBlocked(blocking);
 
-        var candidate = new HeldSlotConfirmation.Candidate(input.HoldId!, day, service.Service, citizen!, reading.Declarations);
+        var candidate = new HeldSlotConfirmation.Candidate(input.HoldId!, day, clinic.TenantId, service.Service, citizen!, reading.Declarations);
         var by = new HeldSlotConfirmation.Confirmer(actor.SourceIp, BookingChannel.Agent, actor.AuditName);
         return await confirmation.BookAsync(candidate, $"agent:{formKey}", by, cancellationToken) switch
         {

@@ -54,7 +54,7 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
             if (reading?.BlockedBy is { } blocking)
                 errors.Add($"{prefix}.screening.{blocking.Id}", ErrorCodes.ScreeningBlocked, blocking.ExplanationEn ?? blocking.TextEn);
             if (citizen is not null && reading is not null)
-                candidates.Add(new HeldSlotConfirmation.Candidate(holdIds[i]!, day, service, citizen, reading.Declarations));
+                candidates.Add(new HeldSlotConfirmation.Candidate(holdIds[i]!, day, reference.Locations[day.LocationId].TenantId, service, citizen, reading.Declarations));
         }
         if (errors.Any)
             return errors;
