@@ -28,6 +28,8 @@ public static class ApplicationRoleGrants
         revoke update, delete, truncate on offer_audit, extract_downloads, machine_client_audit from booking_app;
         -- And of who cancelled or moved a citizen's booking, and why.
         revoke update, delete, truncate on booking_change_audit from booking_app;
+        -- And the proof that a departed tenant's data key was destroyed.
+        revoke update, delete, truncate on tenant_key_destructions from booking_app;
         -- The queries Orleans runs and the migration history are the owner's to change.
         revoke insert, update, delete, truncate on orleansquery, schema_migrations from booking_app;
         """;
