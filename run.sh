@@ -69,6 +69,8 @@ dotnet publish src/Booking.Web -c Release --no-build -v q -nologo -o "$STATE/web
 dotnet "$(bin Booking.Tool Booking.Tool)" init-keys "$Booking__DataProtection__KeyFile"
 ConnectionStrings__BookingMigrations="$(pg_connection "$PG_DIR" "$PG_PORT" booking_owner)" dotnet "$(bin Booking.Tool Booking.Tool)" migrate
 dotnet "$(bin Booking.Tool Booking.Tool)" seed-demo | tee "$STATE/seed-demo.txt"
+# Each tenant's own data key, so a tenant that leaves can be shredded alone (docs/security-and-privacy.md).
+dotnet "$(bin Booking.Tool Booking.Tool)" tenant-keys
 
 # What tools acting on the running platform need (the load runner's --fault kills, stops and restarts its parts):
 # each host's current process id in pids/, and where PostgreSQL's data is.

@@ -114,7 +114,7 @@ public static class BulkMoveBenchmark
         // Told by SMS (no e-mail address): the e-mail's calendar entry and QR code would make the worker, not the move, the
         // measure on a 2-core machine; the burst scenario measures the worker.
         var citizens = numbers.Select(i => new CitizenDetails("Bulk", $"Move{i}", new DateOnly(1970, 1, 1).AddDays(i % 10_000), null,
-            null, $"+1438{i % 10_000_000:0000000}", i % 2 == 0 ? "fr" : "en", EmailConsent: false)).Select(c => protector.Seal(c, first)).ToList();
+            null, $"+1438{i % 10_000_000:0000000}", i % 2 == 0 ? "fr" : "en", EmailConsent: false)).Select(c => protector.Seal(c, first, tenant)).ToList();
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("tenant", tenant);
         command.Parameters.AddWithValue("clinic", clinic);

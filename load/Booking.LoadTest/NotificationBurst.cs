@@ -96,8 +96,12 @@ public static class NotificationBurst
         var citizens = Enumerable.Range(offset, count).Select(i => new CitizenDetails("Load", $"Test{i}", new DateOnly(1980, 1, 1), null,
             i % 100 < emailShare * 100 ? $"load{i}@example.org" : null, $"+1514{i % 10_000_000:0000000}", i % 2 == 0 ? "fr" : "en",
             EmailConsent: i % 100 < emailShare * 100)).ToList();
-        // The burst's bookings store no age band: any day serves for sealing.
-        var sealedCitizens = citizens.Select(c => protector.Seal(c, DateOnly.FromDateTime(DateTime.UtcNow))).ToList();
+        // Sealed with the key of the tenant of the clinic the statement books at. The burst's bookings store no age band:
+        // any day serves for sealing.
+        Guid tenant;
+        await using (var clinic = dataSource.CreateCommand("select tenant_id from locations order by id limit 1"))
+            tenant = (Guid)(await clinic.ExecuteScalarAsync())!;
+        var sealedCitizens = citizens.Select(c => protector.Seal(c, DateOnly.FromDateTime(DateTime.UtcNow), tenant)).ToList();
         await using var command = dataSource.CreateCommand(sql);
         // Each burst gets its own far-future days, so seats never collide with an earlier run.
         command.Parameters.AddWithValue("start", new DateTimeOffset(2099, 1, 5, 13, 0, 0, TimeSpan.Zero).AddDays(2 * (burst.GetHashCode() & 0x3FFF)));

@@ -4,6 +4,7 @@ using Booking.Data.Infrastructure;
 using Booking.Data.Notifications;
 using Booking.Data.Operations;
 using Booking.Data.PostalCodes;
+using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Data.Retention;
 using Booking.Domain.Catalog;
@@ -34,6 +35,12 @@ const string usage = """
                                    the month's availability (Québec time) from the silos' probes and the incidents:
                                    uptime against 99.5 % (planned outages excluded), incidents, time to restore;
                                    exit code 1 when the objective is missed
+      tenant-keys                  give every tenant that has none its own data key in the key file
+                                   (Booking:DataProtection:KeyFile); run after creating a tenant, before its clinics open
+      shred-tenant --tenant ID --by OPERATOR --reason TEXT
+                                   crypto-shredding of a tenant that leaves: destroy its data keys in the key file, so its
+                                   sealed data can never be read again, and record the destruction; exit 1 when refused
+      shredding-records            the recorded destructions of tenant keys, as key=value lines
       verify-audit                 walk the personal-data access log's hash chain; exit 1 at the first broken link
       purge-retention              erase personal data past each tenant's retention now (as the silos do daily), and
                                    print the count per class and tenant
@@ -112,6 +119,7 @@ builder.Services.AddBookingProtection(builder.Configuration);
 builder.Services.AddStaffAccounts(builder.Configuration);
 builder.Services.AddScoped<DemoStaffAccounts>();
 builder.Services.AddSingleton<RestoreCheck>();
+builder.Services.AddSingleton<TenantShredding>();
 using var host = builder.Build();
 var services = host.Services;
 
@@ -158,6 +166,41 @@ switch (args[0])
         Console.Write(report.ToText());
         return report.MeetsObjective ? 0 : 1;
 
+    case "tenant-keys":
+        var keys = await services.GetRequiredService<TenantShredding>().AddMissingKeysAsync();
+        foreach (var keyId in keys.Added)
+            Console.WriteLine($"Added tenant data key {keyId}.");
+        foreach (var tenant in keys.Refused)
+            Console.WriteLine($"Tenant {tenant} was shredded: it gets no new key.");
+        Console.WriteLine(keys.Added.Count == 0 ? "Every tenant has its data key." : "The hosts seal with the new keys from their next use of the key file.");
+        return 0;
+
+    case "shred-tenant" when Option("--tenant") is { } tenantText && Guid.TryParse(tenantText, out var tenantId)
+                              && Option("--by") is { Length: > 0 } by && Option("--reason") is { Length: > 0 } reason:
+        var shredding = await services.GetRequiredService<TenantShredding>().ShredAsync(tenantId, by, reason);
+        switch (shredding)
+        {
+            case TenantShredOutcome.Shredded { Record: var record }:
+                Console.WriteLine($"Tenant {record.TenantId} shredded: its data keys are destroyed; backups of the key file made before still hold them until they age out.");
+                PrintRecord(record);
+                return 0;
+            case TenantShredOutcome.AlreadyShredded { Record: var record }:
+                Console.WriteLine($"Tenant {record.TenantId} was shredded already; nothing was done. The record:");
+                PrintRecord(record);
+                return 0;
+            case TenantShredOutcome.UnknownTenant:
+                Console.Error.WriteLine($"No tenant {tenantId}.");
+                return 1;
+            default:
+                Console.Error.WriteLine($"Tenant {tenantId} has no data key of its own (its data is under the platform's key): nothing can be shredded.");
+                return 1;
+        }
+
+    case "shredding-records":
+        foreach (var record in await services.GetRequiredService<TenantShredding>().RecordsAsync())
+            PrintRecord(record);
+        return 0;
+
     case "verify-audit":
         var verification = await services.GetRequiredService<AccessLogVerifier>().VerifyAsync();
         Console.WriteLine(Described(verification));
@@ -190,6 +233,23 @@ switch (args[0])
     default:
         Console.Error.WriteLine(usage);
         return 2;
+}
+
+string? Option(string name) => Array.IndexOf(args, name) is var at and > 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+// Ids, counts and the operator's words only: no key and no personal data.
+static void PrintRecord(TenantKeyDestruction record)
+{
+    Console.WriteLine($"tenant_id={record.TenantId}");
+    Console.WriteLine($"tenant={record.TenantName}");
+    Console.WriteLine($"key_ids={string.Join(",", record.KeyIds)}");
+    foreach (var (table, rows) in record.UnreadableRows.OrderBy(r => r.Key, StringComparer.Ordinal))
+        Console.WriteLine($"unreadable_rows.{table}={rows}");
+    Console.WriteLine($"readable_bookings_left={record.ReadableBookingsLeft}");
+    Console.WriteLine($"method={record.Method}");
+    Console.WriteLine($"destroyed_by={record.DestroyedBy}");
+    Console.WriteLine($"reason={record.Reason}");
+    Console.WriteLine($"destroyed_at={record.DestroyedAt.UtcDateTime:O}");
 }
 
 static string Csv(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;

@@ -59,7 +59,7 @@ public sealed class RetentionTests(AdminFixture fixture)
         var citizen = new CitizenDetails("Rita", "Oublieuse", new DateOnly(1970, 5, 6), "OUBR70050612", "rita@example.org", "+15145550177", "fr", EmailConsent: true);
         var start = end.AddMinutes(-10);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, end, 0, 4,
-            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, QuebecDate.Of(start)), protector.Seal(new BookingDeclarations([], ["general"])),
+            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, QuebecDate.Of(start), tenant), protector.Seal(new BookingDeclarations([], ["general"]), tenant),
             start.AddDays(-7), null);
         Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await Service<BookingRepository>().InsertAsync([booking])));
         return booking;

@@ -26,7 +26,7 @@ public sealed class TestBookings(AdminFixture fixture)
             "+15145550143", "fr", EmailConsent: true);
         var start = QuebecDate.At(QuebecDate.NextWeekday(3), 8).AddMinutes(10 * Interlocked.Increment(ref _slot));
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, start.AddMinutes(10), 0, 12,
-            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, QuebecDate.Of(start)), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
+            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, QuebecDate.Of(start), tenant), protector.Seal(new BookingDeclarations([], []), tenant), TestClock.Now, null);
         Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await Service<BookingRepository>().InsertAsync([booking])));
         return booking;
     }

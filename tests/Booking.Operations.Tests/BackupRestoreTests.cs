@@ -102,7 +102,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var citizen = new CitizenDetails("Marie", "Tremblay", new DateOnly(1980, 5, 1 + slot), null, "marie@example.org", "+15145550143", "fr", EmailConsent: true);
         var start = QuebecDate.At(QuebecDate.NextWeekday(2), 9).AddMinutes(10 * slot);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), DemoSeed.MontrealRegion, MontrealClinic, "FLU", start, start.AddMinutes(10), 0, 1,
-            $"hold-{Guid.NewGuid():N}", null, protector.Seal(citizen, QuebecDate.Of(start)), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
+            $"hold-{Guid.NewGuid():N}", null, protector.Seal(citizen, QuebecDate.Of(start), DemoSeed.MontrealRegion), protector.Seal(new BookingDeclarations([], []), DemoSeed.MontrealRegion), TestClock.Now, null);
         Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await new BookingRepository(data).InsertAsync([booking])));
         return booking.Id;
     }

@@ -43,5 +43,26 @@ public sealed class KeyFileAccessTests : IDisposable
         Assert.Equal("k1", KeyRing.Load(_path).ActiveKeyId);
     }
 
+    [Fact]
+    public void A_tenant_key_added_or_destroyed_keeps_the_file_owner_only_and_its_other_keys()
+    {
+        KeyRing.Generate("k1").Save(_path);
+        SigningKeyFile.AddFirstKeyIfMissing(_path, DateTimeOffset.UtcNow);
+        var tenant = Guid.NewGuid();
+
+        TenantDataKeys.AddMissing(_path, [tenant]);
+        Assert.Equal(KeyFileAccess.OwnerOnly, File.GetUnixFileMode(_path));
+        Assert.Equal(TenantDataKeys.KeyId(tenant, 1), KeyRing.Load(_path).TenantKeyIds[tenant]);
+
+        Assert.Equal([TenantDataKeys.KeyId(tenant, 1)], TenantDataKeys.Destroy(_path, tenant));
+        var ring = KeyRing.Load(_path);
+        Assert.Equal(KeyFileAccess.OwnerOnly, File.GetUnixFileMode(_path));
+        Assert.Empty(ring.TenantKeyIds);
+        Assert.Contains(TenantDataKeys.KeyId(tenant, 1), ring.DestroyedKeyIds);
+        Assert.Equal(["k1"], ring.EncryptionKeys.Keys);
+        Assert.Single(SigningKeyFile.Load(_path).Keys);
+        Assert.Empty(TenantDataKeys.Destroy(_path, tenant));
+    }
+
     public void Dispose() => File.Delete(_path);
 }

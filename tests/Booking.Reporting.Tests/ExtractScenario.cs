@@ -166,7 +166,7 @@ public sealed class ExtractScenario : IAsyncLifetime
         var protector = Service<PersonalDataProtector>();
         var start = At(minute);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, start.AddMinutes(10), seat, 2,
-            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, Day), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null, Channel: channel);
+            "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, Day, tenant), protector.Seal(new BookingDeclarations([], []), tenant), TestClock.Now, null, Channel: channel);
         Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await Service<BookingRepository>().InsertAsync([booking])));
         return booking;
     }

@@ -40,10 +40,20 @@ public sealed class TestBookings(BookingRepository bookings, PersonalDataProtect
         return batch;
     }
 
-    private NewBooking New(CitizenDetails citizen, DateTimeOffset slotStart, string service, int seat) =>
-        new(Guid.CreateVersion7(), "T" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant(), DemoSeed.MontrealRegion,
-            DemoSeed.StadeOlympique, service, slotStart, slotStart.AddMinutes(10), seat, Math.Max(12, seat + 1), "hold-" + Guid.NewGuid().ToString("N"), null,
-            protector.Seal(citizen, QuebecDate.Of(slotStart)), protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
+    /// <summary>A booking at a clinic of another tenant, sealed with that tenant's key now and written by <see cref="InsertAsync"/>.</summary>
+    public NewBooking At(Guid tenant, Guid clinic, CitizenDetails citizen) => New(citizen, NextSlotStart(), "FLU", seat: 0, tenant, clinic);
+
+    public async Task<NewBooking> InsertAsync(NewBooking booking)
+    {
+        Assert.IsType<InsertOutcome.Inserted>((await bookings.InsertAsync([booking])).Single());
+        return booking;
+    }
+
+    private NewBooking New(CitizenDetails citizen, DateTimeOffset slotStart, string service, int seat, Guid? tenant = null, Guid? clinic = null) =>
+        new(Guid.CreateVersion7(), "T" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant(), tenant ?? DemoSeed.MontrealRegion,
+            clinic ?? DemoSeed.StadeOlympique, service, slotStart, slotStart.AddMinutes(10), seat, Math.Max(12, seat + 1), "hold-" + Guid.NewGuid().ToString("N"), null,
+            protector.Seal(citizen, QuebecDate.Of(slotStart), tenant ?? DemoSeed.MontrealRegion),
+            protector.Seal(new BookingDeclarations([], []), tenant ?? DemoSeed.MontrealRegion), TestClock.Now, null);
 
     public Task<MoveOutcome> MoveAsync(NewBooking booking, int version, DateTimeOffset newStart, int seat = 0, ChangedBy by = ChangedBy.Citizen) =>
         bookings.MoveAsync(booking.Id, version, booking.LocationId, new Slot(booking.ServiceCode, newStart, newStart.AddMinutes(10), 12), seat,

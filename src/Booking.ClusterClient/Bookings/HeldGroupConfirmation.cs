@@ -23,15 +23,16 @@ public sealed class HeldGroupConfirmation(CitizenValidator validator, HeldSlotCo
     /// <summary>The person at <paramref name="index"/> for their held seat; null when anything is wrong, said in
     /// <paramref name="errors"/> under <c>people[index].…</c> (a screening answer that stops the booking included).</summary>
     /// <param name="contact">The group's one contact, null when it was invalid.</param>
-    public HeldSlotConfirmation.Candidate? Read(int index, string holdId, LocationDayKey day, Service service, IReadOnlyList<ScreeningQuestion> questions,
-        Member? member, CitizenValidator.Contact? contact, ValidationErrors errors)
+    /// <param name="tenantId">The tenant of the clinic, whose key seals the person's details.</param>
+    public HeldSlotConfirmation.Candidate? Read(int index, string holdId, LocationDayKey day, Guid tenantId, Service service,
+        IReadOnlyList<ScreeningQuestion> questions, Member? member, CitizenValidator.Contact? contact, ValidationErrors errors)
     {
         var prefix = $"people[{index}]";
         var citizen = validator.ValidatePerson(member?.Person, contact, errors, prefix);
         var reading = DeclarationReader.Read(questions, member?.Screening, member?.PriorityGroups, errors, $"{prefix}.");
         if (reading?.BlockedBy is { } blocking)
             errors.Add($"{prefix}.screening.{blocking.Id}", ErrorCodes.ScreeningBlocked, blocking.ExplanationEn ?? blocking.TextEn);
-        return citizen is not null && reading is not null ? new HeldSlotConfirmation.Candidate(holdId, day, service, citizen, reading.Declarations) : null;
+        return citizen is not null && reading is not null ? new HeldSlotConfirmation.Candidate(holdId, day, tenantId, service, citizen, reading.Declarations) : null;
     }
 
     /// <summary>Every person's eligibility; the group goes on only when <c>Refusals</c> is empty.</summary>

@@ -17,8 +17,9 @@ namespace Booking.ClusterClient.Bookings;
 /// </summary>
 public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataProtector protector, EligibilityGate eligibility, TimeProvider clock)
 {
-    /// <summary>A held slot and the validated details of the person it is for.</summary>
-    public sealed record Candidate(string HoldId, LocationDayKey Day, Service Service, CitizenDetails Citizen, BookingDeclarations Declarations);
+    /// <summary>A held slot and the validated details of the person it is for; <paramref name="TenantId"/> is the clinic's
+    /// tenant, whose key seals them.</summary>
+    public sealed record Candidate(string HoldId, LocationDayKey Day, Guid TenantId, Service Service, CitizenDetails Citizen, BookingDeclarations Declarations);
 
     /// <summary>A candidate that passed eligibility, sealed and ready for its grain.</summary>
     public sealed record Eligible(Candidate Candidate, SealedCitizen Citizen, SealedDeclarations Declarations);
@@ -30,13 +31,13 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
     public async Task<(Eligible? Eligible, EligibilityResult? Refusal)> CheckAsync(Candidate candidate, CancellationToken cancellationToken)
     {
         // Sealing computes the fingerprints the eligibility check looks the citizen's history up by.
-        var sealedCitizen = protector.Seal(candidate.Citizen, candidate.Day.Date);
+        var sealedCitizen = protector.Seal(candidate.Citizen, candidate.Day.Date, candidate.TenantId);
         var refusal = await eligibility.RefusalAsync(candidate.Day.LocationId, candidate.Service, candidate.Citizen.BirthDate,
             (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint), candidate.Declarations.PriorityGroups, candidate.Day.Date,
             candidate.HoldId, null, cancellationToken);
         if (refusal is not null)
             return (null, refusal);
-        return (new Eligible(candidate, sealedCitizen, protector.Seal(candidate.Declarations)), null);
+        return (new Eligible(candidate, sealedCitizen, protector.Seal(candidate.Declarations, candidate.TenantId)), null);
     }
 
     /// <param name="idempotencyKey">A retry with the same key and the same details gets the same booking; anything else

@@ -30,6 +30,8 @@ public static class ApplicationRoleGrants
         revoke update, delete, truncate on booking_change_audit from booking_app;
         -- The retention classes' defaults and floors change by migration only; a tenant's own months are its rows.
         revoke insert, update, delete, truncate on retention_classes from booking_app;
+        -- And the proof that a departed tenant's data key was destroyed.
+        revoke update, delete, truncate on tenant_key_destructions from booking_app;
         -- The queries Orleans runs and the migration history are the owner's to change.
         revoke insert, update, delete, truncate on orleansquery, schema_migrations from booking_app;
         """;

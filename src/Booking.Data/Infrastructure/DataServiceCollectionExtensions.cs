@@ -112,7 +112,9 @@ public static class DataServiceCollectionExtensions
             .Validate(o => File.Exists(o.KeyFile), "Booking:DataProtection:KeyFile must name an existing key file.")
             .ValidateOnStart();
         services.AddSingleton(sp => KeyRing.Load(sp.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyFile));
-        services.AddSingleton<PersonalDataProtector>();
+        // Personal data follows the file (tenant keys come and go); the fingerprint and link keys never change.
+        services.AddSingleton(sp => new KeyFileRing(sp.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyFile));
+        services.AddSingleton(sp => new PersonalDataProtector(() => sp.GetRequiredService<KeyFileRing>().Current));
         services.AddSingleton<ManageTokens>();
         services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();

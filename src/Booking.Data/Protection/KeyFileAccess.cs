@@ -6,16 +6,20 @@ public static class KeyFileAccess
 {
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Creates (or replaces) the file owner-only from its first byte: no moment when another user could open it.</summary>
+    /// <summary>Creates (or replaces) the file owner-only from its first byte: no moment when another user could open it.
+    /// Written beside and moved over, so a crash mid-write cannot leave a half key file, and a host reading it meanwhile
+    /// sees the old file or the new one, whole.</summary>
     public static void WriteOwnerOnly(string path, string contents)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        var temporary = path + ".tmp";
+        // A leftover from a crash would keep its own mode: removed first, so the new one is created owner-only.
+        File.Delete(temporary);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
             options.UnixCreateMode = OwnerOnly;
-        using (var writer = new StreamWriter(path, new System.Text.UTF8Encoding(false), options))
+        using (var writer = new StreamWriter(temporary, new System.Text.UTF8Encoding(false), options))
             writer.Write(contents);
-        // An existing file keeps its mode when opened for writing.
-        RestrictToOwner(path);
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>Narrows the file to owner-only; true when others (group or world) could read or write it.</summary>

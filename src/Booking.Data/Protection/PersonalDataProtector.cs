@@ -7,18 +7,26 @@ using Booking.Domain.Citizens;
 
 namespace Booking.Data.Protection;
 
-/// <summary>Encrypts personal fields in the application so the database only ever sees ciphertext.</summary>
-public sealed class PersonalDataProtector(KeyRing keys)
+/// <summary>Encrypts personal fields in the application so the database only ever sees ciphertext. What is tied to a
+/// booking is sealed with its clinic's tenant's own key (<see cref="TenantDataKeys"/>), so that tenant's data can be
+/// shredded alone; the rest with the platform's active key.</summary>
+public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
 {
+    /// <summary>A protector over a fixed ring (tests, one-off tools); the hosts follow the key file (<see cref="KeyFileRing"/>).</summary>
+    public PersonalDataProtector(KeyRing keys) : this(() => keys)
+    {
+    }
+
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
     private const string CitizenPurpose = "citizen";
 
     /// <param name="appointmentDay">The day of the appointment the details are for, which the age band is counted on.</param>
-    public SealedCitizen Seal(CitizenDetails citizen, DateOnly appointmentDay)
+    /// <param name="tenantId">The tenant of the booking's clinic, whose key seals the details.</param>
+    public SealedCitizen Seal(CitizenDetails citizen, DateOnly appointmentDay, Guid tenantId)
     {
-        var sealedData = Seal(citizen, CitizenPurpose);
+        var sealedData = Seal(citizen, CitizenPurpose, tenantId);
         var (fingerprint, healthCard) = Fingerprints(citizen);
         return new SealedCitizen(sealedData.Ciphertext, sealedData.KeyId, fingerprint, healthCard, citizen.Language,
             string.IsNullOrWhiteSpace(citizen.Phone) ? null : PhoneFingerprint(citizen.Phone), AgeBand.On(citizen.BirthDate, appointmentDay),
@@ -26,24 +34,42 @@ public sealed class PersonalDataProtector(KeyRing keys)
     }
 
     /// <summary>What a citizen declared, sealed to travel with their confirmation (the booking's own statement stores it).</summary>
-    public SealedDeclarations Seal(BookingDeclarations declarations)
+    public SealedDeclarations Seal(BookingDeclarations declarations, Guid tenantId)
     {
-        var sealedData = Seal(declarations, BookingDeclarations.SealPurpose);
+        var sealedData = Seal(declarations, BookingDeclarations.SealPurpose, tenantId);
         return new SealedDeclarations(sealedData.Ciphertext, sealedData.KeyId);
     }
 
-    /// <summary>Seals any other personal record (screening answers, a complaint). The <paramref name="purpose"/> is bound
-    /// into the ciphertext, so a record cannot be passed off as another kind (e.g. a complaint as a citizen's details).</summary>
+    /// <summary>Seals a personal record tied to no tenant (a waiting-list contact, a complaint naming no booking, a staff
+    /// key) with the platform's key. The <paramref name="purpose"/> is bound into the ciphertext, so a record cannot be
+    /// passed off as another kind (e.g. a complaint as a citizen's details).</summary>
     public SealedData Seal<T>(T value, string purpose)
     {
+        var keys = currentKeys();
+        return Seal(value, purpose, keys, keys.ActiveKeyId);
+    }
+
+    /// <summary>Seals a personal record tied to a booking with the key of its clinic's tenant. A tenant given no key yet
+    /// (see <see cref="TenantDataKeys.AddMissing"/>) seals with the platform's; one whose keys were destroyed is refused.</summary>
+    public SealedData Seal<T>(T value, string purpose, Guid tenantId)
+    {
+        var keys = currentKeys();
+        if (keys.TenantKeyIds.TryGetValue(tenantId, out var tenantKey))
+            return Seal(value, purpose, keys, tenantKey);
+        if (keys.DestroyedKeyIds.Any(id => TenantDataKeys.TenantOf(id) == tenantId))
+            throw new DataKeyDestroyedException($"Tenant {tenantId} left and its data key was destroyed: nothing is sealed for it any more.");
+        return Seal(value, purpose, keys, keys.ActiveKeyId);
+    }
+
+    private static SealedData Seal<T>(T value, string purpose, KeyRing keys, string keyId)
+    {
         var plaintext = JsonSerializer.SerializeToUtf8Bytes(value);
-        var key = keys.EncryptionKeys[keys.ActiveKeyId];
         var output = new byte[NonceSize + TagSize + plaintext.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedData(purpose, keys.ActiveKeyId));
-        return new SealedData(output, keys.ActiveKeyId);
+        using var aes = new AesGcm(keys.EncryptionKeys[keyId], TagSize);
+        aes.Encrypt(nonce, plaintext, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize), AssociatedData(purpose, keyId));
+        return new SealedData(output, keyId);
     }
 
     /// <summary>The keyed fingerprints a citizen is found by: name and birth date always, health card when given.</summary>
@@ -73,16 +99,24 @@ public sealed class PersonalDataProtector(KeyRing keys)
         ? Hmac("email|" + email.Trim().ToLowerInvariant())
         : Hmac("contact-phone|+" + new string((phone ?? "").Where(char.IsAsciiDigit).ToArray()));
 
+    /// <summary>Whether a record sealed with this key was shredded (its tenant left and the key was destroyed): readers
+    /// treat such a booking as gone, instead of failing on it. A booking the retention rule erased has no key left.</summary>
+    public bool IsShredded(string? keyId) => keyId is not null && currentKeys().DestroyedKeyIds.Contains(keyId);
+
     public CitizenDetails Unseal(byte[] ciphertext, string keyId) => Unseal<CitizenDetails>(ciphertext, keyId, CitizenPurpose);
 
     /// <summary>The citizen of a booking, or null when the retention rule has erased them (no ciphertext left).</summary>
     public CitizenDetails? UnsealUnlessErased(byte[]? ciphertext, string? keyId) =>
         ciphertext is null || keyId is null ? null : Unseal(ciphertext, keyId);
 
+    /// <exception cref="DataKeyDestroyedException">The record was sealed with a tenant's key destroyed when it left.</exception>
     public T Unseal<T>(byte[] ciphertext, string keyId, string purpose)
     {
+        var keys = currentKeys();
         var key = keys.EncryptionKeys.TryGetValue(keyId, out var k) ? k
-            : throw new CryptographicException($"Encryption key '{keyId}' is not in the key ring.");
+            : keys.DestroyedKeyIds.Contains(keyId)
+                ? throw new DataKeyDestroyedException($"Encryption key '{keyId}' was destroyed when its tenant left: this record can no longer be read.")
+                : throw new CryptographicException($"Encryption key '{keyId}' is not in the key ring.");
         var plaintext = new byte[ciphertext.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(ciphertext.AsSpan(0, NonceSize), ciphertext.AsSpan(NonceSize + TagSize), ciphertext.AsSpan(NonceSize, TagSize), plaintext, AssociatedData(purpose, keyId));
@@ -96,7 +130,7 @@ public sealed class PersonalDataProtector(KeyRing keys)
     /// <summary>What a health card is found by: the same fingerprint its booking stores, however the number is typed.</summary>
     public byte[] HealthCardFingerprint(string healthCardNumber) => Hmac("card|" + Fold(healthCardNumber));
 
-    private byte[] Hmac(string value) => HMACSHA256.HashData(keys.FingerprintKey, Encoding.UTF8.GetBytes(value));
+    private byte[] Hmac(string value) => HMACSHA256.HashData(currentKeys().FingerprintKey, Encoding.UTF8.GetBytes(value));
 
     private static byte[] AssociatedData(string purpose, string keyId) => Encoding.UTF8.GetBytes($"{purpose}:{keyId}");
 

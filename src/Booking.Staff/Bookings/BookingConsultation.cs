@@ -29,11 +29,13 @@ public sealed class BookingConsultation(StaffBookingRepository bookings, Persona
 {
     public const string Program = "Booking.Admin/bookings";
 
-    /// <returns>Null when the code is malformed, unknown, or a booking of a clinic this person may not look up: the same answer.</returns>
+    /// <returns>Null when the code is malformed, unknown, a booking of a clinic this person may not look up, or one whose
+    /// details were shredded with its tenant's key: the same answer.</returns>
     public async Task<StaffBookingView?> OpenAsync(StaffActor actor, string? code, CancellationToken cancellationToken = default)
     {
         if (!ConfirmationCode.TryNormalise(code, out var normalised)
-            || await bookings.FindAsync(StaffAccess.Grantee(actor.UserId, StaffPermission.ViewBookings), normalised, cancellationToken) is not { } booking)
+            || await bookings.FindAsync(StaffAccess.Grantee(actor.UserId, StaffPermission.ViewBookings), normalised, cancellationToken) is not { } booking
+            || protector.IsShredded(booking.EncryptionKeyId))
             return null;
         await accessLog.RecordAsync(new PersonalDataAccessRecord(actor.AuditName, PersonalDataAccess.Read, "bookings", booking.Id, Program, actor.SourceIp), cancellationToken);
         var citizen = protector.UnsealUnlessErased(booking.CitizenCiphertext, booking.EncryptionKeyId);

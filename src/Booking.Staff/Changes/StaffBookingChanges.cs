@@ -49,7 +49,7 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
 
         var day = new LocationDayKey(location.Id, location.DateOf(booking.SlotStart));
         var result = await cluster.GetGrain<ILocationDayGrain>(day.ToString())
-            .Cancel(new CancelRequest(booking.Id, booking.Version, Change(actor, input, byClinic, formKey)));
+            .Cancel(new CancelRequest(booking.Id, booking.Version, Change(actor, input, byClinic, formKey, location.TenantId)));
         return result == ChangeResult.Done ? new BookingChangeOutcome.Cancelled() : await RefusedAsync(formKey, cancellationToken);
     }
 
@@ -82,7 +82,7 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
             return new BookingChangeOutcome.SlotUnavailable();
         var fromDay = new LocationDayKey(from.Id, from.DateOf(booking.SlotStart));
         var result = await target.MoveHere(new MoveRequest(booking.Id, booking.Version, booking.ServiceCode, held.HoldId, fromDay,
-            Change(actor, input, byClinic, formKey)));
+            Change(actor, input, byClinic, formKey, from.TenantId)));
         return result switch
         {
             ChangeResult.Done => new BookingChangeOutcome.Moved(to.Id, held.Start),
@@ -116,9 +116,10 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
             ? new BookingChangeOutcome.AlreadySent()
             : new BookingChangeOutcome.ChangedMeanwhile();
 
-    private StaffChange Change(StaffActor actor, BookingChangeInput input, bool byClinic, Guid formKey)
+    /// <param name="tenantId">The tenant of the booking's clinic, whose key seals the note.</param>
+    private StaffChange Change(StaffActor actor, BookingChangeInput input, bool byClinic, Guid formKey, Guid tenantId)
     {
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : protector.Seal(input.Note.Trim(), NotePurpose);
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : protector.Seal(input.Note.Trim(), NotePurpose, tenantId);
         return new StaffChange(actor.AuditName, actor.SourceIp?.ToString(), byClinic, input.Reason!, note?.Ciphertext, note?.KeyId, formKey);
     }
 

@@ -1,6 +1,7 @@
 using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
+using Booking.Data.Protection;
 using Booking.Domain.Catalog;
 using Booking.Staff.Access;
 using Booking.Staff.Bookings;
@@ -15,7 +16,7 @@ namespace Booking.Staff.ClinicDay;
 /// record is logged before it is decrypted.
 /// </summary>
 public sealed class ClinicBookingChanges(StaffAccess access, CatalogRepository catalog, BookingRepository bookings, StaffBookingChanges changes,
-    PersonalDataAccessLog accessLog)
+    PersonalDataAccessLog accessLog, PersonalDataProtector protector)
 {
     public const string Program = "Booking.Admin/clinic-booking";
 
@@ -51,7 +52,8 @@ public sealed class ClinicBookingChanges(StaffAccess access, CatalogRepository c
         if (!await access.AllowsAsync(actor.UserId, StaffPermission.RunClinicDay, StaffScope.OfLocation(locationId), cancellationToken)
             || await catalog.LocationAsync(locationId, cancellationToken) is not { } location
             || await bookings.FindByIdAsync(bookingId, cancellationToken) is not { } booking
-            || booking.LocationId != location.Id)
+            || booking.LocationId != location.Id
+            || protector.IsShredded(booking.EncryptionKeyId))
             return null;
         return (location, booking);
     }

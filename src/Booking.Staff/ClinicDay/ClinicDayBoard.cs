@@ -63,7 +63,9 @@ public sealed class ClinicDayBoard(StaffAccess access, CatalogRepository catalog
         var today = location.DateOf(clock.GetUtcNow());
         var day = date ?? today;
         var (from, until) = location.DayBounds(day);
-        return (location, day, day == today, await days.AppointmentsAsync(location.Id, from, until, cancellationToken));
+        // A booking shredded with its tenant's key has no one left to show.
+        var appointments = await days.AppointmentsAsync(location.Id, from, until, cancellationToken);
+        return (location, day, day == today, appointments.Where(a => !protector.IsShredded(a.EncryptionKeyId)).ToList());
     }
 
     internal DayPerson Unseal(DayAppointment appointment)

@@ -65,13 +65,13 @@ public sealed class FrontDeskWalkIns(ClinicDayBoard board, CatalogRepository cat
         if (errors.Any || citizen is null)
             return new WalkInResult.Invalid(errors);
 
-        var sealedCitizen = protector.Seal(citizen, day);
+        var sealedCitizen = protector.Seal(citizen, day, location.TenantId);
         var history = service!.Eligibility.MinimumInterval is null ? []
             : await bookings.HistoryAsync(sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint, cancellationToken: cancellationToken);
         if (EligibilityCheck.Evaluate(service.Eligibility, citizen.BirthDate, day, history) is not EligibilityResult.Eligible and var refusal)
             return new WalkInResult.NotEligible(refusal);
 
-        var request = new WalkInRequest(service.Code, sealedCitizen, protector.Seal(new BookingDeclarations([], [])), input.FormKey!,
+        var request = new WalkInRequest(service.Code, sealedCitizen, protector.Seal(new BookingDeclarations([], []), location.TenantId), input.FormKey!,
             actor.SourceIp?.ToString(), actor.AuditName);
         return await cluster.GetGrain<ILocationDayGrain>(new LocationDayKey(location.Id, day).ToString()).WalkIn(request) switch
         {

@@ -137,7 +137,7 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
         if (reading!.BlockedBy is { } blocking)
             return new AgentBookingResult.ScreeningBlocked(blocking);
 
-        var candidate = new HeldSlotConfirmation.Candidate(input.HoldId!, day, service.Service, citizen!, reading.Declarations);
+        var candidate = new HeldSlotConfirmation.Candidate(input.HoldId!, day, clinic.TenantId, service.Service, citizen!, reading.Declarations);
         var by = new HeldSlotConfirmation.Confirmer(actor.SourceIp, BookingChannel.Agent, actor.AuditName);
         return Of(await confirmation.BookAsync(candidate, $"agent:{formKey}", by, cancellationToken));
     }
@@ -167,7 +167,7 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
         var questions = reference.ScreeningAt(clinic.Id, serviceCode);
         var candidates = new List<HeldSlotConfirmation.Candidate>();
         for (var i = 0; i < Math.Min(input.People.Count, input.HoldIds.Count); i++)
-            if (group.Read(i, input.HoldIds[i]!, groupDay, service.Service, questions, input.People[i], contact, errors) is { } candidate)
+            if (group.Read(i, input.HoldIds[i]!, groupDay, clinic.TenantId, service.Service, questions, input.People[i], contact, errors) is { } candidate)
                 candidates.Add(candidate);
         if (errors.Any)
             return new AgentBookingResult.Invalid(errors);

@@ -40,6 +40,7 @@ public sealed class ContactCentreDesk(StaffAccess access, StaffBookingRepository
         var code = ConfirmationCode.TryNormalise(typed, out var normalised) ? normalised : null;
         var found = await staffBookings.FindForCallerAsync(StaffAccess.Grantee(actor.UserId, StaffPermission.ActForCallers), code, Fingerprints(typed),
             cancellationToken);
+        found = found.Where(b => !protector.IsShredded(b.EncryptionKeyId)).ToList();
         await accessLog.RecordReadsAsync(actor.AuditName, "bookings", found.Select(b => b.Id).ToList(), Program, actor.SourceIp, cancellationToken);
         return found.Select(b =>
         {
@@ -103,7 +104,8 @@ public sealed class ContactCentreDesk(StaffAccess access, StaffBookingRepository
     {
         if (await bookings.FindByIdAsync(bookingId, cancellationToken) is not { } booking
             || !await access.AllowsAsync(actor.UserId, StaffPermission.ActForCallers, StaffScope.OfLocation(booking.LocationId), cancellationToken)
-            || await catalog.LocationAsync(booking.LocationId, cancellationToken) is not { } location)
+            || await catalog.LocationAsync(booking.LocationId, cancellationToken) is not { } location
+            || protector.IsShredded(booking.EncryptionKeyId))
             return null;
         return (location, booking);
     }

@@ -52,7 +52,7 @@ public sealed class CitizenBookings(
         if (declarations!.BlockedBy is { } blocking)
             return new Refusal.ScreeningBlocked(blocking);
 
-        var candidate = new HeldSlotConfirmation.Candidate(body!.HoldId!, day, service!, citizen!, declarations.Declarations);
+        var candidate = new HeldSlotConfirmation.Candidate(body!.HoldId!, day, reference.Locations[day.LocationId].TenantId, service!, citizen!, declarations.Declarations);
         var outcome = await confirmation.BookAsync(candidate, idempotencyKey, new HeldSlotConfirmation.Confirmer(sourceIp), cancellationToken);
         if (outcome is not ConfirmationOutcome.Booked { Booking: var booking })
             return Refusal.Of(outcome);

@@ -52,7 +52,7 @@ public sealed class CitizenGroupBookings(ReferenceData referenceData, CitizenVal
                 errors.Add($"holdIds[{i}]", ErrorCodes.UnknownHold, "This is not a holdId from the group hold.");
                 continue;
             }
-            if (group.Read(i, holdIds[i]!, day, service, reference.ScreeningAt(day.LocationId, service.Code), member, contact, errors) is { } candidate)
+            if (group.Read(i, holdIds[i]!, day, reference.Locations[day.LocationId].TenantId, service, reference.ScreeningAt(day.LocationId, service.Code), member, contact, errors) is { } candidate)
                 candidates.Add(candidate);
         }
         if (errors.Any)

@@ -71,7 +71,7 @@ public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProt
         if (errors.Any)
             return errors;
 
-        var sealedRequest = protector.Seal(new CorrectionRequest(corrections, note), CorrectionRequest.SealPurpose);
+        var sealedRequest = protector.Seal(new CorrectionRequest(corrections, note), CorrectionRequest.SealPurpose, found.Location.TenantId);
         var status = await requests.AddCorrectionAsync(found.Booking.Id, sealedRequest, "Booking.Web/correction-request", sourceIp, cancellationToken);
         return new PrivacyRequestResponse(status.Id, null, status.Status, status.ReceivedAt);
     }

@@ -33,7 +33,8 @@ public sealed class ManageLinkAccess(BookingRepository bookings, ManageTokens to
 
     public async Task<Found?> ReloadAsync(string confirmationCode, CancellationToken cancellationToken)
     {
-        if (await bookings.FindByCodeAsync(confirmationCode, cancellationToken) is not { } booking)
+        // A booking shredded with its tenant's key is gone for the citizen too: answered like an unknown code.
+        if (await bookings.FindByCodeAsync(confirmationCode, cancellationToken) is not { } booking || protector.IsShredded(booking.EncryptionKeyId))
             return null;
         var reference = await referenceData.GetAsync(cancellationToken);
         return new Found(booking, reference.Locations[booking.LocationId], reference.ServiceAt(booking.LocationId, booking.ServiceCode)!.Service);

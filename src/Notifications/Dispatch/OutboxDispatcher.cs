@@ -57,14 +57,18 @@ public sealed class OutboxDispatcher(
         metrics.Claimed(claimed);
         var contacts = await ContactsAsync(claimed, cancellationToken);
         var records = new SendRecord?[claimed.Count];
+        // A message of a booking shredded with its tenant's key has no one to go to: failed for good, never retried.
+        for (var i = 0; i < claimed.Count; i++)
+            if (contacts[i] is null)
+                records[i] = new SendRecord(claimed[i].Id, claimed[i].Channel ?? NotificationChannel.Sms, NotificationStatus.Failed, null, Shredded, null, null);
         await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.ConcurrentSends, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 // Past most of the lease another worker may take the message over: leave it to come due again
                 // rather than risk two sends.
-                if (clock.GetElapsedTime(claimedAt) < _options.Lease * 0.8)
-                    records[i] = await sender.SendAsync(claimed[i], contacts[i], ct);
+                if (contacts[i] is { } contact && clock.GetElapsedTime(claimedAt) < _options.Lease * 0.8)
+                    records[i] = await sender.SendAsync(claimed[i], contact, ct);
             });
         var done = records.OfType<SendRecord>().ToList();
         if (done.Count < claimed.Count)
@@ -93,12 +97,15 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<CitizenContact[]> ContactsAsync(IReadOnlyList<ClaimedNotification> claimed, CancellationToken cancellationToken)
+    /// <summary>Each message's contact; null for a booking shredded with its tenant's key.</summary>
+    private async Task<CitizenContact?[]> ContactsAsync(IReadOnlyList<ClaimedNotification> claimed, CancellationToken cancellationToken)
     {
-        var citizens = claimed.Select(c => protector.Unseal(c.CitizenCiphertext, c.EncryptionKeyId)).ToArray();
-        var phones = citizens.Where(c => c.Phone is { Length: > 0 }).Select(c => protector.PhoneFingerprint(c.Phone!)).ToList();
+        var citizens = claimed.Select(c => protector.IsShredded(c.EncryptionKeyId) ? null : protector.Unseal(c.CitizenCiphertext, c.EncryptionKeyId)).ToArray();
+        var phones = citizens.Where(c => c?.Phone is { Length: > 0 }).Select(c => protector.PhoneFingerprint(c!.Phone!)).ToList();
         var optedOut = await optOuts.OptedOutAsync(phones, cancellationToken);
-        return citizens.Select(c => new CitizenContact(c,
+        return citizens.Select(c => c is null ? null : new CitizenContact(c,
             c.Phone is { Length: > 0 } phone && optedOut.Contains(Convert.ToBase64String(protector.PhoneFingerprint(phone))))).ToArray();
     }
+
+    private const string Shredded = "The booking's personal data was shredded with its tenant's key: no one to send to.";
 }

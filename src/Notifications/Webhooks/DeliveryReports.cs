@@ -24,7 +24,7 @@ public sealed class DeliveryReports(ProviderEvents events, SmsOptOuts optOuts, P
 
     private async Task<string?> FallbackAsync(Guid notificationId, string channel, CancellationToken cancellationToken)
     {
-        if (await events.ContactAsync(notificationId, cancellationToken) is not { } contact)
+        if (await events.ContactAsync(notificationId, cancellationToken) is not { } contact || protector.IsShredded(contact.KeyId))
             return null;
         var citizen = protector.Unseal(contact.Ciphertext, contact.KeyId);
         var optedOut = citizen.Phone is { Length: > 0 } phone

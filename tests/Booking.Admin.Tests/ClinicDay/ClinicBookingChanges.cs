@@ -45,8 +45,8 @@ public sealed class ClinicBookingChanges(AdminFixture fixture)
             EmailConsent: true);
         var start = QuebecDate.At(day, hour).AddMinutes(minute);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant ?? DemoSeed.MontrealRegion, clinic, "FLU", start,
-            start.AddMinutes(10), 0, 1, "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, day),
-            protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
+            start.AddMinutes(10), 0, 1, "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, day, tenant ?? DemoSeed.MontrealRegion),
+            protector.Seal(new BookingDeclarations([], []), tenant ?? DemoSeed.MontrealRegion), TestClock.Now, null);
         Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await fixture.Services.GetRequiredService<BookingRepository>().InsertAsync([booking])));
         return booking;
     }

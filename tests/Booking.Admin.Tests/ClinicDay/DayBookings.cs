@@ -40,8 +40,8 @@ public sealed class DayBookings(AdminFixture fixture)
         var citizen = new CitizenDetails(firstName, lastName, birthDate ?? new DateOnly(1961, 8, 4), healthCard, null, "+15145550143", "fr", false);
         var tenant = clinic == ExpoCite ? DemoSeed.QuebecRegion : DemoSeed.MontrealRegion;
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, start.AddMinutes(10),
-            Interlocked.Increment(ref _seat), 100_000, "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, QuebecDate.Of(start)),
-            protector.Seal(new BookingDeclarations([], [])), TestClock.Now, null);
+            Interlocked.Increment(ref _seat), 100_000, "hold-" + Guid.NewGuid().ToString("N"), null, protector.Seal(citizen, QuebecDate.Of(start), tenant),
+            protector.Seal(new BookingDeclarations([], []), tenant), TestClock.Now, null);
         Assert.IsType<InsertOutcome.Inserted>(Assert.Single(await Service<BookingRepository>().InsertAsync([booking])));
         return booking;
     }

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Booking.Data.Protection;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Booking.Data.Privacy;
+
+/// <summary>
+/// Crypto-shredding of a tenant that leaves: its data keys are removed from the key file, so every record sealed with
+/// them (its bookings' citizen details and declarations, correction requests, staff notes) can never be read again,
+/// and the destruction is recorded as the contracts require (what, when, by whom, why, how). Other tenants' data and
+/// the platform's keys are untouched. Key backups made before still hold the keys until they age out (docs/operations.md).
+/// </summary>
+public sealed class TenantShredding(NpgsqlDataSource dataSource, IOptions<ProtectionOptions> options, TimeProvider clock)
+{
+    public const string Method = "AES-256-GCM key destruction";
+
+    public async Task<TenantShredOutcome> ShredAsync(Guid tenantId, string destroyedBy, string reason, CancellationToken cancellationToken = default)
+    {
+        var path = options.Value.KeyFile;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var tenantName = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select name from tenants where id = @tenantId", new { tenantId }, cancellationToken: cancellationToken));
+        if (tenantName is null)
+            return new TenantShredOutcome.UnknownTenant();
+        if (await RecordOfAsync(connection, tenantId, cancellationToken) is { } done)
+            return new TenantShredOutcome.AlreadyShredded(done);
+        // Keys destroyed by a run whose record did not commit are recorded now (see below).
+        var keyIds = KeyRing.Load(path).EncryptionKeys.Keys.Where(id => TenantDataKeys.TenantOf(id) == tenantId)
+            .Concat(TenantDataKeys.DestroyedOf(path, tenantId)).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (keyIds.Length == 0)
+            return new TenantShredOutcome.NoKey();
+
+        const string countsSql = """
+            select 'bookings' as table_name, count(*) as rows from bookings where encryption_key_id = any(@keyIds)
+            union all select 'booking_declarations', count(*) from booking_declarations where encryption_key_id = any(@keyIds)
+            union all select 'correction_requests', count(*) from correction_requests where encryption_key_id = any(@keyIds)
+            union all select 'booking_change_audit', count(*) from booking_change_audit where note_key_id = any(@keyIds)
+            """;
+        const string readableSql = """
+            select count(*)::int from bookings b join locations l on l.id = b.location_id
+            where l.tenant_id = @tenantId and b.encryption_key_id <> all(@keyIds)
+            """;
+        const string insertSql = """
+            insert into tenant_key_destructions (tenant_id, tenant_name, key_ids, unreadable_rows, readable_bookings_left, method,
+                destroyed_by, reason, destroyed_at)
+            values (@tenantId, @tenantName, @keyIds, @unreadableRows::jsonb, @readableBookingsLeft, @method, @destroyedBy, @reason, @destroyedAt)
+            """;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var counts = (await connection.QueryAsync<(string Table, long Rows)>(new CommandDefinition(countsSql, new { keyIds }, transaction,
+            cancellationToken: cancellationToken))).ToDictionary(c => c.Table, c => c.Rows);
+        var readableBookingsLeft = await connection.ExecuteScalarAsync<int>(new CommandDefinition(readableSql, new { tenantId, keyIds }, transaction,
+            cancellationToken: cancellationToken));
+        var record = new TenantKeyDestruction(tenantId, tenantName, keyIds, counts, readableBookingsLeft, Method, destroyedBy, reason, clock.GetUtcNow());
+        await connection.ExecuteAsync(new CommandDefinition(insertSql, new
+        {
+            tenantId, tenantName, keyIds, unreadableRows = JsonSerializer.Serialize(counts), readableBookingsLeft, method = Method,
+            destroyedBy, reason, destroyedAt = record.DestroyedAt,
+        }, transaction, cancellationToken: cancellationToken));
+        // The keys go once their record is written but before it commits: should the commit fail, the keys are gone all
+        // the same (the file lists their ids as destroyed), and running the command again records them.
+        TenantDataKeys.Destroy(path, tenantId);
+        await transaction.CommitAsync(cancellationToken);
+        return new TenantShredOutcome.Shredded(record);
+    }
+
+    /// <summary>Onboarding's half of shredding: every tenant in the database that has no data key gets one in the key file,
+    /// so its data can be shredded alone later (a tenant without one seals under the platform's key).</summary>
+    public async Task<TenantKeysAdded> AddMissingKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var tenantIds = await connection.QueryAsync<Guid>(new CommandDefinition("select id from tenants order by created_at, id",
+            cancellationToken: cancellationToken));
+        return TenantDataKeys.AddMissing(options.Value.KeyFile, tenantIds);
+    }
+
+    /// <summary>Every tenant whose data keys were destroyed, newest first: the platform operator's proof for the contracts.</summary>
+    public async Task<IReadOnlyList<TenantKeyDestruction>> RecordsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<Row>(new CommandDefinition(SelectSql + " order by destroyed_at desc, id desc",
+            cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
+    }
+
+    private const string SelectSql = """
+        select tenant_id as tenantid, tenant_name as tenantname, key_ids as keyids, unreadable_rows::text as unreadablerows,
+               readable_bookings_left as readablebookingsleft, method, destroyed_by as destroyedby, reason, destroyed_at as destroyedat
+        from tenant_key_destructions
+        """;
+
+    private static async Task<TenantKeyDestruction?> RecordOfAsync(NpgsqlConnection connection, Guid tenantId, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(SelectSql + " where tenant_id = @tenantId", new { tenantId },
+            cancellationToken: cancellationToken)))?.ToRecord();
+
+    private sealed record Row(Guid TenantId, string TenantName, string[] KeyIds, string UnreadableRows, int ReadableBookingsLeft, string Method,
+        string DestroyedBy, string Reason, DateTime DestroyedAt)
+    {
+        public TenantKeyDestruction ToRecord() => new(TenantId, TenantName, KeyIds,
+            JsonSerializer.Deserialize<Dictionary<string, long>>(UnreadableRows)!, ReadableBookingsLeft, Method, DestroyedBy, Reason,
+            new DateTimeOffset(DateTime.SpecifyKind(DestroyedAt, DateTimeKind.Utc)));
+    }
+}
+
+/// <summary>The proof of one tenant's crypto-shredding: key ids and counts only, never a key or a person.</summary>
+/// <param name="UnreadableRows">Rows of each table sealed with the destroyed keys, so unreadable from then on.</param>
+/// <param name="ReadableBookingsLeft">The tenant's bookings sealed before it had a key of its own (platform key): not shredded.</param>
+public sealed record TenantKeyDestruction(Guid TenantId, string TenantName, IReadOnlyList<string> KeyIds, IReadOnlyDictionary<string, long> UnreadableRows,
+    int ReadableBookingsLeft, string Method, string DestroyedBy, string Reason, DateTimeOffset DestroyedAt);
+
+/// <summary>What <see cref="TenantShredding.ShredAsync"/> did.</summary>
+public abstract record TenantShredOutcome
+{
+    public sealed record Shredded(TenantKeyDestruction Record) : TenantShredOutcome;
+
+    /// <summary>Shredded before: nothing is done again; the earlier record stands.</summary>
+    public sealed record AlreadyShredded(TenantKeyDestruction Record) : TenantShredOutcome;
+
+    public sealed record UnknownTenant : TenantShredOutcome;
+
+    /// <summary>The tenant was never given a key (<c>Booking.Tool tenant-keys</c>): its data is under the platform's key,
+    /// which no tenant's departure may destroy.</summary>
+    public sealed record NoKey : TenantShredOutcome;
+}
