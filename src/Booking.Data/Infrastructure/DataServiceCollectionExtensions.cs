@@ -38,7 +38,6 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DeclarationRepository>();
         services.AddSingleton<PrivacyRequestRepository>();
         services.AddSingleton<PrivacyQueueRepository>();
-        services.AddSingleton<PersonalDataHoldings>();
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();
         services.AddSingleton<PersonalDataAccessLog>();
@@ -115,6 +114,7 @@ public static class DataServiceCollectionExtensions
         // Personal data follows the file (tenant keys come and go); the fingerprint and link keys never change.
         services.AddSingleton(sp => new KeyFileRing(sp.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyFile));
         services.AddSingleton(sp => new PersonalDataProtector(() => sp.GetRequiredService<KeyFileRing>().Current));
+        services.AddSingleton<PersonalDataHoldings>();
         services.AddSingleton<ManageTokens>();
         services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();

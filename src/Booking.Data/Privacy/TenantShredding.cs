@@ -93,9 +93,20 @@ public sealed class TenantShredding(NpgsqlDataSource dataSource, IOptions<Protec
         (await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(SelectSql + " where tenant_id = @tenantId", new { tenantId },
             cancellationToken: cancellationToken)))?.ToRecord();
 
-    private sealed record Row(Guid TenantId, string TenantName, string[] KeyIds, string UnreadableRows, int ReadableBookingsLeft, string Method,
-        string DestroyedBy, string Reason, DateTime DestroyedAt)
+    // A class, not a positional record: Dapper matches a constructor by the reader's column types, and Npgsql reports a
+    // text[] column as System.Array.
+    private sealed class Row
     {
+        public Guid TenantId { get; init; }
+        public string TenantName { get; init; } = "";
+        public string[] KeyIds { get; init; } = [];
+        public string UnreadableRows { get; init; } = "";
+        public int ReadableBookingsLeft { get; init; }
+        public string Method { get; init; } = "";
+        public string DestroyedBy { get; init; } = "";
+        public string Reason { get; init; } = "";
+        public DateTime DestroyedAt { get; init; }
+
         public TenantKeyDestruction ToRecord() => new(TenantId, TenantName, KeyIds,
             JsonSerializer.Deserialize<Dictionary<string, long>>(UnreadableRows)!, ReadableBookingsLeft, Method, DestroyedBy, Reason,
             new DateTimeOffset(DateTime.SpecifyKind(DestroyedAt, DateTimeKind.Utc)));
