@@ -146,7 +146,7 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
         using var anonymous = new StaffSession(fixture.SiteAddress);
 
         foreach (var address in new[] { "privacy", $"privacy/correction/{correction}", $"privacy/export?code={code}" })
-            Assert.Equal("/signin", StaffSession.Redirect(await anonymous.GetAsync(address)));
+            Assert.Equal("/signin", await anonymous.LandingAsync(await anonymous.GetAsync(address)));
     }
 
     [Fact]
