@@ -108,9 +108,12 @@ public sealed class RetentionTests(AdminFixture fixture)
         var otherTenant = await BookAsync(tenants.Other, tenants.OtherClinic, cutoff.AddDays(-1));
         // Correction requests answered 25 months ago (past the 24 months of closed requests) and last month.
         await fixture.Database.ScalarAsync<int>("""
-            insert into correction_requests (id, booking_id, ciphertext, encryption_key_id, status, received_at, answered_at, answer)
-            values (gen_random_uuid(), @booking, '\x00', 'k', 'answered', @now - interval '26 months', @now - interval '25 months', 'fait'),
-                   (gen_random_uuid(), @booking, '\x00', 'k', 'answered', @now - interval '2 months', @now - interval '1 month', 'fait')
+            insert into correction_requests (id, booking_id, ciphertext, encryption_key_id, status, received_at, answered_at,
+                answer_ciphertext, answer_key_id, answered_by)
+            values (gen_random_uuid(), @booking, '\x00', 'k', 'answered', @now - interval '26 months', @now - interval '25 months',
+                '\x00', 'k', (select id from staff_users limit 1)),
+                   (gen_random_uuid(), @booking, '\x00', 'k', 'answered', @now - interval '2 months', @now - interval '1 month',
+                '\x00', 'k', (select id from staff_users limit 1))
             returning 1
             """, ("booking", pastDue.Id), ("now", now));
         var pastDueDay = QuebecTime.DateOf(QuebecTime.Zone, pastDue.SlotStart);
