@@ -57,7 +57,8 @@ public sealed class RetentionTests(AdminFixture fixture)
     {
         var protector = Service<PersonalDataProtector>();
         // A person of her own each time: the same person twice within the vaccine's interval would be refused as too soon.
-        var citizen = new CitizenDetails("Rita", "Oublieuse-" + Guid.NewGuid().ToString("N")[..8], new DateOnly(1970, 5, 6), null, "rita@example.org",
+        var citizen = new CitizenDetails("Rita", "Oublieuse-" + Guid.NewGuid().ToString("N")[..8], new DateOnly(1970, 5, 6),
+            "OUBR" + Random.Shared.NextInt64(10_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture), "rita@example.org",
             "+15145550177", "fr", EmailConsent: true);
         var start = end.AddMinutes(-10);
         var booking = new NewBooking(Guid.CreateVersion7(), ConfirmationCode.New(), tenant, clinic, "FLU", start, end, 0, 4,
