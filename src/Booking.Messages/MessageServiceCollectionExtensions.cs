@@ -1,4 +1,5 @@
 using Booking.Data.Messages;
+using Booking.Messages.Privacy;
 using Booking.Messages.Reference;
 using Booking.Messages.Staff;
 using Booking.Messages.WaitingList;
@@ -33,6 +34,7 @@ public static class MessageServiceCollectionExtensions
         services.TryAddSingleton<IMessageComposer>(sp => sp.GetRequiredService<MessageComposer>());
         services.TryAddSingleton<StaffMessageComposer>();
         services.TryAddSingleton<WaitingListMessageComposer>();
+        services.TryAddSingleton<ComplaintAnswerComposer>();
         return services;
     }
 }

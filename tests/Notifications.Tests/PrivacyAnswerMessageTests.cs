@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Notifications.Tests;
 
-/// <summary>The answer of the person in charge of personal information to a citizen's correction request leaves the
-/// booking's outbox through the worker, once, in the citizen's language, with the answer unsealed only there.</summary>
+/// <summary>The answer of the person in charge of personal information leaves through the worker, once, in the person's
+/// language, with the answer unsealed only there: a correction's from the booking's outbox, a complaint's from the
+/// complaints' own, by e-mail or, without one, by SMS.</summary>
 [Collection(DeliveryCollection.Name)]
 public sealed class PrivacyAnswerMessageTests(DeliveryFixture fixture)
 {
@@ -24,9 +25,9 @@ public sealed class PrivacyAnswerMessageTests(DeliveryFixture fixture)
         const string answer = "Your last name now reads Tremblay-Roy.";
 
         var answered = await fixture.Worker.GetRequiredService<PrivacyQueueRepository>().AnswerAsync(PrivacyRequestKind.Correction, correction.Id,
-            protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose), officer, "Booking.Admin/privacy", null);
+            protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose), corrected: null, officer, "Booking.Admin/privacy", null);
 
-        Assert.True(answered);
+        Assert.Equal(PrivacyAnswerWrite.Answered, answered);
         var id = await fixture.Database.ScalarAsync<Guid>("select id from notifications where correction_request_id = @id", ("id", correction.Id));
         await Poll.UntilAsync(async () => await fixture.Database.ScalarAsync<string>("select status from notifications where id = @id", ("id", id))
             == NotificationStatus.Delivered, TimeSpan.FromSeconds(20), "the answer to be delivered");
@@ -37,6 +38,42 @@ public sealed class PrivacyAnswerMessageTests(DeliveryFixture fixture)
         // The answer itself is stored sealed: the database holds no word of it.
         Assert.DoesNotContain("Tremblay-Roy", System.Text.Encoding.UTF8.GetString(await fixture.Database.ScalarAsync<byte[]>(
             "select answer_ciphertext from correction_requests where id = @id", ("id", correction.Id))));
+    }
+
+    [Theory]
+    [InlineData("en", true, "email", "Answer to your complaint ", "Hello Jordan Smith,")]
+    [InlineData("fr", false, "sms", "Reponse a votre plainte ", null)]
+    public async Task An_answered_complaint_reaches_the_complainant_once_by_email_or_else_by_sms(string language, bool withEmail, string channel,
+        string opening, string? greeting)
+    {
+        var protector = fixture.Worker.GetRequiredService<PersonalDataProtector>();
+        var address = withEmail ? $"complaint-{Guid.NewGuid():N}@example.org" : null;
+        var phone = $"+1514555{Random.Shared.Next(1000, 9999)}";
+        var reference = $"PC-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        var complaint = await fixture.Worker.GetRequiredService<PrivacyRequestRepository>().AddComplaintAsync(reference,
+            protector.Seal(new PrivacyComplaint("Jordan Smith", address, phone, language, "I was called for no reason.", null), PrivacyComplaint.SealPurpose),
+            "Booking.Web/privacy-complaint", null);
+        var answer = $"We reviewed our calls {Guid.NewGuid():N}.";
+
+        var answered = await fixture.Worker.GetRequiredService<PrivacyQueueRepository>().AnswerAsync(PrivacyRequestKind.Complaint, complaint.Id,
+            protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose), corrected: null, await OfficerAsync(), "Booking.Admin/privacy", null);
+
+        Assert.Equal(PrivacyAnswerWrite.Answered, answered);
+        var id = await fixture.Database.ScalarAsync<Guid>("select id from privacy_complaint_messages where complaint_id = @id", ("id", complaint.Id));
+        await Poll.UntilAsync(async () => await fixture.Database.ScalarAsync<string>("select status from privacy_complaint_messages where id = @id",
+            ("id", id)) == NotificationStatus.Delivered, TimeSpan.FromSeconds(20), "the complaint's answer to be delivered");
+        var received = Assert.Single(fixture.Stub.All(), m => m.IdempotencyKey == id.ToString());
+        Assert.Equal((channel, address ?? phone, language), (received.Channel, received.To, received.Language));
+        Assert.True(string.IsNullOrEmpty(received.BookingId), "A complaint's answer names no booking to the provider.");
+        Assert.StartsWith(opening + reference, withEmail ? received.Subject : received.TextBody);
+        Assert.Contains(answer, received.TextBody);
+        if (greeting is not null)
+            Assert.Contains(greeting, received.TextBody);
+        // Reading the complainant's contact to write to them leaves its trace.
+        Assert.True(await fixture.Database.ScalarAsync<bool>("""
+            select exists (select 1 from personal_data_access_log
+                           where record_id = @id and table_name = 'privacy_complaints' and actor = 'system:notifications')
+            """, ("id", complaint.Id)));
     }
 
     private async Task<Guid> OfficerAsync()

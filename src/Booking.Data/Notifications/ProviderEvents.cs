@@ -1,3 +1,4 @@
+using Booking.Data.Privacy;
 using Npgsql;
 
 namespace Booking.Data.Notifications;
@@ -40,8 +41,9 @@ public sealed class ProviderEvents(NpgsqlDataSource dataSource)
                    previous_location_id, id
             from changed where status in ('failed', 'bounced') and fallback is not null and fallback_of is null),
         staff as ({{LeasedOutbox.ReportUpdate("staff_notifications")}}),
-        listed as ({{LeasedOutbox.ReportUpdate("waiting_list_messages")}})
-        select (select count(*) from changed) + (select count(*) from staff) + (select count(*) from listed)
+        listed as ({{LeasedOutbox.ReportUpdate("waiting_list_messages")}}),
+        answered as ({{LeasedOutbox.ReportUpdate(ComplaintAnswerOutbox.Table)}})
+        select (select count(*) from changed) + (select count(*) from staff) + (select count(*) from listed) + (select count(*) from answered)
         """;
 
     /// <summary>Applies a provider's batch (SendGrid posts hundreds of events at once) in one statement.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using Booking.Contracts;
 using Booking.Data.Protection;
 using Booking.Data.Staff;
 using Dapper;
@@ -45,6 +46,9 @@ public sealed record PrivacyRequestRow
     public string EncryptionKeyId { get; init; } = "";
     public byte[]? AnswerCiphertext { get; init; }
     public string? AnswerKeyId { get; init; }
+
+    /// <summary>When the correction asked for was applied to the booking; null when answered without it (or a complaint).</summary>
+    public DateTimeOffset? AppliedAt { get; init; }
     public Guid? BookingId { get; init; }
     public Guid? TenantId { get; init; }
     public string Subject { get; init; } = "";
@@ -73,12 +77,13 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
         top_level as (select 1 from held join tenants t on t.id = held.id where t.parent_id is null limit 1),
         requests as (
             select 'correction' as kind, c.id, c.status, c.received_at, c.answered_at, c.assigned_to, c.answered_by, c.ciphertext,
-                   c.encryption_key_id, c.answer_ciphertext, c.answer_key_id, b.id as booking_id, b.tenant_id, b.confirmation_code as subject
+                   c.encryption_key_id, c.answer_ciphertext, c.answer_key_id, c.applied_at, b.id as booking_id, b.tenant_id,
+                   b.confirmation_code as subject
             from correction_requests c join bookings b on b.id = c.booking_id
             where b.location_id in (select id from visible)
             union all
             select 'complaint', p.id, p.status, p.received_at, p.answered_at, p.assigned_to, p.answered_by, p.ciphertext,
-                   p.encryption_key_id, p.answer_ciphertext, p.answer_key_id, null, null, p.reference
+                   p.encryption_key_id, p.answer_ciphertext, p.answer_key_id, null, null, null, p.reference
             from privacy_complaints p where exists (select 1 from top_level))
         """;
 
@@ -104,7 +109,7 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
             {Scope}
             select r.kind, r.id, r.status, r.received_at, r.answered_at, r.assigned_to, u.display_name as assignee_name,
                    a.display_name as answered_by_name, r.ciphertext, r.encryption_key_id, r.answer_ciphertext, r.answer_key_id,
-                   r.booking_id, r.tenant_id, r.subject
+                   r.applied_at, r.booking_id, r.tenant_id, r.subject
             from requests r left join staff_users u on u.id = r.assigned_to left join staff_users a on a.id = r.answered_by
             where r.kind = @kind and r.id = @id
             """;
@@ -145,13 +150,29 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, assignee }, cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>A booking's citizen as stored (null once erased under the retention rule), and the appointment's local
+    /// day, which their age band is counted on.</summary>
+    public async Task<BookedCitizen> BookedCitizenAsync(Guid bookingId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            select b.citizen_ciphertext as ciphertext, b.encryption_key_id as key_id,
+                   (b.slot_start at time zone l.time_zone)::date as appointment_day
+            from bookings b join locations l on l.id = b.location_id
+            where b.id = @bookingId
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<BookedCitizen>(new CommandDefinition(sql, new { bookingId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>
-    /// Closes a request with its sealed answer, in one statement with its access-log entry and, for a correction, the
-    /// citizen's message in the booking's outbox (sent in their language by the notification worker).
+    /// Closes a request with its sealed answer, in one statement with its access-log entry and the message that carries
+    /// the answer: a correction's in the booking's outbox, a complaint's in the complaints' own
+    /// (<see cref="ComplaintAnswerOutbox"/>); the notification worker sends it in the person's language. An accepted
+    /// correction's <paramref name="corrected"/> citizen replaces the booking's in the same statement (logged as an
+    /// update of the booking), so the answer and the change commit together or not at all.
     /// </summary>
-    /// <returns>False when it was already answered: nothing is written.</returns>
-    public async Task<bool> AnswerAsync(string kind, Guid id, SealedData answer, Guid staffUserId, string program, IPAddress? sourceIp,
-        CancellationToken cancellationToken = default)
+    public async Task<PrivacyAnswerWrite> AnswerAsync(string kind, Guid id, SealedData answer, SealedCitizen? corrected, Guid staffUserId, string program,
+        IPAddress? sourceIp, CancellationToken cancellationToken = default)
     {
         var table = PrivacyRequestKind.Table(kind);
         var message = kind == PrivacyRequestKind.Correction
@@ -161,23 +182,66 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
                   select gen_random_uuid(), b.tenant_id, b.id, 'PrivacyRequestAnswered', 'transactional', a.id
                   from answered a join correction_requests c on c.id = a.id join bookings b on b.id = c.booking_id)
               """
-            : "";
+            : $"""
+              , queued as (
+                  insert into {ComplaintAnswerOutbox.Table} (id, complaint_id) select gen_random_uuid(), id from answered)
+              """;
+        // The citizen is replaced only while the booking still holds one: erased meanwhile, nothing is answered.
+        var applied = corrected is null ? "" : """
+            , applied as (
+                update bookings b
+                set citizen_ciphertext = @citizen, encryption_key_id = @citizen_key, citizen_fingerprint = @fingerprint,
+                    health_card_fingerprint = @card, phone_fingerprint = @phone, language = @language, age_band = @age_band
+                from answered a join correction_requests c on c.id = a.id
+                where b.id = c.booking_id
+                returning b.id),
+            applied_traced as (
+                insert into personal_data_access_log (actor, access, table_name, record_id, program, source_ip)
+                select 'staff:' || @staff, 'update', 'bookings', id, @program, @ip from applied)
+            """;
+        var stillHeld = corrected is null ? "" : """
+            and exists (select 1 from bookings b where b.id = booking_id and b.citizen_ciphertext is not null)
+            """;
         var sql = $"""
             with answered as (
                 update {table} set status = 'answered', answered_at = now(), answered_by = @staff,
-                                   answer_ciphertext = @cipher, answer_key_id = @key
-                where id = @id and status <> 'answered'
+                                   answer_ciphertext = @cipher, answer_key_id = @key{(corrected is null ? "" : ", applied_at = now()")}
+                where id = @id and status <> 'answered' {stillHeld}
                 returning id),
             traced as (
                 insert into personal_data_access_log (actor, access, table_name, record_id, program, source_ip)
                 select 'staff:' || @staff, 'update', '{table}', id, @program, @ip from answered)
             {message}
+            {applied}
             select count(*)::int from answered
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new
+        try
         {
-            id, staff = staffUserId, cipher = answer.Ciphertext, key = answer.KeyId, program, ip = sourceIp,
-        }, cancellationToken: cancellationToken)) == 1;
+            return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, new
+            {
+                id, staff = staffUserId, cipher = answer.Ciphertext, key = answer.KeyId, program, ip = sourceIp,
+                citizen = corrected?.Ciphertext, citizen_key = corrected?.KeyId, fingerprint = corrected?.Fingerprint,
+                card = corrected?.HealthCardFingerprint, phone = corrected?.PhoneFingerprint, language = corrected?.Language,
+                age_band = corrected?.AgeBand,
+            }, cancellationToken: cancellationToken)) == 1 ? PrivacyAnswerWrite.Answered : PrivacyAnswerWrite.NotOpen;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            // The corrected person already has another booking of the service within its minimum interval.
+            return PrivacyAnswerWrite.CorrectionConflicts;
+        }
     }
 }
+
+/// <summary>A booking's sealed citizen (null once erased) and the appointment's local day.</summary>
+public sealed record BookedCitizen
+{
+    public byte[]? Ciphertext { get; init; }
+    public string? KeyId { get; init; }
+    public DateOnly AppointmentDay { get; init; }
+}
+
+/// <summary>What answering wrote: the answer (and the correction, if applied); nothing, the request being answered
+/// already or its booking's citizen erased; or nothing, the corrected citizen clashing with another of their bookings.</summary>
+public enum PrivacyAnswerWrite { Answered, NotOpen, CorrectionConflicts }

@@ -1,9 +1,12 @@
 using System.Text.Json;
+using Booking.Contracts;
 using Booking.Data.Audit;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Data.Staff;
 using Booking.Domain.Bookings;
+using Booking.Domain.Citizens;
+using Booking.Domain.Validation;
 using Booking.Staff.Access;
 using Booking.Staff.Bookings;
 
@@ -28,8 +31,10 @@ public abstract record PrivacyOutcome
 {
     public sealed record Done : PrivacyOutcome;
 
-    /// <param name="Reason">empty, too-long, answered or not-an-officer.</param>
-    public sealed record Refused(string Field, string Reason) : PrivacyOutcome;
+    /// <param name="Reason">empty, too-long, answered, not-an-officer, decision-required, erased (the booking's citizen,
+    /// under the retention rule), correction-invalid (with the checks that failed in <paramref name="Details"/>) or
+    /// correction-conflicts (the corrected person has another booking of the service within its minimum interval).</param>
+    public sealed record Refused(string Field, string Reason, IReadOnlyList<string>? Details = null) : PrivacyOutcome;
 }
 
 /// <summary>An export of everything held for a booking's citizen, as a file.</summary>
@@ -42,8 +47,10 @@ public sealed record PrivacyExport(string FileName, byte[] Content);
 /// unsealed.
 /// </summary>
 public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingRepository bookings, PersonalDataHoldings holdings,
-    PersonalDataProtector protector, PersonalDataAccessLog accessLog, TimeProvider clock)
+    PersonalDataProtector protector, PersonalDataAccessLog accessLog, CitizenValidator validator, TimeProvider clock)
 {
+    private const string CitizenPrefix = "citizen.";
+
     public const string Program = "Booking.Admin/privacy";
     public const string ExportProgram = "Booking.Admin/privacy-export";
     public const int MaxAnswerLength = 4000;
@@ -94,24 +101,50 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
             : new PrivacyOutcome.Refused("assignee", "answered");
     }
 
-    /// <summary>Closes the request with its answer; a correction's answer is sent to the citizen through the booking's
-    /// outbox, in the statement that closes it. Answering twice writes nothing the second time.</summary>
+    /// <summary>Closes the request with its answer, sent to the person through the outbox in the statement that closes
+    /// it. A correction needs a decision: applied (<paramref name="apply"/>), the booking's citizen takes the values
+    /// asked for, checked as at booking, in that same statement; declined, the booking is left as it is. Answering twice
+    /// writes nothing the second time.</summary>
     /// <returns>Null when the request is out of scope (404).</returns>
-    public async Task<PrivacyOutcome?> AnswerAsync(StaffActor actor, string? kind, Guid id, string? text, CancellationToken cancellationToken = default)
+    public async Task<PrivacyOutcome?> AnswerAsync(StaffActor actor, string? kind, Guid id, string? text, bool? apply,
+        CancellationToken cancellationToken = default)
     {
         if (await FindAsync(actor, kind, id, cancellationToken) is not { } request)
             return null;
         var answer = text?.Trim();
         if (request.AnsweredAt is not null)
             return new PrivacyOutcome.Refused("answer", "answered");
+        var isCorrection = request.Kind == PrivacyRequestKind.Correction;
+        if (isCorrection && apply is null)
+            return new PrivacyOutcome.Refused("decision", "decision-required");
         if (string.IsNullOrEmpty(answer))
             return new PrivacyOutcome.Refused("answer", "empty");
         if (answer.Length > MaxAnswerLength)
             return new PrivacyOutcome.Refused("answer", "too-long");
+
+        SealedCitizen? corrected = null;
+        if (isCorrection && apply == true)
+        {
+            var booked = await queue.BookedCitizenAsync(request.BookingId!.Value, cancellationToken);
+            if (booked.Ciphertext is null)
+                return new PrivacyOutcome.Refused("decision", "erased");
+            var asked = protector.Unseal<CorrectionRequest>(request.Ciphertext, request.EncryptionKeyId, CorrectionRequest.SealPurpose);
+            var errors = new ValidationErrors();
+            if (CitizenCorrection.Apply(protector.Unseal(booked.Ciphertext, booked.KeyId!), asked.Corrections.Select(c => (c.Field, c.Value)), validator,
+                    errors) is not { } citizen)
+                return new PrivacyOutcome.Refused("decision", "correction-invalid",
+                    errors.ByField.SelectMany(e => e.Value.Select(v => $"{Field(e.Key)}: {v.Message}")).ToList());
+            corrected = protector.Seal(citizen, booked.AppointmentDay, request.TenantId!.Value);
+        }
         var sealedAnswer = protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose);
-        return await queue.AnswerAsync(request.Kind, request.Id, sealedAnswer, actor.UserId, Program, actor.SourceIp, cancellationToken)
-            ? new PrivacyOutcome.Done()
-            : new PrivacyOutcome.Refused("answer", "answered");
+        return await queue.AnswerAsync(request.Kind, request.Id, sealedAnswer, corrected, actor.UserId, Program, actor.SourceIp, cancellationToken) switch
+        {
+            PrivacyAnswerWrite.Answered => new PrivacyOutcome.Done(),
+            PrivacyAnswerWrite.CorrectionConflicts => new PrivacyOutcome.Refused("decision", "correction-conflicts"),
+            _ when corrected is not null && (await FindAsync(actor, kind, id, cancellationToken))?.AnsweredAt is null =>
+                new PrivacyOutcome.Refused("decision", "erased"),
+            _ => new PrivacyOutcome.Refused("answer", "answered"),
+        };
     }
 
     /// <summary>Everything held for the citizen of the booking with this code, as the citizen's own page shows it, in
@@ -150,6 +183,10 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
     private Task<IReadOnlyList<PrivacyOfficer>> OfficersAsync(PrivacyRequestRow request, CancellationToken cancellationToken) =>
         queue.OfficersAsync(request.Kind == PrivacyRequestKind.Correction ? request.TenantId : null,
             StaffRolePermissions.Granting(StaffPermission.HandlePrivacyRequests).Select(role => role.Code()).ToList(), cancellationToken);
+
+    /// <summary>A checked field as the request names it (<c>citizen.birthDate</c> is the request's <c>birthDate</c>).</summary>
+    private static string Field(string checkedField) =>
+        checkedField.StartsWith(CitizenPrefix, StringComparison.Ordinal) ? checkedField[CitizenPrefix.Length..] : checkedField;
 
     private static StaffGrantee Grantee(StaffActor actor) => StaffAccess.Grantee(actor.UserId, StaffPermission.HandlePrivacyRequests);
 }

@@ -17,7 +17,6 @@ namespace Booking.Web.Bookings;
 public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProtector protector, PersonalDataHoldings holdings,
     PrivacyRequestRepository requests, PersonalDataAccessLog accessLog, CitizenValidator validator)
 {
-    public static readonly IReadOnlyList<string> CorrectableFields = ["firstName", "lastName", "birthDate", "healthCardNumber", "email", "phone", "language"];
     private const int MaxValueLength = 200;
     private const int MaxTextLength = 4000;
     private const string ReferenceAlphabet = "346789ABCDEFGHJKMNPQRTWXY";
@@ -57,9 +56,9 @@ public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProt
         {
             var field = given[i]?.Field?.Trim();
             var value = given[i]?.Value?.Trim() ?? "";
-            if (field is null || !CorrectableFields.Contains(field))
+            if (field is null || !CitizenCorrection.Fields.Contains(field))
                 errors.Add($"corrections[{i}].field", field is null ? ErrorCodes.Required : ErrorCodes.UnknownField,
-                    $"Name one of: {string.Join(", ", CorrectableFields)}.");
+                    $"Name one of: {string.Join(", ", CitizenCorrection.Fields)}.");
             else if (value.Length > MaxValueLength)
                 errors.Add($"corrections[{i}].value", ErrorCodes.TooLong, $"At most {MaxValueLength} characters.");
             else

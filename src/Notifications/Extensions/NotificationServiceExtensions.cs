@@ -47,6 +47,7 @@ public static class NotificationServiceExtensions
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<StaffMessageDispatcher>();
         services.AddHostedService<WaitingListMessageDispatcher>();
+        services.AddHostedService<ComplaintAnswerDispatcher>();
         services.AddHostedService<ReminderScheduler>();
         // The ministry's extracts are built here, away from the silos' booking path, reading through the reporting
         // connection (docs/decisions/0011-ministry-extracts-built-by-the-worker.md).

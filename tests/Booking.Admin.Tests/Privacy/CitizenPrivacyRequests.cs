@@ -1,5 +1,6 @@
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
+using Booking.Domain.Citizens;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Admin.Tests.Privacy;
@@ -29,6 +30,14 @@ public sealed class CitizenPrivacyRequests(AdminFixture fixture)
             "On m'a appelé sans raison.", null), PrivacyComplaint.SealPurpose);
         var status = await Service<PrivacyRequestRepository>().AddComplaintAsync(reference, sealedComplaint, "Booking.Web/privacy-complaint", null);
         return (status.Id, reference);
+    }
+
+    /// <summary>The booking's citizen as stored now, unsealed.</summary>
+    public async Task<CitizenDetails> CitizenAsync(Guid bookingId)
+    {
+        var ciphertext = await fixture.Database.ScalarAsync<byte[]>("select citizen_ciphertext from bookings where id = @id", ("id", bookingId));
+        var keyId = await fixture.Database.ScalarAsync<string>("select encryption_key_id from bookings where id = @id", ("id", bookingId));
+        return Service<PersonalDataProtector>().Unseal(ciphertext, keyId);
     }
 
     /// <summary>The request's status and the messages queued about it, to see that nothing changed.</summary>

@@ -8,8 +8,8 @@ using Microsoft.Playwright;
 namespace Booking.Admin.Tests.Privacy;
 
 /// <summary>A tenant's person in charge of personal information in a real headless Chromium: a citizen's correction
-/// request in the queue with its due date, opened, assigned, answered (an empty answer first, refused field by field);
-/// each page checked with axe-core.</summary>
+/// request in the queue with its due date, opened, assigned, answered with the correction applied to the booking (an
+/// empty answer first, refused field by field); each page checked with axe-core.</summary>
 [Collection(AdminCollection.Name)]
 public sealed class PrivacyQueueJourneyTests(AdminFixture fixture)
 {
@@ -46,6 +46,7 @@ public sealed class PrivacyQueueJourneyTests(AdminFixture fixture)
         await Assertions.Expect(page.Locator("#outcome p")).ToHaveAttributeAsync("data-outcome", "assigned");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Confiée");
 
+        await page.CheckAsync("#decision-apply");
         await page.FillAsync("#answer-text", "   ");
         await page.ClickAsync("#answer-heading ~ form button[type=submit]");
         await Assertions.Expect(page.Locator("#answer-text")).ToHaveAttributeAsync("aria-invalid", "true");
@@ -58,7 +59,9 @@ public sealed class PrivacyQueueJourneyTests(AdminFixture fixture)
         await Assertions.Expect(page.Locator("#outcome p")).ToHaveAttributeAsync("data-outcome", "answered");
         await Assertions.Expect(page.Locator("#answer")).ToHaveTextAsync("Votre nom est corrigé : Bélanger-Nouveau.");
         await Assertions.Expect(page.Locator("#answer-text")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#decision")).ToHaveAttributeAsync("data-applied", "true");
         await BrowserSteps.CheckAsync(page, "privacy-4-answered");
+        Assert.Equal("Bélanger-Nouveau", (await requests.CitizenAsync(booking.Id)).LastName);
 
         Assert.Equal($"answered|{officer.Id}|1", await requests.StateAsync(correction));
         Assert.Equal(officer.Id, await fixture.Database.ScalarAsync<Guid>("select answered_by from correction_requests where id = @id", ("id", correction)));

@@ -32,8 +32,8 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
         var address = $"privacy/correction/{correction}";
         var late = await officer.LoadFormAsync(address, "answer");
 
-        var first = await officer.SubmitAsync(address, "answer", [new("answer", "Corrigé.")]);
-        var second = await officer.SubmitAsync(late, [new("answer", "Corrigé encore.")]);
+        var first = await officer.SubmitAsync(address, "answer", [new("decision", "decline"), new("answer", "Corrigé.")]);
+        var second = await officer.SubmitAsync(late, [new("decision", "apply"), new("answer", "Corrigé encore.")]);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
@@ -49,7 +49,7 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
         var (_, officer) = await OfficerAsync(DemoSeed.MontrealRegion);
         using var _ = officer;
 
-        var response = await officer.SubmitAsync($"privacy/correction/{correction}", "answer", [new("answer", "  ")]);
+        var response = await officer.SubmitAsync($"privacy/correction/{correction}", "answer", [new("decision", "decline"), new("answer", "  ")]);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("aria-invalid=\"true\"", await response.Content.ReadAsStringAsync());
@@ -170,5 +170,87 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
         Assert.DoesNotContain(reference, regionQueue);
         Assert.Equal(HttpStatusCode.NotFound, regionStatus);
         Assert.DoesNotContain(complainant, regionPage);
+    }
+    [Fact]
+    public async Task An_accepted_correction_is_applied_to_the_booking_with_the_answer_in_one_step()
+    {
+        // A name passes the booking's checks only in letters.
+        var lastName = "Lavoie" + new string(Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 26)).Take(10).ToArray());
+        var booking = (await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Gabrielle", lastName)).Id;
+        var correction = await _requests.CorrectionAsync(booking, "lastName", lastName + "-Corrigé");
+        var before = await _requests.CitizenAsync(booking);
+        var (member, officer) = await OfficerAsync(DemoSeed.MontrealRegion);
+        using var _ = officer;
+
+        var response = await officer.SubmitAsync($"privacy/correction/{correction}", "answer",
+            [new("decision", "apply"), new("answer", "Votre nom est corrigé.")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-applied=\"true\"", await response.Content.ReadAsStringAsync());
+        var after = await _requests.CitizenAsync(booking);
+        Assert.Equal(before with { LastName = lastName + "-Corrigé" }, after);
+        Assert.True(await fixture.Database.ScalarAsync<bool>("select applied_at is not null from correction_requests where id = @id", ("id", correction)));
+        // The change is an update of the booking in the access log, by the officer, with the answer's message queued.
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>("""
+            select count(*) from personal_data_access_log
+            where record_id = @id and table_name = 'bookings' and access = 'update' and actor = @actor and program = 'Booking.Admin/privacy'
+            """, ("id", booking), ("actor", $"staff:{member.Id}")));
+        Assert.Equal("answered|-|1", await _requests.StateAsync(correction));
+    }
+
+    [Fact]
+    public async Task A_declined_correction_leaves_the_booking_as_it_was()
+    {
+        var (booking, _, _, correction) = await CorrectionAsync();
+        var before = await _requests.CitizenAsync(booking);
+        var (_, officer) = await OfficerAsync(DemoSeed.MontrealRegion);
+        using var _ = officer;
+
+        var response = await officer.SubmitAsync($"privacy/correction/{correction}", "answer",
+            [new("decision", "decline"), new("answer", "Votre nom était déjà juste.")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-applied=\"false\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await _requests.CitizenAsync(booking));
+        Assert.StartsWith("answered|", await _requests.StateAsync(correction));
+    }
+
+    [Theory]
+    [InlineData(null, "Votre nom est corrigé.", "Choisissez si les corrections sont appliquées")]
+    [InlineData("apply", "Votre date est corrigée.", "birthDate: Give the birth date as YYYY-MM-DD.")]
+    public async Task A_correction_answered_without_a_decision_or_with_an_invalid_value_changes_nothing(string? decision, string answer, string error)
+    {
+        var lastName = $"Inv{Guid.NewGuid():N}"[..16];
+        var bookingOf = await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Gabrielle", lastName);
+        var correction = await _requests.CorrectionAsync(bookingOf.Id, "birthDate", "le 3 mars");
+        var before = await _requests.CitizenAsync(bookingOf.Id);
+        var (_, officer) = await OfficerAsync(DemoSeed.MontrealRegion);
+        using var _ = officer;
+        List<KeyValuePair<string, string>> form = [new("answer", answer)];
+        if (decision is not null)
+            form.Add(new("decision", decision));
+
+        var response = await officer.SubmitAsync($"privacy/correction/{correction}", "answer", form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(error, page);
+        Assert.Contains("aria-describedby=\"decision-error\"", page);
+        Assert.Equal("received|-|0", await _requests.StateAsync(correction));
+        Assert.Equal(before, await _requests.CitizenAsync(bookingOf.Id));
+    }
+
+    [Fact]
+    public async Task An_answered_complaint_queues_its_message_for_the_complainant()
+    {
+        var (complaint, _) = await _requests.ComplaintAsync($"Plaignant{Guid.NewGuid():N}"[..20]);
+        var (_, ministry) = await OfficerAsync(DemoSeed.Ministry);
+        using var _ = ministry;
+
+        var response = await ministry.SubmitAsync($"privacy/complaint/{complaint}", "answer", [new("answer", "Nous avons revu nos appels.")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
+            "select count(*) from privacy_complaint_messages where complaint_id = @id and status = 'queued'", ("id", complaint)));
     }
 }
