@@ -108,7 +108,10 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
             return new PrivacyOutcome.Refused("answer", "empty");
         if (answer.Length > MaxAnswerLength)
             return new PrivacyOutcome.Refused("answer", "too-long");
-        var sealedAnswer = protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose);
+        // A correction's answer is its booking's, so its tenant's key seals it; a complaint names no tenant.
+        var sealedAnswer = request.TenantId is { } tenantId
+            ? protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose, tenantId)
+            : protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose);
         return await queue.AnswerAsync(request.Kind, request.Id, sealedAnswer, actor.UserId, Program, actor.SourceIp, cancellationToken)
             ? new PrivacyOutcome.Done()
             : new PrivacyOutcome.Refused("answer", "answered");
