@@ -52,7 +52,10 @@ public sealed class TenantResealing(NpgsqlDataSource dataSource, PersonalDataPro
             await using var command = new NpgsqlCommand(ResealStatement(holding), connection, transaction);
             command.Parameters.AddWithValue("ids", rows.Select(r => r.Id).ToArray());
             command.Parameters.AddWithValue("read_key_ids", rows.Select(r => r.KeyId).ToArray());
-            command.Parameters.Add(new NpgsqlParameter("ciphertexts", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = sealedAgain.Select(s => s.Ciphertext).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("ciphertexts", NpgsqlDbType.Array | NpgsqlDbType.Bytea)
+            {
+                Value = sealedAgain.Select(s => s.Ciphertext).ToArray(),
+            });
             command.Parameters.AddWithValue("key_ids", sealedAgain.Select(s => s.KeyId).ToArray());
             command.Parameters.AddWithValue("actor", Actor);
             command.Parameters.AddWithValue("program", program);
@@ -88,61 +91,35 @@ public sealed class TenantResealing(NpgsqlDataSource dataSource, PersonalDataPro
     /// <param name="Update">Writes the batch <c>n</c> back where the key read is still stored, returning the <c>record_id</c> logged.</param>
     private sealed record SealedHolding(string Name, string Table, string Purpose, string Select, string Update);
 
-    private static string Foreign(string keyColumn) =>
-        $"{keyColumn} not like @own and {keyColumn} <> all(@shredded)";
+    /// <summary>The tenant's records under a key not its own, nor one destroyed (those went with their tenant).</summary>
+    private static string Foreign(string keyColumn) => $"{keyColumn} not like @own and {keyColumn} <> all(@shredded)";
+
+    /// <summary>A holding of a booking's, reached as <c>alias</c> in <paramref name="table"/> (joined to its booking <c>b</c>
+    /// by <paramref name="toBooking"/>), whose tenant is the booking's clinic's.</summary>
+    private static SealedHolding OfBooking(string name, string table, string alias, string toBooking, string purpose, string id, string ciphertext,
+        string keyId) => new(name, table, purpose,
+        $"""
+         select {alias}.{id}::text as id, {alias}.{ciphertext} as ciphertext, {alias}.{keyId} as keyid
+         from {table} {alias} {toBooking} join locations l on l.id = b.location_id
+         where l.tenant_id = @tenant and {alias}.{keyId} is not null and {Foreign($"{alias}.{keyId}")}
+           and (@booking::uuid is null or b.id = @booking)
+         limit @batch for update of {alias} skip locked
+         """,
+        $"""
+         update {table} {alias} set {ciphertext} = n.ciphertext, {keyId} = n.key_id
+         from n where {alias}.{id} = n.id::uuid and {alias}.{keyId} = n.read_key_id
+         returning {alias}.{id} as record_id
+         """);
 
     private static readonly SealedHolding[] Holdings =
     [
-        new("bookings", "bookings", PersonalDataProtector.CitizenPurpose,
-            $"""
-             select b.id::text as id, b.citizen_ciphertext as ciphertext, b.encryption_key_id as keyid
-             from bookings b join locations l on l.id = b.location_id
-             where l.tenant_id = @tenant and b.encryption_key_id is not null and {Foreign("b.encryption_key_id")}
-               and (@booking::uuid is null or b.id = @booking)
-             limit @batch for update of b skip locked
-             """,
-            """
-            update bookings b set citizen_ciphertext = n.ciphertext, encryption_key_id = n.key_id
-            from n where b.id = n.id::uuid and b.encryption_key_id = n.read_key_id
-            returning b.id as record_id
-            """),
-        new("booking_declarations", "booking_declarations", BookingDeclarations.SealPurpose,
-            $"""
-             select d.booking_id::text as id, d.ciphertext, d.encryption_key_id as keyid
-             from booking_declarations d join bookings b on b.id = d.booking_id join locations l on l.id = b.location_id
-             where l.tenant_id = @tenant and {Foreign("d.encryption_key_id")} and (@booking::uuid is null or b.id = @booking)
-             limit @batch for update of d skip locked
-             """,
-            """
-            update booking_declarations d set ciphertext = n.ciphertext, encryption_key_id = n.key_id
-            from n where d.booking_id = n.id::uuid and d.encryption_key_id = n.read_key_id
-            returning d.booking_id as record_id
-            """),
-        new("correction_requests", "correction_requests", CorrectionRequest.SealPurpose,
-            $"""
-             select r.id::text as id, r.ciphertext, r.encryption_key_id as keyid
-             from correction_requests r join bookings b on b.id = r.booking_id join locations l on l.id = b.location_id
-             where l.tenant_id = @tenant and {Foreign("r.encryption_key_id")} and (@booking::uuid is null or b.id = @booking)
-             limit @batch for update of r skip locked
-             """,
-            """
-            update correction_requests r set ciphertext = n.ciphertext, encryption_key_id = n.key_id
-            from n where r.id = n.id::uuid and r.encryption_key_id = n.read_key_id
-            returning r.id as record_id
-            """),
-        new("correction_request_answers", "correction_requests", PrivacyAnswer.SealPurpose,
-            $"""
-             select r.id::text as id, r.answer_ciphertext as ciphertext, r.answer_key_id as keyid
-             from correction_requests r join bookings b on b.id = r.booking_id join locations l on l.id = b.location_id
-             where l.tenant_id = @tenant and r.answer_key_id is not null and {Foreign("r.answer_key_id")}
-               and (@booking::uuid is null or b.id = @booking)
-             limit @batch for update of r skip locked
-             """,
-            """
-            update correction_requests r set answer_ciphertext = n.ciphertext, answer_key_id = n.key_id
-            from n where r.id = n.id::uuid and r.answer_key_id = n.read_key_id
-            returning r.id as record_id
-            """),
+        OfBooking("bookings", "bookings", "b", "", PersonalDataProtector.CitizenPurpose, "id", "citizen_ciphertext", "encryption_key_id"),
+        OfBooking("booking_declarations", "booking_declarations", "d", "join bookings b on b.id = d.booking_id", BookingDeclarations.SealPurpose,
+            "booking_id", "ciphertext", "encryption_key_id"),
+        OfBooking("correction_requests", "correction_requests", "r", "join bookings b on b.id = r.booking_id", CorrectionRequest.SealPurpose,
+            "id", "ciphertext", "encryption_key_id"),
+        OfBooking("correction_request_answers", "correction_requests", "r", "join bookings b on b.id = r.booking_id", PrivacyAnswer.SealPurpose,
+            "id", "answer_ciphertext", "answer_key_id"),
         // An evidence table the application may not update (nor lock): the owner's function writes the notes back,
         // only where the key read is still stored.
         new("booking_change_audit", "booking_change_audit", StaffChangeAudit.NotePurpose,
