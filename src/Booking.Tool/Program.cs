@@ -36,10 +36,16 @@ const string usage = """
                                    uptime against 99.5 % (planned outages excluded), incidents, time to restore;
                                    exit code 1 when the objective is missed
       tenant-keys                  give every tenant that has none its own data key in the key file
-                                   (Booking:DataProtection:KeyFile); run after creating a tenant, before its clinics open
+                                   (Booking:DataProtection:KeyFile), then reseal what it already holds under that key;
+                                   run after creating a tenant, before its clinics open
+      reseal-tenant --tenant ID [--batch N]
+                                   seal the tenant's personal data again with its own key where another key seals it
+                                   (sealed before it had one, or its bookings moved from another tenant), N records per
+                                   transaction (default 200); can be stopped and run again; exit 1 when some are left
       shred-tenant --tenant ID --by OPERATOR --reason TEXT
                                    crypto-shredding of a tenant that leaves: destroy its data keys in the key file, so its
-                                   sealed data can never be read again, and record the destruction; exit 1 when refused
+                                   sealed data can never be read again, and record the destruction; refused while records
+                                   wait to be resealed (it names the tenants to reseal); exit 1 when refused
       shredding-records            the recorded destructions of tenant keys, as key=value lines
       verify-audit                 walk the personal-data access log's hash chain; exit 1 at the first broken link
       purge-retention              erase personal data past each tenant's retention now (as the silos do daily), and
@@ -168,12 +174,23 @@ switch (args[0])
 
     case "tenant-keys":
         var keys = await services.GetRequiredService<TenantShredding>().AddMissingKeysAsync();
-        foreach (var keyId in keys.Added)
-            Console.WriteLine($"Added tenant data key {keyId}.");
         foreach (var tenant in keys.Refused)
             Console.WriteLine($"Tenant {tenant} was shredded: it gets no new key.");
         Console.WriteLine(keys.Added.Count == 0 ? "Every tenant has its data key." : "The hosts seal with the new keys from their next use of the key file.");
-        return 0;
+        // What a tenant held before its key was sealed with the platform's: at once under its own, so that shredding it
+        // later finds nothing left behind.
+        var allResealed = true;
+        foreach (var keyId in keys.Added)
+        {
+            Console.WriteLine($"Added tenant data key {keyId}.");
+            var keyed = TenantDataKeys.TenantOf(keyId)!.Value;
+            allResealed &= PrintResealing(keyed, await services.GetRequiredService<TenantResealing>().ResealAsync(keyed, "Booking.Tool/tenant-keys"));
+        }
+        return allResealed ? 0 : 1;
+
+    case "reseal-tenant" when Option("--tenant") is { } resealText && Guid.TryParse(resealText, out var resealTenant) && ResealBatch() is { } batch:
+        return PrintResealing(resealTenant, await services.GetRequiredService<TenantResealing>().ResealAsync(resealTenant, "Booking.Tool/reseal-tenant",
+            batch: batch)) ? 0 : 1;
 
     case "shred-tenant" when Option("--tenant") is { } tenantText && Guid.TryParse(tenantText, out var tenantId)
                               && Option("--by") is { Length: > 0 } by && Option("--reason") is { Length: > 0 } reason:
@@ -188,6 +205,10 @@ switch (args[0])
                 Console.WriteLine($"Tenant {record.TenantId} was shredded already; nothing was done. The record:");
                 PrintRecord(record);
                 return 0;
+            case TenantShredOutcome.NotResealed { Rows: var rows }:
+                Console.Error.WriteLine($"Tenant {tenantId} was not shredded: nothing was destroyed. Records under the wrong key:");
+                PrintToReseal(rows);
+                return 1;
             case TenantShredOutcome.UnknownTenant:
                 Console.Error.WriteLine($"No tenant {tenantId}.");
                 return 1;
@@ -236,6 +257,33 @@ switch (args[0])
 }
 
 string? Option(string name) => Array.IndexOf(args, name) is var at and > 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+int? ResealBatch() => Option("--batch") is not { } text ? TenantResealing.DefaultBatch
+    : int.TryParse(text, out var size) && size > 0 ? size : null;
+
+// Counts only; true when nothing is left to reseal.
+static bool PrintResealing(Guid tenantId, TenantResealOutcome outcome)
+{
+    if (outcome is not TenantResealOutcome.Resealed resealed)
+    {
+        Console.Error.WriteLine($"Tenant {tenantId} has no data key of its own (run tenant-keys first; a shredded tenant gets none): nothing was resealed.");
+        return false;
+    }
+    foreach (var (table, rows) in resealed.Counts.OrderBy(r => r.Key, StringComparer.Ordinal))
+        Console.WriteLine($"resealed.{table}={rows}");
+    if (resealed.Left.Count == 0)
+        return true;
+    // The tenant's own records left were being changed meanwhile; others' are under its key and need their tenant's run.
+    Console.Error.WriteLine("Left under another key:");
+    PrintToReseal(resealed.Left);
+    return false;
+}
+
+static void PrintToReseal(IReadOnlyList<SealedRowsToReseal> rows)
+{
+    foreach (var row in rows)
+        Console.Error.WriteLine($"  {row.Rows} of {row.Table}: Booking.Tool reseal-tenant --tenant {row.TenantId}");
+}
 
 // Ids, counts and the operator's words only: no key and no personal data.
 static void PrintRecord(TenantKeyDestruction record)

@@ -161,12 +161,56 @@ public sealed class RetentionTests(AdminFixture fixture)
         Assert.DoesNotContain("Oublieuse", html);
     }
 
+    [Fact]
+    public async Task The_purge_erases_the_providers_text_about_messages_past_the_tenants_retention_and_keeps_the_events_and_the_rest()
+    {
+        var tenants = await TenantsAsync();
+        var now = TestClock.Now;
+        var booking = await BookAsync(tenants.Child, tenants.ChildClinic, now.AddDays(3));
+        var otherBooking = await BookAsync(tenants.Other, tenants.OtherClinic, now.AddDays(3));
+        // The class's default, 3 months: a provider's error of 4 months ago goes, one of 2 months ago stays, and so does
+        // another tenant's; a failed message's last error of 4 months ago goes too.
+        await fixture.Database.ScalarAsync<int>("""
+            with n as (select id, booking_id from notifications where booking_id in (@booking, @other)),
+            failed as (
+                insert into notifications (id, tenant_id, booking_id, kind, category, status, last_error, updated_at)
+                values (gen_random_uuid(), @tenant, @booking, 'Reminder', 'transactional', 'failed', 'invalid number +15145550177',
+                        @now - interval '4 months')
+                returning 1),
+            events as (
+                insert into notification_events (notification_id, occurred_at, event, detail)
+                select n.id, @now - interval '4 months', 'provider:failed', 'invalid number +15145550177' from n
+                union all select n.id, @now - interval '2 months', 'provider:failed', 'mailbox rita@example.org full' from n
+                where n.booking_id = @booking
+                returning 1)
+            select (select count(*)::int from events) + (select count(*)::int from failed)
+            """, ("booking", booking.Id), ("other", otherBooking.Id), ("tenant", tenants.Child), ("now", now));
+        Task<long> DetailsAsync(Guid id, string detail) => CountAsync("""
+            select count(*) from notification_events e join notifications n on n.id = e.notification_id
+            where n.booking_id = @id and e.detail = @detail
+            """, ("id", id), ("detail", detail));
+
+        var erasures = await Service<RetentionPurge>().PurgeTenantAsync(tenants.Child, now);
+
+        Assert.Contains(new RetentionErasure(tenants.Child, RetentionClass.NotificationDetails, 3, 2), erasures);
+        Assert.Equal(0, await DetailsAsync(booking.Id, "invalid number +15145550177"));
+        Assert.Equal(1, await DetailsAsync(booking.Id, "mailbox rita@example.org full"));
+        Assert.Equal(1, await DetailsAsync(otherBooking.Id, "invalid number +15145550177"));
+        Assert.Equal(0, await CountAsync("select count(*) from notifications where booking_id = @id and last_error is not null", ("id", booking.Id)));
+        Assert.Equal(1, await CountAsync(
+            "select count(*) from notification_events e join notifications n on n.id = e.notification_id where n.booking_id = @id and e.event = 'provider:failed' and e.detail is null",
+            ("id", booking.Id)));
+        Assert.Equal(0, Assert.Single(await Service<RetentionPurge>().PurgeTenantAsync(tenants.Child, now),
+            e => e.DataClass == RetentionClass.NotificationDetails).Erased);
+    }
+
     private static Dictionary<string, string> Months(string citizenDetails) => new()
     {
         [$"Input.Months[{RetentionClass.CitizenDetails}]"] = citizenDetails,
         [$"Input.Months[{RetentionClass.Declarations}]"] = "",
         [$"Input.Months[{RetentionClass.ClosedRequests}]"] = "",
         [$"Input.Months[{RetentionClass.WaitingList}]"] = "",
+        [$"Input.Months[{RetentionClass.NotificationDetails}]"] = "",
     };
 
     private Task<long> OwnMonthsAsync(Guid tenant) => CountAsync(

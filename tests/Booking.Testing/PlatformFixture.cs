@@ -35,6 +35,9 @@ public class PlatformFixture : IAsyncLifetime
 
     public PostgresDatabase Database { get; } = new();
 
+    /// <summary>The key file the hosts follow, for a test that gives tenants their keys.</summary>
+    public string KeyFile => _keyFile;
+
     /// <summary>The silo's clock, which decides when holds expire: a test puts it ahead instead of waiting.</summary>
     public MovableClock SiloClock { get; } = new();
 

@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
+using Booking.Data.Bookings;
 using Booking.Data.Notifications;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
+using Booking.Domain.Citizens;
+using Booking.Domain.Scheduling;
 using Booking.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -104,6 +107,129 @@ public sealed class TenantShreddingTests(DeliveryFixture fixture)
         Assert.Contains(TenantDataKeys.KeyId(tenant, 1), everything, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToBase64String(key), everything, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToHexString(key), everything, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private TenantResealing Resealing => new(fixture.Database.DataSource, Protector);
+
+    private Task<string> KeyOfAsync(Guid booking) =>
+        fixture.Database.ScalarAsync<string>("select encryption_key_id from bookings where id = @id", ("id", booking));
+
+    private async Task<CitizenDetails> CitizenOfAsync(Guid booking) => Protector.Unseal(
+        await fixture.Database.ScalarAsync<byte[]>("select citizen_ciphertext from bookings where id = @id", ("id", booking)), await KeyOfAsync(booking));
+
+    private Task<byte[]> NoteAsync(Guid booking) =>
+        fixture.Database.ScalarAsync<byte[]>("select note_ciphertext from booking_change_audit where booking_id = @id", ("id", booking));
+
+    [Fact]
+    public async Task Records_sealed_before_the_tenant_had_a_key_are_resealed_with_it_and_only_then_is_the_tenant_shredded()
+    {
+        var (tenant, clinic) = await NewTenantAsync("Avant la clé");
+        var booking = await fixture.Bookings.InsertAsync(fixture.Bookings.At(tenant, clinic, TestBookings.Citizen()));
+        var platformKey = booking.Citizen.KeyId;
+        Assert.Null(TenantDataKeys.TenantOf(platformKey));
+        // A correction request answered, and a staff change's note, sealed as they were before the tenant had a key.
+        var request = Protector.Seal(new CorrectionRequest([new FieldCorrection("phone", "+15145550100")], null), CorrectionRequest.SealPurpose);
+        var answer = Protector.Seal(new PrivacyAnswer("Corrigé."), PrivacyAnswer.SealPurpose);
+        var note = Protector.Seal("Rappeler la personne", StaffChangeAudit.NotePurpose);
+        await fixture.Database.ScalarAsync<int>("""
+            with officer as (
+                insert into staff_users (id, tenant_id, display_name, must_change_password, user_name, email, email_confirmed,
+                                         phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, language)
+                values (gen_random_uuid(), @tenant, 'Officer', false, @email, @email, true, false, false, true, 0, 'fr')
+                returning id),
+            r as (
+                insert into correction_requests (id, booking_id, ciphertext, encryption_key_id, status, answered_at, answer_ciphertext, answer_key_id, answered_by)
+                select gen_random_uuid(), @booking, @request, @key, 'answered', now(), @answer, @key, officer.id from officer
+                returning 1),
+            a as (
+                insert into booking_change_audit (booking_id, tenant_id, action, by_clinic, actor, reason, note_ciphertext, note_key_id, form_key,
+                                                  previous_location_id, previous_slot_start, location_id, slot_start)
+                values (@booking, @tenant, 'cancelled', true, 'staff:test', 'clinic-closed', @note, @key, gen_random_uuid(), @clinic, now(), @clinic, now())
+                returning 1)
+            select (select count(*)::int from r) + (select count(*)::int from a)
+            """, ("booking", booking.Id), ("request", request.Ciphertext), ("answer", answer.Ciphertext), ("note", note.Ciphertext),
+            ("key", platformKey), ("tenant", tenant), ("clinic", clinic), ("email", $"officer-{Guid.NewGuid():N}@test.example"));
+        TenantDataKeys.AddMissing(fixture.KeyFile, [tenant]);
+        var tenantKey = TenantDataKeys.KeyId(tenant, 1);
+
+        var refused = Assert.IsType<TenantShredOutcome.NotResealed>(await Shredding.ShredAsync(tenant, "operator", "Leaving"));
+
+        Assert.Equal(
+            ["booking_change_audit=1", "booking_declarations=1", "bookings=1", "correction_request_answers=1", "correction_requests=1"],
+            refused.Rows.Where(r => r.TenantId == tenant).Select(r => $"{r.Table}={r.Rows}").Order(StringComparer.Ordinal));
+        Assert.Equal(tenantKey, Protector.TenantKeyId(tenant));
+        Assert.DoesNotContain(await Shredding.RecordsAsync(), r => r.TenantId == tenant);
+
+        var resealed = Assert.IsType<TenantResealOutcome.Resealed>(await Resealing.ResealAsync(tenant, "Booking.Tool/reseal-tenant", batch: 1));
+
+        Assert.All(resealed.Counts.Values, rows => Assert.Equal(1, rows));
+        Assert.Equal(5, resealed.Counts.Count);
+        Assert.Empty(resealed.Left);
+        Assert.Equal(tenantKey, await KeyOfAsync(booking.Id));
+        Assert.Equal("Marie", (await CitizenOfAsync(booking.Id)).FirstName);
+        Assert.Equal("Rappeler la personne", Protector.Unseal<string>(await NoteAsync(booking.Id), tenantKey, StaffChangeAudit.NotePurpose));
+        Assert.Equal(0, await fixture.Database.ScalarAsync<long>(
+            "select count(*) from tenant_sealed_rows where tenant_id = @tenant and key_id <> @key", ("tenant", tenant), ("key", tenantKey)));
+        Assert.Equal(3, await fixture.Database.ScalarAsync<long>("""
+            select count(*) from personal_data_access_log
+            where actor = 'system:reseal' and access = 'update' and program = 'Booking.Tool/reseal-tenant' and record_id = @booking
+            """, ("booking", booking.Id)));
+        var again = Assert.IsType<TenantResealOutcome.Resealed>(await Resealing.ResealAsync(tenant, "Booking.Tool/reseal-tenant"));
+        Assert.All(again.Counts.Values, rows => Assert.Equal(0, rows));
+
+        var shredded = Assert.IsType<TenantShredOutcome.Shredded>(await Shredding.ShredAsync(tenant, "operator", "Leaving"));
+
+        Assert.Equal(0, shredded.Record.ReadableBookingsLeft);
+        Assert.Equal(1, shredded.Record.UnreadableRows["booking_change_audit"]);
+        Assert.True(Protector.IsShredded(await KeyOfAsync(booking.Id)));
+        await Assert.ThrowsAsync<DataKeyDestroyedException>(() => CitizenOfAsync(booking.Id));
+        Assert.Equal(tenantKey, await fixture.Database.ScalarAsync<string>("select note_key_id from booking_change_audit where booking_id = @id",
+            ("id", booking.Id)));
+        var storedNote = await NoteAsync(booking.Id);
+        Assert.Throws<DataKeyDestroyedException>(() => Protector.Unseal<string>(storedNote, tenantKey, StaffChangeAudit.NotePurpose));
+    }
+
+    [Fact]
+    public async Task A_booking_moved_to_another_tenants_clinic_is_that_tenants_and_goes_with_its_shredding_not_the_one_it_left()
+    {
+        var (left, leftClinic) = await NewTenantAsync("Quittée");
+        var (joined, joinedClinic) = await NewTenantAsync("Rejointe");
+        TenantDataKeys.AddMissing(fixture.KeyFile, [left, joined]);
+        var booking = await fixture.Bookings.InsertAsync(fixture.Bookings.At(left, leftClinic, TestBookings.Citizen()));
+        var start = TestBookings.NextSlotStart();
+
+        Assert.Equal(MoveOutcome.Moved, await fixture.Worker.GetRequiredService<BookingRepository>().MoveAsync(booking.Id, 1, joinedClinic,
+            new Slot("FLU", start, start.AddMinutes(10), 12), 0, "hold-" + Guid.NewGuid().ToString("N")));
+
+        Assert.Equal(joined, await fixture.Database.ScalarAsync<Guid>("select tenant_id from bookings where id = @id", ("id", booking.Id)));
+        // Still under the key of the tenant it left: neither tenant may be shredded yet, and both are told which tenant to reseal.
+        var leaving = Assert.IsType<TenantShredOutcome.NotResealed>(await Shredding.ShredAsync(left, "operator", "Leaving"));
+        var staying = Assert.IsType<TenantShredOutcome.NotResealed>(await Shredding.ShredAsync(joined, "operator", "Leaving"));
+        Assert.Equal(["booking_declarations", "bookings"], leaving.Rows.Select(r => r.Table).Order(StringComparer.Ordinal));
+        Assert.All(leaving.Rows.Concat(staying.Rows), r => Assert.Equal((joined, 1L), (r.TenantId, r.Rows)));
+
+        var resealed = Assert.IsType<TenantResealOutcome.Resealed>(await Resealing.ResealAsync(joined, "Booking.Web/reschedule", booking.Id));
+        Assert.Equal(1, resealed.Counts["bookings"]);
+        Assert.Equal(1, resealed.Counts["booking_declarations"]);
+        Assert.Equal(TenantDataKeys.KeyId(joined, 1), await KeyOfAsync(booking.Id));
+
+        Assert.IsType<TenantShredOutcome.Shredded>(await Shredding.ShredAsync(left, "operator", "Leaving"));
+        Assert.False(Protector.IsShredded(await KeyOfAsync(booking.Id)));
+        Assert.Equal("Marie", (await CitizenOfAsync(booking.Id)).FirstName);
+
+        Assert.IsType<TenantShredOutcome.Shredded>(await Shredding.ShredAsync(joined, "operator", "Leaving"));
+        Assert.True(Protector.IsShredded(await KeyOfAsync(booking.Id)));
+        await Assert.ThrowsAsync<DataKeyDestroyedException>(() => CitizenOfAsync(booking.Id));
+    }
+
+    [Fact]
+    public async Task A_tenant_without_a_key_has_nothing_resealed()
+    {
+        var (tenant, clinic) = await NewTenantAsync("Toujours sans clé");
+        var booking = await fixture.Bookings.InsertAsync(fixture.Bookings.At(tenant, clinic, TestBookings.Citizen()));
+
+        Assert.IsType<TenantResealOutcome.NoKey>(await Resealing.ResealAsync(tenant, "Booking.Tool/reseal-tenant"));
+        Assert.Equal(booking.Citizen.KeyId, await KeyOfAsync(booking.Id));
     }
 
     private async Task<(Guid Tenant, Guid Clinic)> NewTenantAsync(string name)

@@ -231,7 +231,9 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>Moves a live booking to another seat in one statement, if nobody changed it since it was read.
+    /// <summary>Moves a live booking to another seat in one statement, if nobody changed it since it was read. A booking
+    /// moved to another tenant's clinic is that tenant's from then on (its messages, retention and privacy queue); its
+    /// sealed records follow once resealed with that tenant's key (<see cref="Privacy.TenantResealing"/>).
     /// The seat guard still applies: a taken seat refuses the move and the booking stays where it was. The citizen's
     /// message and the reminders for the new time are part of the same statement, and, when a staff member moves it
     /// (<paramref name="byStaff"/>), its audit record and access-log entry.</summary>
@@ -245,8 +247,8 @@ public sealed class BookingRepository(NpgsqlDataSource dataSource)
                 for update),
             moved as (
                 update bookings b
-                set location_id = @location, slot_start = @start, slot_end = @end, seat = @seat, slot_capacity = @capacity,
-                    hold_digest = @hold, updated_at = now(), version = b.version + 1,
+                set location_id = @location, tenant_id = l.tenant_id, slot_start = @start, slot_end = @end, seat = @seat,
+                    slot_capacity = @capacity, hold_digest = @hold, updated_at = now(), version = b.version + 1,
                     interval_window = {IntervalWindow("s", "(@start at time zone l.time_zone)::date")}
                 from previous p, services s, locations l
                 where b.id = p.id and s.code = @service and l.id = @location

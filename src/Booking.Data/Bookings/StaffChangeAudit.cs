@@ -13,6 +13,9 @@ public static class StaffChangeAudit
 {
     public const string Program = "Booking.Silo/staff-change";
 
+    /// <summary>Bound into a change's note's ciphertext, so a note cannot be passed off as another sealed record.</summary>
+    public const string NotePurpose = "booking-change-note";
+
     /// <summary>CTEs (named audited and traced) over the CTE <paramref name="changed"/>, which returns id, tenant_id,
     /// location_id, slot_start, previous_location_id and previous_slot_start.</summary>
     internal static string Record(string changed, string action) => $"""

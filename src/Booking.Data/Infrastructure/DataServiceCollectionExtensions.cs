@@ -116,6 +116,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new KeyFileRing(sp.GetRequiredService<IOptions<ProtectionOptions>>().Value.KeyFile));
         services.AddSingleton(sp => new PersonalDataProtector(() => sp.GetRequiredService<KeyFileRing>().Current));
         services.AddSingleton<PersonalDataHoldings>();
+        services.AddSingleton<TenantResealing>();
         services.AddSingleton<ManageTokens>();
         services.AddSingleton<StaffInvitationTokens>();
         services.AddSingleton<WaitingRoomTokens>();

@@ -8,9 +8,11 @@ namespace Booking.Data.Privacy;
 
 /// <summary>
 /// Crypto-shredding of a tenant that leaves: its data keys are removed from the key file, so every record sealed with
-/// them (its bookings' citizen details and declarations, correction requests, staff notes) can never be read again,
-/// and the destruction is recorded as the contracts require (what, when, by whom, why, how). Other tenants' data and
-/// the platform's keys are untouched. Key backups made before still hold the keys until they age out (docs/operations.md).
+/// them (its bookings' citizen details and declarations, correction requests and their answers, staff notes) can never
+/// be read again, and the destruction is recorded as the contracts require (what, when, by whom, why, how). Other
+/// tenants' data and the platform's keys are untouched. It is refused while the tenant's records and its keys disagree
+/// (see <see cref="TenantShredOutcome.NotResealed"/>), so what it reports as shredded is. Key backups made before still
+/// hold the keys until they age out (docs/operations.md).
 /// </summary>
 public sealed class TenantShredding(NpgsqlDataSource dataSource, IOptions<ProtectionOptions> options, TimeProvider clock)
 {
@@ -27,20 +29,23 @@ public sealed class TenantShredding(NpgsqlDataSource dataSource, IOptions<Protec
         if (await RecordOfAsync(connection, tenantId, cancellationToken) is { } done)
             return new TenantShredOutcome.AlreadyShredded(done);
         // Keys destroyed by a run whose record did not commit are recorded now (see below).
-        var keyIds = KeyRing.Load(path).EncryptionKeys.Keys.Where(id => TenantDataKeys.TenantOf(id) == tenantId)
-            .Concat(TenantDataKeys.DestroyedOf(path, tenantId)).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var ring = KeyRing.Load(path);
+        var destroyedBefore = TenantDataKeys.DestroyedOf(path, tenantId);
+        var keyIds = ring.EncryptionKeys.Keys.Where(id => TenantDataKeys.TenantOf(id) == tenantId)
+            .Concat(destroyedBefore).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (keyIds.Length == 0)
             return new TenantShredOutcome.NoKey();
+        // Once keys are gone nothing can be resealed: the interrupted run is recorded as it stands.
+        if (destroyedBefore.Count == 0
+            && await TenantSealedRows.ToResealAsync(connection, null, tenantId, ring.DestroyedKeyIds, cancellationToken) is { Count: > 0 } toReseal)
+            return new TenantShredOutcome.NotResealed(toReseal);
 
         const string countsSql = """
-            select 'bookings' as table_name, count(*) as rows from bookings where encryption_key_id = any(@keyIds)
-            union all select 'booking_declarations', count(*) from booking_declarations where encryption_key_id = any(@keyIds)
-            union all select 'correction_requests', count(*) from correction_requests where encryption_key_id = any(@keyIds)
-            union all select 'booking_change_audit', count(*) from booking_change_audit where note_key_id = any(@keyIds)
+            select table_name, count(*) as rows from tenant_sealed_rows where key_id = any(@keyIds) group by table_name
             """;
         const string readableSql = """
-            select count(*)::int from bookings b join locations l on l.id = b.location_id
-            where l.tenant_id = @tenantId and b.encryption_key_id <> all(@keyIds)
+            select count(*)::int from tenant_sealed_rows
+            where table_name = 'bookings' and tenant_id = @tenantId and key_id <> all(@keyIds)
             """;
         const string insertSql = """
             insert into tenant_key_destructions (tenant_id, tenant_name, key_ids, unreadable_rows, readable_bookings_left, method,
@@ -115,7 +120,8 @@ public sealed class TenantShredding(NpgsqlDataSource dataSource, IOptions<Protec
 
 /// <summary>The proof of one tenant's crypto-shredding: key ids and counts only, never a key or a person.</summary>
 /// <param name="UnreadableRows">Rows of each table sealed with the destroyed keys, so unreadable from then on.</param>
-/// <param name="ReadableBookingsLeft">The tenant's bookings sealed before it had a key of its own (platform key): not shredded.</param>
+/// <param name="ReadableBookingsLeft">The tenant's bookings under another key, so not shredded: none since shredding waits
+/// for them to be resealed, unless an interrupted run's keys were already gone.</param>
 public sealed record TenantKeyDestruction(Guid TenantId, string TenantName, IReadOnlyList<string> KeyIds, IReadOnlyDictionary<string, long> UnreadableRows,
     int ReadableBookingsLeft, string Method, string DestroyedBy, string Reason, DateTimeOffset DestroyedAt);
 
@@ -128,6 +134,11 @@ public abstract record TenantShredOutcome
     public sealed record AlreadyShredded(TenantKeyDestruction Record) : TenantShredOutcome;
 
     public sealed record UnknownTenant : TenantShredOutcome;
+
+    /// <summary>Refused, nothing destroyed: records of the tenant are under another key (sealed before it had one, or
+    /// moved to it), which destroying its keys would leave readable, or other tenants' records are under its keys (moved
+    /// away), which it would take with it. Resealing each tenant named first (<see cref="TenantResealing"/>) clears it.</summary>
+    public sealed record NotResealed(IReadOnlyList<SealedRowsToReseal> Rows) : TenantShredOutcome;
 
     /// <summary>The tenant was never given a key (<c>Booking.Tool tenant-keys</c>): its data is under the platform's key,
     /// which no tenant's departure may destroy.</summary>

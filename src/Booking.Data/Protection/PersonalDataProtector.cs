@@ -20,7 +20,8 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    private const string CitizenPurpose = "citizen";
+    /// <summary>What a booking's citizen details are sealed for (bound into their ciphertext).</summary>
+    public const string CitizenPurpose = "citizen";
 
     /// <param name="appointmentDay">The day of the appointment the details are for, which the age band is counted on.</param>
     /// <param name="tenantId">The tenant of the booking's clinic, whose key seals the details.</param>
@@ -61,9 +62,36 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
         return Seal(value, purpose, keys, keys.ActiveKeyId);
     }
 
-    private static SealedData Seal<T>(T value, string purpose, KeyRing keys, string keyId)
+    /// <summary>The record sealed again, as it was, with <paramref name="tenantKeyId"/>: for a tenant's data sealed before it
+    /// had a key, or for a booking moved to its clinic from another tenant's. The plaintext never leaves this method.</summary>
+    /// <exception cref="ArgumentException"><paramref name="tenantKeyId"/> is not a tenant's key in the ring.</exception>
+    public SealedData Reseal(SealedData sealedData, string purpose, string tenantKeyId)
     {
-        var plaintext = JsonSerializer.SerializeToUtf8Bytes(value);
+        var keys = currentKeys();
+        if (TenantDataKeys.TenantOf(tenantKeyId) is null || !keys.EncryptionKeys.ContainsKey(tenantKeyId))
+            throw new ArgumentException($"'{tenantKeyId}' is not a tenant's data key in the key ring.", nameof(tenantKeyId));
+        var plaintext = Open(sealedData.Ciphertext, sealedData.KeyId, purpose, keys);
+        try
+        {
+            return Seal(plaintext, purpose, keys, tenantKeyId);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    /// <summary>The key that seals the tenant's records now; null when it has none (never given one, or shredded).</summary>
+    public string? TenantKeyId(Guid tenantId) => currentKeys().TenantKeyIds.GetValueOrDefault(tenantId);
+
+    /// <summary>The ids of the tenants' keys destroyed when they left.</summary>
+    public IReadOnlySet<string> ShreddedKeyIds => currentKeys().DestroyedKeyIds;
+
+    private static SealedData Seal<T>(T value, string purpose, KeyRing keys, string keyId) =>
+        Seal(JsonSerializer.SerializeToUtf8Bytes(value), purpose, keys, keyId);
+
+    private static SealedData Seal(byte[] plaintext, string purpose, KeyRing keys, string keyId)
+    {
         var output = new byte[NonceSize + TagSize + plaintext.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
@@ -110,9 +138,11 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
         ciphertext is null || keyId is null ? null : Unseal(ciphertext, keyId);
 
     /// <exception cref="DataKeyDestroyedException">The record was sealed with a tenant's key destroyed when it left.</exception>
-    public T Unseal<T>(byte[] ciphertext, string keyId, string purpose)
+    public T Unseal<T>(byte[] ciphertext, string keyId, string purpose) =>
+        JsonSerializer.Deserialize<T>(Open(ciphertext, keyId, purpose, currentKeys()))!;
+
+    private static byte[] Open(byte[] ciphertext, string keyId, string purpose, KeyRing keys)
     {
-        var keys = currentKeys();
         var key = keys.EncryptionKeys.TryGetValue(keyId, out var k) ? k
             : keys.DestroyedKeyIds.Contains(keyId)
                 ? throw new DataKeyDestroyedException($"Encryption key '{keyId}' was destroyed when its tenant left: this record can no longer be read.")
@@ -120,7 +150,7 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
         var plaintext = new byte[ciphertext.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(ciphertext.AsSpan(0, NonceSize), ciphertext.AsSpan(NonceSize + TagSize), ciphertext.AsSpan(NonceSize, TagSize), plaintext, AssociatedData(purpose, keyId));
-        return JsonSerializer.Deserialize<T>(plaintext)!;
+        return plaintext;
     }
 
     /// <summary>Same person, same fingerprint, whatever the accents or case they typed this time.</summary>

@@ -20,6 +20,9 @@ public static class TenantDataKeys
 
     public static string KeyId(Guid tenantId, int version) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{tenantId:D}-v{version}");
 
+    /// <summary>Every key id of the tenant, as a SQL <c>like</c> pattern (a uuid holds no wildcard).</summary>
+    public static string KeyIdPattern(Guid tenantId) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{tenantId:D}-v%");
+
     /// <summary>The tenant a key id belongs to; null for a platform key.</summary>
     public static Guid? TenantOf(string keyId) =>
         keyId.StartsWith(Prefix, StringComparison.Ordinal) && keyId.Length > Prefix.Length + 36

@@ -18,6 +18,10 @@ public sealed record RetentionClass(string DataClass, int DefaultMonths, int Flo
     /// wanted day.</summary>
     public const string WaitingList = "waiting_list";
 
+    /// <summary>What a provider answered about a message (an error may quote the address or number it failed on): the
+    /// events' text and a finished message's last error, counted from when it was written.</summary>
+    public const string NotificationDetails = "notification_details";
+
     public const int MaximumMonths = 120;
 }
 

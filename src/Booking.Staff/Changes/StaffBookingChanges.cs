@@ -33,9 +33,6 @@ public sealed record ChangeableBooking(Location Location, StoredBooking Booking,
 public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtector protector, IClusterClient cluster, ClinicDayFreeSlots freeSlots,
     TimeProvider clock)
 {
-    /// <summary>Bound into the note's ciphertext, so a note cannot be passed off as another sealed record.</summary>
-    public const string NotePurpose = "booking-change-note";
-
     /// <param name="byClinic">The clinic decided (the citizen is told so); false for an agent acting on the caller's request.</param>
     public async Task<BookingChangeOutcome> CancelAsync(StaffActor actor, Location location, StoredBooking booking, BookingChangeInput input,
         bool byClinic, CancellationToken cancellationToken = default)
@@ -119,7 +116,7 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
     /// <param name="tenantId">The tenant of the booking's clinic, whose key seals the note.</param>
     private StaffChange Change(StaffActor actor, BookingChangeInput input, bool byClinic, Guid formKey, Guid tenantId)
     {
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : protector.Seal(input.Note.Trim(), NotePurpose, tenantId);
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : protector.Seal(input.Note.Trim(), StaffChangeAudit.NotePurpose, tenantId);
         return new StaffChange(actor.AuditName, actor.SourceIp?.ToString(), byClinic, input.Reason!, note?.Ciphertext, note?.KeyId, formKey);
     }
 

@@ -136,7 +136,10 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
                     errors.ByField.SelectMany(e => e.Value.Select(v => $"{Field(e.Key)}: {v.Message}")).ToList());
             corrected = protector.Seal(citizen, booked.AppointmentDay, request.TenantId!.Value);
         }
-        var sealedAnswer = protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose);
+        // A correction's answer is its booking's, so its tenant's key seals it; a complaint names no tenant.
+        var sealedAnswer = request.TenantId is { } tenantId
+            ? protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose, tenantId)
+            : protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose);
         return await queue.AnswerAsync(request.Kind, request.Id, sealedAnswer, corrected, actor.UserId, Program, actor.SourceIp, cancellationToken) switch
         {
             PrivacyAnswerWrite.Answered => new PrivacyOutcome.Done(),

@@ -3,6 +3,7 @@ using Booking.ClusterClient.Bookings;
 using Booking.Data.Audit;
 using Booking.Data.Bookings;
 using Booking.Data.Catalog;
+using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Domain.Citizens;
 using Booking.Domain.Validation;
@@ -25,6 +26,7 @@ public sealed class CitizenBookings(
     HeldSlotConfirmation confirmation,
     ManageTokens tokens,
     BookingWindow window,
+    TenantResealing resealing,
     TimeProvider clock)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same booking.</param>
@@ -132,7 +134,12 @@ public sealed class CitizenBookings(
                 ChangeResult.TooSoon => await Ineligibility() is { } tooSoon ? new Refusal.NotEligible(tooSoon) : new Refusal.SlotTaken(),
                 _ => new Refusal.HoldNotFound(),
             };
+        var movedFrom = found.Location.TenantId;
         found = await manageLink.ReloadAsync(booking.ConfirmationCode, cancellationToken) ?? found;
+        // Now another tenant's booking: its records are sealed again with that tenant's key. Should this not happen,
+        // shredding either tenant is refused until `reseal-tenant` has run (TenantShredding), so nothing is lost or left.
+        if (found.Location.TenantId != movedFrom)
+            await resealing.ResealAsync(found.Location.TenantId, "Booking.Web/reschedule", booking.Id, cancellationToken: cancellationToken);
         return await manageLink.ShowAsync(found, PersonalDataAccess.Update, "Booking.Web/reschedule", sourceIp, cancellationToken);
 
         Task<Domain.Eligibility.EligibilityResult?> Ineligibility() => eligibility.RefusalAsync(to.LocationId, found.Service, citizen.BirthDate,
