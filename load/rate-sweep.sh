@@ -5,7 +5,9 @@
 #   flock -o /tmp/booking-test.lock load/rate-sweep.sh 100 250 500 1000
 # Environment: STATE (run.sh's BOOKING_STATE_DIR, default .local), BASE_URL, DB (as the runner's --db), DURATION (s,
 # default 30), SCENARIO (default stampede), PAUSE_WORKER=1 to stop the notification worker for the sweep (SIGSTOP; the
-# booking path alone), and any further runner arguments in RUNNER_ARGS.
+# booking path alone), ALONGSIDE='command' to run that command over and over during each rate's run (e.g. the
+# ministry's extract being built: 'dotnet src/Booking.Tool/bin/Release/net10.0/Booking.Tool.dll build-extract --day
+# 2026-12-03'), and any further runner arguments in RUNNER_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATE=${STATE:-$PWD/.local}
@@ -41,9 +43,19 @@ fi
 for rate in "$@"; do
   before=$(cpu_seconds)
   out=$(mktemp)
+  if [ -n "${ALONGSIDE:-}" ]; then
+    # Until the run ends: one line per completed round, with what the command printed last. Its own session, so that
+    # the round under way is stopped with it.
+    ALONGSIDE="$ALONGSIDE" setsid bash -c 'while :; do start=$(date +%s.%N); last=$(bash -c "$ALONGSIDE" 2>&1 | tail -n1)
+        awk -v a="$start" -v b="$(date +%s.%N)" -v l="$last" "BEGIN { printf \"%.1f s: %s\n\", b - a, l }"; done' >"$out.alongside" &
+    alongside=$!
+  fi
   /usr/bin/time -f "load generator %U %S" -o "$out.time" \
     dotnet "$RUNNER" --scenario "$SCENARIO" --rate "$rate" --duration "$DURATION" --no-pgbench \
       --base-url "$BASE_URL" --db "$DB" ${RUNNER_ARGS:-} >"$out" 2>"$out.err" || echo "(runner exit code $?)"
+  if [ -n "${ALONGSIDE:-}" ]; then
+    kill -- -"$alongside" 2>/dev/null; wait "$alongside" 2>/dev/null || true
+  fi
   after=$(cpu_seconds)
   requests=$(awk -F'|' '/^\| \*\*all\*\*/ { gsub(/[* ]/, "", $3); print $3 }' "$out")
   echo "=== rate $rate/s, ${DURATION} s; $(grep -m1 'load average' "$out" | cut -d'|' -f3 | xargs)"
@@ -53,6 +65,10 @@ for rate in "$@"; do
   echo "CPU s over the run (ms per request, $requests requests):"
   join <(echo "$before") <(echo "$after") | awk -v r="$requests" '{ d = $3 - $2; printf "  %-14s %7.2f s  %6.3f ms\n", $1, d, 1000 * d / r }'
   awk -v r="$requests" '{ d = $3 + $4; printf "  %-14s %7.2f s  %6.3f ms\n", "load-generator", d, 1000 * d / r }' "$out.time"
+  if [ -n "${ALONGSIDE:-}" ]; then
+    echo "Alongside, $(wc -l <"$out.alongside") rounds completed during the run:"
+    sed 's/^/  /' "$out.alongside"
+  fi
   grep -m1 "Report saved" "$out.err" || tail -n 5 "$out.err"
-  rm -f "$out" "$out.err" "$out.time"
+  rm -f "$out" "$out.err" "$out.time" "$out.alongside"
 done

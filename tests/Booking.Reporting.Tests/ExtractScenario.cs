@@ -43,6 +43,9 @@ public sealed class ExtractScenario : IAsyncLifetime
     public static string? FsaOf(int n) => (n % 3) switch { 1 => "H2X", 2 => "G0A", _ => null };
 
     private readonly string _keyFile = TestKeyFile.Create();
+
+    /// <summary>The key file the scenario's services read, for a tool run against its database.</summary>
+    public string KeyFile => _keyFile;
     private ServiceProvider _services = null!;
     private int _citizen;
 
