@@ -38,11 +38,26 @@ public class WaitingRoomChecksTests
     }
 
     [Fact]
-    public void The_peak_rate_is_the_busiest_window_of_admissions()
+    public void The_peak_rate_counts_the_tickets_surely_admitted_within_a_window()
     {
-        var tickets = new[] { 0.0, 100, 200, 300, 5000, 20_000, 20_100 }.Select((at, i) => Ticket(i + 1, double.NaN, at));
+        // Tickets 1–6 all told to wait at 0 s; 1–4 seen admitted by 2 s, 5 and 6 only at 20 s.
+        var tickets = Enumerable.Range(1, 6).Select(n => Ticket(n, lastWaitingSentAt: 0, admittedAt: n <= 4 ? 2000 : 20_000));
 
-        Assert.Equal(5 / 10.0, AdmissionLog.PeakAdmissionsPerSecond(tickets, windowSeconds: 10));
+        Assert.Equal(4 / 10.0, AdmissionLog.PeakAdmissionsPerSecond(tickets, windowSeconds: 10));
+    }
+
+    [Fact]
+    public void Admissions_seen_late_do_not_raise_the_peak_rate()
+    {
+        // Ticket 3 still waited at 9 s: of the tickets seen admitted by 12 s (1–5), only 3–5 surely were admitted after 9 s.
+        var tickets = new[]
+        {
+            Ticket(1, lastWaitingSentAt: 0, admittedAt: 12_000), Ticket(2, lastWaitingSentAt: 0, admittedAt: 12_000),
+            Ticket(3, lastWaitingSentAt: 9_000, admittedAt: 12_000), Ticket(4, lastWaitingSentAt: 9_500, admittedAt: 12_000),
+            Ticket(5, lastWaitingSentAt: 9_500, admittedAt: 12_000),
+        };
+
+        Assert.Equal(3 / 3.0, AdmissionLog.PeakAdmissionsPerSecond(tickets, windowSeconds: 3));
     }
 
     [Fact]

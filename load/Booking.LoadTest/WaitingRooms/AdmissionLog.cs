@@ -58,18 +58,33 @@ public sealed class AdmissionLog(int visitors)
         return overtaken;
     }
 
-    /// <summary>The most admissions seen in any window of <paramref name="windowSeconds"/>, per second: polls every few
-    /// seconds blur the instant of each admission, so the window must be several poll intervals long.</summary>
+    /// <summary>
+    /// The most admissions the room surely made in any window of <paramref name="windowSeconds"/>, per second. A ticket
+    /// told to wait by a request sent at t1 or later was not admitted at t1; a ticket whose "admitted" had come back by t2
+    /// was admitted by then; so between the two the room admitted at least every ticket from the lowest of the first
+    /// kind to the highest of the second: a lower bound, whatever the polls' interval and latency.
+    /// </summary>
     public static double PeakAdmissionsPerSecond(IEnumerable<TicketRecord> tickets, double windowSeconds)
     {
-        var times = tickets.Where(t => t.Admitted).Select(t => t.AdmittedAt).Order().ToArray();
-        var windowMs = windowSeconds * 1000;
-        int peak = 0, start = 0;
-        for (var end = 0; end < times.Length; end++)
+        var entered = tickets.Where(t => t.Entered).ToList();
+        var waited = entered.Where(t => !double.IsNaN(t.LastWaitingSentAt)).OrderBy(t => t.LastWaitingSentAt).ToArray();
+        var admitted = entered.Where(t => t.Admitted).OrderBy(t => t.AdmittedAt).ToArray();
+        var lowestWaitingFrom = new long[waited.Length];
+        for (var i = waited.Length - 1; i >= 0; i--)
+            lowestWaitingFrom[i] = Math.Min(waited[i].Number, i + 1 < waited.Length ? lowestWaitingFrom[i + 1] : long.MaxValue);
+        var highestAdmittedBy = new long[admitted.Length];
+        for (var j = 0; j < admitted.Length; j++)
+            highestAdmittedBy[j] = Math.Max(admitted[j].Number, j > 0 ? highestAdmittedBy[j - 1] : 0);
+
+        long peak = 0;
+        var last = -1;
+        for (var i = 0; i < waited.Length; i++)
         {
-            while (times[end] - times[start] > windowMs)
-                start++;
-            peak = Math.Max(peak, end - start + 1);
+            var windowEnd = waited[i].LastWaitingSentAt + windowSeconds * 1000;
+            while (last + 1 < admitted.Length && admitted[last + 1].AdmittedAt <= windowEnd)
+                last++;
+            if (last >= 0)
+                peak = Math.Max(peak, highestAdmittedBy[last] - lowestWaitingFrom[i] + 1);
         }
         return peak / windowSeconds;
     }
