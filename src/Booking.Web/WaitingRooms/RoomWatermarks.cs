@@ -43,8 +43,7 @@ public sealed class RoomWatermarks(IClusterClient cluster, IOptions<WaitingRoomO
         private Taken? _latest;
         private Task<Taken>? _refreshing;
 
-        public Task<Taken> LatestAsync(Func<Task<Taken>> refresh, TimeProvider clock,
-            TimeSpan maxAge)
+        public Task<Taken> LatestAsync(Func<Task<Taken>> refresh, TimeProvider clock, TimeSpan maxAge)
         {
             lock (_lock)
             {
