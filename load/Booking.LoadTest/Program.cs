@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Booking.LoadTest;
 using Booking.LoadTest.Faults;
 using Booking.LoadTest.Scenarios;
+using Booking.LoadTest.WaitingRooms;
 using Npgsql;
 
 // Runs one load scenario against the platform on this machine (injecting the faults asked for meanwhile), then checks the invariants in PostgreSQL and measures
@@ -14,6 +15,9 @@ if (args.Length >= 2 && args[0] == "--scenario" && args[1] == NotificationBurst.
 // So is a bulk move: a job the silos run, checked in PostgreSQL.
 if (args.Length >= 2 && args[0] == "--scenario" && args[1] == BulkMoveBenchmark.Name)
     return await BulkMoveBenchmark.RunAsync(args);
+// And a campaign's opening in front of a waiting room: visitors who poll until admitted, checked from their answers.
+if (args.Length >= 2 && args[0] == "--scenario" && args[1] == WaitingRoomBenchmark.Name)
+    return await WaitingRoomBenchmark.RunAsync(args);
 
 CommandLine cli;
 ScenarioSettings settings;

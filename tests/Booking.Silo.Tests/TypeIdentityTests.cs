@@ -43,6 +43,7 @@ public sealed class TypeIdentityTests
         "booking.LocationDay.StaffChange",
         "booking.LocationDay.StrandedSlot", "booking.SealedCitizen", "booking.SealedDeclarations", "booking.ServiceDayAvailability",
         "booking.WaitingRoom", "booking.WaitingRoom.Checkpoint", "booking.WaitingRoom.Standing", "booking.WaitingRoom.Ticket",
+        "booking.WaitingRoom.Watermark",
         "booking.LocationDay.ConfirmResult.NoRoom", "booking.LocationDay.WalkInRequest",
         "booking.Bulk.DryRun", "booking.Bulk.Request", "booking.Bulk.Target", "booking.BulkPlanner",
         "booking.LocationDay.BulkCancel", "booking.LocationDay.BulkCancelBatch", "booking.LocationDay.BulkMove",

@@ -46,6 +46,13 @@ public sealed class AdmissionQueue(DateTimeOffset now)
         return ticket;
     }
 
+    /// <summary>The queue now, for web hosts to answer waiting visitors from (see <see cref="AdmissionWatermark.Waiting"/>).</summary>
+    public AdmissionWatermark Watermark(DateTimeOffset now, int perMinute)
+    {
+        Advance(now, perMinute);
+        return new AdmissionWatermark(_frontier, _nextTicket, _tokens);
+    }
+
     /// <summary>Null for a ticket this queue never issued.</summary>
     public TicketStanding? Standing(long ticket, DateTimeOffset now, int perMinute)
     {
@@ -54,8 +61,14 @@ public sealed class AdmissionQueue(DateTimeOffset now)
         Advance(now, perMinute);
         if (ticket <= _frontier)
             return new TicketStanding(0, 0, true);
-        var position = ticket - _frontier;
-        var seconds = Math.Max(1, Math.Ceiling((position - _tokens) * 60.0 / perMinute));
+        return WaitingStanding(ticket - _frontier, _tokens, perMinute);
+    }
+
+    /// <summary>A ticket <paramref name="position"/> places from the front, with <paramref name="tokens"/> banked towards
+    /// the next admissions.</summary>
+    internal static TicketStanding WaitingStanding(long position, double tokens, int perMinute)
+    {
+        var seconds = Math.Max(1, Math.Ceiling((position - tokens) * 60.0 / perMinute));
         return new TicketStanding(position, (int)Math.Min(seconds, int.MaxValue), false);
     }
 

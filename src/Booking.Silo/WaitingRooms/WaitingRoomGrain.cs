@@ -94,6 +94,7 @@ public sealed class WaitingRoomGrain(
     public Task<QueueStanding> Enter(int admissionsPerMinute)
     {
         var now = clock.GetUtcNow();
+        metrics.Called(this.GetPrimaryKeyString(), nameof(Enter));
         // A queue that is deactivated would forget its visitors' places; stay up while people may still be waiting.
         DelayDeactivation(TimeSpan.FromHours(1));
         var ticket = new WaitingTicket(_epoch, _queue.Issue(now, admissionsPerMinute));
@@ -104,9 +105,20 @@ public sealed class WaitingRoomGrain(
     public Task<QueueStanding?> Standing(WaitingTicket ticket, int admissionsPerMinute)
     {
         var now = clock.GetUtcNow();
+        metrics.Called(this.GetPrimaryKeyString(), nameof(Standing));
         if (ticket.Epoch != _epoch || _queue.Standing(ticket.Number, now, admissionsPerMinute) is not { } standing)
             return Task.FromResult<QueueStanding?>(null);
         return Task.FromResult<QueueStanding?>(ToStanding(ticket, standing, now));
+    }
+
+    public Task<RoomWatermark> Watermark(int admissionsPerMinute)
+    {
+        var now = clock.GetUtcNow();
+        metrics.Called(this.GetPrimaryKeyString(), nameof(Watermark));
+        var watermark = _queue.Watermark(now, admissionsPerMinute);
+        // Polls of waiting visitors no longer reach the room: this call, a few a second, is what moves its figures.
+        Observe(now);
+        return Task.FromResult(new RoomWatermark(_epoch, watermark.Frontier, watermark.NextTicket, watermark.Tokens));
     }
 
     public Task<bool> UsePass(WaitingTicket ticket, int holdsPerPass, TimeSpan passLifetime) =>
@@ -119,12 +131,17 @@ public sealed class WaitingRoomGrain(
         return Task.CompletedTask;
     }
 
-    private QueueStanding ToStanding(WaitingTicket ticket, TicketStanding standing, DateTimeOffset now)
+    private void Observe(DateTimeOffset now)
     {
         var frontier = _queue.Mark.Frontier;
         metrics.Observe(this.GetPrimaryKeyString(), _queue.Waiting, frontier - _measuredFrontier);
         _statistics.Moved(frontier, _queue.Waiting, now);
         _measuredFrontier = frontier;
+    }
+
+    private QueueStanding ToStanding(WaitingTicket ticket, TicketStanding standing, DateTimeOffset now)
+    {
+        Observe(now);
         if (standing.Admitted)
         {
             DelayDeactivation(TimeSpan.FromHours(1));

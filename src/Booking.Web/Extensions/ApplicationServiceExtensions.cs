@@ -48,6 +48,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<CitizenPrivacy>();
         services.AddOptions<WaitingRoomOptions>().Bind(builder.Configuration.GetSection(WaitingRoomOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WaitingRoomOptions>, WaitingRoomOptions.Validator>();
+        services.AddSingleton<RoomWatermarks>();
         services.AddSingleton<WaitingRoom>();
 
         builder.AddClientRateLimiting();

@@ -14,12 +14,13 @@ public sealed record WaitingRoomStatus(string Room, long Position, int Estimated
 /// <summary>
 /// The waiting room in front of a campaign's booking (pages and API alike): a visitor enters once and gets a signed
 /// ticket; asking again with it keeps their place; once admitted they get a signed, expiring pass, bound to their
-/// ticket, that the hold endpoints of the gated services require and that serves a few holds only. One <see cref="IWaitingRoomGrain"/> per room keeps one FIFO for all hosts.
+/// ticket, that the hold endpoints of the gated services require and that serves a few holds only. One <see cref="IWaitingRoomGrain"/> per room keeps one FIFO for all hosts;
+/// waiting visitors' polls are answered from its watermark (<see cref="RoomWatermarks"/>), admissions only by the room.
 /// The rooms are those staff turn on for a campaign (data, live within a second) and any a host's configuration adds
 /// (<c>WaitingRoom:Rooms</c>: an operator's room for this host alone, which comes first for its services).
 /// </summary>
 public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceData referenceData, IClusterClient cluster, WaitingRoomTokens tokens,
-    TimeProvider clock)
+    RoomWatermarks watermarks, TimeProvider clock)
 {
     public const string TicketHeader = "X-Waiting-Room-Ticket";
     public const string PassHeader = "X-Waiting-Room-Pass";
@@ -90,9 +91,12 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceD
         var settings = (await RoomsAsync())[room];
         if (!settings.Enabled)
             return new WaitingRoomStatus(room, 0, 0, true, null, null, null);
+        var hasTicket = tokens.TryReadTicket(room, ticketToken, out var ticket);
+        // Most polls are of visitors still waiting: this host answers those from the room's watermark.
+        if (hasTicket && await watermarks.WaitingAsync(room, ticket, settings.AdmissionsPerMinute) is { } waiting)
+            return new WaitingRoomStatus(room, waiting.Position, waiting.EstimatedWaitSeconds, false, ticketToken, null, null);
         var grain = cluster.GetGrain<IWaitingRoomGrain>(room);
-        var standing = tokens.TryReadTicket(room, ticketToken, out var ticket)
-            ? await grain.Standing(ticket, settings.AdmissionsPerMinute) : null;
+        var standing = hasTicket ? await grain.Standing(ticket, settings.AdmissionsPerMinute) : null;
         standing ??= await grain.Enter(settings.AdmissionsPerMinute);
         var ticketOut = tokens.Ticket(room, standing.Ticket);
         if (!standing.Admitted)

@@ -20,6 +20,10 @@ public sealed partial class WaitingRoomOptions
     /// <summary>How many holds one admission may make: enough for a family's retries, too few to resell the pass.</summary>
     public int HoldsPerPass { get; set; } = 3;
 
+    /// <summary>How old a room's watermark may get before this host asks the room again (see <see cref="RoomWatermarks"/>):
+    /// a waiting visitor's position lags the room by no more, and the room gets a call per host this often at most.</summary>
+    public int WatermarkRefreshMilliseconds { get; set; } = 250;
+
     public sealed class RoomOptions
     {
         public bool Enabled { get; set; }
@@ -34,6 +38,8 @@ public sealed partial class WaitingRoomOptions
             yield return "WaitingRoom:PassMinutes must be between 1 and 1440.";
         if (HoldsPerPass is < 1 or > 100)
             yield return "WaitingRoom:HoldsPerPass must be between 1 and 100.";
+        if (WatermarkRefreshMilliseconds is < 1 or > 600_000)
+            yield return "WaitingRoom:WatermarkRefreshMilliseconds must be between 1 and 600000.";
         foreach (var (name, room) in Rooms)
         {
             if (!NamePattern().IsMatch(name))
