@@ -30,7 +30,8 @@ processes() {
 cpu_seconds() {
   local tick; tick=$(getconf CLK_TCK)
   processes | while read -r name pid; do
-    [ -r "/proc/$pid/stat" ] && awk -v n="$name" -v t="$tick" '{ sub(/^.*\) /, ""); print n, ($12 + $13) / t }' "/proc/$pid/stat"
+    # A backend may end between the listing and the reading: it is skipped, not an error.
+    awk -v n="$name" -v t="$tick" '{ sub(/^.*\) /, ""); print n, ($12 + $13) / t }' "/proc/$pid/stat" 2>/dev/null || true
   done | awk '{ s[$1] += $2 } END { for (n in s) printf "%s %.2f\n", n, s[n] }' | sort
 }
 
