@@ -1,4 +1,5 @@
 using Booking.Data.Audit;
+using Booking.Silo.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Silo.Audit;
@@ -14,36 +15,22 @@ public sealed class AccessLogMaintenance(
     AccessLogRetention retention,
     IOptions<AccessLogOptions> options,
     TimeProvider clock,
-    ILogger<AccessLogMaintenance> logger) : BackgroundService
+    ILogger<AccessLogMaintenance> logger) : PeriodicSiloJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly AccessLogOptions _settings = options.Value;
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+
+    protected override TimeSpan Interval => _settings.SealInterval;
+
+    protected override string Work => "Access-log maintenance";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var nextPurge = clock.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
+        await SealAsync(cancellationToken);
+        if (Now >= _nextPurge)
         {
-            try
-            {
-                await SealAsync(stoppingToken);
-                if (clock.GetUtcNow() >= nextPurge)
-                {
-                    await PurgeAsync(settings.RetentionMonths, stoppingToken);
-                    nextPurge = clock.GetUtcNow() + settings.PurgeInterval;
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be restarting; the rows wait and are sealed on a later turn.
-                logger.LogWarning(e, "Access-log maintenance failed; retrying in {Interval}", settings.SealInterval);
-            }
-            try
-            {
-                await Task.Delay(settings.SealInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await PurgeAsync(_settings.RetentionMonths, cancellationToken);
+            _nextPurge = Now + _settings.PurgeInterval;
         }
     }
 
@@ -57,13 +44,13 @@ public sealed class AccessLogMaintenance(
         }
         while (sealedNow == AccessLogChain.Batch);
         if (sealedInAll > 0)
-            logger.LogInformation("Sealed {Rows} access-log rows; chain head at {Head}", sealedInAll, await chain.HeadAsync(cancellationToken));
+            Logger.LogInformation("Sealed {Rows} access-log rows; chain head at {Head}", sealedInAll, await chain.HeadAsync(cancellationToken));
     }
 
     private async Task PurgeAsync(int retentionMonths, CancellationToken cancellationToken)
     {
         var purge = await retention.PurgeAsync(retentionMonths, cancellationToken);
-        logger.LogInformation("Access-log retention ({Months} months): purged {Rows} rows{Through}", retentionMonths, purge.RowsPurged,
+        Logger.LogInformation("Access-log retention ({Months} months): purged {Rows} rows{Through}", retentionMonths, purge.RowsPurged,
             purge.PurgedThrough is { } through ? $" through chain position {through}" : "");
     }
 }

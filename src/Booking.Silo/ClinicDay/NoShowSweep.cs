@@ -1,4 +1,5 @@
 using Booking.Data.ClinicDay;
+using Booking.Silo.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Silo.ClinicDay;
@@ -9,38 +10,24 @@ namespace Booking.Silo.ClinicDay;
 /// two silos never mark the same one, and the instants come from the platform clock (a shifted clock rehearses it).
 /// </summary>
 public sealed class NoShowSweep(ClinicDayRepository days, IOptions<NoShowOptions> options, TimeProvider clock, ILogger<NoShowSweep> logger)
-    : BackgroundService
+    : PeriodicSiloJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly NoShowOptions _settings = options.Value;
+
+    protected override TimeSpan Interval => _settings.Interval;
+
+    protected override string Work => "Marking no-shows";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
+        int marked;
+        do
         {
-            try
-            {
-                int marked;
-                do
-                {
-                    var now = clock.GetUtcNow();
-                    marked = await days.MarkNoShowsAsync(now - settings.After, now - settings.After - settings.LookBack, now, stoppingToken);
-                    if (marked > 0)
-                        logger.LogInformation("Marked {Count} bookings as no-shows", marked);
-                }
-                while (marked == ClinicDayRepository.NoShowBatch);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be restarting; the bookings wait for a later turn.
-                logger.LogWarning(e, "Marking no-shows failed; retrying in {Interval}", settings.Interval);
-            }
-            try
-            {
-                await Task.Delay(settings.Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            var now = Now;
+            marked = await days.MarkNoShowsAsync(now - _settings.After, now - _settings.After - _settings.LookBack, now, cancellationToken);
+            if (marked > 0)
+                Logger.LogInformation("Marked {Count} bookings as no-shows", marked);
         }
+        while (marked == ClinicDayRepository.NoShowBatch);
     }
 }

@@ -1,4 +1,5 @@
 using Booking.Data.Retention;
+using Booking.Silo.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Silo.Retention;
@@ -13,36 +14,22 @@ public sealed class RetentionMaintenance(
     RetentionMetrics metrics,
     IOptions<RetentionOptions> options,
     TimeProvider clock,
-    ILogger<RetentionMaintenance> logger) : BackgroundService
+    ILogger<RetentionMaintenance> logger) : PeriodicSiloJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly RetentionOptions _settings = options.Value;
+
+    protected override TimeSpan Interval => _settings.PurgeInterval;
+
+    protected override string Work => "Retention purge";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
+        foreach (var erasure in await purge.PurgeAsync(Now, _settings.BatchSize, cancellationToken))
         {
-            try
-            {
-                foreach (var erasure in await purge.PurgeAsync(clock.GetUtcNow(), settings.BatchSize, stoppingToken))
-                {
-                    metrics.Observe(erasure);
-                    if (erasure.Erased > 0)
-                        logger.LogInformation("Retention ({Class}, {Months} months, tenant {Tenant}): erased {Rows} records", erasure.DataClass,
-                            erasure.Months, erasure.TenantId?.ToString() ?? "platform", erasure.Erased);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be restarting; what is past retention stays so and goes at the next pass.
-                logger.LogWarning(e, "Retention purge failed; retrying in {Interval}", settings.PurgeInterval);
-            }
-            try
-            {
-                await Task.Delay(settings.PurgeInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            metrics.Observe(erasure);
+            if (erasure.Erased > 0)
+                Logger.LogInformation("Retention ({Class}, {Months} months, tenant {Tenant}): erased {Rows} records", erasure.DataClass,
+                    erasure.Months, erasure.TenantId?.ToString() ?? "platform", erasure.Erased);
         }
     }
 }
