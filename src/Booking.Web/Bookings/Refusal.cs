@@ -26,11 +26,11 @@ public abstract record Refusal
     public sealed record GroupDoesNotFit(int People) : Refusal;
     /// <summary>The service is behind a waiting room and the request has no valid admission pass.</summary>
     public sealed record WaitingRoomRequired(string Room) : Refusal;
-    /// <summary>One person's booking failed after others were confirmed; those were cancelled, so nothing is booked.</summary>
     /// <summary>No waiting-list offer or place for this id and link (either is unknown, or the link is not its own).</summary>
     public sealed record WaitingListNotFound : Refusal;
     /// <summary>The seat offered from the waiting list was held for a limited time, now over (or already taken).</summary>
     public sealed record WaitingListOfferOver : Refusal;
+    /// <summary>One person's booking failed after others were confirmed; those were cancelled, so nothing is booked.</summary>
     public sealed record GroupNotConfirmed(int Person, Refusal Reason, IReadOnlyList<string> CancelledCodes) : Refusal;
 
     /// <summary>Why a held slot sent for booking was not booked, as the citizen is told it.</summary>
