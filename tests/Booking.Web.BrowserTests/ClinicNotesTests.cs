@@ -15,7 +15,7 @@ public sealed class ClinicNotesTests(SiteFixture site) : IAsyncLifetime
     {
         await SetNotesAsync(Notes);
         await Poll.UntilAsync(async () => WebUtility.HtmlDecode(await site.Http.GetStringAsync($"/search?service=FLU&postalCode=H2H2B4&location={Plateau}"))
-            .Contains("Stationnement gratuit au P2.", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the web host to read the new notes");
+            .Contains("Stationnement gratuit au P2.", StringComparison.Ordinal), Poll.Propagation, "the web host to read the new notes");
     }
 
     // The site's database is shared by the collection: the clinic gets its (empty) notes back.

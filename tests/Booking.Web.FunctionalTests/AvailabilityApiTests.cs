@@ -70,7 +70,7 @@ public class AvailabilityApiTests(PlatformFixture platform)
         await _api.HoldId(CitizenApi.Plateau, "FLU", start);
 
         await Poll.UntilAsync(async () => await _api.Remaining("H2H2B4", "FLU", CitizenApi.Plateau, start) == before - 1,
-            TimeSpan.FromSeconds(10), "the hold to show in the search");
+            Poll.Propagation, "the hold to show in the search");
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public class BookingFlowTests(PlatformFixture platform)
         Assert.Equal("cancelled", (await CitizenApi.Json(cancelledAgain))["status"]!.GetValue<string>());
 
         await Poll.UntilAsync(async () => await _api.Remaining("H2H2B4", "FLU", CitizenApi.Plateau, start) == before,
-            TimeSpan.FromSeconds(10), "the cancelled seat to show as free again");
+            Poll.Propagation, "the cancelled seat to show as free again");
     }
 
     [Fact]
@@ -83,9 +83,9 @@ public class BookingFlowTests(PlatformFixture platform)
         Assert.Equal(newStart, (await CitizenApi.Json(await _api.Get(code, token)))["start"]!.GetValue<DateTimeOffset>());
         // Each clinic-day publishes its availability on its own timer, so the two days are awaited separately.
         await Poll.UntilAsync(async () => await _api.Remaining("G1R1S9", "BLOOD", CitizenApi.HauteVille, oldStart) == 2,
-            TimeSpan.FromSeconds(10), "the old seat to be free");
+            Poll.Propagation, "the old seat to be free");
         await Poll.UntilAsync(async () => await _api.Remaining("G1R1S9", "BLOOD", CitizenApi.HauteVille, newStart) == 1,
-            TimeSpan.FromSeconds(10), "the new seat to be taken");
+            Poll.Propagation, "the new seat to be taken");
     }
 
     [Fact]

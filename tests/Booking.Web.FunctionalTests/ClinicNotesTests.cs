@@ -27,7 +27,7 @@ public sealed partial class ClinicNotesTests(PlatformFixture platform) : IAsyncL
         var start = QuebecDate.At(QuebecDate.NextWeekday(9), 19, 50);
         var search = $"/search?service=COVID19&postalCode=H1V3N7&location={CitizenApi.Stade}";
         await Poll.UntilAsync(async () => ShownNotes(await PageAsync(search)) is not null,
-            TimeSpan.FromSeconds(10), "the web host's catalogue to show the new notes");
+            Poll.Propagation, "the web host's catalogue to show the new notes");
         var hold = await CitizenApi.Json(await _api.Hold(CitizenApi.Stade, "COVID19", start));
         var held = HeldSlot.QueryOf(hold["holdId"]!.GetValue<string>(), start, hold["expiresAt"]!.GetValue<DateTimeOffset>());
         var booked = await CitizenApi.Json(await _api.Confirm(hold["holdId"]!.GetValue<string>()));
@@ -49,7 +49,7 @@ public sealed partial class ClinicNotesTests(PlatformFixture platform) : IAsyncL
     {
         var start = QuebecDate.At(QuebecDate.NextWeekday(9), 19, 40);
         var availability = $"/api/v1/availability?service=COVID19&postalCode=H1V3N7&from={DateOnly.FromDateTime(start.Date):yyyy-MM-dd}&days=1&limit=50";
-        await Poll.UntilAsync(async () => NotesOf(await ClinicIn(availability)) is not null, TimeSpan.FromSeconds(10),
+        await Poll.UntilAsync(async () => NotesOf(await ClinicIn(availability)) is not null, Poll.Propagation,
             "the web host's catalogue to give the new notes");
         var booked = await _api.Book(CitizenApi.Stade, "COVID19", start);
 
@@ -71,11 +71,11 @@ public sealed partial class ClinicNotesTests(PlatformFixture platform) : IAsyncL
         await SetNotesAsync("Porte 3", "");
         var search = $"/search?service=COVID19&postalCode=H1V3N7&location={CitizenApi.Stade}&lang=en";
         await Poll.UntilAsync(async () => ShownNotes(await PageAsync(search)) == ("Access and parking", "Porte 3"),
-            TimeSpan.FromSeconds(10), "the French notes to stand in for the missing English ones");
+            Poll.Propagation, "the French notes to stand in for the missing English ones");
 
         await SetNotesAsync("", "");
         await Poll.UntilAsync(async () => ShownNotes(await PageAsync(search)) is null,
-            TimeSpan.FromSeconds(10), "the notes to go once removed");
+            Poll.Propagation, "the notes to go once removed");
     }
 
     /// <summary>The notes' term and text as a reader sees them: the markup the page carries there must be none but

@@ -87,7 +87,7 @@ public sealed class TwoWayReminderTests(ApiDeliveryFixture fixture) : IClassFixt
             "select count(*) from personal_data_access_log where record_id = @id and program = 'Booking.Web/cancel'", ("id", booking.Id)));
         await fixture.WaitFor(booking.Id, m => m.Any(x => x.Kind == "BookingCancelledByCitizen" && x.Status == NotificationStatus.Delivered), "the cancellation's SMS");
         await Poll.UntilAsync(async () => await fixture.Citizen.Remaining("H2X1Y4", "FLU", CitizenApi.Plateau, start) == remaining + 1,
-            TimeSpan.FromSeconds(10), "the seat back in the search");
+            Poll.Propagation, "the seat back in the search");
         Assert.Contains(fixture.Stub.All(), m => m.To == phone && m.TextBody == done.Reply);
     }
 

@@ -65,6 +65,9 @@ public static class StaffSiteSignIn
                 // The identity token is kept in the site's cookie to be handed back at sign-out (id_token_hint).
                 oidc.SaveTokens = true;
                 oidc.SignInScheme = StaffSchemes.Site;
+                // The correlation and nonce cookies are dated for the browser, which drops them on its own clock: the
+                // real one, whatever clock the platform runs on (the suite runs the platform at other dates).
+                oidc.TimeProvider = TimeProvider.System;
                 oidc.SignedOutRedirectUri = "/signin";
                 foreach (var cookie in new[] { oidc.CorrelationCookie, oidc.NonceCookie })
                 {

@@ -63,7 +63,7 @@ public sealed class EarlierOfferTests(OfferFixture fixture)
         Assert.Equal(OfferOutcome.Expired, late);
         Assert.Equal(before, await BookingAsync(code));
         Assert.Equal(seat, new DateTimeOffset(await fixture.Database.ScalarAsync<DateTime>("select slot_start from bulk_offers where id = @id", ("id", offer))));
-        await Poll.UntilAsync(async () => await RemainingAsync(earlier, seat) == free, TimeSpan.FromSeconds(10), "the offered seat to be free again");
+        await Poll.UntilAsync(async () => await RemainingAsync(earlier, seat) == free, Poll.Propagation, "the offered seat to be free again");
     }
 
     /// <summary>Offers the booking(s) of <paramref name="day"/> at the Palais des congrès an earlier seat on <paramref name="earlier"/>, and waits for the offer.</summary>

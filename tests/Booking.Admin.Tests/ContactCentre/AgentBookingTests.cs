@@ -46,7 +46,7 @@ public sealed partial class AgentBookingTests(AdminFixture fixture)
         await fixture.Database.ScalarAsync<int>("update catalogue_revision set revision = revision + 1 returning 1");
         await _changes.PublishAsync(clinic, day);
         await Poll.UntilAsync(async () => (await agent.PageAsync(Page(clinic, day))) is (HttpStatusCode.OK, var html) && html.Contains("id=\"slot-0900\""),
-            TimeSpan.FromSeconds(10), "the new clinic's free times on the agent's page");
+            Poll.Propagation, "the new clinic's free times on the agent's page");
         return (clinic, day);
     }
 

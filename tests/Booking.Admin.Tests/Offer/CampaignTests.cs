@@ -48,7 +48,7 @@ public sealed class CampaignTests(OfferFixture fixture)
         HttpResponseMessage? refused = null;
         // A refused confirmation leaves the hold held: the same one is tried until the campaign reaches the web host.
         await Poll.UntilAsync(async () => (refused = await Citizens.Confirm(holdId, priorityGroups: [])).StatusCode == HttpStatusCode.UnprocessableEntity,
-            TimeSpan.FromSeconds(5), "the campaign to apply at ExpoCité");
+            Poll.Propagation, "the campaign to apply at ExpoCité");
         Assert.Contains("priority_group_not_open", await refused!.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Created, (await Citizens.Confirm(await Citizens.HoldId(DemoClinics.ExpoCite, "FLU", QuebecDate.At(day, 9, 10)))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await Citizens.Confirm(await Citizens.HoldId(DemoSeed.StadeOlympique, "FLU", QuebecDate.At(day, 9)),
@@ -70,7 +70,7 @@ public sealed class CampaignTests(OfferFixture fixture)
             Campaign(DemoSeed.Ministry, "COVID19", TestClock.Now.AddDays(-1), waitingRoom: true, admissions: "1", groups))).StatusCode);
         HttpResponseMessage? gated = null;
         await Poll.UntilAsync(async () => (gated = await Citizens.Hold(DemoSeed.StadeOlympique, "COVID19", start)).StatusCode == HttpStatusCode.Forbidden,
-            TimeSpan.FromSeconds(5), "the waiting room to gate COVID-19 holds");
+            Poll.Propagation, "the waiting room to gate COVID-19 holds");
         var room = $"campaign-{CovidCampaign:N}"[..30];
         Assert.Contains(room, await gated!.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync($"/api/v1/waiting-rooms/{room}/status")).StatusCode);
@@ -78,7 +78,7 @@ public sealed class CampaignTests(OfferFixture fixture)
         Assert.Equal(HttpStatusCode.Found, (await ministry.SubmitAsync(page, "campaign",
             Campaign(DemoSeed.Ministry, "COVID19", TestClock.Now.AddDays(-1), waitingRoom: false, groups: groups))).StatusCode);
         await Poll.UntilAsync(async () => (await Citizens.Hold(DemoSeed.StadeOlympique, "COVID19", start)).StatusCode == HttpStatusCode.Created,
-            TimeSpan.FromSeconds(5), "COVID-19 holds to go through again");
+            Poll.Propagation, "COVID-19 holds to go through again");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class LiveScheduleTests(OfferFixture fixture)
 
         Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
         Assert.Equal($"/offer/locations/{DemoClinics.CentreLaval}?saved=exception", saved.Location());
-        await Poll.UntilAsync(async () => await Citizens.Remaining(Laval, "FLU", DemoClinics.CentreLaval, nine) == 9, TimeSpan.FromSeconds(5),
+        await Poll.UntilAsync(async () => await Citizens.Remaining(Laval, "FLU", DemoClinics.CentreLaval, nine) == 9, Poll.Propagation,
             "the search to show 9 seats at 09:00");
         Assert.Equal(9, await Citizens.Remaining(Laval, "FLU", DemoClinics.CentreLaval, QuebecDate.At(day, 19, 50)));
         Assert.Equal(6, await Citizens.Remaining(Laval, "FLU", DemoClinics.CentreLaval, QuebecDate.At(QuebecDate.NextWeekday(3), 9)));
@@ -61,7 +61,7 @@ public sealed class LiveScheduleTests(OfferFixture fixture)
         Assert.Equal(0L, await ExceptionsOn(DemoClinics.CentreLaval, day));
         // The clinic-day narrowed while the change was checked, and widened back when it was refused.
         await Poll.UntilAsync(async () => await Citizens.Remaining(Laval, "FLU", DemoClinics.CentreLaval, QuebecDate.At(day, 10, 10)) == 6,
-            TimeSpan.FromSeconds(5), "10:10 to be offered again");
+            Poll.Propagation, "10:10 to be offered again");
         Assert.Equal(0L, await fixture.Database.CountAsync("select count(*) from locations where schedule_change_until is not null"));
     }
 
@@ -77,7 +77,7 @@ public sealed class LiveScheduleTests(OfferFixture fixture)
             ScheduleForms.Exception("closed-hours", day, "FLU", opens: "13:00", closes: "15:00"));
 
         Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
-        await Poll.UntilAsync(async () => await Citizens.Remaining(Laval, "FLU", DemoClinics.CentreLaval, QuebecDate.At(day, 14)) == 0, TimeSpan.FromSeconds(5),
+        await Poll.UntilAsync(async () => await Citizens.Remaining(Laval, "FLU", DemoClinics.CentreLaval, QuebecDate.At(day, 14)) == 0, Poll.Propagation,
             "14:00 to leave the search");
         Assert.Equal(5, await Citizens.Remaining(Laval, "FLU", DemoClinics.CentreLaval, QuebecDate.At(day, 10)));
         Assert.Equal(HttpStatusCode.NotFound, (await Citizens.Hold(DemoClinics.CentreLaval, "FLU", QuebecDate.At(day, 13, 30))).StatusCode);
@@ -96,7 +96,7 @@ public sealed class LiveScheduleTests(OfferFixture fixture)
         Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
         Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
         await Poll.UntilAsync(async () => await Citizens.Remaining(DowntownMontreal, "FLU", DemoClinics.PalaisDesCongres, QuebecDate.At(day, 9)) == 11,
-            TimeSpan.FromSeconds(5), "11 of 12 seats left at 09:00");
+            Poll.Propagation, "11 of 12 seats left at 09:00");
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class ServiceOfferTests(OfferFixture fixture)
         await SaveAsync(quebec, DemoSeed.QuebecRegion, "COVID19", Setting(maxAge: "30"));
 
         await Poll.UntilAsync(async () => (await fixture.Http.GetStringAsync($"/api/v1/services/BLOOD/screening?locationId={DemoClinics.HauteVille}")).Contains("fasting"),
-            TimeSpan.FromSeconds(5), "the clinic's own questions to be served");
+            Poll.Propagation, "the clinic's own questions to be served");
         Assert.Contains("requisition", await fixture.Http.GetStringAsync("/api/v1/services/BLOOD/screening"));
         var day = QuebecDate.NextWeekday(18);
         var blocked = await citizens.Confirm(await citizens.HoldId(DemoClinics.HauteVille, "BLOOD", QuebecDate.At(day, 8)),

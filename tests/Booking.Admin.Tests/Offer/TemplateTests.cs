@@ -38,7 +38,7 @@ public sealed class TemplateTests(OfferFixture fixture)
             ScheduleForms.Template("FLU", QuebecDate.Today, "09:00", "11:00", 15, 2, [ScheduleForms.WeekdayIndex(day)]));
 
         var citizens = new CitizenApi(fixture.Http);
-        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, QuebecDate.At(day, 9)) == 2, TimeSpan.FromSeconds(5),
+        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, QuebecDate.At(day, 9)) == 2, Poll.Propagation,
             "the new clinic's 09:00 to be searchable");
         Assert.Equal(2, await citizens.Remaining("H2X 1Y4", "FLU", clinic, QuebecDate.At(day, 10, 45)));
         Assert.Equal(0, await citizens.Remaining("H2X 1Y4", "FLU", clinic, QuebecDate.At(day, 11)));
@@ -54,16 +54,16 @@ public sealed class TemplateTests(OfferFixture fixture)
         var nine = QuebecDate.At(day, 9);
         await CreateTemplateAsync(manager, clinic, ScheduleForms.Template("FLU", QuebecDate.Today, "09:00", "10:00", 15, 2, [ScheduleForms.WeekdayIndex(day)]));
         var citizens = new CitizenApi(fixture.Http);
-        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, nine) == 2, TimeSpan.FromSeconds(5), "the clinic to be searchable");
+        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, nine) == 2, Poll.Propagation, "the clinic to be searchable");
 
         var closed = NewClinic("Clinique saisonnière");
         closed["Input.IsOpen"] = "false";
         Assert.Equal(HttpStatusCode.Found, (await manager.SubmitAsync($"offer/locations/{clinic}", "location", closed)).StatusCode);
 
-        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, nine) == 0, TimeSpan.FromSeconds(5), "the closed clinic to leave the search");
+        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, nine) == 0, Poll.Propagation, "the closed clinic to leave the search");
         Assert.Equal(HttpStatusCode.NotFound, (await citizens.Hold(clinic, "FLU", nine)).StatusCode);
         Assert.Equal(HttpStatusCode.Found, (await manager.SubmitAsync($"offer/locations/{clinic}", "location", NewClinic("Clinique saisonnière"))).StatusCode);
-        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, nine) == 2, TimeSpan.FromSeconds(5), "the reopened clinic to be searchable");
+        await Poll.UntilAsync(async () => await citizens.Remaining("H2X 1Y4", "FLU", clinic, nine) == 2, Poll.Propagation, "the reopened clinic to be searchable");
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public class AvailabilityFeedTests(PlatformFixture platform, ITestOutputHelper o
         await _api.Book(CitizenApi.HauteVille, "BLOOD", full);
         await _api.Book(CitizenApi.HauteVille, "BLOOD", full);
         await Poll.UntilAsync(async () => await _api.Remaining("G1R1S9", "BLOOD", CitizenApi.HauteVille, halfFull) == 1,
-            TimeSpan.FromSeconds(10), "the booking to reach the availability index");
+            Poll.Propagation, "the booking to reach the availability index");
         await using var host = new FeedHost(platform);
 
         var feed = await PublishedFeed.DownloadAsync(host.Http);
@@ -89,7 +89,7 @@ public class AvailabilityFeedTests(PlatformFixture platform, ITestOutputHelper o
 
         await _api.Book(CitizenApi.HauteVille, "BLOOD", start);
         await Poll.UntilAsync(async () => await _api.Remaining("G1R1S9", "BLOOD", CitizenApi.HauteVille, start) == 1,
-            TimeSpan.FromSeconds(10), "the booking to reach the availability index");
+            Poll.Propagation, "the booking to reach the availability index");
         // Past the snapshots' second, within the feed's minute: a rebuild would see the booking.
         host.Clock.Advance(TimeSpan.FromSeconds(30));
         var cached = await PublishedFeed.DownloadAsync(host.Http);
