@@ -40,6 +40,22 @@ public sealed class SessionEndTests(AdminFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Signing_out_midway_through_enrolment_ends_it_and_returns_to_the_sign_in_page()
+    {
+        var member = await fixture.NewAsync(DemoSeed.MontrealRegion);
+        await _session.SubmitAsync("signin", "signin", Password(member));
+        const string replacement = "Mon-Nouveau-Secret-42";
+        Assert.Equal("/signin/authenticator", Redirect(await _session.SubmitAsync("signin/password", "change-password",
+            new Dictionary<string, string> { ["Input.Current"] = member.Password, ["Input.New"] = replacement, ["Input.Confirm"] = replacement })));
+
+        var signedOut = await _session.FollowAsync(await _session.SubmitAsync("signin/authenticator", "signout", new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
+        Assert.Equal("/signin", signedOut.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/signin", Redirect(await _session.GetAsync("signin/authenticator")));
+    }
+
+    [Fact]
     public async Task A_session_ends_after_ten_hours_however_active()
     {
         var member = await fixture.EnrolledAsync(DemoSeed.MontrealRegion);
