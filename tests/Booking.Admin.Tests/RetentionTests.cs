@@ -117,6 +117,22 @@ public sealed class RetentionTests(AdminFixture fixture)
                 '\x00', 'k', (select id from staff_users limit 1))
             returning 1
             """, ("booking", pastDue.Id), ("now", now));
+        // Access requests staff recorded, answered as long ago, each answer's message sent: the older request goes, its
+        // message's row stays and names none.
+        var accessMessage = await fixture.Database.ScalarAsync<Guid>("""
+            with answered as (
+                insert into access_requests (id, booking_id, channel, received_at, recorded_by, form_key, ciphertext, encryption_key_id, status,
+                                             answered_at, answered_by, answer_ciphertext, answer_key_id)
+                select gen_random_uuid(), @booking, 'letter', @now - make_interval(months => m + 1), u.id, gen_random_uuid(), '\x00', 'k', 'answered',
+                       @now - make_interval(months => m), u.id, '\x00', 'k'
+                from (select id from staff_users limit 1) u cross join unnest(array[25, 1]) m
+                returning id, answered_at),
+            sent as (
+                insert into notifications (id, tenant_id, booking_id, kind, category, status, sent_at, access_request_id)
+                select gen_random_uuid(), @tenant, @booking, 'PrivacyRequestAnswered', 'transactional', 'sent', answered_at, id from answered
+                returning id, sent_at)
+            select id from sent order by sent_at limit 1
+            """, ("booking", pastDue.Id), ("tenant", tenants.Child), ("now", now));
         var pastDueDay = QuebecTime.DateOf(QuebecTime.Zone, pastDue.SlotStart);
         var extractBefore = await ExtractRowsAsync(pastDueDay, tenants.ChildClinic);
         var purge = Service<RetentionPurge>();
@@ -128,8 +144,10 @@ public sealed class RetentionTests(AdminFixture fixture)
         Assert.True(await IntactAsync(upcoming.Id));
         Assert.True(await IntactAsync(otherTenant.Id));
         Assert.Equal(1, await CountAsync("select count(*) from correction_requests where booking_id = @id", ("id", pastDue.Id)));
+        Assert.Equal(1, await CountAsync("select count(*) from access_requests where booking_id = @id", ("id", pastDue.Id)));
+        Assert.Equal(1, await CountAsync("select count(*) from notifications where id = @id and access_request_id is null", ("id", accessMessage)));
         Assert.Contains(new RetentionErasure(tenants.Child, RetentionClass.CitizenDetails, 7, 1), first);
-        Assert.Contains(new RetentionErasure(tenants.Child, RetentionClass.ClosedRequests, 24, 1), first);
+        Assert.Contains(new RetentionErasure(tenants.Child, RetentionClass.ClosedRequests, 24, 2), first);
         Assert.Contains(new RetentionErasure(tenants.Other, RetentionClass.CitizenDetails, 24, 0), first);
         Assert.Equal(1, await CountAsync(
             "select count(*) from bookings where id = @id and status = 'confirmed' and service_code = 'FLU' and age_band is not null and slot_end = @end",
