@@ -35,6 +35,10 @@ create index access_requests_open on access_requests (received_at) where status 
 -- message's row stays, naming none.
 alter table notifications add column access_request_id uuid references access_requests (id) on delete set null,
     add check (correction_request_id is null or access_request_id is null);
+-- Likewise a correction's: its message's row named it without letting it go, so retention could not erase an answered
+-- correction whose answer had been sent.
+alter table notifications drop constraint notifications_correction_request_id_fkey,
+    add constraint notifications_correction_request_id_fkey foreign key (correction_request_id) references correction_requests (id) on delete set null;
 
 -- An access request and its answer are their booking's, sealed with its clinic's tenant's key, as corrections are.
 create or replace view tenant_sealed_rows as
