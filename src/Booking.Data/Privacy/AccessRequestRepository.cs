@@ -40,7 +40,8 @@ public sealed class AccessRequestRepository(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Records the request, received now when <see cref="NewAccessRequest.ReceivedOn"/> is today in
-    /// <paramref name="zone"/>, else at the start of that day. The booking's scope is checked again in the statement
+    /// <paramref name="zone"/> (or later, by the database's clock a moment behind the caller's at midnight), else at the
+    /// start of that day. The booking's scope is checked again in the statement
     /// that writes. A form already recorded by the same person records nothing more and answers the request it
     /// recorded.</summary>
     /// <returns>The request's id; null when the booking is out of the grantee's scope.</returns>
@@ -52,7 +53,7 @@ public sealed class AccessRequestRepository(NpgsqlDataSource dataSource)
             inserted as (
                 insert into access_requests (id, booking_id, channel, received_at, recorded_by, form_key, ciphertext, encryption_key_id)
                 select @id, b.id, @channel,
-                       case when @receivedOn = (now() at time zone @zone)::date then now() else @receivedOn::timestamp at time zone @zone end,
+                       case when @receivedOn >= (now() at time zone @zone)::date then now() else @receivedOn::timestamp at time zone @zone end,
                        @staff_user, @formKey, @cipher, @key
                 from bookings b where b.id = @booking and b.location_id in (select id from visible)
                 on conflict (recorded_by, form_key) do nothing
