@@ -117,6 +117,24 @@ public sealed class RetentionTests(AdminFixture fixture)
                 '\x00', 'k', (select id from staff_users limit 1))
             returning 1
             """, ("booking", pastDue.Id), ("now", now));
+        // Access requests staff recorded, answered as long ago.
+        await fixture.Database.ScalarAsync<int>("""
+            insert into access_requests (id, booking_id, channel, received_at, recorded_by, form_key, ciphertext, encryption_key_id, status,
+                                         answered_at, answered_by, answer_ciphertext, answer_key_id)
+            select gen_random_uuid(), @booking, 'letter', @now - make_interval(months => m + 1), u.id, gen_random_uuid(), '\x00', 'k', 'answered',
+                   @now - make_interval(months => m), u.id, '\x00', 'k'
+            from (select id from staff_users limit 1) u cross join unnest(array[25, 1]) m
+            returning 1
+            """, ("booking", pastDue.Id), ("now", now));
+        // Each answer's message sent: an erased request's message row stays, naming none.
+        await fixture.Database.ScalarAsync<int>("""
+            insert into notifications (id, tenant_id, booking_id, kind, category, status, sent_at, correction_request_id, access_request_id)
+            select gen_random_uuid(), @tenant, @booking, 'PrivacyRequestAnswered', 'transactional', 'sent', answered_at, correction_id, access_id
+            from (select id as correction_id, null::uuid as access_id, answered_at from correction_requests where booking_id = @booking
+                  union all
+                  select null, id, answered_at from access_requests where booking_id = @booking) answered
+            returning 1
+            """, ("booking", pastDue.Id), ("tenant", tenants.Child));
         var pastDueDay = QuebecTime.DateOf(QuebecTime.Zone, pastDue.SlotStart);
         var extractBefore = await ExtractRowsAsync(pastDueDay, tenants.ChildClinic);
         var purge = Service<RetentionPurge>();
@@ -128,8 +146,13 @@ public sealed class RetentionTests(AdminFixture fixture)
         Assert.True(await IntactAsync(upcoming.Id));
         Assert.True(await IntactAsync(otherTenant.Id));
         Assert.Equal(1, await CountAsync("select count(*) from correction_requests where booking_id = @id", ("id", pastDue.Id)));
+        Assert.Equal(1, await CountAsync("select count(*) from access_requests where booking_id = @id", ("id", pastDue.Id)));
+        Assert.Equal("2|4", await fixture.Database.ScalarAsync<string>("""
+            select count(*) filter (where correction_request_id is null and access_request_id is null) || '|' || count(*)
+            from notifications where booking_id = @id and kind = 'PrivacyRequestAnswered'
+            """, ("id", pastDue.Id)));
         Assert.Contains(new RetentionErasure(tenants.Child, RetentionClass.CitizenDetails, 7, 1), first);
-        Assert.Contains(new RetentionErasure(tenants.Child, RetentionClass.ClosedRequests, 24, 1), first);
+        Assert.Contains(new RetentionErasure(tenants.Child, RetentionClass.ClosedRequests, 24, 2), first);
         Assert.Contains(new RetentionErasure(tenants.Other, RetentionClass.CitizenDetails, 24, 0), first);
         Assert.Equal(1, await CountAsync(
             "select count(*) from bookings where id = @id and status = 'confirmed' and service_code = 'FLU' and age_band is not null and slot_end = @end",

@@ -313,6 +313,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
         new("Input.LocationId", DemoSeed.StadeOlympique.ToString()), new("Input.Action", "cancel"),
         new("reason", "clinic-closed"), new("formKey", Guid.NewGuid().ToString()), new("date", QuebecDate.NextWeekday(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new("time", "09:00"), new("q", _victim.BookingCode),
+        // An access request recorded against the victim's booking.
+        new("code", _victim.BookingCode), new("channel", "phone"), new("received", QuebecDate.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new("note", "Intrus"),
     ];
 
     /// <summary>The victim's data found in a page (not the booking's code: a look-up page shows the code it was asked).</summary>
@@ -344,7 +347,9 @@ public sealed partial class TenantIsolationMatrixTests(AdminFixture fixture) : I
             (select count(*) from bulk_jobs where tenant_id = @tenant),
             (select count(*) || ':' || coalesce(sum(version), 0) from machine_clients where tenant_id = @tenant),
             (select count(*) || ':' || count(c.assigned_to) || ':' || count(c.answered_at)
-             from correction_requests c join bookings b on b.id = c.booking_id where b.tenant_id = @tenant))
+             from correction_requests c join bookings b on b.id = c.booking_id where b.tenant_id = @tenant),
+            (select count(*) || ':' || count(a.assigned_to) || ':' || count(a.answered_at)
+             from access_requests a join bookings b on b.id = a.booking_id where b.tenant_id = @tenant))
         """, ("tenant", DemoSeed.MontrealRegion));
 
     private static StaffPermission? Permission(string policy) =>

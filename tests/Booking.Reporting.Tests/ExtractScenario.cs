@@ -20,8 +20,8 @@ namespace Booking.Reporting.Tests;
 /// <summary>
 /// A seeded scenario whose extracts are known exactly, built once: on one weekday, clinic A (Montréal region, FLU
 /// 09:00–10:00, 10-minute slots of 2 seats: 6 slots, 12 seats) has 7 bookings, one moved within the day and one
-/// cancelled; clinic B (Québec region, same schedule) has 2. Today, a correction request about one of A's bookings and
-/// one complaint arrive. That day at 08:00 a campaign opens behind a waiting room letting 60 a minute through: 40
+/// cancelled; clinic B (Québec region, same schedule) has 2. Today, a correction request about one of A's bookings, six
+/// access requests staff record about another (five waiting, one answered) and one complaint arrive. That day at 08:00 a campaign opens behind a waiting room letting 60 a minute through: 40
 /// visitors arrive at once, 5 go straight through and the others one a second, and 30 of the 40 come back for their
 /// pass; a host's own room lets 3 visitors through. The extracts are built by the code the worker runs, over the
 /// reporting connection.
@@ -126,6 +126,20 @@ public sealed class ExtractScenario : IAsyncLifetime
         var privacy = Service<PrivacyRequestRepository>();
         await privacy.AddCorrectionAsync(a[0].Id, protector.Seal("corriger mon nom", "correction"), "tests", null);
         await privacy.AddComplaintAsync($"P-{Guid.NewGuid():N}"[..12], protector.Seal("plainte", "complaint"), "tests", null);
+        await Database.ScalarAsync<int>("""
+            with officer as (
+                insert into staff_users (id, tenant_id, display_name, must_change_password, user_name, email, email_confirmed,
+                                         phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, language)
+                values (@officer, @tenant, 'Responsable', false, @email, @email, true, false, false, true, 0, 'fr')
+                returning id)
+            insert into access_requests (id, booking_id, channel, received_at, recorded_by, form_key, ciphertext, encryption_key_id, status,
+                                         answered_at, answered_by, answer_ciphertext, answer_key_id)
+            select gen_random_uuid(), @booking, 'phone', now(), o.id, gen_random_uuid(), '\x00', 'k', case when n = 6 then 'answered' else 'received' end,
+                   case when n = 6 then now() end, case when n = 6 then o.id end, case when n = 6 then '\x00'::bytea end, case when n = 6 then 'k' end
+            from officer o cross join generate_series(1, 6) n
+            returning 1
+            """, ("officer", Guid.CreateVersion7()), ("tenant", DemoSeed.MontrealRegion), ("email", $"responsable-{Guid.NewGuid():N}@test.example"),
+            ("booking", a[1].Id));
     }
 
     /// <summary>The rooms' days as their grains count and save them: the same queue and statistics, fed the scenario's visitors.</summary>

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Booking.Data.Demo;
+using Booking.Data.Privacy;
+using Booking.Data.Protection;
 using Booking.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Web.FunctionalTests;
 
@@ -28,6 +32,21 @@ public class PrivacyRightsTests(PlatformFixture platform)
     public async Task The_citizen_gets_a_complete_decrypted_copy_and_the_read_is_logged()
     {
         var (code, token) = await Booked(0);
+        // What the citizen asked staff by phone, as the privacy officer recorded it.
+        var note = platform.WebServices.GetRequiredService<PersonalDataProtector>().Seal(new AccessRequestNote("Tout mon dossier, par courriel."),
+            AccessRequestNote.SealPurpose);
+        await platform.Database.ScalarAsync<int>("""
+            with officer as (
+                insert into staff_users (id, tenant_id, display_name, must_change_password, user_name, email, email_confirmed,
+                                         phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, language)
+                values (gen_random_uuid(), @tenant, 'Responsable', false, @email, @email, true, false, false, true, 0, 'fr')
+                returning id)
+            insert into access_requests (id, booking_id, channel, received_at, recorded_by, form_key, ciphertext, encryption_key_id)
+            select gen_random_uuid(), b.id, 'phone', now(), o.id, gen_random_uuid(), @cipher, @key from bookings b cross join officer o
+            where b.confirmation_code = @code
+            returning 1
+            """, ("tenant", DemoSeed.MontrealRegion), ("email", $"responsable-{Guid.NewGuid():N}@test.example"), ("cipher", note.Ciphertext),
+            ("key", note.KeyId), ("code", code));
 
         var response = await platform.Http.GetAsync($"/api/v1/bookings/{code}/personal-information?token={token}");
 
@@ -38,6 +57,9 @@ public class PrivacyRightsTests(PlatformFixture platform)
         Assert.True(copy["screening"]!.AsArray().Single(a => a!["questionId"]!.GetValue<string>() == "immunosuppressed")!["answer"]!.GetValue<bool>());
         Assert.Equal(["health-worker"], copy["priorityGroups"]!.AsArray().Select(g => g!.GetValue<string>()));
         Assert.Contains(copy["accesses"]!.AsArray(), a => a!["access"]!.GetValue<string>() == "create");
+        var accessRequest = copy["accessRequests"]!.AsArray().Single()!;
+        Assert.Equal(("phone", "Tout mon dossier, par courriel.", "received"), (accessRequest["channel"]!.GetValue<string>(),
+            accessRequest["note"]!.GetValue<string>(), accessRequest["status"]!.GetValue<string>()));
         Assert.Contains("read:Booking.Web/personal-information", await AccessesTo("bookings", code));
     }
 

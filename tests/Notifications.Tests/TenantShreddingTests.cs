@@ -127,8 +127,10 @@ public sealed class TenantShreddingTests(DeliveryFixture fixture)
         var booking = await fixture.Bookings.InsertAsync(fixture.Bookings.At(tenant, clinic, TestBookings.Citizen()));
         var platformKey = booking.Citizen.KeyId;
         Assert.Null(TenantDataKeys.TenantOf(platformKey));
-        // A correction request answered, and a staff change's note, sealed as they were before the tenant had a key.
+        // A correction request and an access request answered, and a staff change's note, sealed as they were before the
+        // tenant had a key.
         var request = Protector.Seal(new CorrectionRequest([new FieldCorrection("phone", "+15145550100")], null), CorrectionRequest.SealPurpose);
+        var accessNote = Protector.Seal(new AccessRequestNote("Tout mon dossier, par la poste."), AccessRequestNote.SealPurpose);
         var answer = Protector.Seal(new PrivacyAnswer("Corrigé."), PrivacyAnswer.SealPurpose);
         var note = Protector.Seal("Rappeler la personne", StaffChangeAudit.NotePurpose);
         await fixture.Database.ScalarAsync<int>("""
@@ -141,13 +143,21 @@ public sealed class TenantShreddingTests(DeliveryFixture fixture)
                 insert into correction_requests (id, booking_id, ciphertext, encryption_key_id, status, answered_at, answer_ciphertext, answer_key_id, answered_by)
                 select gen_random_uuid(), @booking, @request, @key, 'answered', now(), @answer, @key, officer.id from officer
                 returning 1),
+            ar as (
+                insert into access_requests (id, booking_id, channel, received_at, recorded_by, form_key, ciphertext, encryption_key_id, status,
+                                             answered_at, answer_ciphertext, answer_key_id, answered_by)
+                select gen_random_uuid(), @booking, 'letter', now(), officer.id, gen_random_uuid(), @accessNote, @key, 'answered', now(), @answer, @key,
+                       officer.id
+                from officer
+                returning 1),
             a as (
                 insert into booking_change_audit (booking_id, tenant_id, action, by_clinic, actor, reason, note_ciphertext, note_key_id, form_key,
                                                   previous_location_id, previous_slot_start, location_id, slot_start)
                 values (@booking, @tenant, 'cancelled', true, 'staff:test', 'clinic-closed', @note, @key, gen_random_uuid(), @clinic, now(), @clinic, now())
                 returning 1)
-            select (select count(*)::int from r) + (select count(*)::int from a)
-            """, ("booking", booking.Id), ("request", request.Ciphertext), ("answer", answer.Ciphertext), ("note", note.Ciphertext),
+            select (select count(*)::int from r) + (select count(*)::int from ar) + (select count(*)::int from a)
+            """, ("booking", booking.Id), ("request", request.Ciphertext), ("accessNote", accessNote.Ciphertext), ("answer", answer.Ciphertext),
+            ("note", note.Ciphertext),
             ("key", platformKey), ("tenant", tenant), ("clinic", clinic), ("email", $"officer-{Guid.NewGuid():N}@test.example"));
         TenantDataKeys.AddMissing(fixture.KeyFile, [tenant]);
         var tenantKey = TenantDataKeys.KeyId(tenant, 1);
@@ -155,7 +165,8 @@ public sealed class TenantShreddingTests(DeliveryFixture fixture)
         var refused = Assert.IsType<TenantShredOutcome.NotResealed>(await Shredding.ShredAsync(tenant, "operator", "Leaving"));
 
         Assert.Equal(
-            ["booking_change_audit=1", "booking_declarations=1", "bookings=1", "correction_request_answers=1", "correction_requests=1"],
+            ["access_request_answers=1", "access_requests=1", "booking_change_audit=1", "booking_declarations=1", "bookings=1", "correction_request_answers=1",
+                "correction_requests=1"],
             refused.Rows.Where(r => r.TenantId == tenant).Select(r => $"{r.Table}={r.Rows}").Order(StringComparer.Ordinal));
         Assert.Equal(tenantKey, Protector.TenantKeyId(tenant));
         Assert.DoesNotContain(await Shredding.RecordsAsync(), r => r.TenantId == tenant);
@@ -163,7 +174,7 @@ public sealed class TenantShreddingTests(DeliveryFixture fixture)
         var resealed = Assert.IsType<TenantResealOutcome.Resealed>(await Resealing.ResealAsync(tenant, "Booking.Tool/reseal-tenant", batch: 1));
 
         Assert.All(resealed.Counts.Values, rows => Assert.Equal(1, rows));
-        Assert.Equal(5, resealed.Counts.Count);
+        Assert.Equal(7, resealed.Counts.Count);
         Assert.Empty(resealed.Left);
         Assert.Equal(tenantKey, await KeyOfAsync(booking.Id));
         Assert.Equal("Marie", (await CitizenOfAsync(booking.Id)).FirstName);

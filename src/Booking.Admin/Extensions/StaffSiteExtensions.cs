@@ -43,6 +43,7 @@ public static class StaffSiteExtensions
         services.AddScoped<Booking.Staff.Dashboard.ClinicDashboard>();
         services.AddSingleton<BookingConsultation>();
         services.AddSingleton<PrivacyDesk>();
+        services.AddSingleton<AccessRequestRecording>();
         services.AddClinicDay(builder.Configuration);
         services.AddContactCentre();
         services.AddStaffOffer();

@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DeclarationRepository>();
         services.AddSingleton<PrivacyRequestRepository>();
         services.AddSingleton<PrivacyQueueRepository>();
+        services.AddSingleton<AccessRequestRepository>();
         services.AddSingleton<ComplaintAnswerOutbox>();
         services.AddSingleton<PostalCodeRepository>();
         services.AddSingleton<InventoryAudit>();

@@ -37,9 +37,11 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
             select c.id, c.tenant_id, c.booking_id, c.kind, c.category, c.channel, c.attempts, c.fallback_of,
                    c.previous_slot_start, c.previous_location_id, b.confirmation_code, b.service_code, b.location_id,
                    b.slot_start, b.slot_end, b.language, b.citizen_ciphertext, b.encryption_key_id, c.overdue,
-                   o.id, o.location_id, o.slot_start, o.expires_at, cr.answer_ciphertext, cr.answer_key_id
+                   o.id, o.location_id, o.slot_start, o.expires_at,
+                   coalesce(cr.answer_ciphertext, ar.answer_ciphertext), coalesce(cr.answer_key_id, ar.answer_key_id)
             from claimed c join bookings b on b.id = c.booking_id left join bulk_offers o on o.id = c.offer_id
             left join correction_requests cr on cr.id = c.correction_request_id
+            left join access_requests ar on ar.id = c.access_request_id
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("batch", batchSize);
@@ -88,15 +90,15 @@ public sealed class NotificationOutbox(NpgsqlDataSource dataSource)
                     claimed_by = null, claimed_until = null, updated_at = now()
                 from r join locked l on l.id = r.id where n.id = r.id and n.claimed_by = @worker
                 returning n.id, n.tenant_id, n.booking_id, n.kind, n.category, n.previous_slot_start, n.previous_location_id, n.offer_id,
-                          n.correction_request_id),
+                          n.correction_request_id, n.access_request_id),
             events as (
                 insert into notification_events (notification_id, event, detail)
                 select r.id, r.status, coalesce(r.error, r.provider_id) from r join updated u on u.id = r.id),
             fallbacks as (
                 insert into notifications (id, tenant_id, booking_id, kind, category, channel, previous_slot_start,
-                                           previous_location_id, fallback_of, offer_id, correction_request_id)
+                                           previous_location_id, fallback_of, offer_id, correction_request_id, access_request_id)
                 select gen_random_uuid(), u.tenant_id, u.booking_id, u.kind, u.category, r.fallback, u.previous_slot_start,
-                       u.previous_location_id, u.id, u.offer_id, u.correction_request_id
+                       u.previous_location_id, u.id, u.offer_id, u.correction_request_id, u.access_request_id
                 from r join updated u on u.id = r.id where r.fallback is not null)
             select count(*) from updated
             """;

@@ -12,10 +12,29 @@ public static class PrivacyRequestKind
 {
     public const string Correction = "correction";
     public const string Complaint = "complaint";
+    public const string Access = "access";
 
-    public static bool IsKnown(string? kind) => kind is Correction or Complaint;
+    public static bool IsKnown(string? kind) => kind is Correction or Complaint or Access;
 
-    public static string Table(string kind) => kind == Correction ? "correction_requests" : "privacy_complaints";
+    public static string Table(string kind) => kind switch
+    {
+        Correction => "correction_requests",
+        Access => "access_requests",
+        Complaint => "privacy_complaints",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of privacy request."),
+    };
+
+    /// <summary>A request tied to a booking (a correction, an access request): reached over its clinic, answered through
+    /// its outbox, sealed with its tenant's key. A complaint names no booking it can be trusted with.</summary>
+    public static bool OfBooking(string kind) => kind is Correction or Access;
+
+    /// <summary>The column of <c>notifications</c> naming the request whose answer a message carries.</summary>
+    public static string NotificationColumn(string kind) => kind switch
+    {
+        Correction => "correction_request_id",
+        Access => "access_request_id",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A complaint's answer has its own outbox."),
+    };
 }
 
 /// <summary>One open request as the queue lists it: nothing sealed.</summary>
@@ -27,7 +46,7 @@ public sealed record PrivacyQueueRow
     public DateTimeOffset ReceivedAt { get; init; }
     public string? AssigneeName { get; init; }
 
-    /// <summary>The booking's confirmation code (a correction) or the complaint's reference.</summary>
+    /// <summary>The booking's confirmation code (a correction, an access request) or the complaint's reference.</summary>
     public string Subject { get; init; } = "";
 }
 
@@ -53,6 +72,11 @@ public sealed record PrivacyRequestRow
     public Guid? TenantId { get; init; }
     public string Subject { get; init; } = "";
 
+    /// <summary>How an access request reached the organisation, and who recorded it; null for the other kinds, which
+    /// citizens file themselves.</summary>
+    public string? Channel { get; init; }
+    public string? RecordedByName { get; init; }
+
     public SealedData Content => new(Ciphertext, EncryptionKeyId);
 
     public SealedData? Answer => AnswerCiphertext is { } answer ? new SealedData(answer, AnswerKeyId!) : null;
@@ -66,9 +90,9 @@ public sealed record PrivacyOfficer
 }
 
 /// <summary>
-/// The staff queue of citizens' privacy requests. A correction is reached where the grantee holds the permission over
-/// the booking's clinic (<see cref="StaffScopeSql"/>); a complaint, which names no booking it can be trusted with (its
-/// confirmation code is typed by anyone, unchecked), only by those who hold it over a top-level tenant.
+/// The staff queue of citizens' privacy requests. A correction or an access request is reached where the grantee holds
+/// the permission over the booking's clinic (<see cref="StaffScopeSql"/>); a complaint, which names no booking it can be
+/// trusted with (its confirmation code is typed by anyone, unchecked), only by those who hold it over a top-level tenant.
 /// </summary>
 public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
 {
@@ -78,12 +102,18 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
         requests as (
             select 'correction' as kind, c.id, c.status, c.received_at, c.answered_at, c.assigned_to, c.answered_by, c.ciphertext,
                    c.encryption_key_id, c.answer_ciphertext, c.answer_key_id, c.applied_at, b.id as booking_id, b.tenant_id,
-                   b.confirmation_code as subject
+                   b.confirmation_code as subject, null::text as channel, null::uuid as recorded_by
             from correction_requests c join bookings b on b.id = c.booking_id
             where b.location_id in (select id from visible)
             union all
+            select 'access', a.id, a.status, a.received_at, a.answered_at, a.assigned_to, a.answered_by, a.ciphertext,
+                   a.encryption_key_id, a.answer_ciphertext, a.answer_key_id, null, b.id, b.tenant_id, b.confirmation_code, a.channel,
+                   a.recorded_by
+            from access_requests a join bookings b on b.id = a.booking_id
+            where b.location_id in (select id from visible)
+            union all
             select 'complaint', p.id, p.status, p.received_at, p.answered_at, p.assigned_to, p.answered_by, p.ciphertext,
-                   p.encryption_key_id, p.answer_ciphertext, p.answer_key_id, null, null, null, p.reference
+                   p.encryption_key_id, p.answer_ciphertext, p.answer_key_id, null, null, null, p.reference, null, null
             from privacy_complaints p where exists (select 1 from top_level))
         """;
 
@@ -109,8 +139,9 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
             {Scope}
             select r.kind, r.id, r.status, r.received_at, r.answered_at, r.assigned_to, u.display_name as assignee_name,
                    a.display_name as answered_by_name, r.ciphertext, r.encryption_key_id, r.answer_ciphertext, r.answer_key_id,
-                   r.applied_at, r.booking_id, r.tenant_id, r.subject
+                   r.applied_at, r.booking_id, r.tenant_id, r.subject, r.channel, w.display_name as recorded_by_name
             from requests r left join staff_users u on u.id = r.assigned_to left join staff_users a on a.id = r.answered_by
+                 left join staff_users w on w.id = r.recorded_by
             where r.kind = @kind and r.id = @id
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -118,7 +149,7 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
             StaffScopeSql.Parameters(grantee, new { kind, id }), cancellationToken: cancellationToken));
     }
 
-    /// <summary>Who may be given a request of <paramref name="tenantId"/> (a correction's booking tenant), or of a
+    /// <summary>Who may be given a request of <paramref name="tenantId"/> (its booking's tenant), or of a
     /// top-level tenant when null (a complaint): active accounts holding one of <paramref name="roles"/> over it or a
     /// tenant above it.</summary>
     public async Task<IReadOnlyList<PrivacyOfficer>> OfficersAsync(Guid? tenantId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
@@ -166,7 +197,7 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Closes a request with its sealed answer, in one statement with its access-log entry and the message that carries
-    /// the answer: a correction's in the booking's outbox, a complaint's in the complaints' own
+    /// the answer: a correction's or an access request's in the booking's outbox, a complaint's in the complaints' own
     /// (<see cref="ComplaintAnswerOutbox"/>); the notification worker sends it in the person's language. An accepted
     /// correction's <paramref name="corrected"/> citizen replaces the booking's in the same statement (logged as an
     /// update of the booking), so the answer and the change commit together or not at all.
@@ -175,12 +206,12 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
         IPAddress? sourceIp, CancellationToken cancellationToken = default)
     {
         var table = PrivacyRequestKind.Table(kind);
-        var message = kind == PrivacyRequestKind.Correction
-            ? """
+        var message = PrivacyRequestKind.OfBooking(kind)
+            ? $"""
               , queued as (
-                  insert into notifications (id, tenant_id, booking_id, kind, category, correction_request_id)
+                  insert into notifications (id, tenant_id, booking_id, kind, category, {PrivacyRequestKind.NotificationColumn(kind)})
                   select gen_random_uuid(), b.tenant_id, b.id, 'PrivacyRequestAnswered', 'transactional', a.id
-                  from answered a join correction_requests c on c.id = a.id join bookings b on b.id = c.booking_id)
+                  from answered a join {table} r on r.id = a.id join bookings b on b.id = r.booking_id)
               """
             : $"""
               , queued as (

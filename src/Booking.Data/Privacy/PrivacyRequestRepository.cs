@@ -4,7 +4,12 @@ using Npgsql;
 
 namespace Booking.Data.Privacy;
 
-/// <summary>Correction requests and privacy complaints (Law 25), each stored sealed with the audit record of its creation.</summary>
+/// <summary>A request of a booking as stored: its status, its content and answer still sealed, and how it reached the
+/// organisation (an access request; null for a correction, filed online).</summary>
+public sealed record SealedBookingRequest(PrivacyRequestStatus Status, SealedData Request, SealedData? Answer, string? Channel);
+
+/// <summary>Correction requests and privacy complaints (Law 25), each stored sealed with the audit record of its creation;
+/// and what is held of a booking's requests.</summary>
 public sealed class PrivacyRequestRepository(NpgsqlDataSource dataSource)
 {
     public const string Received = "received";
@@ -46,23 +51,27 @@ public sealed class PrivacyRequestRepository(NpgsqlDataSource dataSource)
         return await InsertAsync(command, complaint, program, sourceIp, cancellationToken);
     }
 
-    /// <summary>The correction requests of a booking, oldest first, with their answers, still sealed.</summary>
-    public async Task<IReadOnlyList<(PrivacyRequestStatus Status, SealedData Request, SealedData? Answer)>> CorrectionsOfAsync(Guid bookingId,
-        CancellationToken cancellationToken = default)
+    /// <summary>The requests of a kind tied to a booking (<see cref="PrivacyRequestKind.OfBooking"/>), oldest first, with
+    /// their answers, still sealed.</summary>
+    public async Task<IReadOnlyList<SealedBookingRequest>> OfBookingAsync(string kind, Guid bookingId, CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            select id, status, received_at, answered_at, answer_ciphertext, answer_key_id, ciphertext, encryption_key_id
-            from correction_requests where booking_id = @booking order by received_at, id
+        if (!PrivacyRequestKind.OfBooking(kind))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "A complaint names no booking.");
+        var channel = kind == PrivacyRequestKind.Access ? "channel" : "null::text";
+        var sql = $"""
+            select id, status, received_at, answered_at, answer_ciphertext, answer_key_id, ciphertext, encryption_key_id, {channel}
+            from {PrivacyRequestKind.Table(kind)} where booking_id = @booking order by received_at, id
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("booking", bookingId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var requests = new List<(PrivacyRequestStatus, SealedData, SealedData?)>();
+        var requests = new List<SealedBookingRequest>();
         while (await reader.ReadAsync(cancellationToken))
-            requests.Add((new PrivacyRequestStatus(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+            requests.Add(new SealedBookingRequest(new PrivacyRequestStatus(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
                     reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3)),
                 new SealedData(reader.GetFieldValue<byte[]>(6), reader.GetString(7)),
-                reader.IsDBNull(4) ? null : new SealedData(reader.GetFieldValue<byte[]>(4), reader.GetString(5))));
+                reader.IsDBNull(4) ? null : new SealedData(reader.GetFieldValue<byte[]>(4), reader.GetString(5)),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
         return requests;
     }
 

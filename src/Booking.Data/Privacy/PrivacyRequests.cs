@@ -16,6 +16,22 @@ public sealed record PrivacyComplaint(string Name, string? Email, string? Phone,
     public const string SealPurpose = "privacy-complaint";
 }
 
+/// <summary>A citizen's request for the personal information held about them (Law 25, s. 27), made to staff by phone,
+/// letter, e-mail or in person and recorded by them: what the person asked and how they want the answer. Stored only
+/// sealed.</summary>
+public sealed record AccessRequestNote(string Text)
+{
+    public const string SealPurpose = "access-request";
+}
+
+/// <summary>How an access request reached the organisation.</summary>
+public static class AccessRequestChannel
+{
+    public static readonly IReadOnlyList<string> All = ["phone", "letter", "email", "in_person"];
+
+    public static bool IsKnown(string? channel) => channel is not null && All.Contains(channel);
+}
+
 /// <summary>A request or complaint as staff track it; <see cref="AnsweredAt"/> is set when it is closed with its answer.</summary>
 public sealed record PrivacyRequestStatus(Guid Id, string Status, DateTimeOffset ReceivedAt, DateTimeOffset? AnsweredAt);
 

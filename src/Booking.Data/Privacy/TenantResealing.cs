@@ -120,6 +120,10 @@ public sealed class TenantResealing(NpgsqlDataSource dataSource, PersonalDataPro
             "id", "ciphertext", "encryption_key_id"),
         OfBooking("correction_request_answers", "correction_requests", "r", "join bookings b on b.id = r.booking_id", PrivacyAnswer.SealPurpose,
             "id", "answer_ciphertext", "answer_key_id"),
+        OfBooking("access_requests", "access_requests", "r", "join bookings b on b.id = r.booking_id", AccessRequestNote.SealPurpose,
+            "id", "ciphertext", "encryption_key_id"),
+        OfBooking("access_request_answers", "access_requests", "r", "join bookings b on b.id = r.booking_id", PrivacyAnswer.SealPurpose,
+            "id", "answer_ciphertext", "answer_key_id"),
         // An evidence table the application may not update (nor lock): the owner's function writes the notes back,
         // only where the key read is still stored.
         new("booking_change_audit", "booking_change_audit", StaffChangeAudit.NotePurpose,

@@ -8,8 +8,8 @@ namespace Booking.Data.Privacy;
 
 /// <summary>
 /// Crypto-shredding of a tenant that leaves: its data keys are removed from the key file, so every record sealed with
-/// them (its bookings' citizen details and declarations, correction requests and their answers, staff notes) can never
-/// be read again, and the destruction is recorded as the contracts require (what, when, by whom, why, how). Other
+/// them (its bookings' citizen details and declarations, correction and access requests and their answers, staff
+/// notes) can never be read again, and the destruction is recorded as the contracts require (what, when, by whom, why, how). Other
 /// tenants' data and the platform's keys are untouched. It is refused while the tenant's records and its keys disagree
 /// (see <see cref="TenantShredOutcome.NotResealed"/>), so what it reports as shredded is. Key backups made before still
 /// hold the keys until they age out (docs/operations.md).

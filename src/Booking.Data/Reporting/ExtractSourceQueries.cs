@@ -102,7 +102,7 @@ public sealed class ExtractSourceQueries(ReportingDataSource reporting)
     }
 
     /// <summary>Privacy requests received on <paramref name="day"/> (Québec time) per tenant, kind and where they stand
-    /// now. A correction belongs to its booking's tenant; a complaint to none.</summary>
+    /// now. A correction or an access request belongs to its booking's tenant; a complaint to none.</summary>
     public async Task<ReportingTable> PrivacyRequestsAsync(DateOnly day, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         const string sql = $"""
@@ -111,6 +111,10 @@ public sealed class ExtractSourceQueries(ReportingDataSource reporting)
                 select b.tenant_id, 'correction', c.status
                 from correction_requests c join bookings b on b.id = c.booking_id
                 where c.received_at >= @from and c.received_at < @to
+                union all
+                select b.tenant_id, 'access', a.status
+                from access_requests a join bookings b on b.id = a.booking_id
+                where a.received_at >= @from and a.received_at < @to
                 union all
                 select null::uuid, 'complaint', p.status from privacy_complaints p
                 where p.received_at >= @from and p.received_at < @to)

@@ -131,14 +131,20 @@ public sealed class RetentionPurge(NpgsqlDataSource dataSource, TenantRetentionR
         select count(*) from erased
         """;
 
-    private const string ClosedCorrections = """
-        with batch as (
-            select r.id from correction_requests r join bookings b on b.id = r.booking_id
+    /// <summary>A booking's closed requests, corrections and access requests alike: a batch of each.</summary>
+    private static readonly string ClosedBookingRequests = $"""
+        with {ClosedOfBooking("correction_requests", "corrections")},
+        {ClosedOfBooking("access_requests", "accesses")}
+        select (select count(*) from corrections_erased) + (select count(*) from accesses_erased)
+        """;
+
+    private static string ClosedOfBooking(string table, string name) => $"""
+        {name} as (
+            select r.id from {table} r join bookings b on b.id = r.booking_id
             where b.tenant_id = @tenant and r.status = 'answered' and r.answered_at < @cutoff
             limit @batch
             for update of r skip locked),
-        erased as (delete from correction_requests r using batch where r.id = batch.id returning 1)
-        select count(*) from erased
+        {name}_erased as (delete from {table} r using {name} where r.id = {name}.id returning 1)
         """;
 
     private const string ClosedComplaints = """
@@ -193,7 +199,7 @@ public sealed class RetentionPurge(NpgsqlDataSource dataSource, TenantRetentionR
     private static readonly (string DataClass, string Statement)[] Statements =
     [
         (RetentionClass.Declarations, Declarations),
-        (RetentionClass.ClosedRequests, ClosedCorrections),
+        (RetentionClass.ClosedRequests, ClosedBookingRequests),
         (RetentionClass.WaitingList, WaitingListEntries),
         (RetentionClass.NotificationDetails, NotificationDetails),
     ];

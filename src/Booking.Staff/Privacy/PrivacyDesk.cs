@@ -22,9 +22,10 @@ public static class PrivacyDeadline
 
 public sealed record PrivacyQueueItem(PrivacyQueueRow Request, DateTimeOffset DueAt, bool Overdue);
 
-/// <summary>A request as its page shows it, unsealed: a correction or a complaint, and its answer once given.</summary>
+/// <summary>A request as its page shows it, unsealed: a correction, a complaint or an access request's note, and its
+/// answer once given.</summary>
 public sealed record PrivacyRequestView(PrivacyRequestRow Request, DateTimeOffset DueAt, bool Overdue, CorrectionRequest? Correction,
-    PrivacyComplaint? Complaint, string? Answer, IReadOnlyList<PrivacyOfficer> Officers);
+    PrivacyComplaint? Complaint, AccessRequestNote? AccessRequest, string? Answer, IReadOnlyList<PrivacyOfficer> Officers);
 
 /// <summary>What became of an assignment or an answer; a refusal names the form's field and why.</summary>
 public abstract record PrivacyOutcome
@@ -77,12 +78,15 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
         var complaint = request.Kind == PrivacyRequestKind.Complaint
             ? protector.Unseal<PrivacyComplaint>(request.Ciphertext, request.EncryptionKeyId, PrivacyComplaint.SealPurpose)
             : null;
+        var accessRequest = request.Kind == PrivacyRequestKind.Access
+            ? protector.Unseal<AccessRequestNote>(request.Ciphertext, request.EncryptionKeyId, AccessRequestNote.SealPurpose)
+            : null;
         var answer = request.Answer is { } sealedAnswer
             ? protector.Unseal<PrivacyAnswer>(sealedAnswer.Ciphertext, sealedAnswer.KeyId, PrivacyAnswer.SealPurpose).Text
             : null;
         var due = PrivacyDeadline.DueAt(request.ReceivedAt);
         var overdue = request.AnsweredAt is null && due < clock.GetUtcNow();
-        return new PrivacyRequestView(request, due, overdue, correction, complaint, answer, await OfficersAsync(request, cancellationToken));
+        return new PrivacyRequestView(request, due, overdue, correction, complaint, accessRequest, answer, await OfficersAsync(request, cancellationToken));
     }
 
     /// <summary>Gives the request to an officer who could open it themselves: held over its booking's tenant or a
@@ -136,7 +140,7 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
                     errors.ByField.SelectMany(e => e.Value.Select(v => $"{Field(e.Key)}: {v.Message}")).ToList());
             corrected = protector.Seal(citizen, booked.AppointmentDay, request.TenantId!.Value);
         }
-        // A correction's answer is its booking's, so its tenant's key seals it; a complaint names no tenant.
+        // A correction's or an access request's answer is its booking's, so its tenant's key seals it; a complaint names no tenant.
         var sealedAnswer = request.TenantId is { } tenantId
             ? protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose, tenantId)
             : protector.Seal(new PrivacyAnswer(answer), PrivacyAnswer.SealPurpose);
@@ -175,6 +179,10 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
             {
                 c.Status.Id, c.Status.Status, c.Status.ReceivedAt, c.Status.AnsweredAt, c.Answer, c.Request.Corrections, c.Request.Note,
             }),
+            AccessRequests = held.AccessRequests.Select(a => new
+            {
+                a.Status.Id, a.Status.Status, a.Status.ReceivedAt, a.Status.AnsweredAt, a.Channel, a.Note, a.Answer,
+            }),
             AccessLog = held.Accesses.Select(a => new { a.OccurredAt, a.Actor, a.Access, a.Table, a.Program }),
         };
         return new PrivacyExport($"personal-information-{booking.ConfirmationCode}.json", JsonSerializer.SerializeToUtf8Bytes(export, ExportJson));
@@ -184,7 +192,7 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
         PrivacyRequestKind.IsKnown(kind) ? queue.FindAsync(Grantee(actor), kind!, id, cancellationToken) : Task.FromResult<PrivacyRequestRow?>(null);
 
     private Task<IReadOnlyList<PrivacyOfficer>> OfficersAsync(PrivacyRequestRow request, CancellationToken cancellationToken) =>
-        queue.OfficersAsync(request.Kind == PrivacyRequestKind.Correction ? request.TenantId : null,
+        queue.OfficersAsync(request.TenantId,
             StaffRolePermissions.Granting(StaffPermission.HandlePrivacyRequests).Select(role => role.Code()).ToList(), cancellationToken);
 
     /// <summary>A checked field as the request names it (<c>citizen.birthDate</c> is the request's <c>birthDate</c>).</summary>

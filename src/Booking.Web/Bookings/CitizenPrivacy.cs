@@ -33,6 +33,8 @@ public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProt
         var held = await holdings.ReadAsync(booking.Id, booking.CitizenCiphertext, booking.EncryptionKeyId, cancellationToken);
         var corrections = held.Corrections.Select(c => new CorrectionRequestResponse(c.Status.Id, c.Status.Status, c.Status.ReceivedAt,
             c.Status.AnsweredAt, c.Answer, c.Request.Corrections, c.Request.Note)).ToList();
+        var accessRequests = held.AccessRequests.Select(a => new AccessRequestResponse(a.Status.Id, a.Status.Status, a.Channel, a.Status.ReceivedAt,
+            a.Status.AnsweredAt, a.Answer, a.Note)).ToList();
         var accesses = held.Accesses.Select(a => new AccessResponse(a.OccurredAt, a.Actor, a.Access, a.Table, a.Program)).ToList();
 
         return new PersonalInformationResponse(
@@ -40,7 +42,7 @@ public sealed class CitizenPrivacy(ManageLinkAccess manageLink, PersonalDataProt
                 location.LocalTime(booking.SlotStart), location.LocalTime(booking.SlotEnd), booking.CreatedAt, booking.CancelledAt),
             held.Citizen,
             held.Declarations.Screening.Select(a => new ScreeningAnswerResponse(a.QuestionId, a.QuestionVersion, a.QuestionFr, a.QuestionEn, a.Answer)).ToList(),
-            held.Declarations.PriorityGroups, corrections, accesses);
+            held.Declarations.PriorityGroups, corrections, accessRequests, accesses);
     }
 
     /// <summary>Records what the citizen says is wrong; nothing is changed until staff have checked it.</summary>

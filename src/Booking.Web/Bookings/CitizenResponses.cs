@@ -34,13 +34,18 @@ public sealed record ScreeningAnswerResponse(string QuestionId, int QuestionVers
 public sealed record CorrectionRequestResponse(Guid Id, string Status, DateTimeOffset ReceivedAt, DateTimeOffset? AnsweredAt, string? Answer,
     IReadOnlyList<FieldCorrection> Corrections, string? Note);
 
+/// <summary>A request for what is held, made to staff by phone, letter, e-mail or in person and recorded by them.</summary>
+public sealed record AccessRequestResponse(Guid Id, string Status, string Channel, DateTimeOffset ReceivedAt, DateTimeOffset? AnsweredAt, string? Answer,
+    string Note);
+
 public sealed record AccessResponse(DateTimeOffset OccurredAt, string Actor, string Access, string Table, string Program);
 
 /// <summary>Everything held about a citizen for one booking (Law 25, s. 27), decrypted for them.</summary>
 /// <remarks><see cref="Citizen"/> is null once the details were erased under the retention rule.</remarks>
 public sealed record PersonalInformationResponse(HeldBookingResponse Booking, Domain.Citizens.CitizenDetails? Citizen,
     IReadOnlyList<ScreeningAnswerResponse> Screening, IReadOnlyList<string> PriorityGroups,
-    IReadOnlyList<CorrectionRequestResponse> CorrectionRequests, IReadOnlyList<AccessResponse> Accesses);
+    IReadOnlyList<CorrectionRequestResponse> CorrectionRequests, IReadOnlyList<AccessRequestResponse> AccessRequests,
+    IReadOnlyList<AccessResponse> Accesses);
 
 public sealed record WaitingListJoinedResponse(string Status, string Detail);
 
