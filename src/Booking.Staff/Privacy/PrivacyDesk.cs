@@ -35,8 +35,12 @@ public abstract record PrivacyOutcome
     /// <param name="Reason">empty, too-long, answered, not-an-officer, decision-required, erased (the booking's citizen,
     /// under the retention rule), correction-invalid (with the checks that failed in <paramref name="Details"/>) or
     /// correction-conflicts (the corrected person has another booking of the service within its minimum interval).</param>
-    public sealed record Refused(string Field, string Reason, IReadOnlyList<string>? Details = null) : PrivacyOutcome;
+    public sealed record Refused(string Field, string Reason, IReadOnlyList<CorrectionFault>? Details = null) : PrivacyOutcome;
 }
+
+/// <summary>A corrected value that fails a check made at booking: the field as the request names it, and the check's
+/// stable code (<see cref="Booking.Domain.Validation.ErrorCodes"/>), which the page words in the officer's language.</summary>
+public sealed record CorrectionFault(string Field, string Code);
 
 /// <summary>An export of everything held for a booking's citizen, as a file.</summary>
 public sealed record PrivacyExport(string FileName, byte[] Content);
@@ -137,7 +141,7 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
             if (CitizenCorrection.Apply(protector.Unseal(booked.Ciphertext, booked.KeyId!), asked.Corrections.Select(c => (c.Field, c.Value)), validator,
                     errors) is not { } citizen)
                 return new PrivacyOutcome.Refused("decision", "correction-invalid",
-                    errors.ByField.SelectMany(e => e.Value.Select(v => $"{Field(e.Key)}: {v.Message}")).ToList());
+                    errors.ByField.SelectMany(e => e.Value.Select(v => new CorrectionFault(Field(e.Key), v.Code))).ToList());
             corrected = protector.Seal(citizen, booked.AppointmentDay, request.TenantId!.Value);
         }
         // A correction's or an access request's answer is its booking's, so its tenant's key seals it; a complaint names no tenant.

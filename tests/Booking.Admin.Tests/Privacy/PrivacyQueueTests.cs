@@ -217,7 +217,7 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
 
     [Theory]
     [InlineData(null, "Votre nom est corrigé.", "Choisissez si les corrections sont appliquées")]
-    [InlineData("apply", "Votre date est corrigée.", "birthDate: Give the birth date as YYYY-MM-DD.")]
+    [InlineData("apply", "Votre date est corrigée.", "birthDate : une date est attendue.")]
     public async Task A_correction_answered_without_a_decision_or_with_an_invalid_value_changes_nothing(string? decision, string answer, string error)
     {
         var lastName = $"Inv{Guid.NewGuid():N}"[..16];
