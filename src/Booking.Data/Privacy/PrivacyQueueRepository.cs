@@ -181,13 +181,14 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
         return await connection.ExecuteAsync(new CommandDefinition(sql, new { id, assignee }, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>A booking's citizen as stored (null once erased under the retention rule), and the appointment's local
-    /// day, which their age band is counted on.</summary>
+    /// <summary>A booking's citizen as stored (null once erased under the retention rule), the appointment's local day,
+    /// which their age band is counted on, and what the service's age rule is checked against.</summary>
     public async Task<BookedCitizen> BookedCitizenAsync(Guid bookingId, CancellationToken cancellationToken = default)
     {
         const string sql = """
             select b.citizen_ciphertext as ciphertext, b.encryption_key_id as key_id,
-                   (b.slot_start at time zone l.time_zone)::date as appointment_day
+                   (b.slot_start at time zone l.time_zone)::date as appointment_day, b.location_id, b.service_code,
+                   (b.status = 'confirmed' and b.slot_start > now()) as upcoming
             from bookings b join locations l on l.id = b.location_id
             where b.id = @bookingId
             """;
@@ -265,12 +266,16 @@ public sealed class PrivacyQueueRepository(NpgsqlDataSource dataSource)
     }
 }
 
-/// <summary>A booking's sealed citizen (null once erased) and the appointment's local day.</summary>
+/// <summary>A booking's sealed citizen (null once erased), the appointment's local day, clinic and service, and whether
+/// the appointment is still to come (confirmed, not started).</summary>
 public sealed record BookedCitizen
 {
     public byte[]? Ciphertext { get; init; }
     public string? KeyId { get; init; }
     public DateOnly AppointmentDay { get; init; }
+    public Guid LocationId { get; init; }
+    public string ServiceCode { get; init; } = "";
+    public bool Upcoming { get; init; }
 }
 
 /// <summary>What answering wrote: the answer (and the correction, if applied); nothing, the request being answered

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Booking.Contracts;
 using Booking.Data.Audit;
+using Booking.Data.Catalog;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Data.Staff;
 using Booking.Domain.Bookings;
 using Booking.Domain.Citizens;
+using Booking.Domain.Eligibility;
 using Booking.Domain.Validation;
 using Booking.Staff.Access;
 using Booking.Staff.Bookings;
@@ -33,7 +35,8 @@ public abstract record PrivacyOutcome
     public sealed record Done : PrivacyOutcome;
 
     /// <param name="Reason">empty, too-long, answered, not-an-officer, decision-required, erased (the booking's citizen,
-    /// under the retention rule), correction-invalid (with the checks that failed in <paramref name="Details"/>) or
+    /// under the retention rule), correction-invalid (with the checks that failed in <paramref name="Details"/>),
+    /// correction-ineligible (the corrected birth date is outside the service's age rule for the upcoming appointment) or
     /// correction-conflicts (the corrected person has another booking of the service within its minimum interval).</param>
     public sealed record Refused(string Field, string Reason, IReadOnlyList<CorrectionFault>? Details = null) : PrivacyOutcome;
 }
@@ -52,7 +55,7 @@ public sealed record PrivacyExport(string FileName, byte[] Content);
 /// unsealed.
 /// </summary>
 public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingRepository bookings, PersonalDataHoldings holdings,
-    PersonalDataProtector protector, PersonalDataAccessLog accessLog, CitizenValidator validator, TimeProvider clock)
+    PersonalDataProtector protector, PersonalDataAccessLog accessLog, CitizenValidator validator, ReferenceData referenceData, TimeProvider clock)
 {
     private const string CitizenPrefix = "citizen.";
 
@@ -138,10 +141,12 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
                 return new PrivacyOutcome.Refused("decision", "erased");
             var asked = protector.Unseal<CorrectionRequest>(request.Ciphertext, request.EncryptionKeyId, CorrectionRequest.SealPurpose);
             var errors = new ValidationErrors();
-            if (CitizenCorrection.Apply(protector.Unseal(booked.Ciphertext, booked.KeyId!), asked.Corrections.Select(c => (c.Field, c.Value)), validator,
-                    errors) is not { } citizen)
+            var stored = protector.Unseal(booked.Ciphertext, booked.KeyId!);
+            if (CitizenCorrection.Apply(stored, asked.Corrections.Select(c => (c.Field, c.Value)), validator, errors) is not { } citizen)
                 return new PrivacyOutcome.Refused("decision", "correction-invalid",
                     errors.ByField.SelectMany(e => e.Value.Select(v => new CorrectionFault(Field(e.Key), v.Code))).ToList());
+            if (citizen.BirthDate != stored.BirthDate && booked.Upcoming && await OutsideAgeRuleAsync(booked, citizen.BirthDate, cancellationToken))
+                return new PrivacyOutcome.Refused("decision", "correction-ineligible");
             corrected = protector.Seal(citizen, booked.AppointmentDay, request.TenantId!.Value);
         }
         // A correction's or an access request's answer is its booking's, so its tenant's key seals it; a complaint names no tenant.
@@ -190,6 +195,18 @@ public sealed class PrivacyDesk(PrivacyQueueRepository queue, StaffBookingReposi
             AccessLog = held.Accesses.Select(a => new { a.OccurredAt, a.Actor, a.Access, a.Table, a.Program }),
         };
         return new PrivacyExport($"personal-information-{booking.ConfirmationCode}.json", JsonSerializer.SerializeToUtf8Bytes(export, ExportJson));
+    }
+
+    /// <summary>Whether a corrected birth date puts the person outside the age rule of the service as the clinic offers
+    /// it, on the appointment's day: the booking would no longer be one the platform takes, so the officer is told to
+    /// have it cancelled first, or to answer without applying.</summary>
+    private async Task<bool> OutsideAgeRuleAsync(BookedCitizen booked, DateOnly birthDate, CancellationToken cancellationToken)
+    {
+        var rule = (await referenceData.GetAsync(cancellationToken)).ServiceAt(booked.LocationId, booked.ServiceCode)?.Service.Eligibility;
+        // Only the age: the minimum interval is the database's to refuse (correction-conflicts), and campaigns admit at
+        // the moment of booking, which a correction does not repeat.
+        return rule is not null && EligibilityCheck.Evaluate(rule with { MinimumInterval = null }, birthDate, booked.AppointmentDay, [])
+            is EligibilityResult.TooYoung or EligibilityResult.TooOld;
     }
 
     private Task<PrivacyRequestRow?> FindAsync(StaffActor actor, string? kind, Guid id, CancellationToken cancellationToken) =>

@@ -199,6 +199,43 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
     }
 
     [Fact]
+    public async Task A_corrected_birth_date_outside_the_services_age_rule_is_not_applied_to_an_upcoming_appointment()
+    {
+        // A tenant of the test's own, whose flu vaccine is for people of 50 and over, with a clinic: no other test's
+        // bookings meet the rule. The booked person (born 1975) is 51.
+        var (tenant, clinic) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        Assert.Equal(1, await fixture.Database.ScalarAsync<int>("""
+            with t as (insert into tenants (id, parent_id, name) values (@tenant, @region, 'Âge minimum') returning id),
+                 s as (insert into tenant_services (tenant_id, service_code, min_age_years) select id, 'FLU', 50 from t returning 1),
+                 l as (insert into locations (id, tenant_id, name, address, city, postal_code, latitude, longitude)
+                       select @clinic, id, 'Clinique âge minimum', '1, rue de l''Âge', 'Montréal', 'H2X 1Y4', 45.5, -73.6 from t returning 1)
+            update catalogue_revision set revision = revision + 1 where exists (select 1 from s) and exists (select 1 from l) returning 1
+            """, ("tenant", tenant), ("region", DemoSeed.MontrealRegion), ("clinic", clinic)));
+        var lastName = "Age" + new string(Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 26)).Take(10).ToArray());
+        var booking = (await new TestBookings(fixture).BookAsync(tenant, clinic, "Rosalie", lastName)).Id;
+        var tooYoung = await _requests.CorrectionAsync(booking, "birthDate", "1985-03-14");
+        var before = await _requests.CitizenAsync(booking);
+        var (_, officer) = await OfficerAsync(DemoSeed.MontrealRegion);
+        using var _ = officer;
+
+        var refused = await officer.SubmitAsync($"privacy/correction/{tooYoung}", "answer",
+            [new("decision", "apply"), new("answer", "Votre date de naissance est corrigée.")]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("la personne n'a pas l'âge requis pour ce service le jour du rendez-vous", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal("received|-|0", await _requests.StateAsync(tooYoung));
+        Assert.Equal(before, await _requests.CitizenAsync(booking));
+
+        // A date within the rule is applied as any other correction.
+        var old = await _requests.CorrectionAsync(booking, "birthDate", "1960-03-14");
+        var applied = await officer.SubmitAsync($"privacy/correction/{old}", "answer",
+            [new("decision", "apply"), new("answer", "Votre date de naissance est corrigée.")]);
+
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        Assert.Equal(before with { BirthDate = new DateOnly(1960, 3, 14) }, await _requests.CitizenAsync(booking));
+    }
+
+    [Fact]
     public async Task A_declined_correction_leaves_the_booking_as_it_was()
     {
         var (booking, _, _, correction) = await CorrectionAsync();
