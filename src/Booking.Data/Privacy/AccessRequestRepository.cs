@@ -6,14 +6,6 @@ using Npgsql;
 
 namespace Booking.Data.Privacy;
 
-/// <summary>The booking an access request is recorded against, as the recording officer reaches it: its tenant's key
-/// seals the note.</summary>
-public sealed record AccessRequestBooking
-{
-    public Guid Id { get; init; }
-    public Guid TenantId { get; init; }
-}
-
 /// <summary>An access request as staff record it. <paramref name="ReceivedOn"/> is the day it reached the organisation
 /// (Québec time); <paramref name="FormKey"/> the recording form's own key, so the same form sent twice records once.</summary>
 public sealed record NewAccessRequest(Guid BookingId, string Channel, DateOnly ReceivedOn, SealedData Note, Guid FormKey);
@@ -26,19 +18,6 @@ public sealed record NewAccessRequest(Guid BookingId, string Channel, DateOnly R
 /// </summary>
 public sealed class AccessRequestRepository(NpgsqlDataSource dataSource)
 {
-    /// <returns>Null when no booking has this code or the grantee does not reach its clinic: the same answer.</returns>
-    public async Task<AccessRequestBooking?> BookingAsync(StaffGrantee grantee, string confirmationCode, CancellationToken cancellationToken = default)
-    {
-        var sql = $"""
-            with recursive {StaffScopeSql.Locations("visible")}
-            select b.id, b.tenant_id from bookings b
-            where b.confirmation_code = @confirmationCode and b.location_id in (select id from visible)
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<AccessRequestBooking>(new CommandDefinition(sql,
-            StaffScopeSql.Parameters(grantee, new { confirmationCode }), cancellationToken: cancellationToken));
-    }
-
     /// <summary>Records the request, received now when <see cref="NewAccessRequest.ReceivedOn"/> is today in
     /// <paramref name="zone"/> (or later, by the database's clock a moment behind the caller's at midnight), else at the
     /// start of that day. The booking's scope is checked again in the statement

@@ -8,6 +8,9 @@ public sealed record TenantBookingRow
 {
     public Guid Id { get; init; }
     public Guid LocationId { get; init; }
+
+    /// <summary>Whose booking it is: its records are sealed with this tenant's key.</summary>
+    public Guid TenantId { get; init; }
     public string ConfirmationCode { get; init; } = "";
     public string Status { get; init; } = "";
     public string ServiceCode { get; init; } = "";
@@ -58,7 +61,7 @@ public sealed class StaffBookingRepository(NpgsqlDataSource dataSource)
     {
         var sql = $"""
             with recursive {StaffScopeSql.Locations("visible")}
-            select b.id, b.location_id, b.confirmation_code, b.status, s.code as service_code, s.name_fr as service_name_fr, s.name_en as service_name_en,
+            select b.id, b.location_id, b.tenant_id, b.confirmation_code, b.status, s.code as service_code, s.name_fr as service_name_fr, s.name_en as service_name_en,
                    l.name as location_name, l.address as location_address, l.city as location_city, l.time_zone,
                    b.slot_start, b.slot_end, b.citizen_ciphertext, b.encryption_key_id
             from bookings b

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Booking.Data.Privacy;
 using Booking.Data.Protection;
+using Booking.Data.Staff;
 using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Staff.Access;
@@ -29,7 +30,8 @@ public abstract record AccessRequestRecorded
 /// <see cref="StaffPermission.HandlePrivacyRequests"/> scope. The note is sealed with the booking's tenant's key before
 /// it is written; the request then waits in the queue, due 30 days after the day it was received.
 /// </summary>
-public sealed class AccessRequestRecording(AccessRequestRepository requests, PersonalDataProtector protector, TimeProvider clock)
+public sealed class AccessRequestRecording(AccessRequestRepository requests, StaffBookingRepository bookings, PersonalDataProtector protector,
+    TimeProvider clock)
 {
     public const int MaxNoteLength = PrivacyDesk.MaxAnswerLength;
 
@@ -53,7 +55,7 @@ public sealed class AccessRequestRecording(AccessRequestRepository requests, Per
         if (!Guid.TryParse(input.FormKey, out var formKey))
             errors["formKey"] = "missing-key";
         var grantee = StaffAccess.Grantee(actor.UserId, StaffPermission.HandlePrivacyRequests);
-        var booking = ConfirmationCode.TryNormalise(input.Code, out var code) ? await requests.BookingAsync(grantee, code, cancellationToken) : null;
+        var booking = ConfirmationCode.TryNormalise(input.Code, out var code) ? await bookings.FindAsync(grantee, code, cancellationToken) : null;
         if (booking is null)
             errors["code"] = string.IsNullOrWhiteSpace(input.Code) ? "required" : "not-found";
         if (errors.Count > 0)
