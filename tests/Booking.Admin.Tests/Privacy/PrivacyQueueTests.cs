@@ -20,6 +20,11 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
         return (booking.Id, booking.ConfirmationCode, lastName, await _requests.CorrectionAsync(booking.Id, "lastName", lastName + "-Corrigé"));
     }
 
+    /// <summary>A last name of the test's own that a correction can be checked against: a name passes the booking's
+    /// checks only in letters.</summary>
+    private static string LettersOnlyName(string prefix) =>
+        prefix + new string(Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 26)).Take(10).ToArray());
+
     private Task<(StaffMember Member, StaffSession Session)> OfficerAsync(Guid tenant) =>
         fixture.SignedInAsync(tenant, new RoleGrant(StaffRole.PrivacyOfficer, tenant));
 
@@ -174,8 +179,7 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
     [Fact]
     public async Task An_accepted_correction_is_applied_to_the_booking_with_the_answer_in_one_step()
     {
-        // A name passes the booking's checks only in letters.
-        var lastName = "Lavoie" + new string(Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 26)).Take(10).ToArray());
+        var lastName = LettersOnlyName("Lavoie");
         var booking = (await new TestBookings(fixture).BookAsync(DemoSeed.MontrealRegion, TestBookings.MontrealClinic, "Gabrielle", lastName)).Id;
         var correction = await _requests.CorrectionAsync(booking, "lastName", lastName + "-Corrigé");
         var before = await _requests.CitizenAsync(booking);
@@ -211,7 +215,7 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
                        select @clinic, id, 'Clinique âge minimum', '1, rue de l''Âge', 'Montréal', 'H2X 1Y4', 45.5, -73.6 from t returning 1)
             update catalogue_revision set revision = revision + 1 where exists (select 1 from s) and exists (select 1 from l) returning 1
             """, ("tenant", tenant), ("region", DemoSeed.MontrealRegion), ("clinic", clinic)));
-        var lastName = "Age" + new string(Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 26)).Take(10).ToArray());
+        var lastName = LettersOnlyName("Age");
         var booking = (await new TestBookings(fixture).BookAsync(tenant, clinic, "Rosalie", lastName)).Id;
         var tooYoung = await _requests.CorrectionAsync(booking, "birthDate", "1985-03-14");
         var before = await _requests.CitizenAsync(booking);
