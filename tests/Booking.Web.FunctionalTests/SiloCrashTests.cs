@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using Booking.Data.Audit;
 using Booking.Data.Catalog;
 using Booking.Data.PostalCodes;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Booking.Web.FunctionalTests;
 
-/// <summary>A confirmed booking is never lost, even when the silo that confirmed it is killed (kill -9).</summary>
+/// <summary>A confirmed booking is never lost, even when the silo that confirmed it is killed (kill -9); and while no silo is
+/// up, the waiting room still tells waiting visitors where they stand.</summary>
 public sealed class SiloCrashTests : IAsyncLifetime
 {
     private readonly PostgresDatabase _database = new();
@@ -16,6 +18,7 @@ public sealed class SiloCrashTests : IAsyncLifetime
     private readonly string _keyFile = TestKeyFile.Create();
     private readonly int _siloPort = FreePort.Next();
     private readonly int _gatewayPort = FreePort.Next();
+    private const string Room = "crash-room";
     private WebApplicationFactory<Program> _web = null!;
 
     public async Task InitializeAsync()
@@ -32,6 +35,11 @@ public sealed class SiloCrashTests : IAsyncLifetime
             // Every request here is one client's, polling every 50 ms while the silo restarts: a per-client limit would
             // answer the checks that follow a slow restart with 429 (the limits have tests of their own).
             web.UseSetting("RateLimiting:Enabled", "false");
+            // A room admitting one visitor a minute, whose watermark the host asks for again after 100 ms.
+            web.UseSetting($"WaitingRoom:Rooms:{Room}:Enabled", "true");
+            web.UseSetting($"WaitingRoom:Rooms:{Room}:AdmissionsPerMinute", "1");
+            web.UseSetting($"WaitingRoom:Rooms:{Room}:Services:0", "BLOOD");
+            web.UseSetting("WaitingRoom:WatermarkRefreshMilliseconds", "100");
         });
     }
 
@@ -70,6 +78,50 @@ public sealed class SiloCrashTests : IAsyncLifetime
         foreach (var slot in slots)
             Assert.Equal(HttpStatusCode.Conflict, (await Retrying503(() => api.Hold(CitizenApi.Plateau, "FLU", slot))).StatusCode);
     }
+
+    [Fact]
+    public async Task While_no_silo_is_up_a_waiting_visitor_keeps_learning_their_place_and_a_newcomer_is_asked_to_come_back()
+    {
+        using var silo = new HostProcess("Booking.Silo", SiloSettings());
+        silo.Start();
+        await WaitUntilBookable(new CitizenApi(_web.CreateClient()));
+        Assert.True(Admitted(await Status(_web.CreateClient())), "the first visitor takes the admission the room has banked");
+        var visitor = _web.CreateClient();
+        var place = Position(await Status(visitor));
+        Assert.Equal(1, place);
+        // A poll with the ticket: the host takes the room's watermark (entering went to the room itself).
+        Assert.Equal(place, Position(await Status(visitor)));
+
+        silo.Kill();
+        // Each poll comes after the host's watermark has gone stale, so each asks the room, which cannot answer.
+        for (var poll = 0; poll < 5; poll++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(150));
+            var status = await visitor.GetAsync(StatusPath);
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+            var answer = await CitizenApi.Json(status);
+            Assert.False(Admitted(answer));
+            Assert.Equal(place, Position(answer));
+        }
+        var newcomer = await _web.CreateClient().GetAsync(StatusPath);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, newcomer.StatusCode);
+        Assert.NotNull(newcomer.Headers.RetryAfter);
+
+        using var restarted = new HostProcess("Booking.Silo", SiloSettings());
+        restarted.Start();
+        await WaitUntilBookable(new CitizenApi(_web.CreateClient()));
+        var afterwards = await Status(visitor);
+        // The room admits one a minute: the visitor has kept their place, or moved up if a minute went by meanwhile.
+        Assert.True(Admitted(afterwards) || Position(afterwards) <= place, $"position {Position(afterwards)} after the restart, {place} before");
+    }
+
+    private const string StatusPath = $"/api/v1/waiting-rooms/{Room}/status";
+
+    private static async Task<JsonNode> Status(HttpClient visitor) => await CitizenApi.Json(await visitor.GetAsync(StatusPath));
+
+    private static long Position(JsonNode status) => status["position"]!.GetValue<long>();
+
+    private static bool Admitted(JsonNode status) => status["admitted"]!.GetValue<bool>();
 
     /// <summary>The same silo each time: same ports, cluster and database, a fresh health port.</summary>
     private Dictionary<string, string?> SiloSettings() => new()

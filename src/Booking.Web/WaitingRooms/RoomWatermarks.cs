@@ -12,8 +12,10 @@ namespace Booking.Web.WaitingRooms;
 /// <see cref="WaitingRoomOptions.WatermarkRefreshMilliseconds"/> is refreshed by one call, which every poll arriving
 /// meanwhile awaits rather than making its own. It never admits anyone: a ticket it cannot prove still waiting goes to
 /// the room (see <see cref="AdmissionWatermark.Waiting"/>), which alone admits and counts the pass's uses.
+/// While the room cannot be reached (no silo up), nobody is admitted, so the last watermark, stopped where the room was
+/// last seen, keeps answering waiting visitors; only tickets it cannot prove still waiting, and newcomers, need the room.
 /// </summary>
-public sealed class RoomWatermarks(IClusterClient cluster, IOptions<WaitingRoomOptions> options, TimeProvider clock)
+public sealed class RoomWatermarks(IClusterClient cluster, IOptions<WaitingRoomOptions> options, TimeProvider clock, ILogger<RoomWatermarks> logger)
 {
     private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
 
@@ -21,11 +23,14 @@ public sealed class RoomWatermarks(IClusterClient cluster, IOptions<WaitingRoomO
     /// say (it may be admitted, or it is of another epoch of the room).</summary>
     public async Task<TicketStanding?> WaitingAsync(string room, WaitingTicket ticket, int perMinute)
     {
-        var (watermark, takenAt) = await _rooms.GetOrAdd(room, _ => new Room()).LatestAsync(() => RefreshAsync(room, perMinute), clock, Refresh);
-        return ticket.Epoch == watermark.Epoch ? watermark.Queue.Waiting(ticket.Number, clock.GetUtcNow() - takenAt, perMinute) : null;
+        var taken = await _rooms.GetOrAdd(room, _ => new Room(room, logger)).LatestAsync(() => RefreshAsync(room, perMinute), clock, Refresh);
+        var elapsed = (taken.UnreachableSince ?? clock.GetUtcNow()) - taken.At;
+        return ticket.Epoch == taken.Watermark.Epoch ? taken.Watermark.Queue.Waiting(ticket.Number, elapsed, perMinute) : null;
     }
 
-    private readonly record struct Taken(RoomWatermark Watermark, DateTimeOffset At);
+    /// <summary>A watermark and when it was asked for; <see cref="UnreachableSince"/> is set while the room cannot be
+    /// reached, and the projection stops there.</summary>
+    private readonly record struct Taken(RoomWatermark Watermark, DateTimeOffset At, DateTimeOffset? UnreachableSince = null);
 
     private TimeSpan Refresh => TimeSpan.FromMilliseconds(options.Value.WatermarkRefreshMilliseconds);
 
@@ -37,31 +42,53 @@ public sealed class RoomWatermarks(IClusterClient cluster, IOptions<WaitingRoomO
         return new Taken(await cluster.GetGrain<IWaitingRoomGrain>(room).Watermark(perMinute), sentAt);
     }
 
-    private sealed class Room
+    private sealed class Room(string name, ILogger logger)
     {
         private readonly Lock _lock = new();
         private Taken? _latest;
+        private DateTimeOffset _askedAt;
         private Task<Taken>? _refreshing;
 
         public Task<Taken> LatestAsync(Func<Task<Taken>> refresh, TimeProvider clock, TimeSpan maxAge)
         {
             lock (_lock)
             {
-                // A watermark from the clock's future (a clock put back) is treated as stale, not as fresh for that long.
-                if (_latest is { } latest && clock.GetUtcNow() - latest.At is var age && age >= TimeSpan.Zero && age < maxAge)
+                // A watermark asked for in the clock's future (a clock put back) is treated as stale, not as fresh for that long.
+                var now = clock.GetUtcNow();
+                if (_latest is { } latest && now - _askedAt is var age && age >= TimeSpan.Zero && age < maxAge)
                     return Task.FromResult(latest);
                 if (_refreshing is not { IsCompleted: false })
-                    _refreshing = KeepAsync(refresh());
+                {
+                    _askedAt = now;
+                    _refreshing = KeepAsync(refresh(), now);
+                }
                 return _refreshing;
             }
         }
 
-        private async Task<Taken> KeepAsync(Task<Taken> refreshing)
+        private async Task<Taken> KeepAsync(Task<Taken> refreshing, DateTimeOffset askedAt)
         {
-            var fresh = await refreshing;
-            lock (_lock)
-                _latest = fresh;
-            return fresh;
+            try
+            {
+                var fresh = await refreshing;
+                lock (_lock)
+                    _latest = fresh;
+                return fresh;
+            }
+            catch (Exception e)
+            {
+                Taken stopped;
+                lock (_lock)
+                {
+                    if (_latest is not { } last)
+                        throw;
+                    if (last.UnreachableSince is null)
+                        logger.LogWarning(e, "Waiting room {Room} unreachable; waiting visitors are answered from its last watermark", name);
+                    stopped = last with { UnreachableSince = last.UnreachableSince ?? askedAt };
+                    _latest = stopped;
+                }
+                return stopped;
+            }
         }
     }
 }
