@@ -208,7 +208,7 @@ public static class Report
           .Line()
           .Line("pgbench commits one booking-sized row per transaction, with nothing else running. The platform also writes an " +
                 "access-log row per booking and serves holds and searches on the same cores, but it commits confirmations in " +
-                "groups, so the fraction can exceed 100 % on a contended clinic-day.")
+                "groups (each silo writes those arriving together in one statement), so the fraction can exceed 100 %.")
           .Line();
     }
 

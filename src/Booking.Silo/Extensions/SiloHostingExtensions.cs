@@ -29,6 +29,7 @@ public static class SiloHostingExtensions
         services.AddPlatformClock(configuration);
         services.AddMetrics();
         services.AddSingleton<InventoryMetrics>();
+        services.AddSingleton<BookingCommits>();
         services.AddSingleton<WaitingRoomMetrics>();
         services.AddSingleton<BulkSeatFinder>();
         return services;

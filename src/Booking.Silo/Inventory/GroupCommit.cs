@@ -1,47 +1,49 @@
 namespace Booking.Silo.Inventory;
 
 /// <summary>
-/// Group commit: the first item is written at once; items submitted while a write is in flight wait and go
-/// together in the next one. A hot clinic therefore pays one database round trip for a whole burst of
-/// confirmations, while a quiet one adds no latency. Each caller gets its own item's result. Each write's size goes to
-/// <paramref name="written"/> (the commit batch size metric).
+/// Group commit: an item is written at once while fewer than <paramref name="maxConcurrentWrites"/> writes are in
+/// flight; items submitted meanwhile wait and go together in the next write. A burst of confirmations therefore pays
+/// one database round trip for many, while a quiet moment adds no latency. Each caller gets its own item's result. Each
+/// write's size goes to <paramref name="written"/> (the commit batch size metric).
+/// Writes run on the thread pool, never on a submitter's scheduler: the committer is shared by many grain activations,
+/// and a write must not be one activation's turn, nor end with it.
 /// </summary>
-public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatchSize, Action<int> written)
+public sealed class GroupCommit<TItem, TResult>(
+    Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write, int maxBatchSize, int maxConcurrentWrites, Action<int> written)
 {
     private readonly Lock _gate = new();
     private List<(TItem Item, TaskCompletionSource<TResult> Result)> _waiting = [];
-    private bool _writing;
+    private int _writers;
 
     public Task<TResult> Submit(TItem item)
     {
         var result = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool startWriter;
+        List<(TItem Item, TaskCompletionSource<TResult> Result)>? first = null;
         lock (_gate)
         {
             _waiting.Add((item, result));
-            startWriter = !_writing;
-            _writing = true;
+            if (_writers < maxConcurrentWrites)
+            {
+                _writers++;
+                first = TakeBatch();
+            }
         }
-        if (startWriter)
-            _ = WriteUntilDrained();
+        if (first is not null)
+            _ = Task.Run(() => WriteUntilDrained(first));
         return result.Task;
     }
 
-    private async Task WriteUntilDrained()
+    private List<(TItem Item, TaskCompletionSource<TResult> Result)> TakeBatch()
+    {
+        var batch = _waiting.Count <= maxBatchSize ? _waiting : _waiting[..maxBatchSize];
+        _waiting = _waiting.Count <= maxBatchSize ? [] : _waiting[maxBatchSize..];
+        return batch;
+    }
+
+    private async Task WriteUntilDrained(List<(TItem Item, TaskCompletionSource<TResult> Result)> batch)
     {
         while (true)
         {
-            List<(TItem Item, TaskCompletionSource<TResult> Result)> batch;
-            lock (_gate)
-            {
-                if (_waiting.Count == 0)
-                {
-                    _writing = false;
-                    return;
-                }
-                batch = _waiting.Count <= maxBatchSize ? _waiting : _waiting[..maxBatchSize];
-                _waiting = _waiting.Count <= maxBatchSize ? [] : _waiting[maxBatchSize..];
-            }
             try
             {
                 var results = await write(batch.Select(b => b.Item).ToList());
@@ -53,6 +55,15 @@ public sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<
             {
                 foreach (var (_, result) in batch)
                     result.SetException(e);
+            }
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _writers--;
+                    return;
+                }
+                batch = TakeBatch();
             }
         }
     }

@@ -18,6 +18,11 @@ public sealed class InventoryOptions
     [Range(1, 5000)]
     public int MaxCommitBatch { get; set; } = 500;
 
+    /// <summary>How many booking statements a silo has in flight at once; confirmations arriving meanwhile wait and
+    /// share the next one. More keeps more of PostgreSQL's cores busy, fewer makes larger (cheaper per booking) groups.</summary>
+    [Range(1, 64)]
+    public int ConcurrentCommits { get; set; } = 2;
+
     /// <summary>How long a seat freed for the waiting list is held for the person offered it, before it goes to the next.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan WaitingListOffer { get; set; } = TimeSpan.FromMinutes(30);

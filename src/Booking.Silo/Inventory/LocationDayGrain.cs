@@ -19,7 +19,8 @@ namespace Booking.Silo.Inventory;
 /// <summary>
 /// One clinic on one date. Capacity decisions happen synchronously inside one turn of this activation (no await
 /// between checking and taking), so they are serial; the grain is reentrant only so that a confirmation waiting on
-/// PostgreSQL does not block holds, and so that waiting confirmations share one commit (<see cref="GroupCommit{TItem,TResult}"/>).
+/// PostgreSQL does not block holds. Confirmations are written by the silo's <see cref="BookingCommits"/>, which groups
+/// them with other clinic-days' into one statement.
 /// Holds live in memory only: a graceful stop (a rolling deploy) leaves them in PostgreSQL for the clinic-day's next
 /// activation; a crash loses them (the citizen holds again), never a confirmed booking. A schedule change saved by
 /// staff is checked against the seats here and applied without a restart (see <see cref="ScheduleNarrowing"/>).
@@ -29,6 +30,7 @@ namespace Booking.Silo.Inventory;
 public sealed partial class LocationDayGrain(
     CatalogRepository catalog,
     BookingRepository bookings,
+    BookingCommits commits,
     BulkBookingChanges bulkChanges,
     ScheduleChangeMarks scheduleChanges,
     HandedOverHoldRepository handedOver,
@@ -44,7 +46,6 @@ public sealed partial class LocationDayGrain(
     private LocationDayKey _key;
     private Location? _location;
     private SlotInventory _inventory = new([], []);
-    private GroupCommit<NewBooking, InsertOutcome> _commits = null!;
     private long _version;
     private readonly ScheduleNarrowing _narrowing = new();
 
@@ -53,7 +54,6 @@ public sealed partial class LocationDayGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = LocationDayKey.Parse(this.GetPrimaryKeyString());
-        _commits = new GroupCommit<NewBooking, InsertOutcome>(batch => bookings.InsertAsync(batch), _options.MaxCommitBatch, metrics.Committed);
         _location = await catalog.LocationAsync(_key.LocationId, cancellationToken);
         if (_location is not null)
         {
@@ -177,7 +177,7 @@ public sealed partial class LocationDayGrain(
     {
         try
         {
-            return await _commits.Submit(row);
+            return await commits.Submit(row);
         }
         catch
         {
