@@ -30,6 +30,18 @@ public class AdmissionQueueTests
         Assert.True(waiting.Zip(waiting.Skip(1)).All(p => p.First.EstimatedWaitSeconds < p.Second.EstimatedWaitSeconds));
     }
 
+    [Fact]
+    public void A_room_asked_seldom_still_admits_at_its_rate()
+    {
+        // Six a minute: the eight behind the first are all in after 80 s, though nobody asks more often than every 16 s.
+        var queue = new AdmissionQueue(T0);
+        var last = Enumerable.Range(0, 9).Select(_ => queue.Issue(T0, perMinute: 6)).ToList()[^1];
+
+        var standings = Enumerable.Range(1, 5).Select(i => queue.Standing(last, T0.AddSeconds(16 * i), 6)!.Value).ToList();
+
+        Assert.Equal([false, false, false, false, true], standings.Select(s => s.Admitted));
+    }
+
     [Theory]
     [InlineData(60, 30)]
     [InlineData(600, 7)]

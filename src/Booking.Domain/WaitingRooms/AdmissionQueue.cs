@@ -76,10 +76,12 @@ public sealed class AdmissionQueue(DateTimeOffset now)
     {
         var elapsed = Math.Max(0, (now - _updatedAt).TotalSeconds);
         _updatedAt = now > _updatedAt ? now : _updatedAt;
-        _tokens = Math.Min(Burst(perMinute), _tokens + elapsed * perMinute / 60.0);
+        // Admit first, then cap what is left: the cap limits what builds up while nobody waits, not what the rate
+        // owes the visitors who did wait since the last call, however long ago that was.
+        var tokens = _tokens + elapsed * perMinute / 60.0;
         var waiting = _nextTicket - 1 - _frontier;
-        var admitted = (long)Math.Min(waiting, Math.Floor(_tokens));
+        var admitted = (long)Math.Min(waiting, Math.Floor(tokens));
         _frontier += admitted;
-        _tokens -= admitted;
+        _tokens = Math.Min(Burst(perMinute), tokens - admitted);
     }
 }
