@@ -55,6 +55,6 @@ public sealed class WaitingRoomStatisticsTests
         after.Issued(5, Opening.AddMinutes(1), 60);
 
         Assert.Equal((2L, 1L, true), (after.Current!.Arrivals, after.Current.Admitted, after.Current.Interrupted));
-        Assert.Equal(before.Current.Waits, new WaitHistogram(after.Current.Waits).Counts);
+        Assert.Equal(before.Current!.Waits, new WaitHistogram(after.Current.Waits).Counts);
     }
 }

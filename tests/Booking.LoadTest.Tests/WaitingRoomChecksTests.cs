@@ -87,4 +87,19 @@ public class WaitingRoomChecksTests
 
         Assert.Equal(3.0, HostCpu.CpuSeconds(stat, ticksPerSecond: 100));
     }
+
+    [Fact]
+    public void The_description_gives_the_requests_a_visitor_and_how_late_admissions_were_seen()
+    {
+        // Two visitors waited (seen admitted 3 s and 1 s after their last "wait"), one went straight in.
+        var tickets = new[]
+        {
+            Ticket(1, lastWaitingSentAt: 1000, admittedAt: 4000) with { Polls = 4 },
+            Ticket(2, lastWaitingSentAt: 500, admittedAt: 1500) with { Polls = 2 },
+            Ticket(3, lastWaitingSentAt: double.NaN, admittedAt: 100) with { Polls = 3 },
+        };
+
+        Assert.Equal("- for information: 3.0 requests a visitor; 2 visitors waited and saw their admission at most 1.0 s (p50), 3.0 s (p99), 3.0 s (max) after it",
+            AdmissionLog.Describe(tickets));
+    }
 }

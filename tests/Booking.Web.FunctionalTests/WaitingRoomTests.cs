@@ -17,6 +17,7 @@ public sealed class WaitingRoomTests : IDisposable
         [$"WaitingRoom:Rooms:{_room}:Enabled"] = "true",
         [$"WaitingRoom:Rooms:{_room}:AdmissionsPerMinute"] = "1",
         [$"WaitingRoom:Rooms:{_room}:Services:0"] = "COVID19",
+        ["WaitingRoom:LongestPollSeconds"] = "20",
     });
 
     public void Dispose() => _host.Dispose();
@@ -50,6 +51,23 @@ public sealed class WaitingRoomTests : IDisposable
         Assert.True(refreshed["estimatedWaitSeconds"]!.GetValue<int>() > 0);
         Assert.Equal(HttpStatusCode.Forbidden, (await Hold(second, 10)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _host.CreateClient().GetAsync("/api/v1/availability?service=FLU&postalCode=H2X1Y4")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_visitor_is_told_when_to_ask_again_less_often_further_back_and_never_later_than_the_longest_interval()
+    {
+        var admitted = await Status(_host.CreateClient());
+        var next = await Status(_host.CreateClient());
+        var behind = await Status(_host.CreateClient());
+        var further = await Status(_host.CreateClient());
+
+        Assert.True(admitted["admitted"]!.GetValue<bool>());
+        Assert.Equal(0, admitted["pollAfterSeconds"]!.GetValue<int>());
+        // One admission a minute: the next visitor waits up to a minute, those behind more than one, so the longest interval.
+        Assert.InRange(next["pollAfterSeconds"]!.GetValue<int>(), 3, 20);
+        Assert.Equal(20, behind["pollAfterSeconds"]!.GetValue<int>());
+        Assert.Equal(20, further["pollAfterSeconds"]!.GetValue<int>());
+        Assert.Equal([1L, 2L, 3L], new[] { next, behind, further }.Select(s => s["position"]!.GetValue<long>()));
     }
 
     [Fact]

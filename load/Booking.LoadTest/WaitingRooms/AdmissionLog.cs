@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Booking.LoadTest.WaitingRooms;
 
 /// <summary>What one visitor saw, in milliseconds since the run started (NaN: not yet). <see cref="LastWaitingSentAt"/>
@@ -56,6 +58,20 @@ public sealed class AdmissionLog(int visitors)
                 earliestAdmissionAbove = Math.Min(earliestAdmissionAbove, ticket.AdmittedAt);
         }
         return overtaken;
+    }
+
+    /// <summary>Requests a visitor sent, and how late at most a visitor saw their admission: the time from the last
+    /// request answered "wait" to the "admitted" (an upper bound: the admission came in between).</summary>
+    public static string Describe(IReadOnlyCollection<TicketRecord> tickets)
+    {
+        var entered = tickets.Where(t => t.Entered).ToList();
+        var late = entered.Where(t => t.Admitted && !double.IsNaN(t.LastWaitingSentAt))
+            .Select(t => (t.AdmittedAt - t.LastWaitingSentAt) / 1000).Order().ToList();
+        var requests = entered.Count == 0 ? 0 : entered.Average(t => t.Polls);
+        var seen = late.Count == 0 ? "no visitor waited" : string.Create(CultureInfo.InvariantCulture,
+            $"{late.Count} visitors waited and saw their admission at most {late[(int)Math.Ceiling(0.5 * late.Count) - 1]:0.0} s (p50), " +
+            $"{late[(int)Math.Ceiling(0.99 * late.Count) - 1]:0.0} s (p99), {late[^1]:0.0} s (max) after it");
+        return string.Create(CultureInfo.InvariantCulture, $"- for information: {requests:0.0} requests a visitor; {seen}");
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Booking.LoadTest.WaitingRooms;
 /// <summary>
 /// <c>--scenario waiting-room</c>: a campaign's opening in front of a waiting room. <c>--arrivals</c> visitors arrive
 /// over <c>--over</c> seconds (an open model: each at its planned time, whatever the platform does); each takes a ticket
-/// and polls as the page does until admitted. Then checks that every visitor was admitted, first in first out, at no more
+/// and polls as the page does (when the answer says, else every <c>--poll</c> seconds) until admitted. Then checks that every visitor was admitted, first in first out, at no more
 /// than the room's rate, without a 5xx, and reports the polls' latency, the requests a second and the CPU the web hosts
 /// and silos spent per request.
 /// </summary>
@@ -22,6 +22,7 @@ public static class WaitingRoomBenchmark
                  [--base-url http://127.0.0.1:5080] [--connections 256] [--state-dir .local] [--fault silo-kill@20s] [--out load/results]
           --admissions-per-minute  the room's configured rate, which the admissions are checked against.
           --drain                  how long visitors still waiting after the last arrival go on polling.
+          --poll                   seconds between polls when the answer does not say when to ask again.
         """;
 
     private const double RateWindowSeconds = 30;
@@ -79,7 +80,7 @@ public static class WaitingRoomBenchmark
         Line($"# Load test `{Name}`, {startedAt:yyyy-MM-dd HH:mm:ss} UTC");
         Line();
         Line($"- machine: {MachineInfo.Current()}; load average at the start: {loadAverage}");
-        Line($"- target: {baseUrl}, room `{room}` admitting {perMinute} a minute; visitors poll every {pollEvery.TotalSeconds:0.#} s");
+        Line($"- target: {baseUrl}, room `{room}` admitting {perMinute} a minute; visitors poll when told, else every {pollEvery.TotalSeconds:0.#} s");
         Line($"- arrivals: {counts.Planned} planned over {over.TotalSeconds:0} s ({arrivals / over.TotalSeconds:0.#}/s), {counts.Started} started, " +
             $"{counts.Dropped} dropped, latest start {counts.MaxLag.TotalMilliseconds:0} ms late; run {elapsed:0.0} s");
         Line();
@@ -111,6 +112,7 @@ public static class WaitingRoomBenchmark
             $"{admitted / Math.Max(0.001, (lastAdmission - firstArrival) / 1000):0.0}/s from the first arrival to the last admission")));
         Line(Check(serverErrors == 0, $"no 5xx: {serverErrors}"));
         Line($"- for information: {tickets.Count(t => t.PositionRises > 0)} visitors saw their position go up between two polls");
+        Line(AdmissionLog.Describe(tickets));
         foreach (var fault in injected)
             Line($"- fault {fault.Plan.Name}: {fault.Action}; {fault.Recovery}{(fault.Error is null ? "" : $"; error: {fault.Error}")}");
         var markdown = md.ToString();

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 
 namespace Booking.LoadTest.WaitingRooms;
 
-public sealed record WaitingRoomAnswer(long Position, int EstimatedWaitSeconds, bool Admitted, string? TicketToken);
+public sealed record WaitingRoomAnswer(long Position, int EstimatedWaitSeconds, bool Admitted, string? TicketToken, int PollAfterSeconds);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(WaitingRoomAnswer))]
@@ -13,8 +13,9 @@ internal sealed partial class WaitingRoomJson : JsonSerializerContext;
 
 /// <summary>
 /// Visitors of a waiting room as a browser's page makes them: the first request takes a ticket, then the page asks again
-/// every <c>pollEvery</c> (or after the <c>Retry-After</c> an answer gives) with the ticket, until admitted. A failed
-/// request is retried at the next poll, as the page does. Entries and polls are timed apart.
+/// with the ticket when the answer says (its <c>pollAfterSeconds</c>, or the <c>Retry-After</c> of a refusal), else
+/// every <c>pollEvery</c>, until admitted. A failed request is retried at the next poll, as the page does. Entries and
+/// polls are timed apart.
 /// </summary>
 public sealed class WaitingVisitors(HttpClient http, string room, TimeSpan pollEvery, TimeSpan requestTimeout, AdmissionLog log)
 {
@@ -48,6 +49,8 @@ public sealed class WaitingVisitors(HttpClient http, string room, TimeSpan pollE
                 wait = response.Headers.RetryAfter?.Delta ?? pollEvery;
                 if (response.IsSuccessStatusCode && Read(body) is { TicketToken: var token } answer && TicketToken.Number(token) is { } number)
                 {
+                    if (answer.PollAfterSeconds > 0)
+                        wait = TimeSpan.FromSeconds(answer.PollAfterSeconds);
                     log.Answered(visitor, number, lostPlace: ticket is not null && token != ticket, sentAt, NowMs, answer.Admitted, answer.Position);
                     if (answer.Admitted)
                         return;

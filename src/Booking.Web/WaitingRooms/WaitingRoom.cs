@@ -1,15 +1,17 @@
 using Booking.Contracts;
 using Booking.Data.Catalog;
 using Booking.Data.Protection;
+using Booking.Domain.WaitingRooms;
 using Booking.Grains.WaitingRooms;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.WaitingRooms;
 
 /// <summary>Where a visitor stands in a waiting room. <see cref="TicketToken"/> keeps their place (cookie); once admitted,
-/// <see cref="PassToken"/> lets them hold slots of the gated services until <see cref="PassExpiresAt"/>.</summary>
+/// <see cref="PassToken"/> lets them hold slots of the gated services until <see cref="PassExpiresAt"/>. While waiting,
+/// <see cref="PollAfterSeconds"/> says when to ask again (0 once admitted).</summary>
 public sealed record WaitingRoomStatus(string Room, long Position, int EstimatedWaitSeconds, bool Admitted, string? TicketToken,
-    string? PassToken, DateTimeOffset? PassExpiresAt);
+    string? PassToken, DateTimeOffset? PassExpiresAt, int PollAfterSeconds);
 
 /// <summary>
 /// The waiting room in front of a campaign's booking (pages and API alike): a visitor enters once and gets a signed
@@ -90,20 +92,24 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceD
     {
         var settings = (await RoomsAsync())[room];
         if (!settings.Enabled)
-            return new WaitingRoomStatus(room, 0, 0, true, null, null, null);
+            return new WaitingRoomStatus(room, 0, 0, true, null, null, null, 0);
         var hasTicket = tokens.TryReadTicket(room, ticketToken, out var ticket);
         // Most polls are of visitors still waiting: this host answers those from the room's watermark.
         if (hasTicket && await watermarks.WaitingAsync(room, ticket, settings.AdmissionsPerMinute) is { } waiting)
-            return new WaitingRoomStatus(room, waiting.Position, waiting.EstimatedWaitSeconds, false, ticketToken, null, null);
+            return Waiting(room, waiting.Position, waiting.EstimatedWaitSeconds, ticketToken);
         var grain = cluster.GetGrain<IWaitingRoomGrain>(room);
         var standing = hasTicket ? await grain.Standing(ticket, settings.AdmissionsPerMinute) : null;
         standing ??= await grain.Enter(settings.AdmissionsPerMinute);
         var ticketOut = tokens.Ticket(room, standing.Ticket);
         if (!standing.Admitted)
-            return new WaitingRoomStatus(room, standing.Position, standing.EstimatedWaitSeconds, false, ticketOut, null, null);
+            return Waiting(room, standing.Position, standing.EstimatedWaitSeconds, ticketOut);
         // The pass runs from the ticket's admission, so asking again gives the same pass, not a fresh one.
         var admittedAt = standing.AdmittedAt ?? clock.GetUtcNow();
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(admittedAt.AddMinutes(options.Value.PassMinutes).ToUnixTimeSeconds());
-        return new WaitingRoomStatus(room, 0, 0, true, ticketOut, tokens.Pass(room, standing.Ticket, expiresAt), expiresAt);
+        return new WaitingRoomStatus(room, 0, 0, true, ticketOut, tokens.Pass(room, standing.Ticket, expiresAt), expiresAt, 0);
     }
+
+    private WaitingRoomStatus Waiting(string room, long position, int estimatedWaitSeconds, string? ticketToken) =>
+        new(room, position, estimatedWaitSeconds, false, ticketToken, null, null,
+            PollInterval.After(estimatedWaitSeconds, options.Value.LongestPollSeconds));
 }

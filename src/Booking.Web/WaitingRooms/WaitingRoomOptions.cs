@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Booking.Domain.WaitingRooms;
 using Microsoft.Extensions.Options;
 
 namespace Booking.Web.WaitingRooms;
@@ -24,6 +25,10 @@ public sealed partial class WaitingRoomOptions
     /// a waiting visitor's position lags the room by no more, and the room gets a call per host this often at most.</summary>
     public int WatermarkRefreshMilliseconds { get; set; } = 250;
 
+    /// <summary>The longest a waiting visitor's page goes without asking again (see <see cref="PollInterval"/>): how
+    /// stale the position it shows may get, against how many polls a long queue sends.</summary>
+    public int LongestPollSeconds { get; set; } = 60;
+
     public sealed class RoomOptions
     {
         public bool Enabled { get; set; }
@@ -40,6 +45,8 @@ public sealed partial class WaitingRoomOptions
             yield return "WaitingRoom:HoldsPerPass must be between 1 and 100.";
         if (WatermarkRefreshMilliseconds is < 1 or > 600_000)
             yield return "WaitingRoom:WatermarkRefreshMilliseconds must be between 1 and 600000.";
+        if (LongestPollSeconds is < PollInterval.ShortestSeconds or > 600)
+            yield return $"WaitingRoom:LongestPollSeconds must be between {PollInterval.ShortestSeconds} and 600.";
         foreach (var (name, room) in Rooms)
         {
             if (!NamePattern().IsMatch(name))

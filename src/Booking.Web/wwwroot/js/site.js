@@ -38,6 +38,8 @@ function startQueuePolling() {
   queue.dataset.polling = "1";
   const poll = async () => {
     if (!queue.isConnected) return;
+    // The room says when to ask again: often near the front, seldom far back; a busy platform says so with Retry-After.
+    let seconds = 3;
     try {
       const response = await fetch(queue.dataset.queueStatus, { headers: { Accept: "application/json" }, credentials: "same-origin" });
       if (response.ok) {
@@ -45,9 +47,12 @@ function startQueuePolling() {
         if (status.admitted) { window.location.assign(queue.dataset.queueNext); return; }
         queue.querySelector("[data-queue-position]").textContent = status.position;
         queue.querySelector("[data-queue-wait]").textContent = Math.max(1, Math.ceil(status.estimatedWaitSeconds / 60));
+        seconds = status.pollAfterSeconds || seconds;
+      } else {
+        seconds = Number(response.headers.get("Retry-After")) || seconds;
       }
     } catch { /* a missed poll is retried on the next tick */ }
-    setTimeout(poll, 3000);
+    setTimeout(poll, seconds * 1000);
   };
   setTimeout(poll, 1000);
 }
