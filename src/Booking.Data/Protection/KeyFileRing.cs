@@ -3,7 +3,8 @@ namespace Booking.Data.Protection;
 /// <summary>
 /// The key ring as the key file holds it now. Every host reads the same file, which only the operator's tool writes
 /// (atomically): a tenant key added at onboarding seals, and a destroyed one stops opening, at the next use, with no
-/// restart. One look at the file's write time per use is cheap beside the AES work, and needs no clock.
+/// restart. Each use costs one look at the file's write time (a system call, no clock), so callers take the ring once
+/// per operation (see <see cref="PersonalDataProtector"/>).
 /// </summary>
 public sealed class KeyFileRing(string path)
 {

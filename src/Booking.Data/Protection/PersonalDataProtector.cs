@@ -27,10 +27,12 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
     /// <param name="tenantId">The tenant of the booking's clinic, whose key seals the details.</param>
     public SealedCitizen Seal(CitizenDetails citizen, DateOnly appointmentDay, Guid tenantId)
     {
-        var sealedData = Seal(citizen, CitizenPurpose, tenantId);
-        var (fingerprint, healthCard) = Fingerprints(citizen);
+        // One ring for the seal and its fingerprints: one look at the key file, and no mix of two rings.
+        var keys = currentKeys();
+        var sealedData = Seal(citizen, CitizenPurpose, tenantId, keys);
+        var (fingerprint, healthCard) = Fingerprints(citizen, keys);
         return new SealedCitizen(sealedData.Ciphertext, sealedData.KeyId, fingerprint, healthCard, citizen.Language,
-            string.IsNullOrWhiteSpace(citizen.Phone) ? null : PhoneFingerprint(citizen.Phone), AgeBand.On(citizen.BirthDate, appointmentDay),
+            string.IsNullOrWhiteSpace(citizen.Phone) ? null : PhoneFingerprint(citizen.Phone, keys), AgeBand.On(citizen.BirthDate, appointmentDay),
             citizen.Fsa);
     }
 
@@ -52,9 +54,10 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
 
     /// <summary>Seals a personal record tied to a booking with the key of its clinic's tenant. A tenant given no key yet
     /// (see <see cref="TenantDataKeys.AddMissing"/>) seals with the platform's; one whose keys were destroyed is refused.</summary>
-    public SealedData Seal<T>(T value, string purpose, Guid tenantId)
+    public SealedData Seal<T>(T value, string purpose, Guid tenantId) => Seal(value, purpose, tenantId, currentKeys());
+
+    private static SealedData Seal<T>(T value, string purpose, Guid tenantId, KeyRing keys)
     {
-        var keys = currentKeys();
         if (keys.TenantKeyIds.TryGetValue(tenantId, out var tenantKey))
             return Seal(value, purpose, keys, tenantKey);
         if (keys.DestroyedKeyIds.Any(id => TenantDataKeys.TenantOf(id) == tenantId))
@@ -101,8 +104,10 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
     }
 
     /// <summary>The keyed fingerprints a citizen is found by: name and birth date always, health card when given.</summary>
-    public (byte[] Citizen, byte[]? HealthCard) Fingerprints(CitizenDetails citizen) =>
-        (CitizenFingerprint(citizen), citizen.HealthCardNumber is { } card ? HealthCardFingerprint(card) : null);
+    public (byte[] Citizen, byte[]? HealthCard) Fingerprints(CitizenDetails citizen) => Fingerprints(citizen, currentKeys());
+
+    private static (byte[] Citizen, byte[]? HealthCard) Fingerprints(CitizenDetails citizen, KeyRing keys) =>
+        (CitizenFingerprint(citizen, keys), citizen.HealthCardNumber is { } card ? HealthCardFingerprint(card, keys) : null);
 
     /// <summary>
     /// A keyed fingerprint of a confirmation as sent (the hold, the validated citizen, the declarations in a fixed order),
@@ -110,7 +115,7 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
     /// request is personal data: a plain hash of a name and a birth date could be found by trying.
     /// </summary>
     public byte[] RequestFingerprint(string holdId, CitizenDetails citizen, BookingDeclarations declarations) =>
-        Hmac("confirmation|" + JsonSerializer.Serialize(new
+        Hmac(currentKeys(), "confirmation|" + JsonSerializer.Serialize(new
         {
             holdId,
             citizen,
@@ -119,13 +124,15 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
         }));
 
     /// <summary>Who answered STOP, without keeping their number: E.164 digits only, so any formatting matches.</summary>
-    public byte[] PhoneFingerprint(string phone) => Hmac("phone|+" + new string(phone.Where(char.IsAsciiDigit).ToArray()));
+    public byte[] PhoneFingerprint(string phone) => PhoneFingerprint(phone, currentKeys());
+
+    private static byte[] PhoneFingerprint(string phone, KeyRing keys) => Hmac(keys, "phone|+" + new string(phone.Where(char.IsAsciiDigit).ToArray()));
 
     /// <summary>One fingerprint per person reached at a contact: the e-mail address (case folded) when there is one,
     /// else the phone's digits.</summary>
     public byte[] ContactFingerprint(string? email, string? phone) => email is { Length: > 0 }
-        ? Hmac("email|" + email.Trim().ToLowerInvariant())
-        : Hmac("contact-phone|+" + new string((phone ?? "").Where(char.IsAsciiDigit).ToArray()));
+        ? Hmac(currentKeys(), "email|" + email.Trim().ToLowerInvariant())
+        : Hmac(currentKeys(), "contact-phone|+" + new string((phone ?? "").Where(char.IsAsciiDigit).ToArray()));
 
     /// <summary>Whether a record sealed with this key was shredded (its tenant left and the key was destroyed): readers
     /// treat such a booking as gone, instead of failing on it. A booking the retention rule erased has no key left.</summary>
@@ -154,13 +161,15 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
     }
 
     /// <summary>Same person, same fingerprint, whatever the accents or case they typed this time.</summary>
-    private byte[] CitizenFingerprint(CitizenDetails citizen) =>
-        Hmac($"{Fold(citizen.LastName)}|{Fold(citizen.FirstName)}|{citizen.BirthDate:yyyy-MM-dd}");
+    private static byte[] CitizenFingerprint(CitizenDetails citizen, KeyRing keys) =>
+        Hmac(keys, $"{Fold(citizen.LastName)}|{Fold(citizen.FirstName)}|{citizen.BirthDate:yyyy-MM-dd}");
 
     /// <summary>What a health card is found by: the same fingerprint its booking stores, however the number is typed.</summary>
-    public byte[] HealthCardFingerprint(string healthCardNumber) => Hmac("card|" + Fold(healthCardNumber));
+    public byte[] HealthCardFingerprint(string healthCardNumber) => HealthCardFingerprint(healthCardNumber, currentKeys());
 
-    private byte[] Hmac(string value) => HMACSHA256.HashData(currentKeys().FingerprintKey, Encoding.UTF8.GetBytes(value));
+    private static byte[] HealthCardFingerprint(string healthCardNumber, KeyRing keys) => Hmac(keys, "card|" + Fold(healthCardNumber));
+
+    private static byte[] Hmac(KeyRing keys, string value) => HMACSHA256.HashData(keys.FingerprintKey, Encoding.UTF8.GetBytes(value));
 
     private static byte[] AssociatedData(string purpose, string keyId) => Encoding.UTF8.GetBytes($"{purpose}:{keyId}");
 
