@@ -8,9 +8,9 @@ namespace Booking.LoadTest.WaitingRooms;
 /// <summary>
 /// <c>--scenario waiting-room</c>: a campaign's opening in front of a waiting room. <c>--arrivals</c> visitors arrive
 /// over <c>--over</c> seconds (an open model: each at its planned time, whatever the platform does); each takes a ticket
-/// and polls as the page does (when the answer says, else every <c>--poll</c> seconds) until admitted. Then checks that every visitor was admitted, first in first out, at no more
-/// than the room's rate, without a 5xx, and reports the polls' latency, the requests a second and the CPU the web hosts
-/// and silos spent per request.
+/// and polls as the page does (when the answer says, else every <c>--poll</c> seconds) until admitted. Then checks that
+/// every visitor was admitted, first in first out, at no more than the room's rate, without a 5xx, and reports the
+/// polls' latency, the requests a second and the CPU the web hosts and silos spent per request.
 /// </summary>
 public static class WaitingRoomBenchmark
 {
