@@ -120,6 +120,40 @@ public class SlotInventoryTests
     }
 
     [Fact]
+    public void A_seat_given_back_to_its_hold_leaves_the_hold_live_until_its_own_expiry()
+    {
+        var inventory = Inventory();
+        inventory.TryHold(Nine.Key, "a", Now, TenMinutes);
+        inventory.TryHold(Nine.Key, "b", Now, TenMinutes);
+        var booking = Guid.NewGuid();
+        var claimed = Assert.IsType<ClaimOutcome.Claimed>(inventory.ClaimSeat("a", booking, Now));
+
+        inventory.ReturnToHold(booking, claimed.Hold, Now.AddMinutes(1));
+
+        Assert.Null(inventory.FindSeat(booking));
+        Assert.Equal(Now + TenMinutes, inventory.FindHold("a")?.ExpiresAt);
+        Assert.Equal(0, inventory.Remaining(Nine.Key, Now.AddMinutes(1)));
+        Assert.IsType<ClaimOutcome.Claimed>(inventory.ClaimSeat("a", Guid.NewGuid(), Now.AddMinutes(2)));
+        Assert.IsType<HoldOutcome.Full>(inventory.TryHold(Nine.Key, "c", Now.AddMinutes(2), TenMinutes));
+    }
+
+    [Fact]
+    public void A_seat_given_back_after_its_hold_ran_out_frees_the_place_and_the_hold_reads_as_expired()
+    {
+        var inventory = Inventory();
+        inventory.TryHold(Nine.Key, "a", Now, TenMinutes);
+        var booking = Guid.NewGuid();
+        var claimed = Assert.IsType<ClaimOutcome.Claimed>(inventory.ClaimSeat("a", booking, Now));
+
+        inventory.ReturnToHold(booking, claimed.Hold, Now + TenMinutes);
+
+        Assert.Null(inventory.FindHold("a"));
+        Assert.True(inventory.HasExpired("a"));
+        Assert.IsType<ClaimOutcome.HoldExpired>(inventory.ClaimSeat("a", Guid.NewGuid(), Now + TenMinutes));
+        Assert.Equal(2, inventory.Remaining(Nine.Key, Now + TenMinutes));
+    }
+
+    [Fact]
     public void Holds_on_unknown_or_started_slots_are_refused()
     {
         var inventory = Inventory();

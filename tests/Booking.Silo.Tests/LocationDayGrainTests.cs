@@ -179,6 +179,26 @@ public class LocationDayGrainTests(ClusterFixture fixture)
         Assert.Equal(2, await RemainingAsync(BookingScenario.HauteVille, date, "BLOOD", start.AddMinutes(15)));
     }
 
+    [Fact]
+    public async Task A_confirmation_the_database_refuses_as_too_soon_leaves_the_hold_to_its_citizen()
+    {
+        // Flu's interval is between two flu bookings, which the write checks: the web host leaves it to the write.
+        var first = QuebecDate.NextWeekday(4);
+        var second = QuebecDate.NextWeekday(5);
+        var start = BookingScenario.At(second, 13, 30);
+        var citizen = BookingScenario.Citizen();
+        var booked = (HoldResult.Held)await _citizens.Hold(BookingScenario.Plateau, first, "FLU", BookingScenario.At(first, 13, 30));
+        Assert.IsType<ConfirmResult.Confirmed>(await _citizens.Day(BookingScenario.Plateau, first).Confirm(BookingScenario.Request(booked.HoldId) with { Citizen = citizen }));
+        var held = (HoldResult.Held)await _citizens.Hold(BookingScenario.Plateau, second, "FLU", start);
+        var remaining = await RemainingAsync(BookingScenario.Plateau, second, "FLU", start);
+
+        var refused = await _citizens.Day(BookingScenario.Plateau, second).Confirm(BookingScenario.Request(held.HoldId) with { Citizen = citizen });
+
+        Assert.IsType<ConfirmResult.TooSoon>(refused);
+        Assert.Equal(remaining, await RemainingAsync(BookingScenario.Plateau, second, "FLU", start));
+        Assert.IsType<ConfirmResult.Confirmed>(await _citizens.Confirm(BookingScenario.Plateau, second, held.HoldId));
+    }
+
     private async Task<int> RemainingAsync(Guid location, DateOnly date, string service, DateTimeOffset start)
     {
         var availability = await _citizens.Day(location, date).Availability(service);

@@ -147,6 +147,22 @@ public class BookingFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_hold_refused_as_too_soon_for_one_citizen_still_books_for_another()
+    {
+        var citizen = CitizenApi.NewCitizen(birthDate: "1948-07-21");
+        await _api.Book(CitizenApi.Stade, "COVID19", QuebecDate.At(QuebecDate.NextWeekday(3), 11, 20), citizen);
+        var hold = await _api.HoldId(CitizenApi.Stade, "COVID19", QuebecDate.At(QuebecDate.NextWeekday(6), 11, 20));
+
+        var refused = await _api.Confirm(hold, citizen);
+        var retried = await _api.Confirm(hold, citizen);
+        var forSomeoneElse = await _api.Confirm(hold, CitizenApi.NewCitizen(birthDate: "1952-03-09"));
+
+        Assert.Equal("too_soon", (await CitizenApi.Json(refused))["reason"]!.GetValue<string>());
+        Assert.Equal("too_soon", (await CitizenApi.Json(retried))["reason"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Created, forSomeoneElse.StatusCode);
+    }
+
+    [Fact]
     public async Task The_database_guard_holds_behind_the_api_too()
     {
         var start = QuebecDate.At(QuebecDate.NextWeekday(2), 16);

@@ -28,13 +28,19 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
     /// <c>staff:&lt;id&gt;</c>) booking through another <see cref="Channel"/> on their behalf.</summary>
     public sealed record Confirmer(IPAddress? SourceIp, string Channel = BookingChannel.Web, string? Actor = null);
 
-    public async Task<(Eligible? Eligible, EligibilityResult? Refusal)> CheckAsync(Candidate candidate, CancellationToken cancellationToken)
+    /// <summary>Seals the candidate and checks every eligibility rule: for the members of a group, all checked before any
+    /// is booked, and for the reason a confirmation was refused.</summary>
+    public Task<(Eligible? Eligible, EligibilityResult? Refusal)> CheckAsync(Candidate candidate, CancellationToken cancellationToken) =>
+        CheckAsync(candidate, IntervalCheck.Whole, cancellationToken);
+
+    private async Task<(Eligible? Eligible, EligibilityResult? Refusal)> CheckAsync(Candidate candidate, IntervalCheck intervalCheck,
+        CancellationToken cancellationToken)
     {
         // Sealing computes the fingerprints the eligibility check looks the citizen's history up by.
         var sealedCitizen = protector.Seal(candidate.Citizen, candidate.Day.Date, candidate.TenantId);
         var refusal = await eligibility.RefusalAsync(candidate.Day.LocationId, candidate.Service, candidate.Citizen.BirthDate,
             (sealedCitizen.Fingerprint, sealedCitizen.HealthCardFingerprint), candidate.Declarations.PriorityGroups, candidate.Day.Date,
-            candidate.HoldId, null, cancellationToken);
+            candidate.HoldId, null, intervalCheck, cancellationToken);
         if (refusal is not null)
             return (null, refusal);
         return (new Eligible(candidate, sealedCitizen, protector.Seal(candidate.Declarations, candidate.TenantId)), null);
@@ -50,10 +56,11 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
         return cluster.GetGrain<ILocationDayGrain>(candidate.Day.ToString()).Confirm(request);
     }
 
-    /// <summary>One person's held slot: checked, then confirmed.</summary>
+    /// <summary>One person's held slot: checked, then confirmed. An interval between two bookings of the service itself
+    /// is checked by the write alone, whose refusal <see cref="WhyNotAsync"/> explains; the hold outlives it.</summary>
     public async Task<ConfirmationOutcome> BookAsync(Candidate candidate, string? idempotencyKey, Confirmer by, CancellationToken cancellationToken)
     {
-        var (eligible, refusal) = await CheckAsync(candidate, cancellationToken);
+        var (eligible, refusal) = await CheckAsync(candidate, IntervalCheck.OwnLeftToWrite, cancellationToken);
         if (refusal is not null)
             return new ConfirmationOutcome.NotEligible(refusal);
         var result = await ConfirmAsync(eligible!, idempotencyKey, by);

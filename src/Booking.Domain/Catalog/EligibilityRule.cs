@@ -7,4 +7,9 @@ public sealed record EligibilityRule(int? MinAgeYears, int? MaxAgeYears, Minimum
     public static EligibilityRule Anyone { get; } = new(null, null, null);
 }
 
-public sealed record MinimumInterval(string SinceServiceCode, int Days);
+public sealed record MinimumInterval(string SinceServiceCode, int Days)
+{
+    /// <summary>True when the interval is between two bookings of <paramref name="serviceCode"/> itself (two doses of one
+    /// vaccine): the interval PostgreSQL also enforces when a booking is written.</summary>
+    public bool IsBetweenBookingsOf(string serviceCode) => SinceServiceCode == serviceCode;
+}

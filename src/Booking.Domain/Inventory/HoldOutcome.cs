@@ -14,7 +14,8 @@ public abstract record HoldOutcome
 
 public abstract record ClaimOutcome
 {
-    public sealed record Claimed(Slot Slot, int Seat) : ClaimOutcome;
+    /// <summary><paramref name="Hold"/> is the hold the seat was claimed with, ended by the claim.</summary>
+    public sealed record Claimed(Slot Slot, int Seat, Hold Hold) : ClaimOutcome;
     public sealed record HoldExpired : ClaimOutcome;
     public sealed record UnknownHold : ClaimOutcome;
 }

@@ -127,7 +127,17 @@ public sealed class SlotInventory
         var book = _slots[hold.Slot.Key];
         var seat = book.LowestFreeSeat();
         Occupy(new SeatAssignment(bookingId, hold.Slot.Key, seat));
-        return new ClaimOutcome.Claimed(book.Slot, seat);
+        return new ClaimOutcome.Claimed(book.Slot, seat, hold);
+    }
+
+    /// <summary>Gives the seat claimed for <paramref name="bookingId"/> back to the hold it was claimed with, when the
+    /// booking was refused for the citizen's sake rather than the slot's: the hold runs on to its own expiry, as if it had
+    /// not been presented. One that cannot run on (its time is up, or its slot is gone) ends as if it had expired.</summary>
+    public void ReturnToHold(Guid bookingId, Hold hold, DateTimeOffset now)
+    {
+        ReleaseSeat(bookingId);
+        if (!RestoreHold(hold.HoldId, hold.Slot.Key, hold.ExpiresAt, now))
+            Expire(hold.HoldId, now);
     }
 
     /// <summary>

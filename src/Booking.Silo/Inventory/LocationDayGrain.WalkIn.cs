@@ -19,6 +19,6 @@ public sealed partial class LocationDayGrain
         // The row's capacity is the seat bound the policy allows, which the table's seat guard checks the seat against.
         var confirmation = new ConfirmRequest(HoldId.New(_key, request.ServiceCode), request.Citizen, Now, request.IdempotencyKey, request.SourceIp,
             request.Declarations, null, BookingChannel.WalkIn, request.Actor);
-        return await CommitClaimed(bookingId, seated.Slot with { Capacity = seated.SeatBound }, seated.Seat, confirmation);
+        return await CommitClaimed(bookingId, seated.Slot with { Capacity = seated.SeatBound }, seated.Seat, hold: null, confirmation);
     }
 }

@@ -129,13 +129,14 @@ public sealed partial class LocationDayGrain(
 
         var bookingId = Guid.CreateVersion7();
         var claim = _inventory.ClaimSeat(request.HoldId, bookingId, Now);
-        if (claim is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat })
+        if (claim is not ClaimOutcome.Claimed { Slot: var slot, Seat: var seat, Hold: var hold })
             return Forget(request.HoldId, claim is ClaimOutcome.HoldExpired ? new ConfirmResult.HoldExpired() : new ConfirmResult.UnknownHold());
-        return await CommitClaimed(bookingId, slot, seat, request);
+        return await CommitClaimed(bookingId, slot, seat, hold, request);
     }
 
-    /// <summary>Commits the booking of a seat claimed in memory (a new code on a collision); a refusal gives it back.</summary>
-    private async Task<ConfirmResult> CommitClaimed(Guid bookingId, Slot slot, int seat, ConfirmRequest request)
+    /// <summary>Commits the booking of a seat claimed in memory, with <paramref name="hold"/> or for a walk-in (a new code on
+    /// a collision); a refusal gives it back.</summary>
+    private async Task<ConfirmResult> CommitClaimed(Guid bookingId, Slot slot, int seat, Hold? hold, ConfirmRequest request)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -160,7 +161,12 @@ public sealed partial class LocationDayGrain(
                     _inventory.ReleaseSeat(bookingId);
                     return Forget(request.HoldId, new ConfirmResult.UnknownHold());
                 case InsertOutcome.TooSoon:
-                    _inventory.ReleaseSeat(bookingId);
+                    // The citizen's other booking stands in the way, not the slot: a hold stays theirs until it runs
+                    // out, as when the eligibility check refuses before the write.
+                    if (hold is null)
+                        _inventory.ReleaseSeat(bookingId);
+                    else
+                        _inventory.ReturnToHold(bookingId, hold, Now);
                     return Forget(request.HoldId, new ConfirmResult.TooSoon());
                 default:
                     // The seat guard refused us: our memory disagrees with the database, so rebuild from it.

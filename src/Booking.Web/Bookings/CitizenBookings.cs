@@ -143,6 +143,6 @@ public sealed class CitizenBookings(
         return await manageLink.ShowAsync(found, PersonalDataAccess.Update, "Booking.Web/reschedule", sourceIp, cancellationToken);
 
         Task<Domain.Eligibility.EligibilityResult?> Ineligibility() => eligibility.RefusalAsync(to.LocationId, found.Service, citizen.BirthDate,
-            protector.Fingerprints(citizen), declared, to.Date, null, booking.Id, cancellationToken);
+            protector.Fingerprints(citizen), declared, to.Date, null, booking.Id, IntervalCheck.Whole, cancellationToken);
     }
 }
