@@ -95,24 +95,13 @@ public static class DataServiceCollectionExtensions
     }
 
     /// <summary>The booking path runs the same few statements thousands of times a second; preparing them spares
-    /// PostgreSQL a parse and a plan each time (measured: most of its CPU under load). A pooled connection is handed on
-    /// without Npgsql's reset (six statements sent before the next command), since the hosts leave no session state: no
-    /// <c>SET</c>, session lock, temporary table or <c>LISTEN</c> (the migrations' session lock is taken on a connection of
-    /// their own). A connection string may override either.</summary>
+    /// PostgreSQL a parse and a plan each time (measured: most of its CPU under load). A connection string may override.</summary>
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
-        if (!SetsAnyOf(connectionString, "No Reset On Close", "NoResetOnClose"))
-            builder.ConnectionStringBuilder.NoResetOnClose = true;
         return builder.Build();
-    }
-
-    private static bool SetsAnyOf(string connectionString, params string[] keywords)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return keywords.Any(given.ContainsKey);
     }
 
     /// <summary>The keys for personal data and manage links, read from a file outside the database.</summary>
