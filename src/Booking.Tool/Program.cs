@@ -322,7 +322,7 @@ static string Csv(string value) => value.Contains(',') || value.Contains('"') ? 
 static string Described(AccessLogVerification verification) => verification switch
 {
     AccessLogVerification.Broken broken =>
-        $"Access log chain broken at position {broken.Position} (row {broken.RowId}, {broken.OccurredAt.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff} UTC): {broken.Reason}.",
+        $"Access log chain broken at position {broken.Position} (row {broken.RowId}{(broken.OccurredAt is { } at ? $", {at.UtcDateTime:yyyy-MM-dd HH:mm:ss.ffffff} UTC" : "")}): {broken.Reason}.",
     AccessLogVerification.Intact { SealedRows: 0, UnsealedRows: var unsealed } => $"Access log chain verified: no sealed rows yet ({unsealed} waiting to be sealed).",
     AccessLogVerification.Intact intact =>
         $"Access log chain verified: {intact.SealedRows} rows, positions {intact.FirstPosition} to {intact.LastPosition}; {intact.UnsealedRows} newer rows waiting to be sealed.",

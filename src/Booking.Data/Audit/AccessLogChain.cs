@@ -9,10 +9,11 @@ public sealed record AccessLogHead(long Position, byte[] Hash)
 }
 
 /// <summary>
-/// Seals new rows of <c>personal_data_access_log</c> into its hash chain (migration 0040), through the owner's function:
-/// the application role may not update the log. Rows are inserted without waiting for this (the booking statement
-/// writes them); a background job calls it every few seconds, and any number of hosts may: one seals, the others
-/// find the chain busy and return.
+/// Seals new rows of <c>personal_data_access_log</c> into its hash chain (migrations 0040 and 0156), through the owner's
+/// function: each call writes one row of <c>personal_data_access_log_seals</c> listing the rows it sealed and their
+/// hashes, and changes no log row. Rows are inserted without waiting for this (the booking statement writes them); a
+/// background job calls it every few seconds, and any number of hosts may: one seals, the others find the chain busy
+/// and return.
 /// </summary>
 public sealed class AccessLogChain(NpgsqlDataSource dataSource)
 {

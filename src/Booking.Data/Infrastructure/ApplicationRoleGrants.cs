@@ -18,9 +18,9 @@ public static class ApplicationRoleGrants
         alter default privileges in schema public grant usage, select on sequences to booking_app;
 
         -- The record of who saw personal data is evidence (Law 25): the application adds entries (the database sets
-        -- their time and, once sealed, their place in the hash chain) and reads them back; it never edits or removes
-        -- one. Sealing and the retention purge are the owner's functions, which it may run.
-        revoke insert, update, delete, truncate on personal_data_access_log, personal_data_access_log_anchors from booking_app;
+        -- their time and writer) and reads them back; it never edits or removes one, nor writes their seals in the
+        -- hash chain. Sealing and the retention purge are the owner's functions, which it may run.
+        revoke insert, update, delete, truncate on personal_data_access_log, personal_data_access_log_anchors, personal_data_access_log_seals from booking_app;
         grant insert (actor, access, table_name, record_id, program, source_ip) on personal_data_access_log to booking_app;
         -- Likewise who changed a staff account, and every staff sign-in attempt.
         revoke update, delete, truncate on staff_account_audit, staff_sign_in_log from booking_app;

@@ -56,5 +56,16 @@ public sealed class AccessLogDatabase : IAsyncDisposable
 
     public Task<long> CountAsync(string where = "true") => _database.ScalarAsync<long>($"select count(*) from personal_data_access_log where {where}");
 
+    /// <summary>Rows no seal lists yet.</summary>
+    public Task<long> UnsealedAsync() => CountAsync("""
+        not exists (select from personal_data_access_log_seals s where personal_data_access_log.id = any(s.row_ids))
+        """);
+
+    /// <summary>The log row sealed at a place of the chain.</summary>
+    public Task<long> RowAtAsync(long position) => _database.ScalarAsync<long>($"""
+        select s.row_ids[{position} - s.first_position + 1] from personal_data_access_log_seals s
+        where {position} between s.first_position and s.first_position + cardinality(s.row_ids) - 1
+        """);
+
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 }

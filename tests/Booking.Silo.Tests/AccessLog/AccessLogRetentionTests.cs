@@ -73,10 +73,10 @@ public class AccessLogRetentionTests
         await maintenance.StartAsync(CancellationToken.None);
         try
         {
-            await Poll.UntilAsync(async () => await log.CountAsync("chain_position is null") == 0 && await log.CountAsync() == 3,
+            await Poll.UntilAsync(async () => await log.UnsealedAsync() == 0 && await log.CountAsync() == 3,
                 TimeSpan.FromSeconds(10), "the rows to be sealed and the old ones purged");
             await log.RecordAsync(1);
-            await Poll.UntilAsync(async () => await log.CountAsync("chain_position is null") == 0, TimeSpan.FromSeconds(10), "the new row to be sealed");
+            await Poll.UntilAsync(async () => await log.UnsealedAsync() == 0, TimeSpan.FromSeconds(10), "the new row to be sealed");
         }
         finally
         {
