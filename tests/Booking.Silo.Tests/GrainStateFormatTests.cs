@@ -31,5 +31,7 @@ public sealed class GrainStateFormatTests(ClusterFixture fixture)
         var read = Storage.Deserialize<WaitingRoomCheckpoint>(BinaryData.FromString(savedBeforeTheRename));
 
         Assert.Equal((7L, 42L, 40L, 3L), (read!.Epoch, read.NextTicket, read.Frontier, read.IssuedBetweenSaves));
+        // Written before rooms kept their bank: no time, which the room takes as nothing owed.
+        Assert.Equal((0.0, default), (read.Banked, read.BankedAt));
     }
 }

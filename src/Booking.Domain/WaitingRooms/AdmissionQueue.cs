@@ -3,8 +3,13 @@ namespace Booking.Domain.WaitingRooms;
 /// <summary>Where a ticket stands: admitted, or how many are ahead (position 1 = next) and roughly how long it will take.</summary>
 public readonly record struct TicketStanding(long Position, int EstimatedWaitSeconds, bool Admitted);
 
-/// <summary>What a queue must remember to go on after a restart: the next number to hand out and the last one admitted.</summary>
-public readonly record struct QueueMark(long NextTicket, long Frontier);
+/// <summary>What a queue must remember to go on after a restart: the next number to hand out, the last one admitted,
+/// and the admissions it had banked (<paramref name="Tokens"/>) when it last moved (<paramref name="At"/>).</summary>
+public readonly record struct QueueMark(long NextTicket, long Frontier, double Tokens, DateTimeOffset At)
+{
+    /// <summary>Whether anyone's place or admission changed since <paramref name="other"/>: the bank alone moves with time.</summary>
+    public bool SamePlaces(QueueMark other) => NextTicket == other.NextTicket && Frontier == other.Frontier;
+}
 
 /// <summary>
 /// A fair queue with a token bucket: tickets are numbered in arrival order and admitted strictly in that order, at most
@@ -21,19 +26,28 @@ public sealed class AdmissionQueue(DateTimeOffset now)
     /// <summary>Tickets handed out so far.</summary>
     public long Issued => _nextTicket - 1;
 
-    public QueueMark Mark => new(_nextTicket, _frontier);
+    public QueueMark Mark => new(_nextTicket, _frontier, _tokens, _updatedAt);
 
     /// <summary>Tickets handed out and not yet admitted, as of the last call.</summary>
     public long Waiting => _nextTicket - 1 - _frontier;
 
+    /// <summary>How long before a restart the admissions owed since the saved mark are still made: a room saves a
+    /// second after it moves, so the mark is that close to the loss; the rest of a longer outage is not banked.</summary>
+    public static readonly TimeSpan ResumeOwedFor = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// A queue that goes on from a mark saved before a restart. Tickets handed out after that mark are unknown, so
     /// numbering resumes <paramref name="unsavedAllowance"/> further on: those tickets keep their place, and the gap's
-    /// unused numbers are admitted like any others (a few seconds of admissions lost, no visitor overtaken). No
-    /// admissions are banked across the restart.
+    /// unused numbers are admitted like any others. Admissions made after the mark are unknown too, so the queue goes
+    /// on from the mark's bank and time (at most <see cref="ResumeOwedFor"/> back): its next call admits what the
+    /// rate owed since, at least as far as the lost queue had gone, so no visitor it admitted is told to wait again
+    /// while a later ticket is through.
     /// </summary>
-    public static AdmissionQueue Resume(QueueMark mark, long unsavedAllowance, DateTimeOffset now) =>
-        new(now) { _nextTicket = mark.NextTicket + unsavedAllowance, _frontier = mark.Frontier, _tokens = 0 };
+    public static AdmissionQueue Resume(QueueMark mark, long unsavedAllowance, DateTimeOffset now)
+    {
+        var from = mark.At > now - ResumeOwedFor ? mark.At : now - ResumeOwedFor;
+        return new(from) { _nextTicket = mark.NextTicket + unsavedAllowance, _frontier = mark.Frontier, _tokens = mark.Tokens };
+    }
 
     /// <summary>How many may pass at once after a quiet spell: five seconds' worth of the rate, at least one.</summary>
     public static int Burst(int perMinute) => Math.Max(1, perMinute / 12);

@@ -9,7 +9,8 @@ namespace Booking.Silo.WaitingRooms;
 /// <summary>
 /// The queue of one waiting room, in memory: every call is a few arithmetic operations, so one grain answers a whole
 /// campaign's visitors. Its place in the numbering is saved every second when it changed (<see cref="WaitingRoomCheckpoint"/>),
-/// off the callers' path: an activation that follows a lost silo goes on with the same tickets, in the same order.
+/// off the callers' path: an activation that follows a lost silo goes on with the same tickets, in the same order, and
+/// admits at least as far as the lost one had.
 /// Each admission is one pass, counted here, so a pass copied to other clients serves no more holds than its owner
 /// could make; those counts are not saved (after a loss, an admitted visitor is given a new pass on asking).
 /// The day's figures for the ministry (<see cref="WaitingRoomStatistics"/>: counts and a histogram of waits) are counted
@@ -41,7 +42,9 @@ public sealed class WaitingRoomGrain(
         {
             var saved = checkpoint.State;
             _epoch = saved.Epoch;
-            _queue = AdmissionQueue.Resume(new QueueMark(saved.NextTicket, saved.Frontier), UnsavedAllowance(saved.IssuedBetweenSaves), now);
+            // A checkpoint saved before rooms kept their bank has no time: it resumes with nothing owed.
+            var bankedAt = saved.BankedAt == default ? now : saved.BankedAt;
+            _queue = AdmissionQueue.Resume(new QueueMark(saved.NextTicket, saved.Frontier, saved.Banked, bankedAt), UnsavedAllowance(saved.IssuedBetweenSaves), now);
             if (await days.FindAsync(room, QuebecTime.DateOf(QuebecTime.Zone, now), cancellationToken) is { } today)
                 _statistics = new WaitingRoomStatistics(today, interrupted: saved.NextTicket - 1 > saved.Frontier);
         }
@@ -81,11 +84,12 @@ public sealed class WaitingRoomGrain(
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         var mark = _queue.Mark;
-        if (mark == _saved)
+        if (mark.SamePlaces(_saved))
             return;
         checkpoint.State = new WaitingRoomCheckpoint
         {
             Epoch = _epoch, NextTicket = mark.NextTicket, Frontier = mark.Frontier, IssuedBetweenSaves = mark.NextTicket - _saved.NextTicket,
+            Banked = mark.Tokens, BankedAt = mark.At,
         };
         await checkpoint.WriteStateAsync(cancellationToken);
         _saved = mark;
