@@ -109,7 +109,7 @@ public class AdmissionQueueTests
         var mark = queue.Mark;
         var afterSave = Enumerable.Range(0, 5).Select(_ => queue.Issue(T0, perMinute: 6)).ToList();
 
-        var resumed = AdmissionQueue.Resume(mark, unsavedAllowance: 8, T0.AddSeconds(1));
+        var resumed = AdmissionQueue.Resume(mark, unsavedAllowance: 8, owedFor: TimeSpan.FromSeconds(3), T0.AddSeconds(1));
         var waiting = beforeSave.Concat(afterSave).Where(t => t > mark.Frontier).ToList();
         var positions = waiting.Select(t => resumed.Standing(t, T0.AddSeconds(1), 6)!.Value.Position).ToList();
         var newcomer = resumed.Issue(T0.AddSeconds(1), perMinute: 6);
@@ -118,5 +118,18 @@ public class AdmissionQueueTests
         Assert.Equal(positions.Distinct().Count(), positions.Count);
         Assert.True(newcomer > afterSave.Max());
         Assert.True(resumed.Standing(newcomer, T0.AddSeconds(1), 6)!.Value.Position > positions.Max());
+    }
+
+    [Fact]
+    public void A_queue_back_from_a_long_outage_lets_through_only_what_it_owed_just_after_its_mark()
+    {
+        var queue = new AdmissionQueue(T0);
+        for (var i = 0; i < 100; i++)
+            queue.Issue(T0, perMinute: 60);
+        var mark = queue.Mark;
+
+        var resumed = AdmissionQueue.Resume(mark, unsavedAllowance: 20, owedFor: TimeSpan.FromSeconds(3), T0.AddMinutes(1));
+
+        Assert.Equal(mark.Frontier + 3, resumed.Watermark(T0.AddMinutes(1), 60).Frontier);
     }
 }

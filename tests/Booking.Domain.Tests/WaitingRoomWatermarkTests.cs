@@ -51,7 +51,7 @@ public class WaitingRoomWatermarkTests
         var tickets = Enumerable.Range(0, 40).Select(_ => queue.Issue(T0, perMinute: 60)).ToList();
         var saved = queue.Mark;
         var before = queue.Watermark(T0.AddSeconds(3), 60);
-        var resumed = AdmissionQueue.Resume(saved, unsavedAllowance: 20, T0.AddSeconds(4));
+        var resumed = AdmissionQueue.Resume(saved, unsavedAllowance: 20, owedFor: TimeSpan.FromSeconds(3), T0.AddSeconds(4));
 
         foreach (var ticket in tickets)
         {

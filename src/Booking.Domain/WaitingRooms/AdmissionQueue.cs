@@ -31,21 +31,18 @@ public sealed class AdmissionQueue(DateTimeOffset now)
     /// <summary>Tickets handed out and not yet admitted, as of the last call.</summary>
     public long Waiting => _nextTicket - 1 - _frontier;
 
-    /// <summary>How long before a restart the admissions owed since the saved mark are still made: a room saves a
-    /// second after it moves, so the mark is that close to the loss; the rest of a longer outage is not banked.</summary>
-    public static readonly TimeSpan ResumeOwedFor = TimeSpan.FromSeconds(10);
-
     /// <summary>
     /// A queue that goes on from a mark saved before a restart. Tickets handed out after that mark are unknown, so
     /// numbering resumes <paramref name="unsavedAllowance"/> further on: those tickets keep their place, and the gap's
     /// unused numbers are admitted like any others. Admissions made after the mark are unknown too, so the queue goes
-    /// on from the mark's bank and time (at most <see cref="ResumeOwedFor"/> back): its next call admits what the
-    /// rate owed since, at least as far as the lost queue had gone, so no visitor it admitted is told to wait again
-    /// while a later ticket is through.
+    /// on from the mark's bank and time, at most <paramref name="owedFor"/> back (how long after its last move a mark
+    /// may be the last one saved): its next call admits what the rate owed since, at least as far as the lost queue
+    /// had gone, so no visitor it admitted is told to wait again while a later ticket is through. The rest of a longer
+    /// outage is not owed: a queue back from one does not let it all through at once.
     /// </summary>
-    public static AdmissionQueue Resume(QueueMark mark, long unsavedAllowance, DateTimeOffset now)
+    public static AdmissionQueue Resume(QueueMark mark, long unsavedAllowance, TimeSpan owedFor, DateTimeOffset now)
     {
-        var from = mark.At > now - ResumeOwedFor ? mark.At : now - ResumeOwedFor;
+        var from = mark.At > now - owedFor ? mark.At : now - owedFor;
         return new(from) { _nextTicket = mark.NextTicket + unsavedAllowance, _frontier = mark.Frontier, _tokens = mark.Tokens };
     }
 

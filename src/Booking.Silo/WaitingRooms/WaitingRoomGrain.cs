@@ -25,6 +25,10 @@ public sealed class WaitingRoomGrain(
 {
     private static readonly TimeSpan SaveEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan SaveFiguresEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long after the room last moved its last save may have been taken, a slow write included: the
+    /// admissions it owed for that long are made after a loss, and no more.</summary>
+    private static readonly TimeSpan OwedSinceSave = 3 * SaveEvery;
     private readonly PassUses _passes = new();
     private AdmissionQueue _queue = null!;
     private long _epoch;
@@ -44,7 +48,8 @@ public sealed class WaitingRoomGrain(
             _epoch = saved.Epoch;
             // A checkpoint saved before rooms kept their bank has no time: it resumes with nothing owed.
             var bankedAt = saved.BankedAt == default ? now : saved.BankedAt;
-            _queue = AdmissionQueue.Resume(new QueueMark(saved.NextTicket, saved.Frontier, saved.Banked, bankedAt), UnsavedAllowance(saved.IssuedBetweenSaves), now);
+            _queue = AdmissionQueue.Resume(new QueueMark(saved.NextTicket, saved.Frontier, saved.Banked, bankedAt),
+                UnsavedAllowance(saved.IssuedBetweenSaves), OwedSinceSave, now);
             if (await days.FindAsync(room, QuebecTime.DateOf(QuebecTime.Zone, now), cancellationToken) is { } today)
                 _statistics = new WaitingRoomStatistics(today, interrupted: saved.NextTicket - 1 > saved.Frontier);
         }
