@@ -1,6 +1,7 @@
 using Booking.Web.ApiDocument;
 using Booking.Web.Availability;
 using Booking.Web.Bookings;
+using Booking.Web.Infrastructure;
 using Booking.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,14 +17,13 @@ public static class AvailabilityApi
         return api;
     }
 
-    private static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem>> Search(
+    private static async Task<Results<SerializedJson<AvailabilityResponse>, ValidationProblem>> Search(
         string? service, string? postalCode, string? from, int? days, double? radiusKm, int? limit, int? slotsPerLocation,
-        AvailabilityCriteriaReader reader, AvailabilitySearch search, CancellationToken cancellationToken)
+        AvailabilityCriteriaReader reader, AvailabilityAnswers answers, CancellationToken cancellationToken)
     {
         var outcome = await reader.ReadAsync(new AvailabilityInput(service, postalCode, from, days, radiusKm, limit, slotsPerLocation), cancellationToken);
         if (outcome is not Outcome<AvailabilityCriteria>.Succeeded { Value: var criteria })
             return ((Outcome<AvailabilityCriteria>.Invalid)outcome).Errors.ToProblem();
-        var locations = await search.FindAsync(criteria.Query, cancellationToken);
-        return TypedResults.Ok(new AvailabilityResponse(criteria.Query.ServiceCode, criteria.PostalCode.ToString(), criteria.Query.From, criteria.Query.Days, locations));
+        return new SerializedJson<AvailabilityResponse>(await answers.JsonAsync(criteria, cancellationToken));
     }
 }

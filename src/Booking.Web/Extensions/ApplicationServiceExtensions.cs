@@ -30,6 +30,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ReferenceData>();
         services.AddClusterBooking();
         services.AddSingleton<AvailabilitySearch>();
+        services.AddSingleton<AvailabilityAnswers>();
         services.AddSingleton<AvailabilityCriteriaReader>();
         services.AddOptions<AvailabilityFeedOptions>().Bind(builder.Configuration.GetSection(AvailabilityFeedOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
