@@ -17,6 +17,7 @@ public sealed class MetricsEndpointTests(PlatformFixture platform)
         using var host = new LoopbackHost(platform, new Dictionary<string, string?>());
         using var client = host.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/services")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/availability?service=COVID19&postalCode=H2X1Y4&days=1")).StatusCode);
 
         // A request's duration is recorded as it ends, which may be just after its client has the answer.
         var scrape = "";
@@ -29,6 +30,8 @@ public sealed class MetricsEndpointTests(PlatformFixture platform)
         }, TimeSpan.FromSeconds(10), "the API call's duration in the scrape");
 
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", scrape);
+        // The platform's own meter too: the search's answer was built for it.
+        Assert.Contains("booking_availability_answers_total{otel_scope_name=\"Booking\",source=\"built\"}", scrape);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Booking.ServiceDefaults.Metrics;
 using Booking.Testing;
 using Booking.Web.Site;
 
@@ -47,7 +48,7 @@ public class DeepLinkTests(PlatformFixture platform)
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument is { Name: FeedReferrals.InstrumentName, Meter.Name: FeedReferrals.MeterName })
+            if (instrument is { Name: FeedReferrals.InstrumentName, Meter.Name: PlatformMetrics.MeterName })
                 l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((_, seats, tags, _) =>
