@@ -19,38 +19,13 @@ public sealed class OutboxDispatcher(
     NotificationMetrics metrics,
     IOptions<DispatchOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : OutboxLoop(options.Value, clock, logger, options.Value.Loops)
 {
     private readonly DispatchOptions _options = options.Value;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, _options.Loops).Select(_ => Task.Run(() => Loop(stoppingToken), stoppingToken)));
-
-    private async Task Loop(CancellationToken stoppingToken)
+    public override async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await DispatchBatchAsync(stoppingToken) == 0)
-                    await Task.Delay(_options.IdlePoll, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The claimed rows come due again when their lease ends; nothing is lost by backing off.
-                logger.LogError(e, "Dispatch round failed; retrying shortly");
-                await Task.Delay(_options.IdlePoll * 4, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
-
-    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
-    {
-        var claimedAt = clock.GetTimestamp();
+        var claimedAt = Clock.GetTimestamp();
         var claimed = await outbox.ClaimAsync(_options.WorkerId, _options.BatchSize, _options.Lease, cancellationToken);
         if (claimed.Count == 0)
             return 0;
@@ -67,12 +42,12 @@ public sealed class OutboxDispatcher(
             {
                 // Past most of the lease another worker may take the message over: leave it to come due again
                 // rather than risk two sends.
-                if (contacts[i] is { } contact && clock.GetElapsedTime(claimedAt) < _options.Lease * 0.8)
+                if (contacts[i] is { } contact && Clock.GetElapsedTime(claimedAt) < _options.Lease * 0.8)
                     records[i] = await sender.SendAsync(claimed[i], contact, ct);
             });
         var done = records.OfType<SendRecord>().ToList();
         if (done.Count < claimed.Count)
-            logger.LogWarning("{Left} of {Claimed} messages were left for a later claim: the batch outlasted its lease", claimed.Count - done.Count, claimed.Count);
+            Logger.LogWarning("{Left} of {Claimed} messages were left for a later claim: the batch outlasted its lease", claimed.Count - done.Count, claimed.Count);
         await RecordAsync(done);
         return claimed.Count;
     }
@@ -91,8 +66,8 @@ public sealed class OutboxDispatcher(
             }
             catch (NpgsqlException e) when (e.IsTransient && attempt < attempts)
             {
-                logger.LogWarning(e, "Recording {Count} sends failed (attempt {Attempt} of {Attempts}); retrying", done.Count, attempt, attempts);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock);
+                Logger.LogWarning(e, "Recording {Count} sends failed (attempt {Attempt} of {Attempts}); retrying", done.Count, attempt, attempts);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), Clock);
             }
         }
     }
