@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Booking.ServiceDefaults;
 
-/// <summary>What every host of the platform shares: its clock, problem details for errors, health endpoints, logging, metrics.</summary>
+/// <summary>What every host of the platform shares: its clock, problem details for errors, health endpoints, logging, metrics,
+/// and a cap on client connections.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Health checks tagged with this are part of readiness (dependencies reachable), not liveness.</summary>
@@ -25,6 +26,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks();
         builder.AddPlatformMetrics();
         builder.AddPlatformLogging();
+        builder.AddConnectionLimits();
         return builder;
     }
 

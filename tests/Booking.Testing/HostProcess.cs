@@ -17,10 +17,19 @@ public sealed class HostProcess(string project, IReadOnlyDictionary<string, stri
     /// <summary>Every line the process wrote on standard output and standard error, in arrival order per stream.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
+    /// <summary>The most files (sockets included) the process may have open at once, set before it starts; the
+    /// system's own limit when null.</summary>
+    public int? FileLimit { get; init; }
+
+    /// <summary>Whether the process has ended (crashed, killed or stopped) since it started.</summary>
+    public bool HasExited => _process?.HasExited ?? false;
+
     public void Start()
     {
         var assembly = BuiltAssembly(project);
-        var start = new ProcessStartInfo("dotnet", [assembly, .. arguments])
+        // prlimit sets the limit, then becomes the program (same process), so killing it kills the program.
+        string[] command = FileLimit is { } files ? [$"--nofile={files}:{files}", "dotnet", assembly, .. arguments] : [assembly, .. arguments];
+        var start = new ProcessStartInfo(FileLimit is null ? "dotnet" : "prlimit", command)
         {
             // Its content root, as in production: its own appsettings.json, not the test assembly's copies.
             WorkingDirectory = Path.GetDirectoryName(assembly)!,

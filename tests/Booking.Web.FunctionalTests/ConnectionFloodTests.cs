@@ -1,0 +1,84 @@
+using System.Net.Sockets;
+using System.Text;
+using Booking.Testing;
+
+namespace Booking.Web.FunctionalTests;
+
+/// <summary>An attack on the citizen web host's connections: a flood of requests that are never finished, more than
+/// the process may have files open, from one client (so no request ever reaches the per-client limits). The host runs
+/// as its own process, as in production, with an open-file limit of 2 000 so that the flood stays small.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ConnectionFloodTests(PlatformFixture platform)
+{
+    private const int FileLimit = 2_000;
+
+    [Fact]
+    public async Task A_flood_of_unfinished_requests_past_the_open_file_limit_leaves_the_web_host_up_and_serving()
+    {
+        var port = FreePort.Next();
+        using var web = new HostProcess("Booking.Web", new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ConnectionStrings:Booking"] = platform.Database.ConnectionString,
+            ["Orleans:ClusterId"] = platform.ClusterId,
+            ["Booking:DataProtection:KeyFile"] = platform.KeyFile,
+        })
+        { FileLimit = FileLimit };
+        web.Start();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        await Poll.UntilAsync(() => IsReadyAsync(client), TimeSpan.FromSeconds(90), "the web host to start");
+
+        var flood = await OpenUnfinishedRequestsAsync(port, FileLimit + 1_000);
+        try
+        {
+            // The flood lasts as an attack would, well short of the host's 30 s wait for a request's headers.
+            for (var second = 0; second < 10; second++)
+            {
+                Assert.False(web.HasExited, $"The web host ended {second} s into the flood:\n{string.Join('\n', web.Output.TakeLast(15))}");
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+        finally
+        {
+            foreach (var socket in flood)
+                socket.Dispose();
+        }
+
+        await Poll.UntilAsync(() => IsReadyAsync(client), TimeSpan.FromSeconds(30), "the web host to serve again after the flood");
+        Assert.False(web.HasExited);
+    }
+
+    private static async Task<bool> IsReadyAsync(HttpClient client)
+    {
+        try
+        {
+            return (await client.GetAsync("/health/ready")).IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Connections that each send the start of a request and never its end; those the host refuses are dropped.</summary>
+    private static async Task<List<Socket>> OpenUnfinishedRequestsAsync(int port, int count)
+    {
+        var start = Encoding.ASCII.GetBytes("GET /api/v1/availability?service=COVID19&postalCode=H2X1Y4 HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        var open = new List<Socket>();
+        for (var i = 0; i < count; i++)
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                await socket.ConnectAsync("127.0.0.1", port);
+                await socket.SendAsync(start);
+                open.Add(socket);
+            }
+            catch (SocketException)
+            {
+                socket.Dispose();
+            }
+        }
+        return open;
+    }
+}
