@@ -53,7 +53,7 @@ for rate in "$@"; do
   fi
   /usr/bin/time -f "load generator %U %S" -o "$out.time" \
     dotnet "$RUNNER" --scenario "$SCENARIO" --rate "$rate" --duration "$DURATION" --no-pgbench \
-      --base-url "$BASE_URL" --db "$DB" ${RUNNER_ARGS:-} >"$out" 2>"$out.err" || echo "(runner exit code $?)"
+      --base-url "$BASE_URL" --db "$DB" --state-dir "$STATE" ${RUNNER_ARGS:-} >"$out" 2>"$out.err" || echo "(runner exit code $?)"
   if [ -n "${ALONGSIDE:-}" ]; then
     kill -- -"$alongside" 2>/dev/null; wait "$alongside" 2>/dev/null || true
   fi

@@ -22,7 +22,7 @@ public static class BulkMoveBenchmark
     public const string Usage = """
         usage: dotnet run -c Release --project load/Booking.LoadTest -- --scenario bulk-move
                  --db "Host=127.0.0.1;Port=5433;Username=booking_owner;Database=booking" --key-file .local/keys.json
-                 [--bookings 100000] [--seats 100] [--timeout 900]
+                 [--bookings 100000] [--seats 100] [--timeout 900] [--state-dir .local]
         """;
 
     private const int SlotsPerDay = 14 * 12;
@@ -39,7 +39,7 @@ public static class BulkMoveBenchmark
         var bookings = int.Parse(options.GetValueOrDefault("--bookings", "100000"), CultureInfo.InvariantCulture);
         var seats = int.Parse(options.GetValueOrDefault("--seats", "100"), CultureInfo.InvariantCulture);
         var timeout = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("--timeout", "900"), CultureInfo.InvariantCulture));
-        await using var dataSource = NpgsqlDataSource.Create(DatabaseConnection.Resolve(db).ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(DatabaseConnection.Resolve(db, CommandOptions.StateDirectory(options)).ConnectionString);
         var protector = new PersonalDataProtector(KeyRing.Load(keyFile));
 
         var days = (bookings + SlotsPerDay * seats - 1) / (SlotsPerDay * seats);

@@ -36,7 +36,8 @@ public sealed record CommandLine(
                  [--fault silo-kill@20s] [--state-dir .local]
 
           --db             Npgsql connection string of the platform's database (invariants are checked there, pgbench
-                           runs there). Without a Password, PGPASSWORD is used, then the password ./run.sh keeps.
+                           runs there). Without a Password, PGPASSWORD is used, then the password ./run.sh keeps for
+                           the platform of --state-dir.
           --rate           an open model: journeys started at this rate whatever earlier ones take (500), or at a rate
                            ramping linearly over the run (100..1000), instead of --users closed-loop users; a journey
                            due while all --max-vus virtual users are busy is dropped and counted. --max-vus defaults
@@ -45,8 +46,8 @@ public sealed record CommandLine(
           --fault          inject faults into the platform ./run.sh runs, during the load: KIND[:N]@SECONDSs, several
                            separated by commas. silo-kill (kill -9), silo-stop (SIGTERM, graceful), web-kill (kill -9)
                            of silo or web host N (default 1); postgres-restart (pg_ctl restart -m fast).
-          --state-dir      run.sh's state folder (BOOKING_STATE_DIR), where it says which processes to act on;
-                           default .local of this checkout.
+          --state-dir      run.sh's state folder (BOOKING_STATE_DIR), where it says which processes to act on and
+                           where its database is; default .local of this checkout.
         exit codes: 0 ok, 1 an invariant was violated, 2 bad usage, 3 the run or the checks could not be completed.
         """;
 
@@ -94,7 +95,7 @@ public sealed record CommandLine(
             values.GetValueOrDefault("--out") ?? Path.Combine(CheckoutRoot(), "load", "results"),
             flags.Contains("--allow-remote"),
             values.TryGetValue("--fault", out var faults) ? FaultPlan.Parse(faults) : [],
-            values.GetValueOrDefault("--state-dir") ?? Path.Combine(CheckoutRoot(), ".local"),
+            values.GetValueOrDefault("--state-dir") ?? DefaultStateDirectory,
             values.TryGetValue("--rate", out var rate) ? ArrivalRate.Parse(rate) : null,
             OptionalInt(values, "--max-vus", min: 1));
     }
@@ -110,6 +111,9 @@ public sealed record CommandLine(
 
     /// <summary>The checkout we run from, wherever the working directory is inside it (else the working directory):
     /// reports go to its load/results (git-ignored), run.sh keeps its state in its .local.</summary>
+    /// <summary>Where <c>./run.sh</c> keeps its state unless told otherwise (BOOKING_STATE_DIR).</summary>
+    public static string DefaultStateDirectory => Path.Combine(CheckoutRoot(), ".local");
+
     private static string CheckoutRoot()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)

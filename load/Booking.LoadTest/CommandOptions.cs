@@ -10,4 +10,8 @@ public static class CommandOptions
             options[args[i]] = args[i + 1];
         return options;
     }
+
+    /// <summary>run.sh's state folder (<c>--state-dir</c>), where the database password is found.</summary>
+    public static string StateDirectory(Dictionary<string, string> options) =>
+        options.GetValueOrDefault("--state-dir") ?? CommandLine.DefaultStateDirectory;
 }

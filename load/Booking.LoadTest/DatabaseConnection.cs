@@ -1,12 +1,14 @@
+using Booking.LoadTest.Faults;
 using Npgsql;
 
 namespace Booking.LoadTest;
 
 /// <summary>The platform's database as given by --db, with the password filled in the way a developer expects after
-/// <c>./run.sh</c>: the connection string's own, else PGPASSWORD, else the password file run.sh created.</summary>
+/// <c>./run.sh</c>: the connection string's own, else PGPASSWORD, else the password file of the PostgreSQL that run.sh
+/// runs with that state folder.</summary>
 public static class DatabaseConnection
 {
-    public static NpgsqlConnectionStringBuilder Resolve(string connectionString)
+    public static NpgsqlConnectionStringBuilder Resolve(string connectionString, string stateDirectory)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -20,7 +22,7 @@ public static class DatabaseConnection
         if (string.IsNullOrEmpty(builder.Password))
             builder.Password = Environment.GetEnvironmentVariable("PGPASSWORD") is { Length: > 0 } fromEnvironment
                 ? fromEnvironment
-                : RunScriptPassword(builder.Username);
+                : RunScriptPassword(builder.Username, stateDirectory);
         builder.ApplicationName ??= "Booking.LoadTest";
         return builder;
     }
@@ -34,24 +36,13 @@ public static class DatabaseConnection
         return copy.ConnectionString;
     }
 
-    /// <summary>run.sh keeps each role's password in .local/postgres/&lt;role&gt;.password, or (root with a checkout the
-    /// postgres user cannot enter) in /var/lib/booking-dev/&lt;first 12 hex of md5("&lt;checkout path&gt;\n")&gt;/&lt;role&gt;.password.</summary>
-    private static string? RunScriptPassword(string? role)
+    /// <summary>run.sh keeps each role's password beside its PostgreSQL's data folder, which its
+    /// <c>platform.state</c> names (under the state folder, or under /var/lib when root cannot let PostgreSQL in there).</summary>
+    private static string? RunScriptPassword(string? role, string stateDirectory)
     {
-        if (string.IsNullOrEmpty(role))
+        if (string.IsNullOrEmpty(role) || PlatformState.Find(stateDirectory) is not { } platform)
             return null;
-        var file = role + ".password";
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "run.sh")))
-                continue;
-            // Not security: the folder name run.sh derives with `md5sum`, so it must be MD5 to find it.
-#pragma warning disable CA5351
-            var hash = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(dir.FullName + "\n")))[..12];
-#pragma warning restore CA5351
-            string[] files = [Path.Combine(dir.FullName, ".local", "postgres", file), Path.Combine("/var/lib/booking-dev", hash, file)];
-            return files.Where(File.Exists).Select(f => File.ReadAllText(f).Trim()).FirstOrDefault();
-        }
-        return null;
+        var file = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(platform.PgData))!, role + ".password");
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
     }
 }

@@ -20,7 +20,7 @@ public static class NotificationBurst
     public const string Usage = """
         usage: dotnet run -c Release --project load/Booking.LoadTest -- --scenario notification-burst
                  --db "Host=127.0.0.1;Port=5433;Username=booking_owner;Database=booking" --key-file .local/keys.json
-                 [--messages 100000] [--email-share 0.5] [--inbox-url http://127.0.0.1:5090] [--timeout 600]
+                 [--messages 100000] [--email-share 0.5] [--inbox-url http://127.0.0.1:5090] [--timeout 600] [--state-dir .local]
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -35,7 +35,7 @@ public static class NotificationBurst
         var emailShare = double.Parse(options.GetValueOrDefault("--email-share", "0.5"), System.Globalization.CultureInfo.InvariantCulture);
         var inbox = options.GetValueOrDefault("--inbox-url", "http://127.0.0.1:5090");
         var timeout = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("--timeout", "600"), CultureInfo.InvariantCulture));
-        var database = DatabaseConnection.Resolve(db);
+        var database = DatabaseConnection.Resolve(db, CommandOptions.StateDirectory(options));
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var protector = new PersonalDataProtector(KeyRing.Load(keyFile));
         var burst = Guid.NewGuid();

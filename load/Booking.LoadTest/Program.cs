@@ -26,7 +26,7 @@ FaultInjector? faultInjector;
 try
 {
     cli = CommandLine.Parse(args);
-    database = DatabaseConnection.Resolve(cli.Database);
+    database = DatabaseConnection.Resolve(cli.Database, cli.StateDirectory);
     TargetGuard.EnsureAllowed(cli.BaseUrl, database, cli.AllowRemote);
     settings = ScenarioSettings.Load(cli.Scenario).With(cli.Users, cli.DurationSeconds, cli.MaxRequests, cli.DayOffset, cli.Rate, cli.MaxVirtualUsers);
     faultInjector = cli.Faults.Count == 0 ? null : FaultInjector.For(cli.StateDirectory, cli.Faults, TimeSpan.FromSeconds(settings.DurationSeconds));
