@@ -50,17 +50,7 @@ public sealed class LoggedPlatform : IAsyncLifetime
         Start("notifications", "Notifications", worker);
 
         Web = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_webPort}") };
-        await Poll.UntilAsync(async () =>
-        {
-            try
-            {
-                return (await Web.GetAsync("/health/ready")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(90), "the web host to find the silo");
+        await Poll.UntilReadyAsync(Web, TimeSpan.FromSeconds(90), "the web host to find the silo");
     }
 
     /// <summary>Stops every host as an orchestrator does (SIGTERM), so that their last lines are written, then returns

@@ -19,4 +19,19 @@ public static class Poll
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Until the host behind <paramref name="client"/> answers <c>/health/ready</c> with a success; a host not
+    /// listening yet, or refusing the connection, counts as not ready.</summary>
+    public static Task UntilReadyAsync(HttpClient client, TimeSpan deadline, string what) =>
+        UntilAsync(async () =>
+        {
+            try
+            {
+                return (await client.GetAsync("/health/ready")).IsSuccessStatusCode;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, deadline, what);
 }

@@ -26,7 +26,7 @@ public sealed class ConnectionFloodTests(PlatformFixture platform)
         { FileLimit = FileLimit };
         web.Start();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
-        await Poll.UntilAsync(() => IsReadyAsync(client), TimeSpan.FromSeconds(90), "the web host to start");
+        await Poll.UntilReadyAsync(client, TimeSpan.FromSeconds(90), "the web host to start");
 
         var flood = await OpenUnfinishedRequestsAsync(port, FileLimit + 1_000);
         try
@@ -44,20 +44,8 @@ public sealed class ConnectionFloodTests(PlatformFixture platform)
                 socket.Dispose();
         }
 
-        await Poll.UntilAsync(() => IsReadyAsync(client), TimeSpan.FromSeconds(30), "the web host to serve again after the flood");
+        await Poll.UntilReadyAsync(client, TimeSpan.FromSeconds(30), "the web host to serve again after the flood");
         Assert.False(web.HasExited);
-    }
-
-    private static async Task<bool> IsReadyAsync(HttpClient client)
-    {
-        try
-        {
-            return (await client.GetAsync("/health/ready")).IsSuccessStatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Connections that each send the start of a request and never its end; those the host refuses are dropped.</summary>
