@@ -12,11 +12,14 @@ using Microsoft.Extensions.Logging;
 namespace Booking.ServiceDefaults;
 
 /// <summary>What every host of the platform shares: its clock, problem details for errors, health endpoints, logging, metrics,
-/// and a cap on client connections.</summary>
+/// a cap on client connections, and a management port outside it.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Health checks tagged with this are part of readiness (dependencies reachable), not liveness.</summary>
     public const string ReadyTag = "ready";
+
+    public const string LivenessPath = "/health";
+    public const string ReadinessPath = "/health/ready";
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -27,6 +30,7 @@ public static class ServiceDefaultsExtensions
         builder.AddPlatformMetrics();
         builder.AddPlatformLogging();
         builder.AddConnectionLimits();
+        builder.AddManagementPort();
         return builder;
     }
 
@@ -35,14 +39,18 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UsePlatformMetrics();
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(ReadyTag),
-            ResponseWriter = WriteReport,
-        });
+        app.MapHealthChecks(LivenessPath, Liveness);
+        app.MapHealthChecks(ReadinessPath, Readiness);
         return app;
     }
+
+    internal static readonly HealthCheckOptions Liveness = new() { Predicate = _ => false };
+
+    internal static readonly HealthCheckOptions Readiness = new()
+    {
+        Predicate = check => check.Tags.Contains(ReadyTag),
+        ResponseWriter = WriteReport,
+    };
 
     private static Task WriteReport(HttpContext context, HealthReport report)
     {

@@ -7,7 +7,7 @@ namespace Booking.Operations.Tests;
 
 /// <summary>
 /// The Kubernetes manifests (deploy/k8s/base, which the Québec overlay builds on) read back: every workload is probed
-/// on the health endpoints, sized, covered by a disruption budget, pinned to the Québec region's zones, and gets its
+/// on the health endpoints of its management port, sized, covered by a disruption budget, pinned to the Québec region's zones, and gets its
 /// secrets from the secret store only; the web and staff hosts autoscale; and the network policies allow exactly the
 /// flows of deploy/README.md's table, no more and no fewer.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed partial class KubernetesManifestTests
     }
 
     [Fact]
-    public void Every_long_running_container_is_probed_on_the_health_endpoints_and_sized()
+    public void Every_long_running_container_is_probed_on_its_management_port_and_sized()
     {
         foreach (var workload in Workloads)
         {
@@ -38,6 +38,13 @@ public sealed partial class KubernetesManifestTests
             {
                 Assert.True(Text(container, "readinessProbe", "httpGet", "path") == "/health/ready", $"{workload}: readiness");
                 Assert.True(Text(container, "livenessProbe", "httpGet", "path") == "/health", $"{workload}: liveness");
+                // On the management port, which a flood of client connections cannot fill.
+                var management = Items(At(container, "ports")).SingleOrDefault(p => Text(p, "name") == "management");
+                Assert.True(management is not null, $"{workload}: no management port");
+                Assert.True(Text(container, "readinessProbe", "httpGet", "port") == "management", $"{workload}: readiness port");
+                Assert.True(Text(container, "livenessProbe", "httpGet", "port") == "management", $"{workload}: liveness port");
+                Assert.True(Items(At(container, "env")).Any(e => Text(e, "name") == "Management__Port" && Text(e, "value") == Text(management, "containerPort")),
+                    $"{workload}: Management__Port is not the management port");
                 Assert.True(At(container, "resources", "requests", "cpu") is not null, $"{workload}: CPU request");
                 Assert.True(At(container, "resources", "requests", "memory") is not null, $"{workload}: memory request");
                 Assert.True(At(container, "resources", "limits", "memory") is not null, $"{workload}: memory limit");

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Booking.Testing;
@@ -6,35 +8,54 @@ namespace Booking.Web.FunctionalTests;
 
 /// <summary>An attack on the citizen web host's connections: a flood of requests that are never finished, more than
 /// the process may have files open, from one client (so no request ever reaches the per-client limits). The host runs
-/// as its own process, as in production, with an open-file limit of 2 000 so that the flood stays small.</summary>
+/// as its own process, as in production, with an open-file limit of 2 000 so that the flood stays small, and a
+/// management port for the orchestrator's probes.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ConnectionFloodTests(PlatformFixture platform)
 {
     private const int FileLimit = 2_000;
+    private const string PublicHost = "rendezvous.example";
 
     [Fact]
-    public async Task A_flood_of_unfinished_requests_past_the_open_file_limit_leaves_the_web_host_up_and_serving()
+    public async Task A_flood_of_unfinished_requests_past_the_open_file_limit_leaves_the_web_host_up_serving_and_probed()
     {
         var port = FreePort.Next();
+        var managementPort = FreePort.Next();
         using var web = new HostProcess("Booking.Web", new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Management:Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
+            // As in production: the public name only. The probes name the host's address, which the management port takes.
+            ["AllowedHosts"] = PublicHost,
             ["ConnectionStrings:Booking"] = platform.Database.ConnectionString,
             ["Orleans:ClusterId"] = platform.ClusterId,
             ["Booking:DataProtection:KeyFile"] = platform.KeyFile,
         })
         { FileLimit = FileLimit };
         web.Start();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        using var client = NewConnectionPerRequest(port);
+        client.DefaultRequestHeaders.Host = PublicHost;
+        using var byAddress = NewConnectionPerRequest(port);
+        using var probe = NewConnectionPerRequest(managementPort);
         await Poll.UntilReadyAsync(client, TimeSpan.FromSeconds(90), "the web host to start");
+        // The management port is for probes and scrapers only: the application is not reachable round the cap. And it
+        // answers them by the host's address, which AllowedHosts refuses on the client port.
+        Assert.Equal(HttpStatusCode.BadRequest, (await byAddress.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/services")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await probe.GetAsync("/api/v1/services")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await probe.GetAsync("/metrics")).StatusCode);
 
         var flood = await OpenUnfinishedRequestsAsync(port, FileLimit + 1_000);
         try
         {
-            // The flood lasts as an attack would, well short of the host's 30 s wait for a request's headers.
+            // The flood lasts as an attack would, well short of the host's 30 s wait for a request's headers. The client
+            // port is full, but the orchestrator's probes on the management port must be answered, or it restarts the host.
+            Assert.Null(await StatusAsync(client, "/health"));
             for (var second = 0; second < 10; second++)
             {
                 Assert.False(web.HasExited, $"The web host ended {second} s into the flood:\n{string.Join('\n', web.Output.TakeLast(15))}");
+                Assert.Equal(HttpStatusCode.OK, await StatusAsync(probe, "/health"));
+                Assert.Equal(HttpStatusCode.OK, await StatusAsync(probe, "/health/ready"));
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
         }
@@ -46,6 +67,31 @@ public sealed class ConnectionFloodTests(PlatformFixture platform)
 
         await Poll.UntilReadyAsync(client, TimeSpan.FromSeconds(30), "the web host to serve again after the flood");
         Assert.False(web.HasExited);
+        // Some 2 000 refusals in a few seconds are told in a warning or two, not a line each.
+        Assert.InRange(web.Output.Count(line => line.Contains("client connection(s)", StringComparison.Ordinal)), 1, 3);
+    }
+
+    /// <summary>A client that closes its connection after each answer, as the orchestrator's probes do, so that each
+    /// request meets the host's cap afresh.</summary>
+    private static HttpClient NewConnectionPerRequest(int port)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        client.DefaultRequestHeaders.ConnectionClose = true;
+        return client;
+    }
+
+    /// <summary>The answer's status; null for a connection the host closed unanswered.</summary>
+    private static async Task<HttpStatusCode?> StatusAsync(HttpClient client, string path)
+    {
+        try
+        {
+            using var response = await client.GetAsync(path);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Connections that each send the start of a request and never its end; those the host refuses are dropped.</summary>

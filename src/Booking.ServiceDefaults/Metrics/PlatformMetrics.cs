@@ -40,9 +40,9 @@ public static class PlatformMetrics
 
     /// <summary>Serves <c>/metrics</c> to the scrapers <see cref="ScrapeAccess"/> allows; everyone else goes on down the
     /// pipeline and meets the site's 404.</summary>
-    public static WebApplication UsePlatformMetrics(this WebApplication app)
+    public static IApplicationBuilder UsePlatformMetrics(this IApplicationBuilder app)
     {
-        var access = app.Services.GetRequiredService<IOptions<ScrapeAccess>>().Value;
+        var access = app.ApplicationServices.GetRequiredService<IOptions<ScrapeAccess>>().Value;
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Request.Path == Path && access.Allows(context));
         return app;
     }
