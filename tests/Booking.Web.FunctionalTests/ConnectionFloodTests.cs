@@ -23,7 +23,9 @@ public sealed class ConnectionFloodTests(PlatformFixture platform)
         var managementPort = FreePort.Next();
         using var web = new HostProcess("Booking.Web", new Dictionary<string, string?>
         {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            // Ports, not addresses, as the container images are given them.
+            ["ASPNETCORE_URLS"] = "",
+            ["ASPNETCORE_HTTP_PORTS"] = port.ToString(CultureInfo.InvariantCulture),
             ["Management:Port"] = managementPort.ToString(CultureInfo.InvariantCulture),
             // As in production: the public name only. The probes name the host's address, which the management port takes.
             ["AllowedHosts"] = PublicHost,
