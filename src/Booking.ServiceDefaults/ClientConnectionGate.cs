@@ -8,9 +8,9 @@ namespace Booking.ServiceDefaults;
 /// A flood is told once, not per connection: one warning on its first refusal, then at most one every
 /// <see cref="WarningInterval"/> with the count refused since, so that the flood does not also flood the logs.
 /// </summary>
-public sealed class ClientConnectionGate(long cap, ILogger<ClientConnectionGate> logger, TimeProvider clock)
+internal sealed class ClientConnectionGate(long cap, ILogger<ClientConnectionGate> logger, TimeProvider clock)
 {
-    internal static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(10);
 
     private long _open;
     private long _refusedSinceWarning;

@@ -18,8 +18,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>Health checks tagged with this are part of readiness (dependencies reachable), not liveness.</summary>
     public const string ReadyTag = "ready";
 
-    public const string LivenessPath = "/health";
-    public const string ReadinessPath = "/health/ready";
+    internal const string LivenessPath = "/health";
+    internal const string ReadinessPath = "/health/ready";
 
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
