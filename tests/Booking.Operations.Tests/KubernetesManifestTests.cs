@@ -7,9 +7,9 @@ namespace Booking.Operations.Tests;
 
 /// <summary>
 /// The Kubernetes manifests (deploy/k8s/base, which the Québec overlay builds on) read back: every workload is probed
-/// on the health endpoints of its management port, sized, covered by a disruption budget, pinned to the Québec region's zones, and gets its
-/// secrets from the secret store only; the web and staff hosts autoscale; and the network policies allow exactly the
-/// flows of deploy/README.md's table, no more and no fewer.
+/// on the health endpoints of its management port, sized, covered by a disruption budget, pinned to the Québec
+/// region's zones, and gets its secrets from the secret store only; the web and staff hosts autoscale; and the network
+/// policies allow exactly the flows of deploy/README.md's table, no more and no fewer.
 /// </summary>
 public sealed partial class KubernetesManifestTests
 {
