@@ -67,10 +67,13 @@ public class WaitingListTests(SiteFixture site)
         var offer = await site.Database.ScalarAsync<Guid>(latest, ("e", entry));
 
         var page = await site.NewVisitorAsync(Viewport.Desktop);
-        await page.GotoAsync($"/waiting-list/offers/{offer}?token={site.WebServices.GetRequiredService<WaitingListTokens>().ForOffer(offer)}&lang=fr");
-        await page.Locator("h1", new() { HasText = "Une place pour vous" }).WaitForAsync();
-        await PageChecks.CheckAsync(page, "waiting-list-offer-1-offered");
-        await page.Locator("#take-offer").ClickAsync();
+        await PageChecks.Explained(page, "waiting-list-offer-offered", async () =>
+        {
+            await page.GotoAsync($"/waiting-list/offers/{offer}?token={site.WebServices.GetRequiredService<WaitingListTokens>().ForOffer(offer)}&lang=fr");
+            await page.Locator("h1", new() { HasText = "Une place pour vous" }).WaitForAsync();
+            await PageChecks.CheckAsync(page, "waiting-list-offer-1-offered");
+            await page.Locator("#take-offer").ClickAsync();
+        });
         var code = await new CitizenJourney(page, "waiting-list-offer", check: false).BookAsync(Citizen.Unique());
 
         Assert.False(string.IsNullOrWhiteSpace(code));
