@@ -8,12 +8,22 @@ public static class ConfirmationCode
 {
     private const string Alphabet = "346789ABCDEFGHJKMNPQRTWXY";
     private const int Length = 10;
+    /// <summary>Random bytes from here up are dropped, so that each character of the alphabet is equally likely.</summary>
+    private static readonly int Unbiased = 256 - 256 % Alphabet.Length;
 
     public static string New()
     {
+        // One draw from the system's generator per code, not one per character: ten draws showed in the silo's profile
+        // of a campaign opening at 3 % of its CPU.
+        Span<byte> random = stackalloc byte[2 * Length];
         Span<char> chars = stackalloc char[Length];
-        for (var i = 0; i < Length; i++)
-            chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        for (var filled = 0; filled < Length;)
+        {
+            RandomNumberGenerator.Fill(random);
+            foreach (var b in random)
+                if (b < Unbiased && filled < Length)
+                    chars[filled++] = Alphabet[b % Alphabet.Length];
+        }
         return $"{chars[..5]}-{chars[5..]}";
     }
 
