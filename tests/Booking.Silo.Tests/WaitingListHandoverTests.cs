@@ -36,17 +36,9 @@ public class WaitingListHandoverTests(ClusterFixture cluster) : IClassFixture<Cl
         Assert.Equal(1, await Offers(second));
     }
 
-    /// <summary>A person on the list for FLU at the Plateau on <paramref name="date"/>; the clinic-day never reads their
-    /// contact, so it is a stand-in.</summary>
-    private Task<Guid> Waiting(DateOnly date) => cluster.Database.ScalarAsync<Guid>("""
-        insert into waiting_list_entries (id, service_code, location_ids, from_date, to_date, contact_ciphertext, encryption_key_id,
-                                          contact_fingerprint, language)
-        values (gen_random_uuid(), 'FLU', array[@location], @date, @date, '\x00', 'test', gen_random_uuid()::text::bytea, 'fr')
-        returning id
-        """, ("location", BookingScenario.Plateau), ("date", date));
+    private Task<Guid> Waiting(DateOnly date) => WaitingListEntries.JoinAsync(cluster.Database, BookingScenario.Plateau, date);
 
-    private Task<long> Offers(Guid entry) =>
-        cluster.Database.ScalarAsync<long>("select count(*) from waiting_list_offers where entry_id = @entry", ("entry", entry));
+    private Task<long> Offers(Guid entry) => WaitingListEntries.OffersAsync(cluster.Database, entry);
 
     private Task OfferedTo(Guid entry, string what) =>
         Poll.UntilAsync(async () => await Offers(entry) > 0, TimeSpan.FromSeconds(20), what);

@@ -11,7 +11,7 @@ public sealed class WaitingListSeats
     /// <summary>The holds offered to someone on the list, by hold id, with their service.</summary>
     private readonly Dictionary<string, string> _offered = new(StringComparer.Ordinal);
 
-    public void Freed(string serviceCode) => _owed[serviceCode] = _owed.GetValueOrDefault(serviceCode) + 1;
+    public void Freed(string serviceCode, int seats = 1) => _owed[serviceCode] = _owed.GetValueOrDefault(serviceCode) + seats;
 
     /// <summary>The seat held under <paramref name="holdId"/> is offered (or being offered) to someone on the list.</summary>
     public void Offering(string holdId, string serviceCode) => _offered[holdId] = serviceCode;

@@ -31,7 +31,12 @@ public sealed partial class LocationDayGrain
         foreach (var (service, count) in owed)
         {
             if (_nobodyWaitingUntil.TryGetValue(service, out var quietUntil) && quietUntil > Now)
+            {
+                // Nobody was waiting a moment ago, but someone may have joined since: the seats stay owed, and the list
+                // is asked about them when the quiet moment ends.
+                _listSeats.Freed(service, count);
                 continue;
+            }
             if (!await waitingList.AnyWaitingAsync(service, _key.LocationId, _key.Date))
             {
                 _nobodyWaitingUntil[service] = Now + _options.WaitingListQuietCheck;
