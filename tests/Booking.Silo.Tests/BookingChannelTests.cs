@@ -19,7 +19,7 @@ public class BookingChannelTests(ClusterFixture fixture)
     {
         var date = QuebecDate.NextWeekday(10);
 
-        var booking = Assert.IsType<ConfirmResult.Confirmed>(await _citizens.HoldAndConfirm(BookingScenario.Plateau, date, "FLU", BookingScenario.At(date, 9))).Booking;
+        var booking = await _citizens.Booked(BookingScenario.Plateau, date, "FLU", BookingScenario.At(date, 9));
 
         Assert.Equal(BookingChannel.Web, await ChannelAsync(booking.BookingId));
         Assert.Equal("citizen:booking", await fixture.Database.ScalarAsync<string>(

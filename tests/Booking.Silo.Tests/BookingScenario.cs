@@ -32,6 +32,10 @@ public sealed class BookingScenario(IGrainFactory grains)
         return await Confirm(location, date, held.HoldId);
     }
 
+    /// <summary>A seat booked for a new citizen, for a test about what happens to it next.</summary>
+    public async Task<BookingConfirmation> Booked(Guid location, DateOnly date, string service, DateTimeOffset start) =>
+        Assert.IsType<ConfirmResult.Confirmed>(await HoldAndConfirm(location, date, service, start)).Booking;
+
     public Task<ConfirmResult> Confirm(Guid location, DateOnly date, string holdId, string? idempotencyKey = null) =>
         Day(location, date).Confirm(Request(holdId, idempotencyKey));
 

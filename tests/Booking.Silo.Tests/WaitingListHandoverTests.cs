@@ -14,13 +14,12 @@ public class WaitingListHandoverTests(ClusterFixture cluster) : IClassFixture<Cl
     public async Task An_offer_handed_over_through_a_stop_still_passes_to_the_next_person_when_it_runs_out()
     {
         var date = QuebecDate.NextWeekday(3);
-        var booked = Assert.IsType<ConfirmResult.Confirmed>(await _citizens.HoldAndConfirm(BookingScenario.Plateau, date, "FLU",
-            BookingScenario.At(date, 10)));
+        var booked = await _citizens.Booked(BookingScenario.Plateau, date, "FLU", BookingScenario.At(date, 10));
         var first = await Waiting(date);
         var second = await Waiting(date);
         var clinicDay = _citizens.Day(BookingScenario.Plateau, date);
 
-        Assert.Equal(ChangeResult.Done, await clinicDay.Cancel(new CancelRequest(booked.Booking.BookingId, 1)));
+        Assert.Equal(ChangeResult.Done, await clinicDay.Cancel(new CancelRequest(booked.BookingId, 1)));
         await OfferedTo(first, "the freed seat offered to the first person waiting");
         var management = cluster.Grains.GetGrain<IManagementGrain>(0);
         var before = await management.GetActivationAddress(clinicDay);

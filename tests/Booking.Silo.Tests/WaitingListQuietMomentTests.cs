@@ -14,17 +14,15 @@ public class WaitingListQuietMomentTests(ClusterFixture cluster)
     public async Task A_seat_freed_in_the_quiet_moment_goes_to_whoever_joined_meanwhile()
     {
         var date = QuebecDate.NextWeekday(13);
-        var first = Assert.IsType<ConfirmResult.Confirmed>(await _citizens.HoldAndConfirm(BookingScenario.Plateau, date, "FLU",
-            BookingScenario.At(date, 10)));
-        var second = Assert.IsType<ConfirmResult.Confirmed>(await _citizens.HoldAndConfirm(BookingScenario.Plateau, date, "FLU",
-            BookingScenario.At(date, 11)));
+        var first = await _citizens.Booked(BookingScenario.Plateau, date, "FLU", BookingScenario.At(date, 10));
+        var second = await _citizens.Booked(BookingScenario.Plateau, date, "FLU", BookingScenario.At(date, 11));
         var clinicDay = _citizens.Day(BookingScenario.Plateau, date);
 
         // Nobody waits: the next round (every 100 ms here) finds the list empty and starts the quiet moment.
-        Assert.Equal(ChangeResult.Done, await clinicDay.Cancel(new CancelRequest(first.Booking.BookingId, 1)));
+        Assert.Equal(ChangeResult.Done, await clinicDay.Cancel(new CancelRequest(first.BookingId, 1)));
         await Task.Delay(TimeSpan.FromSeconds(1));
         var joined = await WaitingListEntries.JoinAsync(cluster.Database, BookingScenario.Plateau, date);
-        Assert.Equal(ChangeResult.Done, await clinicDay.Cancel(new CancelRequest(second.Booking.BookingId, 1)));
+        Assert.Equal(ChangeResult.Done, await clinicDay.Cancel(new CancelRequest(second.BookingId, 1)));
 
         // Waited out in real time: with the silos' clocks moved ahead the person got a seat even when this one was lost
         // (something else that runs on time freed one), which would hide the loss.
