@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs the stampede in the open model at each rate given, one after another, against the platform ./run.sh runs, and
-# prints per rate: the load average at the start, confirmed bookings/s, drops, p50/p95/p99/max per step, and the CPU
-# seconds each of the platform's processes spent (from /proc), per request. Hold the machine's benchmark lock:
+# prints per rate: the load average at the start, confirmed bookings/s, drops, p50/p95/p99/max per step, the CPU
+# seconds each of the platform's processes spent (from /proc), per request, and what the web host and the silo allocated
+# on their managed heaps and paused for their collections (from their /metrics), per request. Hold the machine's benchmark lock:
 #   flock -o /tmp/booking-test.lock load/rate-sweep.sh 100 250 500 1000
-# Environment: STATE (run.sh's BOOKING_STATE_DIR, default .local), BASE_URL, DB (as the runner's --db), DURATION (s,
+# Environment: STATE (run.sh's BOOKING_STATE_DIR, default .local), BASE_URL, SILO_URL (the silo's HTTP port), DB (as the runner's --db), DURATION (s,
 # default 30), SCENARIO (default stampede), PAUSE_WORKER=1 to stop the notification worker for the sweep (SIGSTOP; the
 # booking path alone), ALONGSIDE='command' to run that command over and over during each rate's run (e.g. the
 # ministry's extract being built: 'dotnet src/Booking.Tool/bin/Release/net10.0/Booking.Tool.dll build-extract --day
@@ -12,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 STATE=${STATE:-$PWD/.local}
 BASE_URL=${BASE_URL:-http://127.0.0.1:5080}
+SILO_URL=${SILO_URL:-http://127.0.0.1:5081}
 DB=${DB:-Host=127.0.0.1;Port=5433;Username=booking_owner;Database=booking}
 DURATION=${DURATION:-30}
 SCENARIO=${SCENARIO:-stampede}
@@ -35,6 +37,16 @@ cpu_seconds() {
   done | awk '{ s[$1] += $2 } END { for (n in s) printf "%s %.2f\n", n, s[n] }' | sort
 }
 
+# "name bytes seconds": the managed heap's bytes allocated and the collections' pause time since each .NET host started.
+# Allocation per request is the steadiest of these figures: it does not move with the machine's load as CPU time does.
+gc_totals() {
+  printf 'web %s\nsilo %s\n' "$BASE_URL" "$SILO_URL" | while read -r name url; do
+    curl -fsS "$url/metrics" 2>/dev/null | awk -v n="$name" '
+      /^dotnet_gc_heap_total_allocated_bytes_total/ { a = $NF } /^dotnet_gc_pause_time_seconds_total/ { p = $NF }
+      END { if (a != "") print n, a, p }' || true
+  done
+}
+
 worker=$(cat "$STATE/pids/notifications.pid")
 if [ "${PAUSE_WORKER:-0}" = 1 ]; then
   kill -STOP "$worker"
@@ -43,6 +55,7 @@ fi
 
 for rate in "$@"; do
   before=$(cpu_seconds)
+  gc_before=$(gc_totals)
   out=$(mktemp)
   if [ -n "${ALONGSIDE:-}" ]; then
     # Until the run ends: one line per completed round, with what the command printed last. Its own session, so that
@@ -58,6 +71,7 @@ for rate in "$@"; do
     kill -- -"$alongside" 2>/dev/null; wait "$alongside" 2>/dev/null || true
   fi
   after=$(cpu_seconds)
+  gc_after=$(gc_totals)
   requests=$(awk -F'|' '/^\| \*\*all\*\*/ { gsub(/[* ]/, "", $3); print $3 }' "$out")
   echo "=== rate $rate/s, ${DURATION} s; $(grep -m1 'load average' "$out" | cut -d'|' -f3 | xargs)"
   sed -n '/^| step | requests/,/^$/p; /^| planned/,/^$/p' "$out" | grep -v -E '^\|(-|:)|^$'
@@ -66,6 +80,9 @@ for rate in "$@"; do
   echo "CPU s over the run (ms per request, $requests requests):"
   join <(echo "$before") <(echo "$after") | awk -v r="$requests" '{ d = $3 - $2; printf "  %-14s %7.2f s  %6.3f ms\n", $1, d, 1000 * d / r }'
   awk -v r="$requests" '{ d = $3 + $4; printf "  %-14s %7.2f s  %6.3f ms\n", "load-generator", d, 1000 * d / r }' "$out.time"
+  echo "Managed heap allocated, and GC pauses, over the run (per request):"
+  join <(echo "$gc_before") <(echo "$gc_after") | awk -v r="$requests" '{ a = $4 - $2; p = $5 - $3
+    printf "  %-14s %8.1f MB  %6.1f KB   pauses %6.2f s  %6.3f ms\n", $1, a / 1e6, a / 1e3 / r, p, 1000 * p / r }'
   if [ -n "${ALONGSIDE:-}" ]; then
     echo "Alongside, $(wc -l <"$out.alongside") rounds completed during the run:"
     sed 's/^/  /' "$out.alongside"
