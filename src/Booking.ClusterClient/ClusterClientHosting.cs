@@ -45,6 +45,7 @@ public static class ClusterClientHosting
             });
             configure?.Invoke(client);
         });
+        builder.Services.AddSingleton<GrainReferences>();
         return builder;
     }
 }

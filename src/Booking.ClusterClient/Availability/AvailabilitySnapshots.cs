@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Booking.Grains;
 using Booking.Grains.Availability;
 
 namespace Booking.ClusterClient.Availability;
@@ -9,7 +10,7 @@ namespace Booking.ClusterClient.Availability;
 /// one grain call, so a stampede of searches costs the cluster one call per service-day per host per second, whatever
 /// the traffic, and a contact-centre agent looking for a caller's time adds nothing to the clinic-day grains' load.
 /// </summary>
-public sealed class AvailabilitySnapshots(IClusterClient cluster, TimeProvider clock)
+public sealed class AvailabilitySnapshots(GrainReferences grains, TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -31,7 +32,7 @@ public sealed class AvailabilitySnapshots(IClusterClient cluster, TimeProvider c
 
     private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<FreeSlot>>> FetchIndexed(string key)
     {
-        var snapshot = await cluster.GetGrain<IServiceDayAvailabilityGrain>(key).Snapshot();
+        var snapshot = await grains.Get<IServiceDayAvailabilityGrain>(key).Snapshot();
         return snapshot.Locations.ToDictionary(l => l.LocationId, l => l.Slots);
     }
 }

@@ -1,3 +1,4 @@
+using Booking.Grains;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 
@@ -8,7 +9,7 @@ namespace Booking.ClusterClient.Bookings;
 /// by side in the chosen slot if it has room, else in the slots right after it (then right before it), without a gap.
 /// All or nothing: if the group does not fit, every seat taken is given back.
 /// </summary>
-public sealed class GroupHolds(IClusterClient cluster)
+public sealed class GroupHolds(GrainReferences grains)
 {
     public const int MinPeople = 2;
     public const int MaxPeople = 6;
@@ -18,7 +19,7 @@ public sealed class GroupHolds(IClusterClient cluster)
     public async Task<(IReadOnlyList<HoldResult.Held>? Holds, HoldResult? Refused)> HoldAsync(LocationDayKey key, string service, DateTimeOffset start,
         int people, string? idempotencyKey)
     {
-        var day = cluster.GetGrain<ILocationDayGrain>(key.ToString());
+        var day = grains.Get<ILocationDayGrain>(key.ToString());
         var holds = new List<HoldResult.Held>();
         // Per person and slot, so that a retry finds each seat it already took under the same key.
         HoldRequest Request(DateTimeOffset slot) =>

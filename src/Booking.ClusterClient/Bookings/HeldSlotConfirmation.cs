@@ -6,6 +6,7 @@ using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
+using Booking.Grains;
 using Booking.Grains.Inventory;
 
 namespace Booking.ClusterClient.Bookings;
@@ -15,7 +16,7 @@ namespace Booking.ClusterClient.Bookings;
 /// agent for a caller): seal the person and the declarations, check eligibility, confirm in the clinic-day grain (which
 /// commits the booking and its declarations together), and say why when it did not go through.
 /// </summary>
-public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataProtector protector, EligibilityGate eligibility, TimeProvider clock)
+public sealed class HeldSlotConfirmation(GrainReferences grains, PersonalDataProtector protector, EligibilityGate eligibility, TimeProvider clock)
 {
     /// <summary>A held slot and the validated details of the person it is for; <paramref name="TenantId"/> is the clinic's
     /// tenant, whose key seals them.</summary>
@@ -53,7 +54,7 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
         var candidate = eligible.Candidate;
         var request = new ConfirmRequest(candidate.HoldId, eligible.Citizen, clock.GetUtcNow(), idempotencyKey, by.SourceIp?.ToString(),
             eligible.Declarations, protector.RequestFingerprint(candidate.HoldId, candidate.Citizen, candidate.Declarations), by.Channel, by.Actor);
-        return cluster.GetGrain<ILocationDayGrain>(candidate.Day.ToString()).Confirm(request);
+        return grains.Get<ILocationDayGrain>(candidate.Day.ToString()).Confirm(request);
     }
 
     /// <summary>One person's held slot: checked, then confirmed. An interval between two bookings of the service itself
@@ -71,7 +72,7 @@ public sealed class HeldSlotConfirmation(IClusterClient cluster, PersonalDataPro
 
     /// <summary>Undoes a booking just confirmed (a group that could not be booked whole).</summary>
     public Task<ChangeResult> UndoAsync(LocationDayKey day, BookingConfirmation booking) =>
-        cluster.GetGrain<ILocationDayGrain>(day.ToString()).Cancel(new CancelRequest(booking.BookingId, ExpectedVersion: 1));
+        grains.Get<ILocationDayGrain>(day.ToString()).Cancel(new CancelRequest(booking.BookingId, ExpectedVersion: 1));
 
     /// <summary>Why a confirmation did not go through. When another booking of the person committed meanwhile within the
     /// service's interval, the eligibility check, run again, says so as it would have before.</summary>

@@ -1,3 +1,4 @@
+using Booking.Grains;
 using Booking.Grains.Inventory;
 
 namespace Booking.ClusterClient.Bookings;
@@ -7,7 +8,7 @@ namespace Booking.ClusterClient.Bookings;
 /// bound to the first request sent with it, so it cannot take a second hold at another clinic or on another day. The
 /// clinic-day grain then answers a retry of that request with its first hold.
 /// </summary>
-public sealed class HoldKeys(IClusterClient cluster)
+public sealed class HoldKeys(GrainReferences grains)
 {
     /// <summary>False when <paramref name="key"/> was first sent with another request; no key, no rule.</summary>
     /// <param name="group">How many people a group hold is for; null for one person.</param>
@@ -16,6 +17,6 @@ public sealed class HoldKeys(IClusterClient cluster)
         if (key is null)
             return true;
         var request = $"{locationId:N}|{serviceCode}|{start.UtcTicks}";
-        return await cluster.GetGrain<IHoldKeyGrain>(key).Claim(group is { } people ? $"group|{people}|{request}" : request);
+        return await grains.Get<IHoldKeyGrain>(key).Claim(group is { } people ? $"group|{people}|{request}" : request);
     }
 }

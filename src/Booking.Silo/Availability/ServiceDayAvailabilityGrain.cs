@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Booking.Data.Catalog;
+using Booking.Grains;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 using Booking.Silo.Infrastructure;
@@ -16,7 +17,7 @@ namespace Booking.Silo.Availability;
 /// </summary>
 [GrainType("servicedayavailability")]
 [Reentrant]
-public sealed class ServiceDayAvailabilityGrain(CatalogRepository catalog) : Grain, IServiceDayAvailabilityGrain
+public sealed class ServiceDayAvailabilityGrain(CatalogRepository catalog, GrainReferences grains) : Grain, IServiceDayAvailabilityGrain
 {
     /// <summary>How long after activation a read waits for clinic-days just woken: time for them to load on a busy
     /// silo, and less than a web host waits for a grain call (5 s).</summary>
@@ -45,7 +46,7 @@ public sealed class ServiceDayAvailabilityGrain(CatalogRepository catalog) : Gra
     {
         await FirstTurn.Leave();
         foreach (var locationId in locationIds)
-            GrainFactory.GetGrain<ILocationDayGrain>(new LocationDayKey(locationId, _date).ToString()).Wake(_serviceCode).Ignore();
+            grains.Get<ILocationDayGrain>(new LocationDayKey(locationId, _date).ToString()).Wake(_serviceCode).Ignore();
     }
 
     public Task Publish(LocationAvailability update)

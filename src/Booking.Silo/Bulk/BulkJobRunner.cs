@@ -1,6 +1,7 @@
 using Booking.Data.Bulk;
 using Booking.Data.Catalog;
 using Booking.Domain.Catalog;
+using Booking.Grains;
 using Booking.Grains.Inventory;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public sealed class BulkJobRunner(
     BulkOffers offers,
     TimeProvider clock,
     CatalogRepository catalog,
-    IGrainFactory grains,
+    GrainReferences grains,
     IHostApplicationLifetime lifetime,
     IOptions<BulkJobOptions> options,
     ILogger<BulkJobRunner> logger) : BackgroundService
@@ -86,7 +87,7 @@ public sealed class BulkJobRunner(
     {
         var byDay = items.GroupBy(i => new LocationDayKey(i.LocationId, location.DateOf(i.SlotStart)));
         await Parallel.ForEachAsync(byDay, Bounded(cancellationToken), async (day, _) =>
-            await grains.GetGrain<ILocationDayGrain>(day.Key.ToString())
+            await grains.Get<ILocationDayGrain>(day.Key.ToString())
                 .CancelInBulk(new BulkCancelBatch(job.Id, day.Select(i => new BulkCancel(i.BookingId, i.ItemVersion)).ToList())));
         // One the clinic-day could not cancel was changed meanwhile: the next round sees its new version.
     }
@@ -103,7 +104,7 @@ public sealed class BulkJobRunner(
                 .Select(m => new BulkMove(m.Item.BookingId, m.Item.ItemVersion, m.Item.ServiceCode, m.Place.Start,
                     new LocationDayKey(m.Item.LocationId, location.DateOf(m.Item.SlotStart))))
                 .ToList();
-            var outcomes = await grains.GetGrain<ILocationDayGrain>(day.Key.ToString()).TakeBulkMoves(new BulkMoveBatch(job.Id, moves));
+            var outcomes = await grains.Get<ILocationDayGrain>(day.Key.ToString()).TakeBulkMoves(new BulkMoveBatch(job.Id, moves));
             lock (notMoved)
                 notMoved.UnionWith(moves.Where((_, n) => outcomes[n] != BulkMoveOutcome.Moved).Select(m => m.BookingId));
         });
@@ -124,7 +125,7 @@ public sealed class BulkJobRunner(
             Bounded(cancellationToken), async (group, _) =>
             {
                 var places = group.ToList();
-                var holds = await grains.GetGrain<ILocationDayGrain>(group.Key.Day.ToString())
+                var holds = await grains.Get<ILocationDayGrain>(group.Key.Day.ToString())
                     .HoldForOffers(new OfferHolds(group.Key.Service, places.Select(p => p.Start).ToList(), expiresAt));
                 lock (made)
                     made.AddRange(places.Zip(holds).Where(h => h.Second is not null).Select(h => new NewOffer(Guid.CreateVersion7(), h.First.BookingId,

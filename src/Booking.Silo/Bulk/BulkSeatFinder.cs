@@ -1,6 +1,7 @@
 using Booking.Data.Catalog;
 using Booking.Domain.Bulk;
 using Booking.Domain.Catalog;
+using Booking.Grains;
 using Booking.Grains.Inventory;
 
 namespace Booking.Silo.Bulk;
@@ -10,7 +11,7 @@ namespace Booking.Silo.Bulk;
 /// days in the target dates first, then the other clinics of its organisation, nearest first; never a slot of the
 /// selection itself (it is being emptied). Shared by the dry run and the job, so both place bookings the same way.
 /// </summary>
-public sealed class BulkSeatFinder(CatalogRepository catalog, IGrainFactory grains)
+public sealed class BulkSeatFinder(CatalogRepository catalog, GrainReferences grains)
 {
     /// <summary>Read from many clinic-days at once, but not all of a province's at once.</summary>
     private const int ReadParallelism = 16;
@@ -43,7 +44,7 @@ public sealed class BulkSeatFinder(CatalogRepository catalog, IGrainFactory grai
             async (i, _) =>
             {
                 var (location, date, service) = wanted[i];
-                var free = await grains.GetGrain<ILocationDayGrain>(new LocationDayKey(location.Id, date).ToString()).Availability(service);
+                var free = await grains.Get<ILocationDayGrain>(new LocationDayKey(location.Id, date).ToString()).Availability(service);
                 var slots = free.Slots
                     .Where(s => s.Remaining > 0 && !selection.Contains(location.Id, service, location.LocalTime(s.Start).DateTime))
                     .Select(s => new CandidateSlot(s.Start, TimeOnly.FromDateTime(location.LocalTime(s.Start).DateTime), s.Remaining))

@@ -32,6 +32,7 @@ public static class SiloHostingExtensions
         services.AddSingleton<BookingCommits>();
         services.AddSingleton<WaitingRoomMetrics>();
         services.AddSingleton<BulkSeatFinder>();
+        services.AddSingleton<GrainReferences>();
         return services;
     }
 

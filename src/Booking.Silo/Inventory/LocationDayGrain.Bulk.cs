@@ -1,6 +1,7 @@
 using Booking.Data.Bulk;
 using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
+using Booking.Grains;
 using Booking.Grains.Inventory;
 
 namespace Booking.Silo.Inventory;
@@ -66,7 +67,7 @@ public sealed partial class LocationDayGrain
         {
             try
             {
-                await GrainFactory.GetGrain<ILocationDayGrain>(from.Key.ToString()).SeatsMovedAway(from.Select(m => m.BookingId).ToList());
+                await grains.Get<ILocationDayGrain>(from.Key.ToString()).SeatsMovedAway(from.Select(m => m.BookingId).ToList());
             }
             catch (Exception e)
             {

@@ -8,6 +8,7 @@ using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
+using Booking.Grains;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 using Booking.Silo.Infrastructure;
@@ -37,6 +38,7 @@ public sealed partial class LocationDayGrain(
     WaitingListRepository waitingList,
     IOptions<InventoryOptions> options,
     InventoryMetrics metrics,
+    GrainReferences grains,
     TimeProvider clock,
     ILogger<LocationDayGrain> logger) : Grain, ILocationDayGrain
 {
@@ -245,7 +247,7 @@ public sealed partial class LocationDayGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<ILocationDayGrain>(from.ToString()).SeatMovedAway(bookingId);
+            await grains.Get<ILocationDayGrain>(from.ToString()).SeatMovedAway(bookingId);
         }
         catch (Exception e)
         {
@@ -300,7 +302,7 @@ public sealed partial class LocationDayGrain(
     }
 
     private void PublishTo(string serviceCode) =>
-        GrainFactory.GetGrain<IServiceDayAvailabilityGrain>(ServiceDayKey.For(serviceCode, _key.Date)).Publish(Snapshot(serviceCode)).Ignore();
+        grains.Get<IServiceDayAvailabilityGrain>(ServiceDayKey.For(serviceCode, _key.Date)).Publish(Snapshot(serviceCode)).Ignore();
 
     private LocationAvailability Snapshot(string serviceCode)
     {

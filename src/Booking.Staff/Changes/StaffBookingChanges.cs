@@ -6,6 +6,7 @@ using Booking.Domain.Bookings;
 using Booking.Domain.Catalog;
 using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
+using Booking.Grains;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 using Booking.Staff.Bookings;
@@ -30,7 +31,7 @@ public sealed record ChangeableBooking(Location Location, StoredBooking Booking,
 /// the sealed note) and the access-log entry are one statement. The form's key makes a form sent twice act once. The
 /// caller has checked that the person may act on this booking.
 /// </summary>
-public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtector protector, IClusterClient cluster, ClinicDayFreeSlots freeSlots,
+public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtector protector, GrainReferences grains, ClinicDayFreeSlots freeSlots,
     TimeProvider clock)
 {
     /// <param name="byClinic">The clinic decided (the citizen is told so); false for an agent acting on the caller's request.</param>
@@ -45,7 +46,7 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
             return refused;
 
         var day = new LocationDayKey(location.Id, location.DateOf(booking.SlotStart));
-        var result = await cluster.GetGrain<ILocationDayGrain>(day.ToString())
+        var result = await grains.Get<ILocationDayGrain>(day.ToString())
             .Cancel(new CancelRequest(booking.Id, booking.Version, Change(actor, input, byClinic, formKey, location.TenantId)));
         return result == ChangeResult.Done ? new BookingChangeOutcome.Cancelled() : await RefusedAsync(formKey, cancellationToken);
     }
@@ -73,7 +74,7 @@ public sealed class StaffBookingChanges(StaffChangeLog log, PersonalDataProtecto
         if (eligibility is not null && await eligibility(date) is { } refusal)
             return new BookingChangeOutcome.NotEligible(refusal);
 
-        var target = cluster.GetGrain<ILocationDayGrain>(new LocationDayKey(to.Id, date).ToString());
+        var target = grains.Get<ILocationDayGrain>(new LocationDayKey(to.Id, date).ToString());
         // The hold is keyed by the form: the same form sent again while the first is under way finds the same hold.
         if (await target.Hold(new HoldRequest(booking.ServiceCode, start, $"staff-move:{formKey}")) is not HoldResult.Held held)
             return new BookingChangeOutcome.SlotUnavailable();

@@ -4,6 +4,7 @@ using Booking.Data.Protection;
 using Booking.Domain.Citizens;
 using Booking.Domain.Eligibility;
 using Booking.Domain.Validation;
+using Booking.Grains;
 using Booking.Grains.Inventory;
 using Booking.Staff.Bookings;
 
@@ -43,7 +44,7 @@ public abstract record WalkInResult
 /// (<see cref="CitizenValidator.ValidateWalkIn"/>) and sealed here, like at the booking site's edge.
 /// </summary>
 public sealed class FrontDeskWalkIns(ClinicDayBoard board, CatalogRepository catalog, BookingRepository bookings, CitizenValidator validator,
-    PersonalDataProtector protector, IClusterClient cluster)
+    PersonalDataProtector protector, GrainReferences grains)
 {
     /// <returns>Null when the person may not run this clinic's day (answered as if it did not exist).</returns>
     public async Task<WalkInResult?> BookAsync(StaffActor actor, Guid locationId, DateOnly date, WalkInInput input, CancellationToken cancellationToken = default)
@@ -73,7 +74,7 @@ public sealed class FrontDeskWalkIns(ClinicDayBoard board, CatalogRepository cat
 
         var request = new WalkInRequest(service.Code, sealedCitizen, protector.Seal(new BookingDeclarations([], []), location.TenantId), input.FormKey!,
             actor.SourceIp?.ToString(), actor.AuditName);
-        return await cluster.GetGrain<ILocationDayGrain>(new LocationDayKey(location.Id, day).ToString()).WalkIn(request) switch
+        return await grains.Get<ILocationDayGrain>(new LocationDayKey(location.Id, day).ToString()).WalkIn(request) switch
         {
             ConfirmResult.Confirmed { Booking: var booking } => new WalkInResult.Booked(booking.ConfirmationCode, booking.Start),
             ConfirmResult.KeyReused => new WalkInResult.AlreadySent(),

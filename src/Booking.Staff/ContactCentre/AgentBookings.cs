@@ -9,6 +9,7 @@ using Booking.Domain.Catalog;
 using Booking.Domain.Citizens;
 using Booking.Domain.Screening;
 using Booking.Domain.Validation;
+using Booking.Grains;
 using Booking.Grains.Availability;
 using Booking.Grains.Inventory;
 using Booking.Staff.Access;
@@ -29,7 +30,7 @@ namespace Booking.Staff.ContactCentre;
 /// rules (<see cref="GroupHolds"/>, <see cref="HeldGroupConfirmation"/>): every person checked first, all booked or none.
 /// </summary>
 public sealed class AgentBookings(StaffAccess access, ReferenceData referenceData, AvailabilitySnapshots snapshots, HoldKeys holdKeys,
-    GroupHolds groupHolds, CitizenValidator validator, HeldSlotConfirmation confirmation, HeldGroupConfirmation group, IClusterClient cluster,
+    GroupHolds groupHolds, CitizenValidator validator, HeldSlotConfirmation confirmation, HeldGroupConfirmation group, GrainReferences grains,
     TimeProvider clock)
 {
     /// <returns>Null when <paramref name="clinicId"/> names a clinic where the agent may not act for callers.</returns>
@@ -103,7 +104,7 @@ public sealed class AgentBookings(StaffAccess access, ReferenceData referenceDat
                 (_, HoldResult.Full) => new AgentBookingResult.GroupDoesNotFit(people),
                 (_, var refused) => NotHeld(refused),
             };
-        return await cluster.GetGrain<ILocationDayGrain>(day.ToString()).Hold(new HoldRequest(service.Service.Code, instant, key)) switch
+        return await grains.Get<ILocationDayGrain>(day.ToString()).Hold(new HoldRequest(service.Service.Code, instant, key)) switch
         {
             HoldResult.Held held => Held(held),
             var refused => NotHeld(refused),

@@ -4,6 +4,7 @@ using Booking.Data.Catalog;
 using Booking.Data.Offer;
 using Booking.Domain.Inventory;
 using Booking.Domain.Scheduling;
+using Booking.Grains;
 using Booking.Grains.Inventory;
 using Booking.Staff.Access;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,7 @@ public sealed class ScheduleChanges(
     BookingRepository bookings,
     StrandedBookings stranded,
     ActiveGrains active,
-    IClusterClient cluster,
+    GrainReferences grains,
     TimeProvider clock,
     ILogger<ScheduleChanges> logger)
 {
@@ -151,5 +152,5 @@ public sealed class ScheduleChanges(
         }
     }
 
-    private ILocationDayGrain Day(LocationDayKey key) => cluster.GetGrain<ILocationDayGrain>(key.ToString());
+    private ILocationDayGrain Day(LocationDayKey key) => grains.Get<ILocationDayGrain>(key.ToString());
 }

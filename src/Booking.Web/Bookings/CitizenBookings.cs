@@ -7,6 +7,7 @@ using Booking.Data.Privacy;
 using Booking.Data.Protection;
 using Booking.Domain.Citizens;
 using Booking.Domain.Validation;
+using Booking.Grains;
 using Booking.Grains.Inventory;
 
 namespace Booking.Web.Bookings;
@@ -16,7 +17,7 @@ namespace Booking.Web.Bookings;
 /// handlers and the pages call these same methods; they differ only in how they show the outcome.
 /// </summary>
 public sealed class CitizenBookings(
-    IClusterClient cluster,
+    GrainReferences grains,
     ReferenceData referenceData,
     CitizenValidator validator,
     PersonalDataProtector protector,
@@ -80,7 +81,7 @@ public sealed class CitizenBookings(
             if (found.Booking.SlotStart <= clock.GetUtcNow())
                 return new Refusal.BookingNotChangeable(NotChangeableReason.AppointmentPassed);
             var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(found.Booking.SlotStart));
-            var result = await cluster.GetGrain<ILocationDayGrain>(from.ToString()).Cancel(new CancelRequest(found.Booking.Id, found.Booking.Version));
+            var result = await grains.Get<ILocationDayGrain>(from.ToString()).Cancel(new CancelRequest(found.Booking.Id, found.Booking.Version));
             found = await manageLink.ReloadAsync(found.Booking.ConfirmationCode, cancellationToken) ?? found;
             // Losing a race to another cancel of the same booking is still the outcome the citizen asked for.
             if (result != ChangeResult.Done && found.Booking.IsConfirmed)
@@ -122,7 +123,7 @@ public sealed class CitizenBookings(
             return new Refusal.NotEligible(refusal);
 
         var from = new LocationDayKey(found.Location.Id, found.Location.DateOf(booking.SlotStart));
-        var result = await cluster.GetGrain<ILocationDayGrain>(to.ToString())
+        var result = await grains.Get<ILocationDayGrain>(to.ToString())
             .MoveHere(new MoveRequest(booking.Id, booking.Version, booking.ServiceCode, body.HoldId!, from));
         if (result != ChangeResult.Done)
             return result switch

@@ -2,6 +2,7 @@ using Booking.ClusterClient.Bookings;
 using Booking.Data.Catalog;
 using Booking.Domain.Catalog;
 using Booking.Domain.Validation;
+using Booking.Grains;
 using Booking.Grains.Inventory;
 using Booking.Web.WaitingRooms;
 
@@ -9,7 +10,7 @@ namespace Booking.Web.Bookings;
 
 /// <summary>A citizen keeping a slot (or seats for their group) while they fill the form, and giving it back. Used by
 /// the API and the pages.</summary>
-public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient cluster, HoldKeys holdKeys, GroupHolds groupHolds, WaitingRoom waitingRoom,
+public sealed class CitizenHolds(ReferenceData referenceData, GrainReferences grains, HoldKeys holdKeys, GroupHolds groupHolds, WaitingRoom waitingRoom,
     BookingWindow window)
 {
     /// <param name="idempotencyKey">A retry with the same key gets the same hold.</param>
@@ -83,7 +84,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
     {
         if (!window.TryReadHoldId(holdId, out var day, out _))
             return new Refusal.HoldNotFound();
-        await cluster.GetGrain<ILocationDayGrain>(day.ToString()).ReleaseHold(holdId);
+        await grains.Get<ILocationDayGrain>(day.ToString()).ReleaseHold(holdId);
         return holdId;
     }
 
@@ -107,7 +108,7 @@ public sealed class CitizenHolds(ReferenceData referenceData, IClusterClient clu
 
     private static LocationDayKey DayKey(Location location, DateTimeOffset start) => new(location.Id, location.DateOf(start));
 
-    private ILocationDayGrain DayOf(Location location, DateTimeOffset start) => cluster.GetGrain<ILocationDayGrain>(DayKey(location, start).ToString());
+    private ILocationDayGrain DayOf(Location location, DateTimeOffset start) => grains.Get<ILocationDayGrain>(DayKey(location, start).ToString());
 
     private static HoldResponse Response(Location location, HoldResult.Held held) =>
         new(held.HoldId, held.ExpiresAt, location.Id, held.ServiceCode, location.LocalTime(held.Start), location.LocalTime(held.End));

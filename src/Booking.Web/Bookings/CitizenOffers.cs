@@ -1,6 +1,7 @@
 using Booking.Data.Bulk;
 using Booking.Data.Catalog;
 using Booking.Data.Protection;
+using Booking.Grains;
 using Booking.Grains.Inventory;
 
 namespace Booking.Web.Bookings;
@@ -14,7 +15,7 @@ public enum OfferOutcome { Accepted, AlreadyAccepted, Expired, Unavailable, NotF
 /// clinic-day, as the citizen's own move would (the new seat is committed before the old one is given back); the hold
 /// can be used once, so accepting twice, or after the offer ran out, changes nothing.
 /// </summary>
-public sealed class CitizenOffers(BulkOffers offers, OfferTokens tokens, CatalogRepository catalog, IClusterClient cluster, TimeProvider clock)
+public sealed class CitizenOffers(BulkOffers offers, OfferTokens tokens, CatalogRepository catalog, GrainReferences grains, TimeProvider clock)
 {
     public async Task<StoredOffer?> FindAsync(Guid offerId, string? token, CancellationToken cancellationToken) =>
         tokens.Verify(offerId, token) ? await offers.FindAsync(offerId, cancellationToken) : null;
@@ -34,7 +35,7 @@ public sealed class CitizenOffers(BulkOffers offers, OfferTokens tokens, Catalog
             return OfferOutcome.Unavailable;
 
         var from = new LocationDayKey(current.Id, current.DateOf(offer.BookingSlotStart));
-        var moved = await cluster.GetGrain<ILocationDayGrain>(to.ToString())
+        var moved = await grains.Get<ILocationDayGrain>(to.ToString())
             .MoveHere(new MoveRequest(offer.BookingId, offer.BookingVersion, offer.ServiceCode, offer.HoldId, from));
         return moved switch
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Booking.Contracts;
 using Booking.Domain.WaitingRooms;
+using Booking.Grains;
 using Booking.Grains.WaitingRooms;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace Booking.Web.WaitingRooms;
 /// While the room cannot be reached (no silo up), nobody is admitted, so the last watermark, stopped where the room was
 /// last seen, keeps answering waiting visitors; only tickets it cannot prove still waiting, and newcomers, need the room.
 /// </summary>
-public sealed class RoomWatermarks(IClusterClient cluster, IOptions<WaitingRoomOptions> options, TimeProvider clock, ILogger<RoomWatermarks> logger)
+public sealed class RoomWatermarks(GrainReferences grains, IOptions<WaitingRoomOptions> options, TimeProvider clock, ILogger<RoomWatermarks> logger)
 {
     private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
 
@@ -39,7 +40,7 @@ public sealed class RoomWatermarks(IClusterClient cluster, IOptions<WaitingRoomO
     private async Task<Taken> RefreshAsync(string room, int perMinute)
     {
         var sentAt = clock.GetUtcNow();
-        return new Taken(await cluster.GetGrain<IWaitingRoomGrain>(room).Watermark(perMinute), sentAt);
+        return new Taken(await grains.Get<IWaitingRoomGrain>(room).Watermark(perMinute), sentAt);
     }
 
     private sealed class Room(string name, ILogger logger)

@@ -2,6 +2,7 @@ using Booking.Contracts;
 using Booking.Data.Catalog;
 using Booking.Data.Protection;
 using Booking.Domain.WaitingRooms;
+using Booking.Grains;
 using Booking.Grains.WaitingRooms;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public sealed record WaitingRoomStatus(string Room, long Position, int Estimated
 /// The rooms are those staff turn on for a campaign (data, live within a second) and any a host's configuration adds
 /// (<c>WaitingRoom:Rooms</c>: an operator's room for this host alone, which comes first for its services).
 /// </summary>
-public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceData referenceData, IClusterClient cluster, WaitingRoomTokens tokens,
+public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceData referenceData, GrainReferences grains, WaitingRoomTokens tokens,
     RoomWatermarks watermarks, TimeProvider clock)
 {
     public const string TicketHeader = "X-Waiting-Room-Ticket";
@@ -70,7 +71,7 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceD
             return PassUse.NotNeeded;
         if (!tokens.TryReadPass(room, passToken, clock.GetUtcNow(), out var ticket))
             return null;
-        var grain = cluster.GetGrain<IWaitingRoomGrain>(room);
+        var grain = grains.Get<IWaitingRoomGrain>(room);
         return await grain.UsePass(ticket, options.Value.HoldsPerPass, TimeSpan.FromMinutes(options.Value.PassMinutes))
             ? new PassUse(grain, ticket) : null;
     }
@@ -97,7 +98,7 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceD
         // Most polls are of visitors still waiting: this host answers those from the room's watermark.
         if (hasTicket && await watermarks.WaitingAsync(room, ticket, settings.AdmissionsPerMinute) is { } waiting)
             return Waiting(room, waiting.Position, waiting.EstimatedWaitSeconds, ticketToken);
-        var grain = cluster.GetGrain<IWaitingRoomGrain>(room);
+        var grain = grains.Get<IWaitingRoomGrain>(room);
         var standing = hasTicket ? await grain.Standing(ticket, settings.AdmissionsPerMinute) : null;
         standing ??= await grain.Enter(settings.AdmissionsPerMinute);
         var ticketOut = tokens.Ticket(room, standing.Ticket);
