@@ -114,14 +114,19 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
     /// stored with the booking so that only a retry of that very request gets its answer again. Keyed, because the
     /// request is personal data: a plain hash of a name and a birth date could be found by trying.
     /// </summary>
-    public byte[] RequestFingerprint(string holdId, CitizenDetails citizen, BookingDeclarations declarations) =>
-        Hmac(currentKeys(), "confirmation|" + JsonSerializer.Serialize(new
+    public byte[] RequestFingerprint(string holdId, CitizenDetails citizen, BookingDeclarations declarations)
+    {
+        var request = JsonSerializer.SerializeToUtf8Bytes(new
         {
             holdId,
             citizen,
             screening = declarations.Screening.OrderBy(a => a.QuestionId, StringComparer.Ordinal).Select(a => new { a.QuestionId, a.QuestionVersion, a.Answer }),
             groups = declarations.PriorityGroups.Order(StringComparer.Ordinal),
-        }));
+        });
+        // The bytes of "confirmation|" and the request's JSON, as always, without making the JSON a string and back.
+        byte[] message = [.. "confirmation|"u8, .. request];
+        return HMACSHA256.HashData(currentKeys().FingerprintKey, message);
+    }
 
     /// <summary>Who answered STOP, without keeping their number: E.164 digits only, so any formatting matches.</summary>
     public byte[] PhoneFingerprint(string phone) => PhoneFingerprint(phone, currentKeys());
