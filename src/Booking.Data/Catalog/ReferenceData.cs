@@ -45,10 +45,12 @@ public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferReposit
         }
     }
 
-    public async Task<Snapshot> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>Asked by nearly every request: between checks the snapshot is handed back with no task allocated.</summary>
+    public ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default) =>
+        _current is { } fresh && clock.GetUtcNow() - _checkedAt < RevisionCheckInterval ? new(fresh) : new(RefreshAsync(cancellationToken));
+
+    private async Task<Snapshot> RefreshAsync(CancellationToken cancellationToken)
     {
-        if (_current is { } fresh && clock.GetUtcNow() - _checkedAt < RevisionCheckInterval)
-            return fresh;
         await _refresh.WaitAsync(cancellationToken);
         try
         {
