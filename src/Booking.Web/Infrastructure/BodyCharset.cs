@@ -25,8 +25,12 @@ public static class BodyCharset
                 });
                 return;
             }
-            type.Charset = charset;
-            context.Request.ContentType = type.ToString();
+            // Only a quoted charset is rewritten: the header most clients send is left as it came, with nothing allocated.
+            if (charset!.Length != type.Charset.Length)
+            {
+                type.Charset = charset;
+                context.Request.ContentType = type.ToString();
+            }
         }
         await next(context);
     });
