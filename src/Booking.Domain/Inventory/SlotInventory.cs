@@ -205,11 +205,15 @@ public sealed class SlotInventory
     public IReadOnlyList<SlotAvailability> Availability(string serviceCode, DateTimeOffset now)
     {
         PurgeExpiredHolds(now);
-        return _slots.Values
-            .Where(b => b.Slot.ServiceCode == serviceCode && b.Slot.Start > now && b.Slot.Capacity > 0)
-            .OrderBy(b => b.Slot.Start)
-            .Select(b => new SlotAvailability(b.Slot.Start, b.Slot.End, b.Remaining, b.Slot.Capacity))
-            .ToList();
+        // What a clinic-day publishes each time it changes: one list, sorted in place (a service has one slot per start).
+        var open = new List<SlotAvailability>();
+        foreach (var book in _slots.Values)
+        {
+            if (book.Slot.ServiceCode == serviceCode && book.Slot.Start > now && book.Slot.Capacity > 0)
+                open.Add(new SlotAvailability(book.Slot.Start, book.Slot.End, book.Remaining, book.Slot.Capacity));
+        }
+        open.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return open;
     }
 
     /// <summary>Drops holds whose time is up. Every read and write does this first, so an expired hold never counts.</summary>
