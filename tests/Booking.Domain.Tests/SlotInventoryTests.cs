@@ -212,4 +212,17 @@ public class SlotInventoryTests
 
         Assert.Equal((0, 2), (full.Remaining, full.Capacity));
     }
+
+    [Fact]
+    public void Availability_lists_one_services_slots_by_start_whatever_order_the_schedule_gave()
+    {
+        var slots = new[] { 3, 1, 4, 0, 2 }.Select(hour => new Slot("FLU", Now.AddHours(hour + 1), Now.AddHours(hour + 1).AddMinutes(15), 1))
+            .Append(new Slot("COVID19", Now.AddHours(1).AddMinutes(30), Now.AddHours(1).AddMinutes(45), 1))
+            .Append(new Slot("FLU", Now.AddHours(6), Now.AddHours(6).AddMinutes(15), 0));
+        var inventory = new SlotInventory(slots, []);
+
+        var starts = inventory.Availability("FLU", Now).Select(s => s.Start).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 5).Select(hour => Now.AddHours(hour)), starts);
+    }
 }

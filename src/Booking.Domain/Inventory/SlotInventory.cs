@@ -205,15 +205,25 @@ public sealed class SlotInventory
     public IReadOnlyList<SlotAvailability> Availability(string serviceCode, DateTimeOffset now)
     {
         PurgeExpiredHolds(now);
-        // What a clinic-day publishes each time it changes: one list, sorted in place (a service has one slot per start).
-        var open = new List<SlotAvailability>();
+        // Made each time a clinic-day publishes a change: counted first, so that one array of the right size is all it
+        // allocates (a growing list costs three times that), then sorted in place (a service has one slot per start).
+        var count = 0;
         foreach (var book in _slots.Values)
         {
-            if (book.Slot.ServiceCode == serviceCode && book.Slot.Start > now && book.Slot.Capacity > 0)
-                open.Add(new SlotAvailability(book.Slot.Start, book.Slot.End, book.Remaining, book.Slot.Capacity));
+            if (IsOffered(book.Slot))
+                count++;
         }
-        open.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var open = new SlotAvailability[count];
+        var next = 0;
+        foreach (var book in _slots.Values)
+        {
+            if (IsOffered(book.Slot))
+                open[next++] = new SlotAvailability(book.Slot.Start, book.Slot.End, book.Remaining, book.Slot.Capacity);
+        }
+        Array.Sort(open, static (a, b) => a.Start.CompareTo(b.Start));
         return open;
+
+        bool IsOffered(Slot slot) => slot.ServiceCode == serviceCode && slot.Start > now && slot.Capacity > 0;
     }
 
     /// <summary>Drops holds whose time is up. Every read and write does this first, so an expired hold never counts.</summary>
