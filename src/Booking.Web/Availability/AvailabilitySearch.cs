@@ -66,14 +66,29 @@ public sealed class AvailabilitySearch(ReferenceData referenceData, Availability
             : null;
     }
 
-    // Days are in date order and each day's slots in time order, so the first ones found are the earliest.
-    private static List<FreeSlot> FreeSlots(IEnumerable<IReadOnlyDictionary<Guid, IReadOnlyList<FreeSlot>>> days, Location location,
-        AvailabilityQuery query, DateTimeOffset now) =>
-        days.SelectMany(day => day.GetValueOrDefault(location.Id) ?? [])
-            .Where(s => s.Start > now && s.Remaining > 0).Take(query.SlotsPerLocation).ToList();
+    /// <summary>The clinic's first free slots, as the answer shows them: days are in date order and each day's slots in
+    /// time order, so the first ones found are the earliest. Made for every answer built: one list, sized by what the
+    /// days hold for the clinic, and no enumerators.</summary>
+    private static List<SlotResponse> FreeSlots(IReadOnlyDictionary<Guid, IReadOnlyList<FreeSlot>>[] days, Location location,
+        AvailabilityQuery query, DateTimeOffset now)
+    {
+        var candidates = 0;
+        foreach (var day in days)
+            candidates += day.GetValueOrDefault(location.Id)?.Count ?? 0;
+        var free = new List<SlotResponse>(Math.Min(candidates, query.SlotsPerLocation));
+        foreach (var day in days)
+        {
+            var slots = day.GetValueOrDefault(location.Id) ?? [];
+            for (var i = 0; i < slots.Count && free.Count < query.SlotsPerLocation; i++)
+            {
+                if (slots[i] is { Remaining: > 0 } slot && slot.Start > now)
+                    free.Add(new SlotResponse(location.LocalTime(slot.Start), location.LocalTime(slot.End), slot.Remaining));
+            }
+        }
+        return free;
+    }
 
-    private static LocationAvailabilityResponse ToResponse(Location location, double distanceKm, IEnumerable<FreeSlot> slots) =>
-        new(location.Id, location.Name, location.Address, location.City, Math.Round(distanceKm, 1), location.TimeZoneId,
-            slots.Select(s => new SlotResponse(location.LocalTime(s.Start), location.LocalTime(s.End), s.Remaining)).ToList(),
+    private static LocationAvailabilityResponse ToResponse(Location location, double distanceKm, IReadOnlyList<SlotResponse> slots) =>
+        new(location.Id, location.Name, location.Address, location.City, Math.Round(distanceKm, 1), location.TimeZoneId, slots,
             ClinicNotesResponse.Of(location));
 }
