@@ -4,8 +4,8 @@ namespace Booking.Web.Availability;
 
 // What an availability search answers: the search page renders these and the API returns them as they are.
 
-/// <summary>A value: an answer holds hundreds of them, stored in its lists' arrays rather than one object each.</summary>
-public readonly record struct SlotResponse(DateTimeOffset Start, DateTimeOffset End, int Remaining);
+// A class, not a struct: System.Text.Json boxes each struct of a list it writes, which costs more than the objects.
+public sealed record SlotResponse(DateTimeOffset Start, DateTimeOffset End, int Remaining);
 
 /// <summary>What a clinic tells citizens about getting there (access, parking), as its staff wrote it: plain text, in
 /// French and in English; null where it wrote none.</summary>

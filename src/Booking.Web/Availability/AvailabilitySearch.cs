@@ -68,7 +68,7 @@ public sealed class AvailabilitySearch(ReferenceData referenceData, Availability
 
     /// <summary>The clinic's first free slots, as the answer shows them: days are in date order and each day's slots in
     /// time order, so the first ones found are the earliest. Made for every answer built: one list, sized by what the
-    /// days hold for the clinic, and no enumerators.</summary>
+    /// days hold for the clinic, with no slot list in between and no enumerators.</summary>
     private static List<SlotResponse> FreeSlots(IReadOnlyDictionary<Guid, IReadOnlyList<FreeSlot>>[] days, Location location,
         AvailabilityQuery query, DateTimeOffset now)
     {
