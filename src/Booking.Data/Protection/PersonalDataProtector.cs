@@ -123,8 +123,12 @@ public sealed class PersonalDataProtector(Func<KeyRing> currentKeys)
             screening = declarations.Screening.OrderBy(a => a.QuestionId, StringComparer.Ordinal).Select(a => new { a.QuestionId, a.QuestionVersion, a.Answer }),
             groups = declarations.PriorityGroups.Order(StringComparer.Ordinal),
         });
-        // The bytes of "confirmation|" and the request's JSON, as always, without making the JSON a string and back.
-        byte[] message = [.. "confirmation|"u8, .. request];
+        // The bytes of "confirmation|" and the request's JSON, as always, without making the JSON a string and back (nor
+        // spreading both into a collection expression, which grows a buffer to get there).
+        var prefix = "confirmation|"u8;
+        var message = new byte[prefix.Length + request.Length];
+        prefix.CopyTo(message);
+        request.CopyTo(message.AsSpan(prefix.Length));
         return HMACSHA256.HashData(currentKeys().FingerprintKey, message);
     }
 
