@@ -8,7 +8,7 @@ public sealed record AllocationSample(string Type, long Bytes, IReadOnlyList<str
 
 public static class AllocationSamples
 {
-    public static readonly string[] Views = ["types", "frames", "nearest", "inside"];
+    public static readonly string[] Views = ["types", "frames", "nearest", "inside", "stacks"];
 
     public static IReadOnlyList<AllocationSample> Read(string nettrace)
     {
@@ -45,6 +45,10 @@ public static class AllocationSamples
                 return [sample.Type];
             case "frames":
                 return sample.Frames.Where(frame => frame.Contains(text, StringComparison.Ordinal)).Distinct();
+            case "stacks":
+                // The callers too: which of the application's requests reached a framework frame.
+                return sample.Frames.Any(frame => frame.Contains(text, StringComparison.Ordinal))
+                    ? [$"{sample.Type}\n      " + string.Join("\n      ", sample.Frames.Take(24))] : [];
             default:
                 // An async method's own frames, not the runtime's boxes around them.
                 var nearest = sample.Frames.ToList().FindIndex(frame => frame.Contains(text, StringComparison.Ordinal)

@@ -10,6 +10,7 @@ if (args.Length < 2 || !AllocationSamples.Views.Contains(args[1]))
           frames   [text]     the frames whose name holds text, with everything they called (inclusive)
           nearest  [text]     each sample given to the nearest frame holding text (e.g. "Booking."), with the frame it called
           inside   <text>     the types and stacks allocated under the nearest frame holding text
+          stacks   <text>     the whole stacks (24 frames, innermost first) of the samples with a frame holding text
         """);
     return 2;
 }
