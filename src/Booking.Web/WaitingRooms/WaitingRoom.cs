@@ -28,44 +28,47 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceD
     public const string TicketHeader = "X-Waiting-Room-Ticket";
     public const string PassHeader = "X-Waiting-Room-Pass";
 
+    private KeptRooms? _kept;
+
     public static string TicketCookie(string room) => $"waiting-room-ticket-{room}";
     public static string PassCookie(string room) => $"waiting-room-pass-{room}";
 
     /// <summary>The pass a request carries for the room gating a service: the header (API clients), else the room's cookie.</summary>
-    public async Task<string?> PassFromAsync(HttpRequest request, string? serviceCode) =>
+    public async ValueTask<string?> PassFromAsync(HttpRequest request, string? serviceCode) =>
         request.Headers[PassHeader].FirstOrDefault()
         ?? (serviceCode is not null && await RoomOfAsync(serviceCode) is { } room ? request.Cookies[PassCookie(room)] : null);
 
     /// <summary>The enabled room gating a service, if any.</summary>
-    public async Task<string?> RoomOfAsync(string serviceCode) =>
-        (await RoomsAsync()).Where(r => r.Value.Enabled && r.Value.Services.Contains(serviceCode)).Select(r => r.Key).FirstOrDefault();
+    public async ValueTask<string?> RoomOfAsync(string serviceCode) => (await RoomsAsync()).RoomOf(serviceCode);
 
-    public async Task<bool> ExistsAsync(string room) => (await RoomsAsync()).ContainsKey(room);
+    public async ValueTask<bool> ExistsAsync(string room) => (await RoomsAsync()).ByName.ContainsKey(room);
 
     /// <summary>True when the service is not gated, or the pass is a valid, unexpired pass of its room. Spends nothing:
     /// for showing the way in, not for letting a hold through (see <see cref="TryUsePassAsync"/>).</summary>
-    public async Task<bool> AdmitsAsync(string serviceCode, string? passToken) =>
+    public async ValueTask<bool> AdmitsAsync(string serviceCode, string? passToken) =>
         await RoomOfAsync(serviceCode) is not { } room || tokens.TryReadPass(room, passToken, clock.GetUtcNow(), out _);
 
-    /// <summary>Configured rooms first, then the rooms of campaigns not closed, by their names.</summary>
-    private async Task<IReadOnlyDictionary<string, WaitingRoomOptions.RoomOptions>> RoomsAsync()
+    /// <summary>The rooms in force, worked out again only when the reference data changed or one of them closed.</summary>
+    private async ValueTask<RoomsInForce> RoomsAsync()
     {
-        var rooms = new Dictionary<string, WaitingRoomOptions.RoomOptions>(options.Value.Rooms, StringComparer.Ordinal);
+        var reference = await referenceData.GetAsync();
         var now = clock.GetUtcNow();
-        foreach (var campaign in (await referenceData.GetAsync()).Campaigns.Where(c => c.WaitingRoomName is not null && (c.ClosesAt is null || c.ClosesAt > now)))
-            rooms.TryAdd(campaign.WaitingRoomName!, new WaitingRoomOptions.RoomOptions
-            {
-                Enabled = true, AdmissionsPerMinute = campaign.AdmissionsPerMinute, Services = [campaign.ServiceCode],
-            });
+        if (_kept is { } kept && ReferenceEquals(kept.Source, reference) && now < kept.Rooms.ValidUntil)
+            return kept.Rooms;
+        var rooms = RoomsInForce.At(now, options.Value.Rooms, reference.Campaigns);
+        _kept = new KeptRooms(reference, rooms);
         return rooms;
     }
+
+    /// <summary>One object, so that hosts' threads swap it whole and never read one snapshot's rooms for another's.</summary>
+    private sealed record KeptRooms(ReferenceData.Snapshot Source, RoomsInForce Rooms);
 
     /// <summary>
     /// Lets one hold of a service through: always when the service is not gated, else when the pass is valid and its
     /// admission has holds left (counted by the room). The use is returned by <see cref="PassUse.ReturnAsync"/> when
     /// the hold did not happen. Null when refused.
     /// </summary>
-    public async Task<PassUse?> TryUsePassAsync(string serviceCode, string? passToken)
+    public async ValueTask<PassUse?> TryUsePassAsync(string serviceCode, string? passToken)
     {
         if (await RoomOfAsync(serviceCode) is not { } room)
             return PassUse.NotNeeded;
@@ -91,7 +94,7 @@ public sealed class WaitingRoom(IOptions<WaitingRoomOptions> options, ReferenceD
     /// </summary>
     public async Task<WaitingRoomStatus> StatusAsync(string room, string? ticketToken)
     {
-        var settings = (await RoomsAsync())[room];
+        var settings = (await RoomsAsync()).ByName[room];
         if (!settings.Enabled)
             return new WaitingRoomStatus(room, 0, 0, true, null, null, null, 0);
         var hasTicket = tokens.TryReadTicket(room, ticketToken, out var ticket);
