@@ -3,6 +3,7 @@ using Booking.Data.Catalog;
 using Booking.Data.Offer;
 using Booking.Domain.Eligibility;
 using Booking.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Booking.Silo.Tests;
 
@@ -16,7 +17,8 @@ public class EligibilityGateTests(ClusterFixture fixture)
     {
         var dataSource = fixture.Database.DataSource;
         var bookings = new BookingRepository(dataSource);
-        using var reference = new ReferenceData(new CatalogRepository(dataSource), new ServiceOfferRepository(dataSource), new MovableClock());
+        using var reference = new ReferenceData(new CatalogRepository(dataSource), new ServiceOfferRepository(dataSource), new MovableClock(),
+            NullLogger<ReferenceData>.Instance);
         var gate = new EligibilityGate(bookings, reference, new MovableClock());
         var flu = (await reference.GetAsync()).Services["FLU"];
         var firstDay = QuebecDate.NextWeekday(11);

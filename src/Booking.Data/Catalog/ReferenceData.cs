@@ -2,20 +2,26 @@ using Booking.Data.Offer;
 using Booking.Domain.Campaigns;
 using Booking.Domain.Catalog;
 using Booking.Domain.Screening;
+using Microsoft.Extensions.Logging;
 
 namespace Booking.Data.Catalog;
 
 /// <summary>Services (as each clinic's tenant offers them), clinics, screening questions and campaigns, kept in memory per web host: they change rarely and every
 /// search needs them, so the booking peak never turns into catalogue queries. Once a second at most, one cheap read of the
 /// catalogue's revision (bumped by every change staff save) tells whether to read them again, so a clinic opened or
-/// changed on the staff site is searchable within a second or so; they are read again after a minute whatever it says.</summary>
-public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferRepository offers, TimeProvider clock) : IDisposable
+/// changed on the staff site is searchable within a second or so; they are read again after a minute whatever it says.
+/// A host serving requests serves them the snapshot in hand while that check runs (one at a time, in the background), so
+/// none queues behind it; when nothing was checked for <see cref="ServedUncheckedAtMost"/> (a host left idle, or a
+/// database unreachable for that long) requests wait for the check, and see its outcome, as they would with no snapshot.</summary>
+public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferRepository offers, TimeProvider clock, ILogger<ReferenceData> logger) : IDisposable
 {
     private static readonly TimeSpan RevisionCheckInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ServedUncheckedAtMost = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Snapshot? _current;
-    private DateTimeOffset _checkedAt;
+    private long _checkedAtTicks;
+    private int _checking;
 
     public sealed record Snapshot(
         IReadOnlyDictionary<string, Service> Services,
@@ -45,9 +51,40 @@ public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferReposit
         }
     }
 
-    /// <summary>Asked by nearly every request: between checks the snapshot is handed back with no task allocated.</summary>
-    public ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default) =>
-        _current is { } fresh && clock.GetUtcNow() - _checkedAt < RevisionCheckInterval ? new(fresh) : new(RefreshAsync(cancellationToken));
+    /// <summary>Asked by nearly every request: the snapshot is handed back with no task allocated, and without waiting
+    /// for the revision check it may start.</summary>
+    public ValueTask<Snapshot> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is not { } current)
+            return new(RefreshAsync(cancellationToken));
+        var sinceChecked = clock.GetUtcNow() - CheckedAt;
+        if (sinceChecked < RevisionCheckInterval)
+            return new(current);
+        if (sinceChecked >= ServedUncheckedAtMost)
+            return new(RefreshAsync(cancellationToken));
+        if (Interlocked.Exchange(ref _checking, 1) == 0)
+            _ = CheckInBackgroundAsync();
+        return new(current);
+    }
+
+    private DateTimeOffset CheckedAt => new(Volatile.Read(ref _checkedAtTicks), TimeSpan.Zero);
+
+    private async Task CheckInBackgroundAsync()
+    {
+        try
+        {
+            await RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The snapshot in hand is served meanwhile; the next request past the interval tries again.
+            logger.LogWarning(e, "Reading the catalogue's revision failed; its last snapshot is still served");
+        }
+        finally
+        {
+            Volatile.Write(ref _checking, 0);
+        }
+    }
 
     private async Task<Snapshot> RefreshAsync(CancellationToken cancellationToken)
     {
@@ -55,11 +92,11 @@ public sealed class ReferenceData(CatalogRepository catalog, ServiceOfferReposit
         try
         {
             var now = clock.GetUtcNow();
-            if (_current is { } refreshed && now - _checkedAt < RevisionCheckInterval)
+            if (_current is { } refreshed && now - CheckedAt < RevisionCheckInterval)
                 return refreshed;
             // The revision is read first: a change committed while the rest is read is then seen at the next check.
             var revision = await catalog.RevisionAsync(cancellationToken);
-            _checkedAt = now;
+            Volatile.Write(ref _checkedAtTicks, now.UtcTicks);
             if (_current is { } current && current.Revision == revision && now - current.ReadAt < MaxAge)
                 return current;
             var services = await catalog.ServicesAsync(cancellationToken);

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Booking.Data.Catalog;
 using Booking.Data.Demo;
 using Booking.Staff.Access;
+using Booking.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.Admin.Tests.Privacy;
 
@@ -215,6 +218,9 @@ public sealed class PrivacyQueueTests(AdminFixture fixture)
                        select @clinic, id, 'Clinique âge minimum', '1, rue de l''Âge', 'Montréal', 'H2X 1Y4', 45.5, -73.6 from t returning 1)
             update catalogue_revision set revision = revision + 1 where exists (select 1 from s) and exists (select 1 from l) returning 1
             """, ("tenant", tenant), ("region", DemoSeed.MontrealRegion), ("clinic", clinic)));
+        // Staff see a catalogue change within a second or so: the officer acts once the staff site has read it.
+        var reference = fixture.Services.GetRequiredService<ReferenceData>();
+        await Poll.UntilAsync(async () => (await reference.GetAsync()).Locations.ContainsKey(clinic), Poll.Propagation, "the staff site to read the new clinic");
         var lastName = LettersOnlyName("Age");
         var booking = (await new TestBookings(fixture).BookAsync(tenant, clinic, "Rosalie", lastName)).Id;
         var tooYoung = await _requests.CorrectionAsync(booking, "birthDate", "1985-03-14");
