@@ -49,6 +49,7 @@ public sealed class TypeIdentityTests
         "booking.LocationDay.BulkCancel", "booking.LocationDay.BulkCancelBatch", "booking.LocationDay.BulkMove",
         "booking.LocationDay.BulkMoveBatch", "booking.LocationDay.BulkMoveOutcome", "booking.LocationDay.OfferHold",
         "booking.LocationDay.OfferHolds",
+        "booking.HoldKeyShard",
     ];
 
     [Fact]

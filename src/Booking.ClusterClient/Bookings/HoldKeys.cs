@@ -17,6 +17,6 @@ public sealed class HoldKeys(GrainReferences grains)
         if (key is null)
             return true;
         var request = $"{locationId:N}|{serviceCode}|{start.UtcTicks}";
-        return await grains.Get<IHoldKeyGrain>(key).Claim(group is { } people ? $"group|{people}|{request}" : request);
+        return await grains.Get<IHoldKeyShardGrain>(HoldKeyShard.Of(key)).Claim(key, group is { } people ? $"group|{people}|{request}" : request);
     }
 }

@@ -1,9 +1,9 @@
 namespace Booking.Grains.Inventory;
 
 /// <summary>
-/// One hold Idempotency-Key (key: the key itself), platform-wide: it binds the key to the first request sent with it, so
-/// the same key cannot take a second hold at another clinic or on another day. The clinic-day grain then answers a
-/// retry of that request with its first hold.
+/// One hold Idempotency-Key (key: the key itself), as the hosts of the release before <see cref="IHoldKeyShardGrain"/>
+/// claim it: silos keep answering them while a rolling deploy replaces them. Nothing of this release calls it; it goes
+/// in the release after.
 /// </summary>
 [Alias("booking.HoldKey")]
 public interface IHoldKeyGrain : IGrainWithStringKey

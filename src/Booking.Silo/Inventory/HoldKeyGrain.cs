@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Booking.Silo.Inventory;
 
-/// <summary>Remembers which request a hold Idempotency-Key was first sent with, for as long as a hold made with it can
-/// live: in memory, like the holds themselves (a silo restart forgets both).</summary>
+/// <summary>Remembers which request a hold Idempotency-Key was first sent with, for the hosts of the release before
+/// <see cref="HoldKeyShardGrain"/> during a rolling deploy (see <see cref="IHoldKeyGrain"/>).</summary>
 [GrainType("holdkey")]
 public sealed class HoldKeyGrain(IOptions<InventoryOptions> options, TimeProvider clock) : Grain, IHoldKeyGrain
 {
