@@ -5,23 +5,26 @@ namespace Booking.ServiceDefaults;
 
 /// <summary>
 /// Admits client connections up to a cap, across the host's client ports, and closes the others as they are accepted.
-/// A flood is told once, not per connection: one warning on its first refusal, then at most one every
-/// <see cref="WarningInterval"/> with the count refused since, so that the flood does not also flood the logs.
+/// A flood is told once, not per connection: one warning at the first refusal of a burst, then one every
+/// <see cref="WarningInterval"/> with the count refused since, until an interval passes with none, so that the flood
+/// does not also flood the logs and every refusal is still counted in a warning.
 /// </summary>
-internal sealed class ClientConnectionGate(long cap, ILogger<ClientConnectionGate> logger, TimeProvider clock)
+internal sealed class ClientConnectionGate(long cap, ILogger<ClientConnectionGate> logger, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(10);
 
     private long _open;
-    private long _refusedSinceWarning;
-    private long _lastWarning = long.MinValue;
+    private long _untold;
+    private int _telling;
+    private ITimer? _timer;
 
     public ConnectionDelegate Admit(ConnectionDelegate next) => async connection =>
     {
         if (Interlocked.Increment(ref _open) > cap)
         {
             Interlocked.Decrement(ref _open);
-            Refused();
+            Interlocked.Increment(ref _untold);
+            StartTelling();
             // As Kestrel's own limit does: end both directions, and the transport closes the socket.
             await connection.Transport.Input.CompleteAsync();
             await connection.Transport.Output.CompleteAsync();
@@ -37,17 +40,32 @@ internal sealed class ClientConnectionGate(long cap, ILogger<ClientConnectionGat
         }
     };
 
-    private void Refused()
+    public void Dispose() => _timer?.Dispose();
+
+    /// <summary>The first refusal of a burst is told at once; the rest by the timer this starts.</summary>
+    private void StartTelling()
     {
-        Interlocked.Increment(ref _refusedSinceWarning);
-        var now = clock.GetTimestamp();
-        var last = Interlocked.Read(ref _lastWarning);
-        if (last != long.MinValue && clock.GetElapsedTime(last, now) < WarningInterval)
+        if (Interlocked.CompareExchange(ref _telling, 1, 0) != 0)
             return;
-        // One thread of a burst wins the warning; the others' refusals are counted in the next one.
-        if (Interlocked.CompareExchange(ref _lastWarning, now, last) != last)
-            return;
-        logger.LogWarning("Refused {Count} client connection(s): the host holds its cap of {Cap} open connections",
-            Interlocked.Exchange(ref _refusedSinceWarning, 0), cap);
+        Tell();
+        _timer = clock.CreateTimer(_ => TellOrStop(), null, WarningInterval, WarningInterval);
     }
+
+    private void TellOrStop()
+    {
+        if (Interlocked.Read(ref _untold) > 0)
+        {
+            Tell();
+            return;
+        }
+        _timer?.Dispose();
+        Volatile.Write(ref _telling, 0);
+        // A refusal between the read above and the line before found the burst still being told: it starts the next.
+        if (Interlocked.Read(ref _untold) > 0)
+            StartTelling();
+    }
+
+    private void Tell() =>
+        logger.LogWarning("Refused {Count} client connection(s): the host holds its cap of {Cap} open connections",
+            Interlocked.Exchange(ref _untold, 0), cap);
 }
