@@ -62,6 +62,29 @@ public sealed class MaskPenaltyTests
     }
 
     [Theory]
+    [InlineData(21, 1)]
+    [InlineData(77, 2)]
+    [InlineData(121, 3)] // lines longer than two words
+    [InlineData(177, 4)] // version 40
+    public void A_random_grid_scores_what_the_rules_count_module_by_module(int size, int seed)
+    {
+        var random = new Random(seed);
+        var grid = new byte[size * size];
+        for (var i = 0; i < grid.Length; i++)
+            grid[i] = (byte)(random.Next(3) == 0 ? 1 : 0); // a third dark: long light runs and a balance penalty
+
+        // A few finder-like patterns beside light modules, in rows and columns, so rule N3 is tested too.
+        foreach (var at in new[] { 0, size / 2, size - 7 })
+            for (var k = 0; k < 7; k++)
+            {
+                grid[at * size + k] = grid[(size - 1) * size + at] = (byte)("1011101"[k] - '0');
+                grid[k * size + at] = (byte)("1011101"[k] - '0');
+            }
+
+        Assert.Equal(ModuleByModule(grid, size), MaskPenalty.Score(grid, size));
+    }
+
+    [Theory]
     [InlineData(20)]
     [InlineData(140)]
     [InlineData(373)]
@@ -74,6 +97,43 @@ public sealed class MaskPenaltyTests
 
         var penalties = Enumerable.Range(0, 8).Select(mask => MaskPenalty.Score(QrSymbol.Encode(data, mask).Modules, chosen.Size)).ToArray();
         Assert.Equal(Array.IndexOf(penalties, penalties.Min()), chosen.Mask);
+    }
+
+    /// <summary>The four rules as the standard words them, one module at a time: the reference for the packed code.</summary>
+    private static int ModuleByModule(byte[] grid, int size)
+    {
+        int Module(int line, int i, bool row) => i < 0 || i >= size ? 0 : row ? grid[line * size + i] : grid[i * size + line];
+        var penalty = 0;
+        foreach (var row in new[] { true, false })
+            for (var line = 0; line < size; line++)
+            {
+                for (int start = 0, end; start < size; start = end)
+                {
+                    for (end = start; end < size && Module(line, end, row) == Module(line, start, row); end++)
+                    {
+                    }
+                    if (end - start >= 5)
+                        penalty += 3 + end - start - 5;
+                }
+                for (var i = 0; i + 7 <= size; i++)
+                {
+                    if (!Enumerable.Range(0, 7).All(k => Module(line, i + k, row) == "1011101"[k] - '0'))
+                        continue;
+                    if (Enumerable.Range(1, 4).All(k => Module(line, i - k, row) == 0))
+                        penalty += 40;
+                    if (Enumerable.Range(7, 4).All(k => Module(line, i + k, row) == 0))
+                        penalty += 40;
+                }
+            }
+        for (var r = 0; r + 1 < size; r++)
+            for (var c = 0; c + 1 < size; c++)
+            {
+                var colour = grid[r * size + c];
+                if (grid[r * size + c + 1] == colour && grid[(r + 1) * size + c] == colour && grid[(r + 1) * size + c + 1] == colour)
+                    penalty += 3;
+            }
+        var darkPercent = grid.Count(module => module == 1) * 100.0 / grid.Length;
+        return penalty + (int)(Math.Abs(darkPercent - 50) / 5) * 10;
     }
 
     private static byte[] Modules(string bits) => bits.Select(bit => (byte)(bit - '0')).ToArray();

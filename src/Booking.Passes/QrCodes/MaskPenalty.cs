@@ -9,6 +9,9 @@ internal static class MaskPenalty
     public const int FinderLike = 40;
     public const int Balance = 10;
 
+    /// <summary>Beyond either end of a line counts as light for the finder-like rule, which looks four modules out.</summary>
+    private const int Margin = 4;
+
     /// <summary>Sum of the four rules over a square of 0/1 modules (1 = dark), row-major.</summary>
     public static int Score(ReadOnlySpan<byte> modules, int size)
     {
@@ -18,15 +21,17 @@ internal static class MaskPenalty
         return Score(rows, columns);
     }
 
-    /// <summary>The same sum from the square's packed rows and columns.</summary>
+    /// <summary>The same sum from the square's packed rows and columns. The rows' rules are read from the columns and
+    /// the columns' rules from the rows: a line's neighbouring modules are then neighbouring words, and one word
+    /// operation tests a position in every line at once.</summary>
     public static int Score(ReadOnlySpan<ModuleLine> rows, ReadOnlySpan<ModuleLine> columns)
     {
         var size = rows.Length;
-        int penalty = 0, dark = 0;
+        var lines = ModuleLine.Range(0, size - 1);
+        int penalty = AlongLines(columns, lines) + AlongLines(rows, lines), dark = 0;
         var pairs = ModuleLine.Range(0, size - 2);
         for (var i = 0; i < size; i++)
         {
-            penalty += Line(rows[i], size) + Line(columns[i], size);
             if (i > 0)
                 penalty += Blocks(rows[i - 1], rows[i], pairs);
             dark += rows[i].PopCount;
@@ -35,29 +40,49 @@ internal static class MaskPenalty
     }
 
     /// <summary>N1 and N3 along one row or column, read from a square of modules.</summary>
-    public static int Line(ReadOnlySpan<byte> modules, int start, int stride, int length) =>
-        Line(ModuleLine.Read(modules, start, stride, length), length);
+    public static int Line(ReadOnlySpan<byte> modules, int start, int stride, int length)
+    {
+        var line = ModuleLine.Range(0, 0);
+        Span<ModuleLine> across = stackalloc ModuleLine[length];
+        for (var i = 0; i < length; i++)
+            across[i] = (modules[start + i * stride] & 1) == 0 ? default : line;
+        return AlongLines(across, line);
+    }
 
     /// <summary>N1: a run of five or more modules of one colour costs 3 + its length − 5, which is 2 per run plus 1
     /// per five-module window inside it. N3: a finder-like 1011101 with four light modules before or after costs 40
-    /// each time (beyond the edge counts as light).</summary>
-    private static int Line(ModuleLine line, int length)
+    /// each time (beyond the edge counts as light). Word j of <paramref name="across"/> holds module j of every line
+    /// in <paramref name="lines"/>.</summary>
+    private static int AlongLines(ReadOnlySpan<ModuleLine> across, ModuleLine lines)
     {
-        // Pairs of shifts are reused (same & same.Down(1), then that pair twice) to halve the shifts of a window.
-        var next = line.Down(1);
-        var same = ~(line ^ next);
-        var samePairs = same & same.Down(1);
-        var fives = samePairs & samePairs.Down(2) & ModuleLine.Range(0, length - 5);
-        var runs = fives & ~fives.Up(1);
+        var length = across.Length;
+        // fourLight[j + Margin]: modules j to j + 3 are light (or beyond the line), for j from −Margin to length.
+        Span<ModuleLine> light = stackalloc ModuleLine[length + 2 * Margin];
+        light[..Margin].Fill(lines);
+        light[^Margin..].Fill(lines);
+        for (var j = 0; j < length; j++)
+            light[j + Margin] = ~across[j] & lines;
+        Span<ModuleLine> fourLight = stackalloc ModuleLine[length + Margin + 1];
+        for (var j = 0; j < fourLight.Length; j++)
+            fourLight[j] = light[j] & light[j + 1] & light[j + 2] & light[j + 3];
 
-        var light = ~line;
-        var lightPairs = light & light.Down(1);
-        var fourLight = lightPairs & lightPairs.Down(2);
-        var darkThree = line.Down(2) & line.Down(3) & line.Down(4);
-        var finder = line & ~next & darkThree & light.Down(5) & line.Down(6);
-        var finderLike = (finder & fourLight.Down(7)).PopCount + (finder & fourLight.Up(4)).PopCount;
-
-        return fives.PopCount + (Run - 1) * runs.PopCount + FinderLike * finderLike;
+        int windows = 0, runs = 0, finderLike = 0;
+        ModuleLine previousFives = default;
+        for (var j = 0; j + 4 < length; j++)
+        {
+            var fives = ~(across[j] ^ across[j + 1]) & ~(across[j + 1] ^ across[j + 2])
+                & ~(across[j + 2] ^ across[j + 3]) & ~(across[j + 3] ^ across[j + 4]) & lines;
+            windows += fives.PopCount;
+            runs += (fives & ~previousFives).PopCount;
+            previousFives = fives;
+        }
+        for (var j = 0; j + 6 < length; j++)
+        {
+            var finder = across[j] & light[j + 1 + Margin] & across[j + 2] & across[j + 3] & across[j + 4]
+                & light[j + 5 + Margin] & across[j + 6];
+            finderLike += (finder & fourLight[j]).PopCount + (finder & fourLight[j + 7 + Margin]).PopCount;
+        }
+        return windows + (Run - 1) * runs + FinderLike * finderLike;
     }
 
     /// <summary>N2: 3 for every 2×2 square of one colour, overlapping squares counted separately.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Booking.Passes.QrCodes;
 
 /// <summary>Reed–Solomon error-correction codewords over GF(256) with the QR primitive polynomial
@@ -6,10 +8,16 @@ internal static class ReedSolomon
 {
     private const int Primitive = 0x11D;
 
+    /// <summary>The most EC codewords a block has, at any version and level.</summary>
+    public const int MaxDegree = 30;
+
+    /// <summary>A row of products is one vector wide, its bytes past the degree zero.</summary>
+    private static int RowWidth => Vector256<byte>.Count;
+
     // Exp is doubled so a sum of two logarithms indexes it without a modulo.
     private static readonly byte[] Exp = new byte[512];
     private static readonly byte[] Log = new byte[256];
-    private static readonly byte[]?[] GeneratorLogs = new byte[256][];
+    private static readonly byte[]?[] GeneratorProducts = new byte[MaxDegree + 1][];
 
     static ReedSolomon()
     {
@@ -29,26 +37,27 @@ internal static class ReedSolomon
     /// <summary>Writes the remainder of data(x)·xⁿ divided by the degree-n generator, n = <c>ec.Length</c>.</summary>
     public static void Remainder(ReadOnlySpan<byte> data, Span<byte> ec)
     {
-        var generator = GeneratorLogsOf(ec.Length);
-        ec.Clear();
-        foreach (var codeword in data)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ec.Length, MaxDegree, nameof(ec));
+        ReadOnlySpan<byte> products = GeneratorProductsOf(ec.Length);
+        // Long division in place: each data codeword, as it reaches the front, is cancelled by subtracting (XOR) the
+        // generator times it from the codewords after it, a whole row in one vector operation. Row 0 is all zeros, so
+        // a zero codeword needs no branch.
+        Span<byte> dividend = stackalloc byte[data.Length + RowWidth];
+        data.CopyTo(dividend);
+        dividend[data.Length..].Clear();
+        for (var i = 0; i < data.Length; i++)
         {
-            var factor = codeword ^ ec[0];
-            ec[1..].CopyTo(ec);
-            ec[^1] = 0;
-            if (factor == 0)
-                continue;
-            var logFactor = Log[factor];
-            for (var i = 0; i < ec.Length; i++)
-                ec[i] ^= Exp[generator[i] + logFactor];
+            var next = dividend.Slice(i + 1, RowWidth);
+            (Vector256.Create<byte>(next) ^ Vector256.Create(products.Slice(dividend[i] * RowWidth, RowWidth))).CopyTo(next);
         }
+        dividend.Slice(data.Length, ec.Length).CopyTo(ec);
     }
 
-    /// <summary>The generator's coefficients below the leading 1, highest degree first, as logarithms (none is
-    /// zero). Built once per degree: every symbol of a version uses the same one.</summary>
-    private static byte[] GeneratorLogsOf(int degree)
+    /// <summary>For each codeword value f, one row of f times the generator's coefficients below its leading 1,
+    /// highest degree first. Built once per degree (8 KB): every symbol of a version uses the same one.</summary>
+    private static byte[] GeneratorProductsOf(int degree)
     {
-        var cached = Volatile.Read(ref GeneratorLogs[degree]);
+        var cached = Volatile.Read(ref GeneratorProducts[degree]);
         if (cached is not null)
             return cached;
         var coefficients = new byte[degree + 1];
@@ -60,10 +69,11 @@ internal static class ReedSolomon
             for (var j = i + 1; j > 0; j--)
                 coefficients[j] ^= Multiply(coefficients[j - 1], root);
         }
-        var logs = new byte[degree];
-        for (var j = 0; j < degree; j++)
-            logs[j] = Log[coefficients[j + 1]];
-        Volatile.Write(ref GeneratorLogs[degree], logs);
-        return logs;
+        var products = new byte[256 * RowWidth];
+        for (var factor = 1; factor < 256; factor++)
+            for (var j = 0; j < degree; j++)
+                products[factor * RowWidth + j] = Multiply((byte)factor, coefficients[j + 1]);
+        Volatile.Write(ref GeneratorProducts[degree], products);
+        return products;
     }
 }
