@@ -60,7 +60,7 @@ internal sealed class ClientConnectionGate(long cap, ILogger<ClientConnectionGat
         }
         _timer?.Dispose();
         Volatile.Write(ref _telling, 0);
-        // A refusal between the read above and the line before found the burst still being told: it starts the next.
+        // A refusal after the read above but before the reset found the burst still being told: it starts the next.
         if (Interlocked.Read(ref _untold) > 0)
             StartTelling();
     }
