@@ -22,7 +22,10 @@ public sealed class PassQrCodeTests
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
+    [InlineData(4)] // a pass in an e-mail
+    [InlineData(5)] // an authenticator's enrolment code
     [InlineData(8)]
+    [InlineData(13)]
     public void The_png_draws_exactly_the_qr_symbol_of_the_token_inside_a_light_quiet_zone(int pixelsPerModule)
     {
         var token = "eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6ImFiYyJ9.eyJiaWQiOiI2ZjFjOGE1MiJ9.c2lnbmF0dXJl";
