@@ -10,7 +10,7 @@ namespace Booking.Benchmarks;
 [MemoryDiagnoser]
 public class PassQrCodeBenchmarks
 {
-    /// <summary>A signed pass is ~370 characters of base64url (claims, then signature), so a version-14 symbol.</summary>
+    /// <summary>A signed pass is ~370 characters of base64url (claims, then signature), so a version-15 symbol.</summary>
     [Params(373)]
     public int TokenLength { get; set; }
 

@@ -56,7 +56,7 @@ internal static class MaskPenalty
     private static int AlongLines(ReadOnlySpan<ModuleLine> across, ModuleLine lines)
     {
         var length = across.Length;
-        // fourLight[j + Margin]: modules j to j + 3 are light (or beyond the line), for j from −Margin to length.
+        // light[j + Margin]: module j is light or beyond the line; fourLight[j + Margin]: modules j to j + 3 are.
         Span<ModuleLine> light = stackalloc ModuleLine[length + 2 * Margin];
         light[..Margin].Fill(lines);
         light[^Margin..].Fill(lines);

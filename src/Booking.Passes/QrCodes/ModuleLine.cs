@@ -4,10 +4,11 @@ using System.Runtime.CompilerServices;
 namespace Booking.Passes.QrCodes;
 
 /// <summary>One row or column of a symbol as 192 bits, bit <see cref="Offset"/> + i = module i (1 = dark), with at
-/// least four light bits on each side. Lets the penalty rules test every position at once with shifts and masks
-/// instead of a branch per module, which mispredicts on real data. Its operators are inlined by request: the rules
-/// use thousands of them from methods large enough to exhaust the JIT's inlining budget, and a call that is not inlined
-/// copies the three words through memory, which made choosing a mask take over twice as long.</summary>
+/// least four light bits on each side. Lets the penalty rules test one position of every line at once (the words of
+/// the lines across them), or every position of a line (shifts), with masks instead of a branch per module, which
+/// mispredicts on real data. Its operators are inlined by request: the rules use thousands of them from methods large
+/// enough to exhaust the JIT's inlining budget, and a call that is not inlined copies the three words through memory,
+/// which made choosing a mask take over twice as long.</summary>
 internal readonly record struct ModuleLine(ulong Low, ulong Middle, ulong High)
 {
     public const int Offset = 4;
