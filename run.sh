@@ -26,11 +26,12 @@ cluster_check_counts "$SILOS" "$WEB_HOSTS"
 CITIZEN_URL=$(cluster_citizen_url "$WEB_HOSTS")
 STATE=${BOOKING_STATE_DIR:-$PWD/.local}
 mkdir -p "$STATE"
-# The server runs as 'postgres', which must be able to reach its data folder; a checkout under a private home
-# folder is not reachable, so its data then lives in /var/lib instead.
+# The server runs as 'postgres', which must be able to reach its data folder; a state folder it cannot reach (under a
+# private home folder, or made by mktemp) has its data in /var/lib instead, named after that state folder, so that a new
+# state folder always starts on a new database.
 PG_DIR="$STATE/postgres"
 if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$STATE"; then
-  PG_DIR="/var/lib/booking-dev/$(echo "$PWD" | md5sum | cut -c1-12)"
+  PG_DIR="/var/lib/booking-dev/$(cd "$STATE" && pwd -P | md5sum | cut -c1-12)"
 fi
 
 pids=()

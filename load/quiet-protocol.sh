@@ -19,6 +19,8 @@ DB="Host=127.0.0.1;Port=5433;Username=booking_owner;Database=booking"
 LATER_DAYS=load/scenarios/stampede-later-days.json
 
 state=$(mktemp -d /tmp/booking-protocol.XXXXXX)
+# Reachable by PostgreSQL's server, so that the database lives in the state folder and goes with it.
+chmod 755 "$state"
 RateLimiting__Enabled=false BOOKING_STATE_DIR=$state setsid ./run.sh >"$state.log" 2>&1 &
 platform=$!
 stop_platform() {
