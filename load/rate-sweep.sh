@@ -6,7 +6,8 @@
 #   flock -o /tmp/booking-test.lock load/rate-sweep.sh 100 250 500 1000
 # Environment: STATE (run.sh's BOOKING_STATE_DIR, default .local), BASE_URL, SILO_URL (the silo's HTTP port), DB (as the runner's --db), DURATION (s,
 # default 30), SCENARIO (default stampede), PAUSE_WORKER=1 to stop the notification worker for the sweep (SIGSTOP; the
-# booking path alone), ALONGSIDE='command' to run that command over and over during each rate's run (e.g. the
+# booking path alone; otherwise each rate's run is followed by a wait for the worker to send that run's messages, and
+# the CPU of that drain is printed too), ALONGSIDE='command' to run that command over and over during each rate's run (e.g. the
 # ministry's extract being built: 'dotnet src/Booking.Tool/bin/Release/net10.0/Booking.Tool.dll build-extract --day
 # 2026-12-03'), and any further runner arguments in RUNNER_ARGS.
 set -euo pipefail
@@ -72,6 +73,12 @@ for rate in "$@"; do
   fi
   after=$(cpu_seconds)
   gc_after=$(gc_totals)
+  # The worker sends a run's last messages after it: their cost belongs to the run, not to the next rate's.
+  drained=''
+  if [ "${PAUSE_WORKER:-0}" != 1 ]; then
+    waited=$(load/worker-quiet.sh "$STATE")
+    drained=$(cpu_seconds)
+  fi
   requests=$(awk -F'|' '/^\| \*\*all\*\*/ { gsub(/[* ]/, "", $3); print $3 }' "$out")
   echo "=== rate $rate/s, ${DURATION} s; $(grep -m1 'load average' "$out" | cut -d'|' -f3 | xargs)"
   sed -n '/^| step | requests/,/^$/p; /^| planned/,/^$/p' "$out" | grep -v -E '^\|(-|:)|^$'
@@ -80,6 +87,12 @@ for rate in "$@"; do
   echo "CPU s over the run (ms per request, $requests requests):"
   join <(echo "$before") <(echo "$after") | awk -v r="$requests" '{ d = $3 - $2; printf "  %-14s %7.2f s  %6.3f ms\n", $1, d, 1000 * d / r }'
   awk -v r="$requests" '{ d = $3 + $4; printf "  %-14s %7.2f s  %6.3f ms\n", "load-generator", d, 1000 * d / r }' "$out.time"
+  if [ -n "$drained" ]; then
+    confirmed=$(sed -n 's/^\*\*Confirmed bookings: \([0-9]*\),.*/\1/p' "$out")
+    echo "CPU s while the worker sent the run's last messages ($waited s, its quiet 5 s included), and the run's with them per confirmed booking ($confirmed):"
+    join <(echo "$before") <(echo "$after") | join - <(echo "$drained") | awk -v c="${confirmed:-0}" '{
+      printf "  %-14s %7.2f s  %6.3f ms\n", $1, $4 - $3, (c > 0 ? 1000 * ($4 - $2) / c : 0) }'
+  fi
   echo "Managed heap allocated, and GC pauses, over the run (per request):"
   join <(echo "$gc_before") <(echo "$gc_after") | awk -v r="$requests" '{ a = $4 - $2; p = $5 - $3
     printf "  %-14s %8.1f MB  %6.1f KB   pauses %6.2f s  %6.3f ms\n", $1, a / 1e6, a / 1e3 / r, p, 1000 * p / r }'
